@@ -1,0 +1,131 @@
+"""The command line. The only module that reads argv, writes to stdout/stderr and picks exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("info", "warning", "error")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"jdlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _catalog():
+    from .catalog import CatalogError, load_catalog
+
+    try:
+        return load_catalog()
+    except CatalogError as exc:
+        _fail(f"rule catalog {exc}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="jdlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """jdlint: find what keeps qualified people from applying to a job posting."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
+@click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
+          max_file_size, output_file):
+    """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
+    from .config import ConfigError, ConfigResolver, check_selectors
+    from .model import Severity
+    from .nlp import PipelineError
+    from .report import render
+    from .runner import InputError, run
+    from .source import parse_size
+
+    if not paths:
+        _fail("no paths given; try `jdlint check posting.md` or `jdlint check -` for stdin")
+    catalog = _catalog()
+    overrides: dict = {}
+    try:
+        if select:
+            overrides["select"] = check_selectors(_split(select), catalog, "--select")
+        if ignore:
+            overrides["extend_ignore"] = check_selectors(_split(ignore), catalog, "--ignore")
+        if fail_on:
+            overrides["fail_on"] = Severity(fail_on)
+        if max_file_size:
+            try:
+                overrides["max_file_size"] = parse_size(max_file_size)
+            except ValueError as exc:
+                raise ConfigError(f"--max-file-size {exc}") from None
+        resolver = ConfigResolver(catalog, config_path, overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    results, errors = [], []
+    try:
+        for item in run(paths, resolver, want_metrics=fmt == "json", stdin_data=stdin_data,
+                        stdin_name=stdin_filename):
+            if isinstance(item, InputError):
+                errors.append(item)
+                click.echo(f"jdlint: error: {item.message}", err=True)
+            else:
+                results.append(item)
+    except PipelineError as exc:
+        _fail(str(exc))
+
+    output = render(fmt, results, statistics=statistics)
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(click.unstyle(output))
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write ({exc.strerror or exc})")
+    else:
+        click.echo(output, nl=False)
+
+    if errors:
+        sys.exit(EXIT_ERROR)
+    failing = [f for r in results for f in r.findings
+               if f.severity.rank >= resolver.for_path(r.path if r.path != stdin_filename else None).fail_on.rank]
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def rules(fmt):
+    """List every rule."""
+    from .rulelist import render_rules
+
+    click.echo(render_rules(_catalog(), fmt), nl=False)
+
+
+@main.command()
+@click.argument("code")
+def rule(code):
+    """Explain one rule: what, why, source, examples and fix safety."""
+    from .rulelist import explain
+
+    found = _catalog().by_code(code)
+    if found is None:
+        _fail(f"no rule '{code}'; `jdlint rules` lists them")
+    click.echo(explain(found), nl=False)

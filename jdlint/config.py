@@ -1,0 +1,277 @@
+"""Configuration: `[tool.jdlint]` in pyproject.toml or a `.jdlint.toml`, the nearest one wins.
+
+Keys are validated; an unknown key is an error that names it. Selectors (for select, ignore,
+severity, per-file ignores and inline directives) are rule codes, code prefixes (JD2, JD20),
+rule names, categories, or ALL.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .model import CATEGORIES, Severity
+from .source import DEFAULT_MAX_BYTES, parse_size
+
+CONFIG_FILES = (".jdlint.toml", "pyproject.toml")
+KNOWN_KEYS = {
+    "select": "rules to enable (codes, prefixes, names, categories, ALL)",
+    "ignore": "rules to disable",
+    "fail-on": "lowest severity that fails the run: info, warning or error",
+    "severity": "table of selector = severity overrides",
+    "allow": "terms that are never reported",
+    "per-file-ignores": "table of glob = [selectors]",
+    "exclude": "glob patterns of paths to skip when searching folders",
+    "max-file-size": "largest file to read, e.g. 5MB",
+    "pipeline": "spaCy pipeline: 'blank' (built in) or an installed package such as en_core_web_sm",
+    "batch-size": "documents per spaCy batch",
+}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    severity: tuple[tuple[str, Severity], ...] = ()
+    allow: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_BYTES
+    pipeline: str = "blank"
+    batch_size: int = 16
+    path: str | None = None  # the file this came from
+    root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
+
+    def with_overrides(self, **changes) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def enabled_rules(self, catalog):
+        rules = [r for r in catalog.rules if any(matches(s, r) for s in self.select)]
+        return [r for r in rules if not any(matches(s, r) for s in self.ignore)]
+
+    def severity_for(self, rule) -> Severity:
+        chosen = rule.severity
+        best = -1
+        for selector, severity in self.severity:
+            if matches(selector, rule) and specificity(selector, rule) > best:
+                best, chosen = specificity(selector, rule), severity
+        return chosen
+
+    def file_ignores(self, path: str) -> tuple[str, ...]:
+        rel = relative_posix(path, self.root)
+        out: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            if glob_matches(rel, pattern):
+                out.extend(selectors)
+        return tuple(out)
+
+    def is_excluded(self, path: str) -> bool:
+        rel = relative_posix(path, self.root)
+        return any(glob_matches(rel, pattern) for pattern in self.exclude)
+
+
+def relative_posix(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:
+        rel = path
+    return Path(rel).as_posix()
+
+
+def glob_matches(rel: str, pattern: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, f"*/{pattern}")
+
+
+_PREFIX = re.compile(r"^JD\d{0,3}$")
+
+
+def matches(selector: str, rule) -> bool:
+    selector = selector.strip()
+    upper = selector.upper()
+    if upper == "ALL":
+        return True
+    if _PREFIX.match(upper):
+        return rule.code.startswith(upper) or any(a.startswith(upper) for a in rule.aliases)
+    return selector.lower() in (rule.name, rule.category) or selector in rule.aliases
+
+
+def specificity(selector: str, rule) -> int:
+    """More specific selectors win when several severity overrides apply (code > prefix > category > ALL)."""
+    upper = selector.strip().upper()
+    if upper == "ALL":
+        return 0
+    if selector.lower() == rule.category:
+        return 1
+    if _PREFIX.match(upper):
+        return 1 + len(upper)
+    return 10
+
+
+def check_selectors(selectors, catalog, where: str) -> tuple[str, ...]:
+    out = []
+    for selector in selectors:
+        if not isinstance(selector, str) or not selector.strip():
+            raise ConfigError(f"{where}: selectors must be non-empty strings")
+        if selector.strip().lower() not in CATEGORIES and not any(matches(selector, r) for r in catalog.rules):
+            raise ConfigError(f"{where}: '{selector}' matches no rule (use a code, prefix, name or category)")
+        out.append(selector.strip())
+    return tuple(out)
+
+
+def _severity(value, where: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"{where}: '{value}' is not a severity (info, warning, error)") from None
+
+
+def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
+    where = path or "config"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the jdlint settings must be a table")
+    for key in table:
+        if key not in KNOWN_KEYS:
+            known = ", ".join(sorted(KNOWN_KEYS))
+            raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})")
+    changes: dict = {"path": path, "root": root}
+
+    def string_list(key):
+        value = table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: '{key}' must be a list of strings")
+        return value
+
+    if "select" in table:
+        changes["select"] = check_selectors(string_list("select"), catalog, f"{where}: select")
+    if "ignore" in table:
+        changes["ignore"] = check_selectors(string_list("ignore"), catalog, f"{where}: ignore")
+    if "fail-on" in table:
+        changes["fail_on"] = _severity(table["fail-on"], f"{where}: fail-on")
+    if "severity" in table:
+        if not isinstance(table["severity"], dict):
+            raise ConfigError(f"{where}: 'severity' must be a table of selector = severity")
+        changes["severity"] = tuple(
+            (check_selectors([k], catalog, f"{where}: severity")[0], _severity(v, f"{where}: severity.{k}"))
+            for k, v in table["severity"].items()
+        )
+    if "allow" in table:
+        changes["allow"] = tuple(normalise_term(t) for t in string_list("allow"))
+    if "per-file-ignores" in table:
+        value = table["per-file-ignores"]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [selectors]")
+        changes["per_file_ignores"] = tuple(
+            (glob, check_selectors([s] if isinstance(s, str) else s, catalog, f"{where}: per-file-ignores"))
+            for glob, s in value.items()
+        )
+    if "exclude" in table:
+        changes["exclude"] = tuple(string_list("exclude"))
+    if "max-file-size" in table:
+        try:
+            changes["max_file_size"] = parse_size(table["max-file-size"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: max-file-size {exc}") from None
+    if "pipeline" in table:
+        if not isinstance(table["pipeline"], str) or not table["pipeline"].strip():
+            raise ConfigError(f"{where}: 'pipeline' must be a package name or 'blank'")
+        changes["pipeline"] = table["pipeline"].strip()
+    if "batch-size" in table:
+        value = table["batch-size"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where}: 'batch-size' must be a positive integer")
+        changes["batch_size"] = value
+    return replace(Config(), **changes)
+
+
+def normalise_term(term: str) -> str:
+    return " ".join(term.replace("’", "'").casefold().split())
+
+
+def read_file(path: str | os.PathLike, catalog) -> Config:
+    """Load one config file; pyproject.toml must hold [tool.jdlint]."""
+    path = os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a config file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    root = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) == "pyproject.toml":
+        table = data.get("tool", {}).get("jdlint")
+        if table is None:
+            raise ConfigError(f"{path}: has no [tool.jdlint] table")
+        return from_table(table, path, root, catalog)
+    return from_table(data, path, root, catalog)
+
+
+def find_config_file(start: str) -> str | None:
+    """The nearest .jdlint.toml, or pyproject.toml with [tool.jdlint], from `start` upwards."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return "jdlint" in tomllib.load(handle).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+class ConfigResolver:
+    """Finds and caches the config for each input's folder (or uses one given with --config)."""
+
+    def __init__(self, catalog, explicit: str | None = None, overrides: dict | None = None) -> None:
+        self.catalog = catalog
+        self.overrides = overrides or {}
+        self._by_file: dict[str | None, Config] = {}
+        self._by_folder: dict[str, Config] = {}
+        self.explicit = read_file(explicit, catalog) if explicit else None
+
+    def _apply(self, config: Config) -> Config:
+        changes = dict(self.overrides)
+        extra_ignore = changes.pop("extend_ignore", ())
+        config = config.with_overrides(**changes)
+        if extra_ignore:
+            config = replace(config, ignore=config.ignore + tuple(extra_ignore))
+        return config
+
+    def for_path(self, path: str | None) -> Config:
+        if self.explicit is not None:
+            return self._cached(None, lambda: self.explicit)
+        folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        if folder not in self._by_folder:
+            found = find_config_file(folder)
+            self._by_folder[folder] = self._cached(found, lambda: read_file(found, self.catalog) if found else Config())
+        return self._by_folder[folder]
+
+    def _cached(self, key, load) -> Config:
+        if key not in self._by_file:
+            self._by_file[key] = self._apply(load())
+        return self._by_file[key]

@@ -1,0 +1,61 @@
+"""conditional: when A appears, B must appear near it (a degree needs "or equivalent experience")."""
+
+from __future__ import annotations
+
+from . import Match
+from .base import Kind, compiled_terms, terms_option
+from .existence import _only_known
+from .terms import validate_terms
+
+WINDOWS = ("sentence", "segment", "section", "document")
+
+
+class Conditional(Kind):
+    term_options = ("when", "require", "context")
+
+    @classmethod
+    def validate(cls, options):
+        options = dict(options)
+        options["when"] = terms_option(options, "when")
+        options["require"] = terms_option(options, "require")
+        within = options.setdefault("within", "segment")
+        if within not in WINDOWS:
+            raise ValueError(f"within must be one of {', '.join(WINDOWS)}")
+        # Where A counts at all: in one of these sections, or with one of these context terms in its window.
+        only_in = options.setdefault("only_in", {})
+        if not isinstance(only_in, dict) or set(only_in) - {"sections", "terms"}:
+            raise ValueError("only_in may hold 'sections' and 'terms'")
+        if "terms" in only_in:
+            options["context"] = validate_terms(only_in["terms"], "only_in.terms")
+        skip = options.setdefault("skip_sections", [])
+        if not isinstance(skip, list):
+            raise ValueError("skip_sections must be a list of section names")
+        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context"})
+        return options
+
+    @classmethod
+    def find(cls, context, rule):
+        document = context.document
+        when = compiled_terms(context, rule, "when").find(context.doc, document.text)
+        if not when:
+            return
+        require = compiled_terms(context, rule, "require").find(context.doc, document.text)
+        context_terms = compiled_terms(context, rule, "context")
+        cues = context_terms.find(context.doc, document.text) if context_terms else []
+        only_sections = rule.options["only_in"].get("sections", [])
+        windows: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for start, end, _ in when:
+            section = document.section_at(start)
+            if section in rule.options["skip_sections"]:
+                continue
+            window = context.window(start, rule.options["within"])
+            if only_sections or context_terms:
+                in_section = section in only_sections
+                cued = any(window[0] <= s and e <= window[1] for s, e, _ in cues)
+                if not (in_section or cued):
+                    continue
+            if any(window[0] <= s and e <= window[1] for s, e, _ in require):
+                continue
+            windows.setdefault(window, []).append((start, end))
+        for hits in windows.values():
+            yield Match(hits[0][0], hits[-1][1])

@@ -1,0 +1,29 @@
+"""matcher: spaCy Matcher token patterns (LOWER, LEMMA; POS and TAG once a trained pipeline is loaded)."""
+
+from __future__ import annotations
+
+from . import Match
+from .base import Kind, check_suggestions, compiled_terms
+from .existence import _only_known
+from .terms import validate_terms
+
+
+class MatcherKind(Kind):
+    term_options = ("terms",)
+
+    @classmethod
+    def validate(cls, options):
+        options = dict(options)
+        spec = {k: options.pop(k) for k in ("patterns", "tagged_patterns") if k in options}
+        if not spec.get("patterns"):
+            raise ValueError("needs 'patterns' that work without a trained pipeline")
+        options["terms"] = validate_terms(spec, "patterns")
+        options["suggestions"] = check_suggestions(options)
+        _only_known(options, {"terms", "suggestions"})
+        return options
+
+    @classmethod
+    def find(cls, context, rule):
+        terms = compiled_terms(context, rule, "terms")
+        for start, end, _ in terms.find(context.doc, context.document.text):
+            yield Match(start, end, suggestions=rule.options["suggestions"])

@@ -1,0 +1,35 @@
+"""occurrence: something every posting should contain (an EEO statement, ...); reported once per document."""
+
+from __future__ import annotations
+
+from . import Match
+from .base import Kind, compiled_terms, terms_option
+from .existence import _only_known
+
+
+class Occurrence(Kind):
+    term_options = ("require",)
+
+    @classmethod
+    def validate(cls, options):
+        options = dict(options)
+        options["require"] = terms_option(options, "require")
+        min_words = options.setdefault("min_words", 0)
+        if not isinstance(min_words, int) or min_words < 0:
+            raise ValueError("min_words must be a non-negative integer")
+        statement = options.setdefault("statement", "")
+        if not isinstance(statement, str):
+            raise ValueError("statement must be a string")
+        _only_known(options, {"require", "min_words", "statement"})
+        return options
+
+    @classmethod
+    def find(cls, context, rule):
+        # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
+        if sum(1 for token in context.doc if token.is_alpha) < rule.options["min_words"]:
+            return
+        terms = compiled_terms(context, rule, "require")
+        if terms.find(context.doc, context.document.text):
+            return
+        statement = rule.options["statement"]
+        yield Match(suggestions=(statement,) if statement else ())

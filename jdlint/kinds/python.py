@@ -1,0 +1,34 @@
+"""python: a function in jdlint/checks/ for what needs real context."""
+
+from __future__ import annotations
+
+from .base import Kind
+from .existence import _only_known
+
+
+class PythonKind(Kind):
+    @classmethod
+    def validate(cls, options):
+        from ..checks import resolve
+
+        check = options.get("check")
+        if not isinstance(check, str):
+            raise ValueError("needs check = \"module:function\" naming a function in jdlint/checks/")
+        resolve(check)  # raises ValueError when it does not exist
+        settings = options.get("settings", {})
+        if not isinstance(settings, dict):
+            raise ValueError("settings must be a table")
+        _only_known(options, {"check", "settings"})
+        return {"check": check, "settings": settings}
+
+    @classmethod
+    def needs(cls, rule, tagged):
+        from ..checks import resolve
+
+        return set(resolve(rule.options["check"]).needs)
+
+    @classmethod
+    def find(cls, context, rule):
+        from ..checks import resolve
+
+        return resolve(rule.options["check"])(context, rule)

@@ -1,0 +1,43 @@
+"""substitution: a word or phrase with preferred replacements (one replacement can be a fix)."""
+
+from __future__ import annotations
+
+from . import Match
+from .base import Kind, compiled_terms, match_case
+from .existence import _only_known
+from .terms import validate_terms
+
+
+class Substitution(Kind):
+    term_options = ("terms",)
+
+    @classmethod
+    def validate(cls, options):
+        swap = options.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise ValueError("needs a non-empty 'swap' table (phrase = replacement or [alternatives])")
+        table: dict[str, tuple[str, ...]] = {}
+        for phrase, replacement in swap.items():
+            alternatives = [replacement] if isinstance(replacement, str) else replacement
+            if not isinstance(alternatives, list) or not alternatives or not all(
+                isinstance(a, str) and a for a in alternatives
+            ):
+                raise ValueError(f"swap.{phrase} must be a string or a list of strings")
+            table[phrase.lower()] = tuple(alternatives)
+        _only_known(options, {"swap"})
+        return {"swap": table, "terms": validate_terms({"phrases": list(table)}, "swap")}
+
+    @classmethod
+    def find(cls, context, rule):
+        terms = compiled_terms(context, rule, "terms")
+        text = context.document.text
+        for start, end, label in terms.find(context.doc, text):
+            matched = text[start:end]
+            alternatives = tuple(match_case(matched, a) for a in rule.options["swap"][label.lower()])
+            yield Match(
+                start,
+                end,
+                suggestions=alternatives,
+                replacement=alternatives[0] if len(alternatives) == 1 else None,
+                params={"suggestion": " or ".join(f"'{a}'" for a in alternatives).strip("'")},
+            )

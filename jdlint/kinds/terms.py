@@ -1,0 +1,107 @@
+"""Term sets: the phrases, token patterns and regular expressions a rule matches, compiled once.
+
+Phrases go to spaCy's PhraseMatcher (case-insensitive), token patterns to spaCy's Matcher, and
+regular expressions (for damage inside words, which tokens cannot see) to `re` over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
+_TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
+_CURLY = str.maketrans({"'": "’"})
+
+
+def validate_terms(spec, where: str, *, required: bool = True) -> dict:
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where} must be a table with phrases, patterns or regex")
+    unknown = set(spec) - set(TERM_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    phrases = spec.get("phrases", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise ValueError(f"{where}.phrases must be a list of non-empty strings")
+    for key in ("patterns", "tagged_patterns"):
+        patterns = spec.get(key, [])
+        if not isinstance(patterns, list) or not all(
+            isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
+        ):
+            raise ValueError(f"{where}.{key} must be a list of token patterns (lists of tables)")
+    for key in ("patterns",):
+        for pattern in spec.get(key, []):
+            if uses_tags(pattern):
+                raise ValueError(f"{where}.patterns uses POS/TAG/DEP; put it in tagged_patterns")
+    regexes = spec.get("regex", [])
+    if not isinstance(regexes, list) or not all(isinstance(r, str) for r in regexes):
+        raise ValueError(f"{where}.regex must be a list of strings")
+    compiled = [re.compile(r) for r in regexes]
+    if required and not (phrases or spec.get("patterns") or compiled):
+        raise ValueError(f"{where} needs at least one phrase, pattern or regex")
+    return {**spec, "regex": compiled}
+
+
+def uses_tags(pattern: list[dict]) -> bool:
+    return any(key.upper() in _TAGGED_ATTRS for token in pattern for key in token)
+
+
+def uses_lemmas(spec: dict) -> bool:
+    return any("LEMMA" in {k.upper() for k in token} for key in ("patterns", "tagged_patterns")
+               for pattern in spec.get(key, []) for token in pattern)
+
+
+def phrase_variants(phrase: str) -> list[str]:
+    variants = [phrase]
+    if "'" in phrase:
+        variants.append(phrase.translate(_CURLY))
+    return variants
+
+
+class CompiledTerms:
+    def __init__(self, spec: dict, pipeline) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.regex = spec.get("regex", [])
+        self.phrase_matcher = None
+        self.matcher = None
+        self.labels: dict[int, str] = {}
+        phrases = spec.get("phrases", [])
+        if phrases:
+            self.phrase_matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+            for phrase in phrases:
+                key = pipeline.vocab.strings.add(phrase.lower())
+                self.labels[key] = phrase
+                self.phrase_matcher.add(phrase.lower(), [pipeline.make_doc(v) for v in phrase_variants(phrase)])
+        patterns = list(spec.get("patterns", []))
+        if pipeline.tagged:
+            patterns += spec.get("tagged_patterns", [])
+        if patterns:
+            self.matcher = Matcher(pipeline.vocab, validate=True)
+            for index, pattern in enumerate(patterns):
+                self.matcher.add(f"pattern-{index}", [pattern])
+
+    def find(self, doc, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
+        found: list[tuple[int, int, str]] = []
+        for matcher in (self.phrase_matcher, self.matcher):
+            if matcher is None:
+                continue
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
+        for pattern in self.regex:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    found.append((match.start(), match.end(), pattern.pattern))
+        return longest_first(found)
+
+
+def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    chosen: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, label in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        chosen.append((start, end, label))
+        taken.append((start, end))
+    return sorted(chosen)

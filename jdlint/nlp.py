@@ -1,0 +1,99 @@
+"""The spaCy pipeline: built once per process, lazily, and run only as far as the rules need.
+
+The default is spaCy's blank English pipeline with a sentencizer and lookup lemmas (from
+spacy-lookups-data): it needs no download. A trained pipeline (en_core_web_sm, ...) is used when the
+config names one, and then POS-based patterns come alive.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+BLANK = "blank"
+FEATURES = ("sentences", "lemmas", "pos")  # what a rule can ask for; tokens are always there
+DEFAULT_BATCH_SIZE = 16
+
+_pipelines: dict[str, "Pipeline"] = {}
+
+
+class PipelineError(Exception):
+    pass
+
+
+class Pipeline:
+    def __init__(self, name: str) -> None:
+        import spacy
+        from spacy.language import Language
+
+        if not Language.has_factory("jdlint_block_boundaries"):
+            Language.component("jdlint_block_boundaries", func=_block_boundaries)
+        self.name = name
+        if name == BLANK:
+            nlp = spacy.blank("en")
+            nlp.add_pipe("sentencizer")
+            nlp.add_pipe("jdlint_block_boundaries")
+            nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+            try:
+                nlp.initialize()
+            except (OSError, ValueError) as exc:
+                raise PipelineError(f"cannot load lemma tables ({exc}); install spacy-lookups-data") from None
+            self.tagged = False
+            self._feature_pipes = {
+                "sentences": {"sentencizer", "jdlint_block_boundaries"},
+                "lemmas": {"lemmatizer"},
+                "pos": set(),
+            }
+        else:
+            try:
+                nlp = spacy.load(name, exclude=["ner"])
+            except OSError:
+                raise PipelineError(
+                    f"spaCy pipeline '{name}' is configured but not installed; install the '{name}' package "
+                    "or remove `pipeline` from the config to use the built-in blank pipeline"
+                ) from None
+            # Block breaks are sentence breaks: set them before the parser decides the rest.
+            before = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
+            if before:
+                nlp.add_pipe("jdlint_block_boundaries", before=before)
+            else:
+                nlp.add_pipe("sentencizer")
+                nlp.add_pipe("jdlint_block_boundaries")
+            self.tagged = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
+            every = set(nlp.pipe_names)
+            self._feature_pipes = {"sentences": every, "lemmas": every, "pos": every}
+        self.nlp = nlp
+
+    @property
+    def vocab(self):
+        return self.nlp.vocab
+
+    def make_doc(self, text: str):
+        return self.nlp.make_doc(text)
+
+    def disabled_for(self, features: Iterable[str]) -> list[str]:
+        keep: set[str] = set()
+        for feature in features:
+            keep |= self._feature_pipes.get(feature, set())
+        return [name for name in self.nlp.pipe_names if name not in keep]
+
+    def pipe(self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator:
+        disabled = self.disabled_for(features)
+        with self.nlp.select_pipes(disable=disabled):
+            yield from self.nlp.pipe(texts, batch_size=batch_size)
+
+
+def _block_boundaries(doc):
+    """A token after a line break starts a sentence: blocks and <br> lines are never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def get_pipeline(name: str | None = None) -> Pipeline:
+    """The process-wide pipeline for `name` (default: the blank English pipeline)."""
+    key = name or BLANK
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline(key)
+    return _pipelines[key]

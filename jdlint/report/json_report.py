@@ -1,0 +1,59 @@
+"""JSON output, schema_version 1 (DESIGN.md section 5). Change only by bumping the version."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..source import LineIndex
+from . import span_location, summary
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(finding, index: LineIndex) -> dict:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "span": span_location(index, finding.span),
+        "text": finding.text,
+        "suggestions": list(finding.suggestions),
+        "fix": None if finding.fix is None else {
+            "applicability": finding.fix.applicability.value,
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in finding.fix.edits],
+        },
+        "source": finding.source,
+    }
+
+
+def metrics_dict(metrics) -> dict:
+    if metrics is None:
+        return {}
+    out = {"words": metrics.words, "sentences": metrics.sentences,
+           "flesch_kincaid_grade": metrics.flesch_kincaid_grade}
+    out.update(metrics.extra)
+    return out
+
+
+def file_dict(result) -> dict:
+    index = LineIndex(result.text)
+    return {
+        "path": result.path,
+        "format": result.format,
+        "encoding": result.encoding,
+        "findings": [finding_dict(f, index) for f in result.findings],
+        "metrics": metrics_dict(result.metrics),
+    }
+
+
+def render(results, **_options) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "jdlint", "version": __version__},
+        "files": [file_dict(r) for r in results],
+        "summary": summary(results),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

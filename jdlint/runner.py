@@ -1,0 +1,115 @@
+"""From paths to results: find the inputs, read them, lint them in batches. Errors are values, never raised.
+
+Shared by the CLI and the public API, so both treat bad input the same way: one line per
+problem, and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .config import Config, ConfigError, ConfigResolver
+from .engine import FileResult, Linter
+from .markup import MarkupError, parse
+from .nlp import PipelineError
+from .source import DEFAULT_SUFFIXES, Source, SourceError, decode, read_path
+
+CHUNK = 256  # documents read and linted together; bounds memory on big batches
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    message: str  # one line, naming the file
+
+
+def collect(paths: Iterable[str], resolver: ConfigResolver) -> Iterator[str | InputError]:
+    """Expand folders (recursing into posting files) and keep explicit files as given."""
+    for path in paths:
+        if path == "-":
+            yield path
+        elif os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(files):
+                    if name.lower().endswith(DEFAULT_SUFFIXES):
+                        full = os.path.join(root, name)
+                        if not _excluded(full, resolver):
+                            yield full
+        elif os.path.exists(path) or os.path.islink(path):
+            yield path
+        else:
+            yield InputError(path, f"{path}: no such file or directory")
+
+
+def _excluded(path: str, resolver: ConfigResolver) -> bool:
+    try:
+        return resolver.for_path(path).is_excluded(path)
+    except ConfigError:
+        return False  # reported when the file itself is read
+
+
+def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name: str | None = None):
+    """Read and parse one input into a Document, or an InputError."""
+    try:
+        if path == "-":
+            name = stdin_name or "-"
+            if len(stdin_data or b"") > config.max_file_size:
+                raise SourceError(f"{name}: standard input is over the {config.max_file_size:,}-byte limit")
+            source = decode(stdin_data or b"", name)
+        else:
+            source = read_path(path, config.max_file_size)
+        return parse(source)
+    except (SourceError, MarkupError) as exc:
+        message = str(exc)
+        where = stdin_name or path
+        return InputError(where, message if message.startswith(where) else f"{where}: {message}")
+
+
+def run(paths: Iterable[str], resolver: ConfigResolver, *, want_metrics: bool = False,
+        stdin_data: bytes | None = None, stdin_name: str | None = None) -> Iterator[FileResult | InputError]:
+    """Lint every input; yields results and errors in input order."""
+    linters: dict[int, Linter] = {}
+    pending: list = []
+
+    def flush():
+        documents = [(i, item) for i, item in enumerate(pending) if not isinstance(item[1], InputError)]
+        by_linter: dict[int, list] = {}
+        for i, (config, document) in documents:
+            by_linter.setdefault(id(config), []).append((i, document))
+        results: dict[int, FileResult | InputError] = {
+            i: item[1] for i, item in enumerate(pending) if isinstance(item[1], InputError)
+        }
+        for key, batch in by_linter.items():
+            linter = linters[key]
+            for (i, _), result in zip(batch, linter.lint([d for _, d in batch], want_metrics)):
+                results[i] = result
+        pending.clear()
+        for i in sorted(results):
+            yield results[i]
+
+    for item in collect(paths, resolver):
+        if isinstance(item, InputError):
+            pending.append((None, item))
+            continue
+        try:
+            config = resolver.for_path(None if item == "-" else item)
+        except ConfigError as exc:
+            pending.append((None, InputError(item, str(exc))))
+            continue
+        if id(config) not in linters:
+            linters[id(config)] = Linter(config)
+        pending.append((config, load(item, config, stdin_data, stdin_name)))
+        if len(pending) >= CHUNK:
+            yield from flush()
+    yield from flush()
+
+
+def lint_source(source: Source, config: Config | None = None) -> FileResult:
+    linter = Linter(config)
+    return next(linter.lint([parse(source)], want_metrics=True))
+
+
+__all__ = ["run", "collect", "load", "lint_source", "InputError", "PipelineError"]

@@ -1,0 +1,79 @@
+"""Sections of a posting, found from headings and label lines, named by rules/sections.toml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .markup import LABEL_LEVEL, Section, Segment
+from .resources import data_path
+
+MAX_LABEL_WORDS = 8
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NON_WORD = re.compile(r"[^a-z0-9-]+")
+
+
+def normalise_label(text: str) -> str:
+    text = _APOSTROPHES.sub("", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    import tomllib
+
+    data = tomllib.loads(data_path("rules").joinpath("sections.toml").read_text(encoding="utf-8"))
+    return tuple((entry["name"], tuple(normalise_label(p) for p in entry["phrases"])) for entry in data["section"])
+
+
+def section_name(label: str) -> str | None:
+    padded = f" {normalise_label(label)} "
+    for name, phrases in vocabulary():
+        if any(f" {phrase} " in padded for phrase in phrases):
+            return name
+    return None
+
+
+def _is_label(text: str) -> bool:
+    """A short line that ends with a colon, or that is nothing but a known section name."""
+    stripped = text.strip().strip("*_#").strip()
+    if not stripped or len(stripped.split()) > MAX_LABEL_WORDS:
+        return False
+    if stripped.endswith(":"):
+        return True
+    return section_name(stripped) is not None and normalise_label(stripped) in {
+        phrase for _, phrases in vocabulary() for phrase in phrases
+    }
+
+
+def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], list[Section]]:
+    """Mark label lines as headings, then give every segment the section it sits in."""
+    marked: list[Segment] = []
+    for segment in segments:
+        if segment.scope in ("paragraph", "list_item") and _is_label(text[segment.start : segment.end]):
+            segment = replace(segment, scope="heading", level=LABEL_LEVEL)
+        marked.append(segment)
+
+    sections: list[Section] = []
+    # stack of (level, name, label, start) for the section currently open
+    current: tuple[int, str, str, int] | None = None
+    result: list[Segment] = []
+    for segment in marked:
+        if segment.scope == "heading":
+            label = text[segment.start : segment.end]
+            name = section_name(label)
+            ends_current = current is not None and (name is not None or segment.level <= current[0])
+            if ends_current:
+                sections.append(Section(current[1], current[2], current[3], _last_end(result, current[3])))
+                current = None
+            if name is not None:
+                current = (segment.level, name, label.strip(), segment.start)
+        result.append(replace(segment, section=current[1] if current else None))
+    if current is not None:
+        sections.append(Section(current[1], current[2], current[3], _last_end(result, current[3])))
+    return result, sections
+
+
+def _last_end(segments: list[Segment], start: int) -> int:
+    return max((s.end for s in segments if s.start >= start), default=start)
