@@ -507,7 +507,7 @@ _BLOCK_TAGS = frozenset(
     "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title "
     "tr ul".split()
 )
-_SKIP_TAGS = frozenset("script style template noscript head svg math iframe object textarea select".split())
+_SKIP_TAGS = frozenset("script style template noscript svg math iframe object textarea select".split())
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
@@ -642,7 +642,7 @@ def _parse_html(source: Source) -> Document:
         metadata["lang"] = parser.lang
     doc = _finish(source, builder, metadata)
     doc.directives = [
-        Directive(m.group(1).strip(), Span(start + m.start(), start + m.end()))
+        Directive(m.group(1).strip(), Span(m.start(), m.end()))
         for _, start, end in parser.directives
         for m in [_DIRECTIVE.match(source.text, start, end)]
         if m

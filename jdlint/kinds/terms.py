@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.schemas import validate_token_pattern
+
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
 _CURLY = str.maketrans({"'": "’"})
@@ -28,10 +30,14 @@ def validate_terms(spec, where: str, *, required: bool = True) -> dict:
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
         ):
             raise ValueError(f"{where}.{key} must be a list of token patterns (lists of tables)")
-    for key in ("patterns",):
+    for pattern in spec.get("patterns", []):
+        if uses_tags(pattern):
+            raise ValueError(f"{where}.patterns uses POS/TAG/DEP; put it in tagged_patterns")
+    for key in ("patterns", "tagged_patterns"):
         for pattern in spec.get(key, []):
-            if uses_tags(pattern):
-                raise ValueError(f"{where}.patterns uses POS/TAG/DEP; put it in tagged_patterns")
+            problems = validate_token_pattern(pattern)
+            if problems:
+                raise ValueError(f"{where}.{key}: invalid token pattern {pattern}: {'; '.join(problems)}")
     regexes = spec.get("regex", [])
     if not isinstance(regexes, list) or not all(isinstance(r, str) for r in regexes):
         raise ValueError(f"{where}.regex must be a list of strings")

@@ -1,0 +1,177 @@
+"""Throughput and cold-start benchmark for jdlint. Prints figures; asserts nothing.
+
+Usage (from the project root):
+
+    python benchmarks/bench.py ../shared/corpus/postings.jsonl
+    python benchmarks/bench.py path/to/folder --limit 500
+
+The input is a folder (searched recursively for .txt/.md/.markdown/.html/.htm files) or a
+JSONL file with one object per line. For JSONL, --text-field names the posting text and
+--format-field names a field holding "text", "markdown" or "html" (a missing field or an
+unknown value means plain text; pass --format-field "" to treat every record as text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from jdlint.config import Config
+from jdlint.engine import Linter
+from jdlint.markup import MarkupError, parse
+from jdlint.source import DEFAULT_SUFFIXES, Source, SourceError, read_path
+
+CHUNK = 256
+FORMATS = ("text", "markdown", "html")
+SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html"}
+COLD_RUNS = 3
+
+
+def iter_folder(folder: str):
+    """Yield (path, text, format) for every posting file under `folder`, in sorted order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(DEFAULT_SUFFIXES):
+                path = os.path.join(root, name)
+                try:
+                    source = read_path(path)  # the CLI's own decoding (BOM, UTF-16, charset detection)
+                except SourceError as exc:
+                    print(f"skipped: {exc}", file=sys.stderr)
+                    continue
+                yield path, source.text, source.format
+
+
+def iter_jsonl(path: str, text_field: str, format_field: str | None):
+    """Yield (name, text, format) for each record of a JSONL file."""
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            text = record.get(text_field)
+            if not isinstance(text, str):
+                print(f"skipped: {path}:{number}: no string field '{text_field}'", file=sys.stderr)
+                continue
+            fmt = record.get(format_field) if format_field else None
+            fmt = fmt if fmt in FORMATS else "text"
+            yield f"{path}:{number}", text, fmt
+
+
+def load_postings(args) -> list[tuple[str, str, str]]:
+    if os.path.isdir(args.input):
+        items = iter_folder(args.input)
+    else:
+        items = iter_jsonl(args.input, args.text_field, args.format_field or None)
+    postings = []
+    for item in items:
+        if args.limit is not None and len(postings) >= args.limit:
+            break
+        postings.append(item)
+    return postings
+
+
+def lint_all(postings):
+    """Parse and lint every posting in chunks; return (linted, words linted, findings, parse errors, seconds)."""
+    linted = words = findings = errors = 0
+    started = time.perf_counter()
+    linter = Linter(Config())
+    for i in range(0, len(postings), CHUNK):
+        documents = []
+        for name, text, fmt in postings[i : i + CHUNK]:
+            try:
+                documents.append(parse(Source(name, text, format=fmt)))
+            except MarkupError as exc:
+                errors += 1
+                print(f"parse error: {name}: {exc}", file=sys.stderr)
+                continue
+            words += len(text.split())
+        for result in list(linter.lint(documents, want_metrics=True)):
+            linted += 1
+            findings += len(result.findings)
+    return linted, words, findings, errors, time.perf_counter() - started
+
+
+def jdlint_command() -> list[str]:
+    script = os.path.join(os.path.dirname(sys.executable), "jdlint")
+    if os.path.isfile(script) and os.access(script, os.X_OK):
+        return [script]
+    return [sys.executable, "-m", "jdlint"]
+
+
+def cold_start(posting) -> list[float]:
+    """Time `jdlint check --exit-zero <file>` in fresh processes on one posting."""
+    _, text, fmt = posting
+    folder = tempfile.mkdtemp(prefix="jdlint-bench-")
+    try:
+        path = os.path.join(folder, "posting" + SUFFIX_BY_FORMAT.get(fmt, ".txt"))
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        command = jdlint_command() + ["check", "--exit-zero", path]
+        times = []
+        for _ in range(COLD_RUNS):
+            started = time.perf_counter()
+            done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder)
+            times.append(time.perf_counter() - started)
+            if done.returncode != 0:
+                print(f"cold start: exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[-500:]}",
+                      file=sys.stderr)
+        return times
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("input", help="a folder of postings or a JSONL file")
+    parser.add_argument("--text-field", default="text", help="JSONL field with the posting text [text]")
+    parser.add_argument("--format-field", default="format",
+                        help='JSONL field naming the format (text/markdown/html); "" for none [format]')
+    parser.add_argument("--limit", type=int, default=None, help="lint at most N postings")
+    parser.add_argument("--no-cold-start", action="store_true", help="skip the subprocess cold-start timing")
+    args = parser.parse_args(argv)
+
+    if not os.path.exists(args.input):
+        parser.error(f"{args.input}: no such file or directory")
+    postings = load_postings(args)
+    if not postings:
+        parser.error(f"{args.input}: no postings found")
+
+    by_format = {}
+    for _, _, fmt in postings:
+        by_format[fmt] = by_format.get(fmt, 0) + 1
+    linted, words, findings, errors, seconds = lint_all(postings)
+
+    print(f"input:          {args.input}")
+    print(f"postings:       {len(postings):,}  ({', '.join(f'{k} {v:,}' for k, v in sorted(by_format.items()))})")
+    if errors:
+        print(f"not parsed:     {errors:,}  (MarkupError; figures below count the {linted:,} linted)")
+    print(f"words:          {words:,}  (whitespace-split, linted postings)")
+    print(f"wall time:      {seconds:.2f} s  (in-process: parse + lint, incl. pipeline load)")
+    print(f"postings/s:     {linted / seconds:,.1f}")
+    print(f"words/s:        {words / seconds:,.0f}")
+    print(f"findings:       {findings:,}")
+    print(f"peak RSS:       {peak_rss_mb():,.1f} MB")
+
+    if not args.no_cold_start:
+        times = cold_start(postings[0])
+        print(f"cold start:     best {min(times):.3f} s, median {statistics.median(times):.3f} s "
+              f"({COLD_RUNS} runs of `jdlint check --exit-zero` on one posting)")
+
+
+if __name__ == "__main__":
+    main()

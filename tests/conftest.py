@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from jdlint.catalog import load_catalog
+from jdlint.config import Config
+from jdlint.engine import Linter
+from jdlint.markup import parse
+from jdlint.source import Source, decode
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def linter(catalog):
+    return Linter(Config(), catalog)
+
+
+def lint(text: str, fmt: str = "text", config: Config | None = None, path: str | None = None):
+    """Lint a string with the real pipeline; returns the FileResult."""
+    linter = Linter(config or Config())
+    name = path or {"text": "posting.txt", "markdown": "posting.md", "html": "posting.html"}[fmt]
+    document = parse(Source(name, text, format=fmt))
+    return next(linter.lint([document], want_metrics=True))
+
+
+def lint_bytes(data: bytes, name: str = "posting.txt", config: Config | None = None):
+    linter = Linter(config or Config())
+    return next(linter.lint([parse(decode(data, name))], want_metrics=True))
+
+
+def codes(result) -> list[str]:
+    return [f.code for f in result.findings]

@@ -1,0 +1,129 @@
+"""The catalogs are code: they load, validate, and do not contradict themselves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jdlint.catalog import CatalogError, load_catalog, load_catalog_files
+from jdlint.kinds import KINDS
+from jdlint.model import CATEGORIES
+
+from conftest import lint
+
+FAMILY_CATEGORIES = {
+    "JD1": {"encoding"},
+    "JD2": {"gendered"},
+    "JD3": {"age", "disability", "national-origin", "culture"},
+    "JD4": {"degree-gatekeeping", "experience", "age"},
+    "JD5": {"missing-salary", "missing-accommodation", "missing-eeo"},
+    "JD6": {"readability", "accessibility"},
+}
+
+
+def test_codes_unique_and_in_family(catalog):
+    codes = [r.code for r in catalog.rules]
+    assert len(codes) == len(set(codes))
+    names = [r.name for r in catalog.rules]
+    assert len(names) == len(set(names))
+    for rule in catalog.rules:
+        assert re.fullmatch(r"JD\d{3}", rule.code)
+        assert rule.code.startswith(rule.family)
+        assert rule.category in CATEGORIES
+        if rule.family in FAMILY_CATEGORIES:
+            assert rule.category in FAMILY_CATEGORIES[rule.family], rule.code
+
+
+def test_every_kind_has_a_real_rule(catalog):
+    assert {r.kind for r in catalog.rules} >= set(KINDS)
+
+
+def test_every_rule_explains_itself(catalog):
+    for rule in catalog.rules:
+        assert rule.why and rule.source.startswith("http"), rule.code
+        assert rule.examples_fail and rule.examples_pass, rule.code
+
+
+def test_no_phrase_claimed_by_two_rules(catalog):
+    owner: dict[str, str] = {}
+    for rule in catalog.rules:
+        phrases = set()
+        for key in ("terms", "when"):
+            phrases |= {p.lower() for p in (rule.options.get(key) or {}).get("phrases", [])}
+        for phrase in sorted(phrases):
+            key = phrase.lower()
+            assert key not in owner, f"'{phrase}' is claimed by {owner.get(key)} and {rule.code}"
+            owner[key] = rule.code
+
+
+def test_no_suggestion_is_itself_flagged(catalog):
+    for rule in catalog.rules:
+        suggestions = list(rule.options.get("suggestions", ()))
+        for alternatives in rule.options.get("swap", {}).values():
+            suggestions += alternatives
+        for suggestion in suggestions:
+            result = lint(f"Join us as {suggestion} on our team.")
+            flagged = [f for f in result.findings if f.span is not None]
+            assert not flagged, f"{rule.code} suggests '{suggestion}', which {flagged[0].code} flags"
+
+
+def _write(tmp_path: Path, body: str) -> list[Path]:
+    path = tmp_path / "bad.toml"
+    path.write_text(body, encoding="utf-8")
+    return [path]
+
+
+GOOD = '''
+code = "JD299"
+name = "test-rule"
+category = "gendered"
+kind = "existence"
+severity = "warning"
+message = "m"
+why = "w"
+source = "https://example.org"
+terms.phrases = ["foo"]
+examples.fail = ["foo"]
+examples.pass = ["bar"]
+'''
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (('code = "JD299"', 'code = "JD399"'), "outside this catalog's family"),
+        (('code = "JD299"', 'code = "X1"'), "not of the form"),
+        (('category = "gendered"', 'category = "nope"'), "unknown category"),
+        (('kind = "existence"', 'kind = "magic"'), "unknown kind"),
+        (('severity = "warning"', 'severity = "fatal"'), "unknown severity"),
+        (('examples.pass = ["bar"]', ""), "examples.pass"),
+        (('terms.phrases = ["foo"]', 'terms.regex = ["(unclosed"]'), "unterminated"),
+        (('terms.phrases = ["foo"]', 'terms.patterns = [[{POS = "NOUN"}]]'), "tagged_patterns"),
+        (('name = "test-rule"', 'name = "Test Rule"'), "lower-case words"),
+        (('terms.phrases = ["foo"]', 'terms.phrases = ["foo"]\nbogus = 1'), "unknown option"),
+    ],
+)
+def test_invalid_catalog_entries_are_rejected(tmp_path, change, problem):
+    body = 'family = "JD2"\n[[rule]]' + GOOD.replace(*change)
+    with pytest.raises(CatalogError, match=re.escape(problem)):
+        load_catalog_files(_write(tmp_path, body))
+
+
+def test_duplicate_codes_are_rejected(tmp_path):
+    body = 'family = "JD2"\n[[rule]]' + GOOD + "[[rule]]" + GOOD.replace("test-rule", "other-rule")
+    with pytest.raises(CatalogError, match="already used"):
+        load_catalog_files(_write(tmp_path, body))
+
+
+def test_bad_token_pattern_is_rejected_at_load(tmp_path):
+    body = 'family = "JD2"\n[[rule]]' + GOOD.replace('kind = "existence"', 'kind = "matcher"').replace(
+        'terms.phrases = ["foo"]', 'patterns = [[{LOWER = {NOT_AN_OPERATOR = ["x"]}}]]')
+    with pytest.raises(CatalogError, match="invalid token pattern"):
+        load_catalog_files(_write(tmp_path, body))
+
+
+def test_good_entry_loads(tmp_path):
+    catalog = load_catalog_files(_write(tmp_path, 'family = "JD2"\n[[rule]]' + GOOD))
+    assert [r.code for r in catalog.rules] == ["JD299"]

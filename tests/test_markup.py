@@ -1,0 +1,142 @@
+"""The offset map: every span in extracted text maps back to the exact source characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdlint.markup import MarkupError, parse
+from jdlint.source import Source
+
+
+def doc(text: str, fmt: str):
+    return parse(Source(f"p.{ {'text': 'txt', 'markdown': 'md', 'html': 'html'}[fmt] }", text, format=fmt))
+
+
+def source_of(document, needle: str) -> str:
+    start = document.text.index(needle)
+    span = document.to_source(start, start + len(needle))
+    return document.source.text[span.start : span.end]
+
+
+def test_plain_text_maps_one_to_one():
+    text = "About us:\r\nWe build things.\r\n\r\n- Python\r\n- SQL, daily\n"
+    document = doc(text, "text")
+    for needle in ("About us:", "We build things.", "Python", "SQL, daily"):
+        assert source_of(document, needle) == needle
+    assert [s.scope for s in document.segments] == ["heading", "paragraph", "list_item", "list_item"]
+
+
+def test_plain_text_joins_wrapped_lines():
+    document = doc("We are looking for a person who\nenjoys writing tests.\n", "text")
+    assert "who enjoys" in document.text
+    assert source_of(document, "who enjoys") == "who\nenjoys"
+
+
+def test_html_entities_and_tags():
+    html = '<html lang="en"><head><title>Sales &amp; Ops</title><style>p{x:1}</style></head><body>' \
+           '<h2>What we&rsquo;re looking for</h2><p>R&amp;D <b>salesman</b>&nbsp;needed.</p>' \
+           '<script>var salesman = 1;</script><ul><li>Python &#38; SQL</li></ul></body></html>'
+    document = doc(html, "html")
+    assert "var salesman" not in document.text and "p{x:1}" not in document.text
+    assert "What we’re looking for" in document.text
+    assert source_of(document, "we’re") == "we&rsquo;re"
+    assert source_of(document, "R&D") == "R&amp;D"
+    assert source_of(document, "salesman") == "salesman"
+    assert source_of(document, "Python & SQL") == "Python &#38; SQL"
+    assert document.metadata == {"title": "Sales & Ops", "lang": "en"}
+    assert document.sections[0].name == "requirements"
+    scopes = {document.text[s.start:s.end]: s.scope for s in document.segments}
+    assert scopes["Python & SQL"] == "list_item"
+
+
+def test_html_whitespace_collapses_but_maps_back():
+    document = doc("<p>equal\n   opportunity   employer</p>", "html")
+    assert document.text == "equal opportunity employer"
+    assert source_of(document, "equal opportunity employer") == "equal\n   opportunity   employer"
+
+
+def test_markdown_links_emphasis_and_code():
+    md = "# Role\n\nWe need a *great* [salesman](https://example.com/salesman) to `sell`.\n\n" \
+         "```\nsalesman in code\n```\n\n- R&amp;D **lead**\n"
+    document = doc(md, "markdown")
+    assert "salesman in code" not in document.text
+    assert "sell" not in document.text
+    assert source_of(document, "great") == "great"
+    assert source_of(document, "salesman") == "salesman"
+    index = md.index("[salesman]") + 1
+    start = document.text.index("salesman")
+    assert document.to_source(start, start + 8).start == index
+    assert source_of(document, "R&D") == "R&amp;D"
+    assert source_of(document, "We need a great") == "We need a *great"
+    assert [s.scope for s in document.segments] == ["heading", "paragraph", "list_item"]
+
+
+def test_markdown_escapes_and_crlf():
+    md = "Intro line one\r\nline two \\*not emphasis\\*\r\n\r\n## Requirements\r\n\r\n* Python\r\n"
+    document = doc(md, "markdown")
+    assert source_of(document, "line one line two") == "line one\r\nline two"
+    assert source_of(document, "*not emphasis*") == "\\*not emphasis\\*"
+    assert source_of(document, "Python") == "Python"
+    assert document.section_at(document.text.index("Python")) == "requirements"
+
+
+def test_yaml_front_matter_becomes_metadata_mapped_to_source():
+    md = "---\ntitle: Senior Salesman\nlocation: Denver, CO\nsalary: 90000\n---\n\nBody text.\n"
+    document = doc(md, "markdown")
+    assert document.metadata == {"title": "Senior Salesman", "location": "Denver, CO", "salary": 90000}
+    assert source_of(document, "Senior Salesman") == "Senior Salesman"
+    start = document.text.index("Senior Salesman")
+    assert document.to_source(start, start + 6).start == md.index("Senior")
+    assert document.segments[0].scope == "metadata"
+    assert source_of(document, "Body text.") == "Body text."
+
+
+def test_toml_front_matter():
+    md = '+++\ntitle = "Data Analyst"\nlocation = "Remote (US)"\n+++\nBody.\n'
+    document = doc(md, "markdown")
+    assert document.metadata["location"] == "Remote (US)"
+    assert source_of(document, "Data Analyst") == "Data Analyst"
+
+
+def test_broken_front_matter_is_a_markup_error():
+    with pytest.raises(MarkupError, match="front matter is not valid YAML"):
+        doc("---\ntitle: [unclosed\n---\nBody\n", "markdown")
+
+
+def test_markdown_html_block_is_extracted():
+    md = "Intro.\n\n<div>\n<p>Apply &amp; join</p>\n</div>\n"
+    document = doc(md, "markdown")
+    assert source_of(document, "Apply & join") == "Apply &amp; join"
+
+
+def test_sections_from_labels_and_headings():
+    text = "About us:\nWe make maps.\n\nWhat you'll do:\nShip features.\n\nRequirements:\nPython.\n\n" \
+           "Nice to have:\nGo.\n\nBenefits:\nHealth cover.\n\nHow to apply:\nEmail us.\n"
+    document = doc(text, "text")
+    assert [s.name for s in document.sections] == [
+        "about", "responsibilities", "requirements", "preferred", "benefits", "how-to-apply"]
+    assert document.section_at(document.text.index("Go.")) == "preferred"
+    assert document.section_at(document.text.index("Python.")) == "requirements"
+
+
+def test_label_line_with_content_is_not_a_heading():
+    document = doc("Location: Remote\nWe hire everywhere.\n", "text")
+    assert document.segments[0].scope == "paragraph"
+
+
+def test_empty_documents():
+    for fmt in ("text", "markdown", "html"):
+        document = doc("", fmt)
+        assert document.text == "" and document.segments == []
+
+
+def test_directives_are_found_with_source_spans():
+    md = "<!-- jdlint: ignore[JD201] -->\nWe need a salesman.\n"
+    document = doc(md, "markdown")
+    assert [d.body for d in document.directives] == ["ignore[JD201]"]
+    span = document.directives[0].span
+    assert md[span.start : span.end] == "<!-- jdlint: ignore[JD201] -->"
+    html = "<p>One</p><!-- jdlint: disable[JD2] --><p>Two</p>"
+    document = doc(html, "html")
+    span = document.directives[0].span
+    assert html[span.start : span.end] == "<!-- jdlint: disable[JD2] -->"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from conftest import lint
+
+
+def test_metrics_counts_and_grade_order():
+    simple = lint("We make maps. You draw them. We pay well. Come and join us.")
+    hard = lint("Candidates must demonstrate comprehensive organizational capabilities, "
+                "interdisciplinary communication proficiency, and sophisticated analytical methodologies.")
+    assert simple.metrics.words == 13 and simple.metrics.sentences == 4
+    assert hard.metrics.sentences == 1
+    assert simple.metrics.flesch_kincaid_grade < 3 < 14 < hard.metrics.flesch_kincaid_grade
+
+
+def test_list_items_count_as_sentences():
+    result = lint("Requirements:\n- Python\n- SQL databases\n- Git")
+    assert result.metrics.sentences == 4
+
+
+def test_syllables_never_touch_the_network(monkeypatch):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nltk tried to download")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    result = lint("Understanding extraordinary responsibilities.")
+    assert result.metrics.flesch_kincaid_grade is not None
+
+
+def test_empty_document_metrics():
+    result = lint("")
+    assert (result.metrics.words, result.metrics.sentences, result.metrics.flesch_kincaid_grade) == (0, 0, None)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from jdlint.source import LineIndex, SourceError, decode, parse_size, read_path
+
+
+def test_utf8_with_and_without_bom():
+    plain = decode("Café\r\nline".encode(), "a.txt")
+    assert (plain.text, plain.encoding, plain.bom, plain.newline) == ("Café\r\nline", "utf-8", False, "\r\n")
+    bom = decode(codecs.BOM_UTF8 + "Café\n".encode(), "a.txt")
+    assert (bom.text, bom.bom, bom.newline) == ("Café\n", True, "\n")
+
+
+def test_utf16_with_bom():
+    source = decode("Zürich role\n".encode("utf-16"), "a.txt")
+    assert source.text == "Zürich role\n" and source.encoding == "utf-16" and source.bom
+
+
+def test_legacy_encoding_is_detected_not_fatal():
+    text = "We’re hiring a café manager – apply today, the team is friendly and the pay is fair."
+    source = decode(text.encode("cp1252"), "a.txt")
+    assert source.text == text
+    assert source.encoding != "utf-8" and source.detected
+
+
+def test_binary_is_an_error():
+    with pytest.raises(SourceError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "logo.txt")
+
+
+def test_format_from_suffix():
+    assert decode(b"x", "a.md").format == "markdown"
+    assert decode(b"x", "a.HTM").format == "html"
+    assert decode(b"x", "a.txt").format == "text"
+    assert decode(b"x", "a.unknown").format == "text"
+
+
+def test_read_path_errors(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        read_path(tmp_path / "missing.txt")
+    with pytest.raises(SourceError, match="is a directory"):
+        read_path(tmp_path)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 2000)
+    with pytest.raises(SourceError, match="over the 1,000-byte limit"):
+        read_path(big, max_bytes=1000)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(SourceError, match="no such file"):
+        read_path(dangling)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("hello")
+
+    def deny(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", deny)
+    with pytest.raises(SourceError, match="cannot read \\(Permission denied\\)"):
+        read_path(path)
+
+
+def test_empty_file_reads_as_empty(tmp_path):
+    path = tmp_path / "empty.md"
+    path.write_bytes(b"")
+    assert read_path(path).text == ""
+
+
+def test_line_index_counts_every_newline_style():
+    index = LineIndex("ab\r\ncd\ref\ngh")
+    assert index.position(0) == (1, 1)
+    assert index.position(4) == (2, 1)
+    assert index.position(7) == (3, 1)
+    assert index.position(10) == (4, 1)
+    assert index.position(11) == (4, 2)
+    assert index.offset(3, 2) == 8
+
+
+@pytest.mark.parametrize("value, size", [("5MB", 5 * 1024 * 1024), ("512k", 512 * 1024), (100, 100), ("2 kb", 2048)])
+def test_parse_size(value, size):
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["lots", 0, "-1MB", True])
+def test_parse_size_rejects(value):
+    with pytest.raises(ValueError):
+        parse_size(value)
