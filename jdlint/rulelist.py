@@ -15,10 +15,9 @@ def render_rules(catalog, fmt: str = "text") -> str:
             for r in catalog.rules
         ], indent=2) + "\n"
     if fmt == "markdown":
-        lines = ["| code | name | category | severity | fix | why |", "|---|---|---|---|---|---|"]
+        lines = ["| code | name | category | severity | fix |", "|---|---|---|---|---|"]
         for r in catalog.rules:
-            lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity.value} | {r.fix} | "
-                         f"{r.why.replace('|', '/')} |")
+            lines.append(f"| {r.code} | `{r.name}` | {r.category} | {r.severity.value} | {r.fix} |")
         return "\n".join(lines) + "\n"
     header = ("code", "name", "category", "severity", "fix")
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
