@@ -8,6 +8,7 @@ from .existence import _only_known
 from .terms import validate_terms
 
 WINDOWS = ("sentence", "segment", "section", "document")
+MAX_JOIN_GAP = 5  # characters between two hits reported as one ("BS, MS or PhD")
 
 
 class Conditional(Kind):
@@ -58,4 +59,12 @@ class Conditional(Kind):
                 continue
             windows.setdefault(window, []).append((start, end))
         for hits in windows.values():
-            yield Match(hits[0][0], hits[-1][1])
+            # Hits joined by a short link ("Masters or PhD", "BS/MS") are one finding; others stand alone.
+            group_start, group_end = hits[0]
+            for start, end in hits[1:]:
+                if start - group_end <= MAX_JOIN_GAP:
+                    group_end = end
+                else:
+                    yield Match(group_start, group_end)
+                    group_start, group_end = start, end
+            yield Match(group_start, group_end)
