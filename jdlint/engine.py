@@ -76,6 +76,13 @@ class Context:
         self.pipeline = pipeline
         self._sentence_starts: list[int] | None = None
 
+    @property
+    def word_count(self) -> int:
+        """Alphabetic tokens in the document (counted once, in C)."""
+        from spacy.attrs import IS_ALPHA
+
+        return int(self.doc.to_array(IS_ALPHA).sum()) if len(self.doc) else 0
+
     def compiled(self, key, factory):
         full = (self.pipeline.name, id(self.pipeline), key)
         if full not in Context._compiled:

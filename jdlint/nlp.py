@@ -32,11 +32,7 @@ class Pipeline:
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
             nlp.add_pipe("jdlint_block_boundaries")
-            nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-            try:
-                nlp.initialize()
-            except (OSError, ValueError) as exc:
-                raise PipelineError(f"cannot load lemma tables ({exc}); install spacy-lookups-data") from None
+            # The lemmatizer's lookup tables take ~0.5 s to load: added on first use (see _ensure_lemmas).
             self.tagged = False
             self._feature_pipes = {
                 "sentences": {"sentencizer", "jdlint_block_boundaries"},
@@ -76,7 +72,20 @@ class Pipeline:
             keep |= self._feature_pipes.get(feature, set())
         return [name for name in self.nlp.pipe_names if name not in keep]
 
+    def _ensure_lemmas(self) -> None:
+        if self.name != BLANK or "lemmatizer" in self.nlp.pipe_names:
+            return
+        lemmatizer = self.nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        try:
+            lemmatizer.initialize()
+        except (OSError, ValueError) as exc:
+            self.nlp.remove_pipe("lemmatizer")
+            raise PipelineError(f"cannot load lemma tables ({exc}); install spacy-lookups-data") from None
+
     def pipe(self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator:
+        features = set(features)
+        if "lemmas" in features:
+            self._ensure_lemmas()
         disabled = self.disabled_for(features)
         with self.nlp.select_pipes(disable=disabled):
             yield from self.nlp.pipe(texts, batch_size=batch_size)

@@ -26,7 +26,7 @@ class Occurrence(Kind):
     @classmethod
     def find(cls, context, rule):
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
-        if sum(1 for token in context.doc if token.is_alpha) < rule.options["min_words"]:
+        if context.word_count < rule.options["min_words"]:
             return
         terms = compiled_terms(context, rule, "require")
         if terms.find(context.doc, context.document.text):

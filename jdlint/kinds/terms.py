@@ -81,15 +81,20 @@ class CompiledTerms:
         patterns = list(spec.get("patterns", []))
         if pipeline.tagged:
             patterns += spec.get("tagged_patterns", [])
+        self.first_words = None
         if patterns:
             self.matcher = Matcher(pipeline.vocab, validate=True)
             for index, pattern in enumerate(patterns):
                 self.matcher.add(f"pattern-{index}", [pattern])
+            self.first_words = _first_words(patterns, pipeline.vocab)
 
     def find(self, doc, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
-        for matcher in (self.phrase_matcher, self.matcher):
+        matchers = [self.phrase_matcher]
+        if self.matcher is not None and (self.first_words is None or _has_any(doc, self.first_words)):
+            matchers.append(self.matcher)
+        for matcher in matchers:
             if matcher is None:
                 continue
             for match_id, start, end in matcher(doc):
@@ -111,3 +116,31 @@ def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         chosen.append((start, end, label))
         taken.append((start, end))
     return sorted(chosen)
+
+
+def _first_words(patterns: list[list[dict]], vocab):
+    """Hashes of the lower-case words every pattern must start with, or None when a pattern can start anywhere.
+
+    Lets a document skip the token Matcher when none of those words occur (a set lookup in C is far
+    cheaper than running every pattern over every token).
+    """
+    words: set[int] = set()
+    for pattern in patterns:
+        first = pattern[0]
+        value = first.get("LOWER")
+        if "OP" in first or value is None:
+            return None
+        values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if not values or set(first) != {"LOWER"}:
+            return None
+        words.update(vocab.strings.add(v.lower()) for v in values)
+    return words
+
+
+def _has_any(doc, words: set[int]) -> bool:
+    import numpy
+    from spacy.attrs import LOWER
+
+    if not len(doc):
+        return False
+    return bool(numpy.isin(doc.to_array(LOWER), numpy.fromiter(words, dtype="uint64")).any())
