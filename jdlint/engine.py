@@ -75,6 +75,13 @@ class Context:
         self.doc = doc
         self.pipeline = pipeline
         self._sentence_starts: list[int] | None = None
+        self._memo: dict = {}
+
+    def memo(self, key, factory):
+        """Work shared by several rules on this document (computed once)."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
 
     @property
     def word_count(self) -> int:

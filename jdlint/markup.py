@@ -18,6 +18,7 @@ from .model import Span
 from .source import Source
 
 SCOPES = ("heading", "paragraph", "list_item", "metadata")
+_LINE = re.compile(r"[^\r\n]+")
 BLOCK_SEPARATOR = "\n\n"
 LABEL_LEVEL = 7  # a label line ("Requirements:") ranks below every real heading
 
@@ -107,6 +108,28 @@ class Document:
 
     def source_text(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
+
+    def source_lines(self) -> list[tuple[int, int]]:
+        """Source ranges holding the posting's text (no tags, no code, no front-matter keys), one per line.
+
+        Checks of raw characters (mojibake, invisible characters, leaked entities) read these, so they
+        see exactly what is in the file, and only where the file holds words.
+        """
+        runs: list[list[int]] = []
+        for piece in self.offsets.pieces:
+            if piece.src_end <= piece.src_start:
+                continue
+            if runs and runs[-1][1] == piece.src_start:
+                runs[-1][1] = piece.src_end
+            else:
+                runs.append([piece.src_start, piece.src_end])
+        text = self.source.text
+        lines: list[tuple[int, int]] = []
+        for start, end in runs:
+            for match in _LINE.finditer(text, start, end):
+                if match.end() > match.start():
+                    lines.append((match.start(), match.end()))
+        return lines
 
     def segment_at(self, offset: int) -> Segment | None:
         starts = [s.start for s in self.segments]

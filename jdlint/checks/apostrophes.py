@@ -1,0 +1,138 @@
+"""Apostrophes lost in transit: ambiguous contractions in context, and possessives of proper names."""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import Match
+from ..kinds.base import match_case
+from ..model import Edit
+from . import check
+
+SENTENCE_START = "^"
+
+
+def apostrophe_for(document) -> str:
+    """The document's own apostrophe: typographic if it uses more of those than straight ones."""
+    text = document.text
+    return "’" if text.count("’") > text.count("'") else "'"
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_OPENERS = set(":;(-–—•\"“")
+
+
+def _sentence_starts(doc) -> set[int]:
+    starts = set()
+    for sent in doc.sents:
+        for token in sent:
+            if not token.is_space and not token.is_punct:
+                starts.add(token.idx)
+                break
+    return starts
+
+
+@check(needs=("sentences",))
+def ambiguous_contraction(context, rule):
+    """Flag 'its', 'were', 'well', ... only in a context that shows the contraction (catalog settings).
+
+    Works on words of the text rather than spaCy tokens: the tokenizer splits some of these forms
+    ("Id" -> "I" "d", "Wed" -> "We" "d") and would hide them.
+    """
+    document = context.document
+    text = document.text
+    forms: dict[str, list[dict]] = {}
+    for form in rule.options["settings"]["forms"]:
+        forms.setdefault(form["word"], []).append(form)
+    words = list(_WORD.finditer(text))
+    starts = _sentence_starts(context.doc)
+    quote = None
+    for k, word in enumerate(words):
+        token = word.group()
+        candidates = forms.get(token.lower())
+        if not candidates or (token != token.lower() and not token.istitle()):
+            continue  # "ID", "ITS": all-caps words are acronyms or shouting, not lost apostrophes
+        if k + 1 >= len(words) or text[word.end():words[k + 1].start()].strip(" "):
+            continue  # the next word must follow after plain spaces ("Well, ..." is an interjection)
+        if word.end() < len(text) and text[word.end()] in "'’-":
+            continue
+        following = words[k + 1].group().lower()
+        between = text[words[k - 1].end():word.start()] if k else ""
+        if word.start() in starts or k == 0 or any(ch in _OPENERS or ch == "\n" for ch in between):
+            previous = SENTENCE_START
+        elif between.strip(" "):
+            previous = between.strip()  # punctuation such as a comma
+        else:
+            previous = words[k - 1].group().lower()
+        for form in candidates:
+            if form.get("capitalised") and not token[0].isupper():
+                continue
+            if "after" in form and previous not in form["after"]:
+                continue
+            if not (following in form.get("before", ()) or any(
+                    following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ()))):
+                continue
+            quote = quote or apostrophe_for(document)
+            fixed = match_case(token, form["contraction"].replace("'", quote))
+            span = document.to_source(word.start(), word.end())
+            edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == token else ()
+            yield Match(span=span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
+            break
+
+
+def _next_word(doc, i: int):
+    j = i + 1
+    if j < len(doc) and not doc[j].is_space and not doc[j].is_punct:
+        return doc[j]
+    return None
+
+
+@check(needs=("sentences",))
+def lost_possessive(context, rule):
+    """'Pinterests advanced team' where 'Pinterest' is a name elsewhere in the same posting.
+
+    Narrow on purpose: the s-form must not be an English word ("Engineers", "Teams"), the word after
+    it must be a lower-case English word that is not a verb or function word, and the s-form must
+    never stand on its own as a name elsewhere ("Postmates is ...").
+    """
+    from ..lexicon import ENGLISH_SHARE, english_share, is_english_word
+
+    doc, document = context.doc, context.document
+    if english_share(doc) < ENGLISH_SHARE:
+        return  # German and Dutch nouns take a bare -s genitive: nothing was lost
+    not_before = set(rule.options["settings"]["not_before"])
+    names: set[str] = set()
+    lower_words: set[str] = set()
+    standalone: set[str] = set()
+    for token in doc:
+        if not token.is_alpha:
+            continue
+        following = _next_word(doc, token.i)
+        if token.text[0].isupper():
+            if not token.is_sent_start and token.i > 0 and not doc[token.i - 1].is_space:
+                names.add(token.text)
+            if token.is_sent_start or following is None or following.lower_ in not_before:
+                standalone.add(token.text)
+        elif token.text.islower():
+            lower_words.add(token.text)
+    quote = None
+    for token in doc:
+        text = token.text
+        if not (token.is_alpha and len(text) > 3 and text.endswith("s") and text[0].isupper()
+                and text[1:].islower()) or token.is_sent_start:
+            continue
+        stem = text[:-1]
+        if stem.endswith("er") or (token.i and doc[token.i - 1].text == text):
+            continue  # "Googlers", "Circlers": people named after the company; "Syncs Syncs": a glued heading
+        if stem not in names or stem.lower() in lower_words or text in standalone or is_english_word(text):
+            continue
+        following = _next_word(doc, token.i)
+        if following is None or not following.is_alpha or not following.text.islower():
+            continue
+        if following.lower_ in not_before or not is_english_word(following.text):
+            continue
+        quote = quote or apostrophe_for(document)
+        fixed = f"{stem}{quote}s"
+        span = document.to_source(token.idx, token.idx + len(text))
+        yield Match(span=span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),),
+                    params={"suggestion": fixed})

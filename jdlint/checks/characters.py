@@ -1,0 +1,118 @@
+"""Damaged characters: mojibake, U+FFFD, control characters, invisible characters.
+
+They read the raw source (Document.source_lines), because the damage is in the bytes the
+candidate's browser or screen reader gets, and ftfy decides what is mojibake and what it meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ..kinds import Match
+from ..model import Edit, Span
+from . import check
+
+_REPLACEMENT = "\ufffd"
+# Zero-width and other invisible format characters that carry nothing in an English posting.
+# (Joiners, direction marks and soft hyphens are left alone: scripts and emoji need them.)
+_INVISIBLE = re.compile("[\u200b\u2060\u180e\ufeff\u2061-\u2064]")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def mojibake_repairs(context) -> list[tuple[Span, str]]:
+    """(damaged span, repaired text) for every stretch ftfy would re-decode; shared by the rules below."""
+
+    def compute():
+        import ftfy
+        from ftfy.badness import is_bad
+
+        text = context.document.source.text
+        repairs: list[tuple[Span, str]] = []
+        for start, end in context.document.source_lines():
+            line = text[start:end]
+            if line.isascii() or not is_bad(line):
+                continue
+            fixed = ftfy.fix_encoding(line)
+            if fixed == line:
+                continue
+            for a_start, a_end, b_start, b_end in _changed_runs(line, fixed):
+                repairs.append((Span(start + a_start, start + a_end), fixed[b_start:b_end]))
+        return repairs
+
+    return context.memo("mojibake", compute)
+
+
+MERGE_GAP = 2  # edits this close ("Â\xa0Â\xa0Â") are one damaged stretch
+
+
+def _changed_runs(before: str, after: str):
+    """Minimal differing stretches between two strings, neighbouring edits merged."""
+    runs: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if runs and a1 - runs[-1][1] <= MERGE_GAP:
+            runs[-1][1], runs[-1][3] = a2, b2
+        else:
+            runs.append([a1, a2, b1, b2])
+    return runs
+
+
+def _inside(position: int, repairs) -> bool:
+    return any(span.start <= position < span.end for span, _ in repairs)
+
+
+@check()
+def mojibake(context, rule):
+    for span, repaired in mojibake_repairs(context):
+        repair = f"it should read '{repaired}'" if repaired.strip() else "remove it"
+        yield Match(span=span, suggestions=(repaired,) if repaired.strip() else (),
+                    edits=(Edit(span.start, span.end, repaired),), params={"repair": repair})
+
+
+@check()
+def replacement_character(context, rule):
+    text = context.document.source.text
+    repairs = mojibake_repairs(context)
+    for start, end in context.document.source_lines():
+        position = text.find(_REPLACEMENT, start, end)
+        while position != -1:
+            run_end = position
+            while run_end < end and text[run_end] == _REPLACEMENT:
+                run_end += 1
+            if not _inside(position, repairs):
+                yield Match(span=Span(position, run_end))
+            position = text.find(_REPLACEMENT, run_end, end)
+
+
+@check()
+def control_character(context, rule):
+    text = context.document.source.text
+    repairs = mojibake_repairs(context)
+    for start, end in context.document.source_lines():
+        for match in _CONTROL.finditer(text, start, end):
+            if _inside(match.start(), repairs):
+                continue  # a C1 byte that ftfy reads as cp1252 punctuation: the mojibake rule repairs it
+            name = f"U+{ord(match.group()):04X}"
+            yield Match(span=Span(match.start(), match.end()), edits=(Edit(match.start(), match.end(), ""),),
+                        params={"codepoint": name})
+
+
+@check()
+def invisible_character(context, rule):
+    """One finding per line, not per character: pasted text often holds one between every word."""
+    text = context.document.source.text
+    for start, end in context.document.source_lines():
+        found = list(_INVISIBLE.finditer(text, start, end))
+        if not found:
+            continue
+        kinds = sorted({m.group() for m in found})
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in kinds)
+        first = found[0]
+        yield Match(span=Span(first.start(), first.end()),
+                    edits=tuple(Edit(m.start(), m.end(), "") for m in found),
+                    params={"count": len(found), "plural": "s" * (len(found) > 1), "character": names,
+                            "them": "them" if len(found) > 1 else "it"})

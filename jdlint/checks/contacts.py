@@ -1,0 +1,51 @@
+"""Contact addresses that lost their "@" ("notify accessibilitypinterest.com")."""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import Match
+from ..model import Edit
+from . import check
+
+# A bare host name glued to nothing on its left: no "@", no dot, no slash (so not a URL or real address).
+_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9-]*)((?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b(?![@/\w-])", re.I)
+
+
+_OBFUSCATED_AT = re.compile(r"[\[({]\s*at\s*[\])}]\s*$", re.I)
+
+
+@check(needs=("sentences",))
+def lost_at_sign(context, rule):
+    settings = rule.options["settings"]
+    mailboxes = sorted(settings["mailboxes"], key=len, reverse=True)
+    cues = set(settings["contact_words"])
+    strong = set(settings["strong_words"])
+    tlds = set(settings["tlds"])
+    document = context.document
+    text = document.text
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+", text)}
+    for match in _HOST.finditer(text):
+        label, rest = match.group(1), match.group(2)
+        if rest.rsplit(".", 1)[-1].lower() not in tlds:
+            continue
+        if _OBFUSCATED_AT.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "hello [at] helloeve.co": written that way on purpose, and the name is whole
+        lower = label.lower()
+        mailbox = next((m for m in mailboxes if lower.startswith(m) and len(lower) - len(m) >= 3), None)
+        if mailbox is None:
+            continue
+        domain_label = label[len(mailbox):]
+        window = context.window(match.start(), "sentence")
+        nearby = {w.lower() for w in re.findall(r"[A-Za-z-]+", text[window[0]:window[1]])}
+        if not nearby & cues:
+            continue
+        # The domain's name elsewhere in the posting ("Pinterest"), or a cue that can only mean mail.
+        if domain_label.lower() not in words and not nearby & strong:
+            continue
+        address = f"{label[:len(mailbox)]}@{domain_label}{rest}"
+        span = document.to_source(match.start(), match.end())
+        edits = ()
+        if document.source.text[span.start:span.end] == match.group():
+            edits = (Edit(span.start, span.end, address),)
+        yield Match(span=span, suggestions=(address,), edits=edits, params={"suggestion": address})

@@ -1,0 +1,55 @@
+"""HTML entities that reach the reader as literal text ("R&amp;D", "&nbsp;", "&#39;")."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..kinds import Match
+from ..model import Edit, Span
+from . import check
+
+# "&amp;nbsp;" and "&amp;amp;" are one leak escaped twice: match the whole run.
+ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decoded(entity: str) -> str | None:
+    """What the entity stands for, unescaped until stable; None when it is not an entity at all."""
+    value = entity
+    for _ in range(4):
+        unescaped = html.unescape(value)
+        if unescaped == value:
+            break
+        value = unescaped
+    if value == entity:
+        return None
+    return value.replace("\u00a0", " ")  # a plain space reads the same and survives every system
+
+
+def _match(span: Span, value: str) -> Match:
+    return Match(span=span, suggestions=(value,), edits=(Edit(span.start, span.end, value),),
+                 params={"decoded": value})
+
+
+@check()
+def leaked_entity(context, rule):
+    document = context.document
+    if document.format == "html":
+        return  # in HTML, entities are the markup's own way of writing characters
+    if document.format == "markdown":
+        # Markdown decodes entities; one that survives into the rendered text (escaped, or written
+        # twice as in "&amp;nbsp;") shows literally. Find it there and map it back to the file.
+        for match in ENTITY.finditer(document.text):
+            value = decoded(match.group())
+            segment = document.segment_at(match.start())
+            if segment is not None and segment.scope == "metadata":
+                continue  # front matter goes to the site's templates, which write it out as HTML
+            if value is not None:
+                yield _match(document.to_source(match.start(), match.end()), value)
+        return
+    text = document.source.text
+    for start, end in document.source_lines():
+        for match in ENTITY.finditer(text, start, end):
+            value = decoded(match.group())
+            if value is not None:
+                yield _match(Span(match.start(), match.end()), value)
