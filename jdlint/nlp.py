@@ -93,9 +93,13 @@ class Pipeline:
 
 def _block_boundaries(doc):
     """A token after a line break starts a sentence: blocks and <br> lines are never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
+    from spacy.attrs import IS_SPACE
+
+    if len(doc) < 2:
+        return doc
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0]:  # only whitespace tokens are looked at in Python
+        previous, token = doc[int(i)], doc[int(i) + 1]
+        if "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
     return doc
 

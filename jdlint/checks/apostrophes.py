@@ -18,7 +18,9 @@ def apostrophe_for(document) -> str:
     return "’" if text.count("’") > text.count("'") else "'"
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_S_FORM = re.compile(r"\b([A-Z][a-z]{2,})s\b")
+_FOLLOWING = re.compile(r" +([A-Za-z]+)\b(?!['’-])")
+_PRECEDING = re.compile(r"([A-Za-z]+)([^A-Za-z]*)$")
 _OPENERS = set(":;(-–—•\"“")
 
 
@@ -44,26 +46,29 @@ def ambiguous_contraction(context, rule):
     forms: dict[str, list[dict]] = {}
     for form in rule.options["settings"]["forms"]:
         forms.setdefault(form["word"], []).append(form)
-    words = list(_WORD.finditer(text))
-    starts = _sentence_starts(context.doc)
+    finder = context.compiled((rule.code, "words"), lambda: re.compile(
+        r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE))
+    starts: set[int] | None = None
     quote = None
-    for k, word in enumerate(words):
+    for word in finder.finditer(text):
         token = word.group()
-        candidates = forms.get(token.lower())
-        if not candidates or (token != token.lower() and not token.istitle()):
+        candidates = forms[token.lower()]
+        if token != token.lower() and not token.istitle():
             continue  # "ID", "ITS": all-caps words are acronyms or shouting, not lost apostrophes
-        if k + 1 >= len(words) or text[word.end():words[k + 1].start()].strip(" "):
+        after = _FOLLOWING.match(text, word.end())
+        if after is None:
             continue  # the next word must follow after plain spaces ("Well, ..." is an interjection)
-        if word.end() < len(text) and text[word.end()] in "'’-":
-            continue
-        following = words[k + 1].group().lower()
-        between = text[words[k - 1].end():word.start()] if k else ""
-        if word.start() in starts or k == 0 or any(ch in _OPENERS or ch == "\n" for ch in between):
+        following = after.group(1).lower()
+        before = _PRECEDING.search(text, max(0, word.start() - 60), word.start())
+        between = before.group(2) if before else text[max(0, word.start() - 60):word.start()]
+        if starts is None:
+            starts = _sentence_starts(context.doc)
+        if word.start() in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
             previous = SENTENCE_START
         elif between.strip(" "):
             previous = between.strip()  # punctuation such as a comma
         else:
-            previous = words[k - 1].group().lower()
+            previous = before.group(1).lower()
         for form in candidates:
             if form.get("capitalised") and not token[0].isupper():
                 continue
@@ -98,6 +103,11 @@ def lost_possessive(context, rule):
     from ..lexicon import ENGLISH_SHARE, english_share, is_english_word
 
     doc, document = context.doc, context.document
+    text = document.text
+    # Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text.
+    if not any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text)
+               for m in _S_FORM.finditer(text)):
+        return
     if english_share(doc) < ENGLISH_SHARE:
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     not_before = set(rule.options["settings"]["not_before"])

@@ -19,6 +19,14 @@ _REPLACEMENT = "\ufffd"
 # (Joiners, direction marks and soft hyphens are left alone: scripts and emoji need them.)
 _INVISIBLE = re.compile("[\u200b\u2060\u180e\ufeff\u2061-\u2064]")
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+# What UTF-8 looks like when read as cp1252/Latin-1: a lead byte (Â-ô) then a continuation byte
+# (0x80-0xBF, shown as € ‚ ƒ ... ¿), or a bare C1 control. Lines without one cannot be mojibake,
+# so ftfy only looks at the few lines that have one.
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+    "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153"
+    "\u017e\u0178]|[\x80-\x9f]|\u00c2 "  # "Â " is a no-break space's mojibake after the NBSP became a space
+)
 
 
 def mojibake_repairs(context) -> list[tuple[Span, str]]:
@@ -32,7 +40,7 @@ def mojibake_repairs(context) -> list[tuple[Span, str]]:
         repairs: list[tuple[Span, str]] = []
         for start, end in context.document.source_lines():
             line = text[start:end]
-            if line.isascii() or not is_bad(line):
+            if line.isascii() or not _SUSPECT.search(line) or not is_bad(line):
                 continue
             fixed = ftfy.fix_encoding(line)
             if fixed == line:

@@ -9,7 +9,7 @@ from ..model import Edit
 from . import check
 
 # A bare host name glued to nothing on its left: no "@", no dot, no slash (so not a URL or real address).
-_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9-]*)((?:\.[a-z0-9-]+)*\.[a-z]{2,12})\b(?![@/\w-])", re.I)
+_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9-]*+)((?:\.[a-z0-9-]++)++)(?![@/\w-])", re.I)
 
 
 _OBFUSCATED_AT = re.compile(r"[\[({]\s*at\s*[\])}]\s*$", re.I)
@@ -28,7 +28,7 @@ def lost_at_sign(context, rule):
     for match in _HOST.finditer(text):
         label, rest = match.group(1), match.group(2)
         if rest.rsplit(".", 1)[-1].lower() not in tlds:
-            continue
+            continue  # the possessive pattern never backtracks; the top-level domain is checked here
         if _OBFUSCATED_AT.search(text, max(0, match.start() - 8), match.start()):
             continue  # "hello [at] helloeve.co": written that way on purpose, and the name is whole
         lower = label.lower()

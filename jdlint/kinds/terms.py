@@ -119,21 +119,25 @@ def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 
 
 def _first_words(patterns: list[list[dict]], vocab):
-    """Hashes of the lower-case words every pattern must start with, or None when a pattern can start anywhere.
+    """Hashes of words one of which every match must contain, or None when no such set is known.
 
-    Lets a document skip the token Matcher when none of those words occur (a set lookup in C is far
-    cheaper than running every pattern over every token).
+    For each pattern, the mandatory token with the fewest allowed lower-case words is its key
+    ("native" in "a native speaker"). A document holding none of the keys cannot match, and skips the
+    token Matcher: a set lookup in C is far cheaper than running every pattern over every token.
     """
     words: set[int] = set()
     for pattern in patterns:
-        first = pattern[0]
-        value = first.get("LOWER")
-        if "OP" in first or value is None:
+        best: list[str] | None = None
+        for token in pattern:
+            if token.get("OP") in ("?", "*", "!"):
+                continue
+            value = token.get("LOWER")
+            values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if values and (best is None or len(values) <= len(best)):
+                best = values
+        if best is None:
             return None
-        values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not values or set(first) != {"LOWER"}:
-            return None
-        words.update(vocab.strings.add(v.lower()) for v in values)
+        words.update(vocab.strings.add(v.lower()) for v in best)
     return words
 
 
