@@ -29,6 +29,7 @@ KNOWN_KEYS = {
     "max-file-size": "largest file to read, e.g. 5MB",
     "pipeline": "spaCy pipeline: 'blank' (built in) or an installed package such as en_core_web_sm",
     "batch-size": "documents per spaCy batch",
+    "gender-coding": "table: lexicon = 'research' (default) or 'gender-decoder'",
 }
 
 
@@ -48,6 +49,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_BYTES
     pipeline: str = "blank"
     batch_size: int = 16
+    gender_coding_lexicon: str = "research"
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
 
@@ -192,6 +194,18 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"{where}: 'batch-size' must be a positive integer")
         changes["batch_size"] = value
+    if "gender-coding" in table:
+        value = table["gender-coding"]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'gender-coding' must be a table, e.g. gender-coding.lexicon = \"research\"")
+        for key in value:
+            if key != "lexicon":
+                raise ConfigError(f"{where}: unknown key 'gender-coding.{key}' (known keys: lexicon)")
+        from .gender_coding import LEXICONS
+
+        if value.get("lexicon", "research") not in LEXICONS:
+            raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(LEXICONS)}")
+        changes["gender_coding_lexicon"] = value.get("lexicon", "research")
     return replace(Config(), **changes)
 
 

@@ -70,10 +70,11 @@ class Context:
 
     _compiled: dict = {}  # (pipeline name, key) -> compiled matcher, shared by every document
 
-    def __init__(self, document: Document, doc, pipeline) -> None:
+    def __init__(self, document: Document, doc, pipeline, config: Config | None = None) -> None:
         self.document = document
         self.doc = doc
         self.pipeline = pipeline
+        self.config = config or Config()
         self._sentence_starts: list[int] | None = None
         self._memo: dict = {}
 
@@ -82,6 +83,12 @@ class Context:
         if key not in self._memo:
             self._memo[key] = factory()
         return self._memo[key]
+
+    def gender_coding(self):
+        """The posting's gender-coded words and verdict, with the configured lexicon (shared by rule and metrics)."""
+        from .gender_coding import analyse
+
+        return self.memo("gender-coding", lambda: analyse(self.document, self.config.gender_coding_lexicon))
 
     @property
     def word_count(self) -> int:
@@ -153,7 +160,7 @@ class Linter:
         """Lint one document given its spaCy Doc (tests pass annotated Docs here)."""
         from . import metrics, suppress
 
-        context = Context(document, doc, self.pipeline)
+        context = Context(document, doc, self.pipeline, self.config)
         findings: list[Finding] = []
         for rule in self.rules:
             matches = list(KINDS[rule.kind].find(context, rule))
@@ -171,7 +178,7 @@ class Linter:
             format=source.format,
             encoding=source.encoding,
             findings=findings,
-            metrics=metrics.compute(document, doc) if want_metrics else None,
+            metrics=metrics.compute(context) if want_metrics else None,
             text=source.text,
         )
 

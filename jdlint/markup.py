@@ -292,9 +292,15 @@ def _parse_text(source: Source) -> Document:
             if bullet:
                 lead = bullet.end()
         body = content[lead:].rstrip()
+        if not builder.segments and not continuation and not bullet and _looks_like_title(body):
+            builder.open("heading", 1)  # a plain-text posting's first short line is its title
         _add_plain(builder, body, start + lead)
         prev_line = content
     return _finish(source, builder)
+
+
+def _looks_like_title(line: str) -> bool:
+    return 0 < len(line.split()) <= 8 and ":" not in line and not line.rstrip().endswith((".", "!", "?", ",", ";"))
 
 
 def _add_plain(builder: _Builder, body: str, base: int) -> None:

@@ -25,15 +25,18 @@ def _textstat():
     return textstat
 
 
-def compute(document, doc) -> Metrics:
+def compute(context) -> Metrics:
+    """Metrics of one linted document (an engine Context): counts, grade, and gender coding."""
+    document, doc = context.document, context.doc
+    extra = {"gender_coding": context.gender_coding().as_metric()}
     text = document.text
     if not text.strip():
-        return Metrics(words=0, sentences=0, flesch_kincaid_grade=None)
+        return Metrics(words=0, sentences=0, flesch_kincaid_grade=None, extra=extra)
     textstat = _textstat()
     words = textstat.lexicon_count(text)
     sentences = sum(1 for sent in doc.sents if any(t.is_alpha for t in sent)) if doc.has_annotation("SENT_START") else 0
     if not words or not sentences:
-        return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=None)
+        return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=None, extra=extra)
     syllables = textstat.syllable_count(text)
     grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
-    return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=round(grade, 1))
+    return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=round(grade, 1), extra=extra)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 BLANK = "blank"
-FEATURES = ("sentences", "lemmas", "pos")  # what a rule can ask for; tokens are always there
+FEATURES = ("sentences", "lemmas", "pos", "entities")  # what a rule can ask for; tokens are always there
 DEFAULT_BATCH_SIZE = 16
 
 _pipelines: dict[str, "Pipeline"] = {}
@@ -38,10 +38,11 @@ class Pipeline:
                 "sentences": {"sentencizer", "jdlint_block_boundaries"},
                 "lemmas": {"lemmatizer"},
                 "pos": set(),
+                "entities": set(),  # no named entities without a trained pipeline
             }
         else:
             try:
-                nlp = spacy.load(name, exclude=["ner"])
+                nlp = spacy.load(name)
             except OSError:
                 raise PipelineError(
                     f"spaCy pipeline '{name}' is configured but not installed; install the '{name}' package "
@@ -56,7 +57,9 @@ class Pipeline:
                 nlp.add_pipe("jdlint_block_boundaries")
             self.tagged = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
             every = set(nlp.pipe_names)
-            self._feature_pipes = {"sentences": every, "lemmas": every, "pos": every}
+            without_ner = every - {"ner"}  # the entity recogniser runs only for rules that need people's names
+            self._feature_pipes = {"sentences": without_ner, "lemmas": without_ner, "pos": without_ner,
+                                   "entities": every}
         self.nlp = nlp
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, compiled_terms, terms_option
+from .base import Kind, check_suggestions, compiled_terms, terms_option
 from .existence import _only_known
 from .terms import validate_terms
 
@@ -31,7 +31,8 @@ class Conditional(Kind):
         skip = options.setdefault("skip_sections", [])
         if not isinstance(skip, list):
             raise ValueError("skip_sections must be a list of section names")
-        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context"})
+        options["suggestions"] = check_suggestions(options)
+        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions"})
         return options
 
     @classmethod
@@ -55,7 +56,8 @@ class Conditional(Kind):
                 cued = any(window[0] <= s and e <= window[1] for s, e, _ in cues)
                 if not (in_section or cued):
                     continue
-            if any(window[0] <= s and e <= window[1] for s, e, _ in require):
+            # B must stand apart from A: "driving licence" does not show a driving duty by itself.
+            if any(window[0] <= s and e <= window[1] and (e <= start or s >= end) for s, e, _ in require):
                 continue
             windows.setdefault(window, []).append((start, end))
         for hits in windows.values():
@@ -65,6 +67,6 @@ class Conditional(Kind):
                 if start - group_end <= MAX_JOIN_GAP:
                     group_end = end
                 else:
-                    yield Match(group_start, group_end)
+                    yield Match(group_start, group_end, suggestions=rule.options["suggestions"])
                     group_start, group_end = start, end
-            yield Match(group_start, group_end)
+            yield Match(group_start, group_end, suggestions=rule.options["suggestions"])

@@ -57,9 +57,13 @@ def uses_lemmas(spec: dict) -> bool:
 
 
 def phrase_variants(phrase: str) -> list[str]:
-    variants = [phrase]
-    if "'" in phrase:
-        variants.append(phrase.translate(_CURLY))
+    """The phrase as written, in capitals and title case (the tokenizer splits "U.S." and "u.s."
+    differently), each with a typographic apostrophe too."""
+    variants = []
+    for form in (phrase, phrase.upper(), phrase.title()):
+        variants.append(form)
+        if "'" in form:
+            variants.append(form.translate(_CURLY))
     return variants
 
 
@@ -77,7 +81,14 @@ class CompiledTerms:
             for phrase in phrases:
                 key = pipeline.vocab.strings.add(phrase.lower())
                 self.labels[key] = phrase
-                self.phrase_matcher.add(phrase.lower(), [pipeline.make_doc(v) for v in phrase_variants(phrase)])
+                docs, seen = [], set()
+                for variant in phrase_variants(phrase):
+                    doc = pipeline.make_doc(variant)
+                    shape = tuple(t.lower_ for t in doc)
+                    if shape not in seen:
+                        seen.add(shape)
+                        docs.append(doc)
+                self.phrase_matcher.add(phrase.lower(), docs)
         patterns = list(spec.get("patterns", []))
         if pipeline.tagged:
             patterns += spec.get("tagged_patterns", [])

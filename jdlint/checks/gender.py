@@ -1,0 +1,79 @@
+"""Gendered wording that needs context: gender-coded words, and pronouns used for the candidate."""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import Match
+from . import check
+
+
+@check()
+def masculine_coded_word(context, rule):
+    """Each masculine-coded word (info), in a posting whose verdict is masculine-coded.
+
+    The research found that masculine wording turned women away while feminine wording did not turn
+    men away, and that the effect comes from the balance of the whole ad: so only the masculine words
+    of a masculine-leaning posting ask for a rewrite. Every posting's verdict is in the metrics.
+    """
+    from ..gender_coding import suggestions
+
+    coding = context.gender_coding()
+    if "masculine" not in coding.verdict:
+        return
+    for word in coding.words:
+        if word.side != "masculine":
+            continue
+        alternatives = suggestions(word.term)
+        yield Match(word.start, word.end, suggestions=alternatives,
+                    params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"})
+
+
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# A named person close before the pronoun: "Ms Lee", "Dr. Okafor", or "Jane Doe," / "Jane Doe founded ...".
+_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][a-z]+"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s*,|\s+(?:is|was|has|had|who|founded|leads|led|joined|says|said|started|runs)\b)"
+)
+_BINARY = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b|\b(?:s/he|\(s\)he)\b", re.IGNORECASE)
+
+
+@check(needs=("sentences", "entities"))
+def candidate_pronoun(context, rule):
+    """'he will report to', 'bring his own book': a gendered pronoun for the person to be hired.
+
+    Left alone: pronouns inside quotation marks, pronouns near a named person ("Ms Lee ... she",
+    or a PERSON entity when a trained pipeline is loaded), and "he or she" forms (JD202 covers them).
+    """
+    settings = rule.options["settings"]
+    cues = settings["candidate_words"]
+    doc, text = context.doc, context.document.text
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    binary = [(m.start(), m.end()) for m in _BINARY.finditer(text)]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
+    starts = None
+    for match in _PRONOUN.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s <= start < e for s, e in quoted + binary):
+            continue
+        if starts is None:
+            starts = [s.start_char for s in doc.sents] or [0]
+        # the pronoun's sentence and the two before it
+        index = max(0, sum(1 for s in starts if s <= start) - 1)
+        window_start = starts[max(0, index - 2)]
+        before = text[window_start:start]
+        sentence_end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        sentence = text[starts[index]:sentence_end].lower()
+        if _NAMED.search(before) or any(window_start <= s < start for s, _ in people):
+            continue
+        follows = text[end:end + 30].lower()
+        is_candidate = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues) or re.match(
+            r"\s+(?:will|must|should|shall|would|needs?|is expected|is required|has to|can)\b", follows)
+        if match.group().lower() in ("his", "her") and re.match(r"\s+own\b", follows):
+            is_candidate = True  # "bring his own book of business"
+        if not is_candidate:
+            continue
+        word = match.group()
+        suggestion = settings["replace"].get(word.lower(), ["they"])
+        yield Match(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})

@@ -1,0 +1,57 @@
+"""Physical requirements stated as a bodily method ("must be able to lift 50 lbs", "stand for 8 hours").
+
+The ADA asks that qualification standards be job-related; practitioners (and the US Department of
+Labor's ableist-verb lexicon) advise stating the outcome ("move boxes of up to 50 lb between
+stations") and adding "with or without reasonable accommodation". A sentence that already says so
+is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import Match
+from . import check
+
+
+def _compiled(settings):
+    senses = ("see", "hear", "speak")  # only as bare abilities ("able to see and hear"), never "see the big picture"
+    verbs = sorted((v for v in settings["verbs"] if v not in senses), key=len, reverse=True)
+    verb = r"(?P<verb>" + "|".join(verbs) + r")(?:s|ed|ing)?"
+    modal = r"\b(?:must|able to|ability to|required to|requires?|need to|needs to|capable of|expected to)\b"
+    return {
+        # "must be able to lift", "ability to stand", within a few words of the requirement
+        "modal": re.compile(modal + r"(?:\W+\w+){0,3}?\W+" + verb + r"\b", re.I),
+        # "lift up to 50 lbs", "carrying 25 pounds"
+        "weight": re.compile(r"\b" + verb + r"\b[^.;\n]{0,30}?\b\d+\s*(?:lbs?|pounds|kg|kilograms)\b", re.I),
+        # "prolonged periods of standing", "stand for 8 hours", "on your feet all day"
+        "period": re.compile(r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
+                             r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"
+                             r"\s*(?:\+\s*)?(?:hours?|hrs|periods?)\b", re.I),
+        "sense": re.compile(r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?P<verb>see|hear|speak)\b"
+                            r"(?=\s*(?:[.,;)]|$|and\b|or\b|clearly\b|well\b|audibly\b))", re.I),
+        "accommodation": re.compile(r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+accommodations?"
+                                    r"|with\s+or\s+without\s+accommodations?", re.I),
+    }
+
+
+@check(needs=("sentences",))
+def physical_method(context, rule):
+    settings = rule.options["settings"]
+    patterns = context.compiled((rule.code, "physical"), lambda: _compiled(settings))
+    text = context.document.text
+    seen: list[tuple[int, int]] = []
+    for key in ("modal", "weight", "period", "sense"):
+        for match in patterns[key].finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in seen):
+                continue
+            window = context.window(start, "sentence")
+            if patterns["accommodation"].search(text, window[0], window[1]):
+                continue
+            verb = (match.groupdict().get("verb") or match.groupdict().get("verb2") or "").lower()
+            base = next((v for v in settings["verbs"] if verb.startswith(v)), verb)
+            alternatives = settings["verbs"].get(base, [])
+            seen.append((start, end))
+            yield Match(start, end, suggestions=tuple(alternatives) + (settings["accommodation"],),
+                        params={"alternatives": ", ".join(alternatives[:4]) or "the outcome"})

@@ -1,0 +1,188 @@
+"""Gender-coded wording (Gaucher, Friesen & Kay 2011): which words are coded, and the posting's verdict.
+
+Two lexicons, both data in rules/gender-coding.toml:
+- "research" (the default): the paper's stems, with documented exceptions for posting boilerplate
+  the stems over-match ("responsibilities", "competitive salary", "analyst", a "Lead" job title);
+- "gender-decoder": the gender-decoder tool's lists, text clean-up, matching and verdict, reproduced
+  as that tool does them, so a user can compare with the numbers they know.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import data_path
+
+LEXICONS = ("research", "gender-decoder")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class CodedWord:
+    start: int  # extracted-text offsets
+    end: int
+    word: str  # lower-case, as matched
+    term: str  # the lexicon term that matched ("compet*")
+    side: str  # "masculine" or "feminine"
+
+
+@dataclass
+class GenderCoding:
+    masculine: list[str] = field(default_factory=list)  # every occurrence, lower-case
+    feminine: list[str] = field(default_factory=list)
+    verdict: str = "empty"
+    words: list[CodedWord] = field(default_factory=list)  # with positions, for findings
+
+    def as_metric(self) -> dict:
+        return {"masculine": self.masculine, "feminine": self.feminine, "verdict": self.verdict}
+
+
+def verdict(feminine: int, masculine: int) -> str:
+    score = feminine - masculine
+    if score == 0:
+        return "neutral" if feminine else "empty"
+    if score > 3:
+        return "strongly feminine-coded"
+    if score > 0:
+        return "feminine-coded"
+    if score < -3:
+        return "strongly masculine-coded"
+    return "masculine-coded"
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str  # without the "*"
+    prefix: bool
+    side: str
+    raw: str  # as written in the lexicon
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(data_path("rules").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
+
+
+@lru_cache(maxsize=None)
+def _terms(lexicon: str) -> tuple[_Term, ...]:
+    data = _data()[lexicon]
+    terms = []
+    for side in ("masculine", "feminine"):
+        for raw in data[side]:
+            prefix = raw.endswith("*") or lexicon == "gender-decoder"
+            terms.append(_Term(raw.rstrip("*").lower(), prefix, side, raw))
+    return tuple(terms)
+
+
+def suggestions(term: str) -> tuple[str, ...]:
+    return tuple(_data()["research"].get("suggest", {}).get(term, ()))
+
+
+def _matching_terms(word: str, terms) -> list[_Term]:
+    return [t for t in terms if (word.startswith(t.text) if t.prefix else word == t.text)]
+
+
+@lru_cache(maxsize=1)
+def _exceptions():
+    words: set[str] = set()
+    phrases: list[str] = []
+    scoped: list[tuple[frozenset[str], frozenset[str]]] = []
+    for entry in _data()["research"].get("exception", []):
+        words.update(w.lower() for w in entry.get("words", ()))
+        phrases.extend(p.lower() for p in entry.get("phrases", ()))
+        if entry.get("scopes"):
+            scoped.append((frozenset(entry["scopes"]), frozenset(entry.get("stems", ()))))
+    phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b") \
+        if phrases else None
+    return words, phrase_re, scoped
+
+
+def _research(document) -> GenderCoding:
+    terms = _terms("research")
+    excluded_words, phrase_re, scoped = _exceptions()
+    text = document.text
+    lower = text.lower()
+    spared = [(m.start(), m.end()) for m in phrase_re.finditer(lower)] if phrase_re else []
+    result = GenderCoding()
+    for match in _WORD.finditer(text):
+        whole = match.group().lower()
+        # A hyphenated word counts whole when a hyphenated term fits it ("self-confident"), else by parts.
+        pieces = [(match.start(), whole)]
+        if "-" in whole and not any(t.text.count("-") and whole.startswith(t.text) for t in terms):
+            pieces, offset = [], match.start()
+            for part in whole.split("-"):
+                pieces.append((offset, part))
+                offset += len(part) + 1
+        for start, word in pieces:
+            if word in excluded_words:
+                continue
+            end = start + len(word)
+            if any(s <= start and end <= e for s, e in spared):
+                continue
+            for term in _matching_terms(word, terms):
+                segment = document.segment_at(start)
+                scope = segment.scope if segment else None
+                if any(scope in scopes and term.raw in stems for scopes, stems in scoped):
+                    continue
+                result.words.append(CodedWord(start, end, word, term.raw, term.side))
+                getattr(result, term.side).append(word)
+    result.verdict = verdict(len(result.feminine), len(result.masculine))
+    return result
+
+
+# --- gender-decoder, as the tool does it -------------------------------------------------------
+
+_GD_PUNCTUATION = re.compile("[\\.\\t\\,“”‘’<>\\*\\?\\!\\\"\\[\\]\\@\\':;\\(\\)\\./&]")
+
+
+def gender_decoder_words(text: str) -> list[str]:
+    """gender-decoder's word list: non-ASCII and punctuation to spaces, lower-case, hyphens split."""
+    cleaner = "".join(ch if ord(ch) < 128 else " " for ch in text)
+    cleaner = re.sub(r"\s", " ", cleaner)
+    words = [w.lower() for w in _GD_PUNCTUATION.sub(" ", cleaner).split(" ") if w != ""]
+    return _gd_split_hyphens(words)
+
+
+def _gd_split_hyphens(word_list: list[str]) -> list[str]:
+    # The tool walks the list while replacing it; the walk goes on over the list it started with, which
+    # loses its first word at the first split. Reproduced as is, so verdicts agree word for word.
+    hyphenated = [t.text for t in _terms("gender-decoder") if "-" in t.text]
+    walked = word_list
+    for word in walked:
+        if word.find("-"):  # -1 (no hyphen) is true too: only words starting with "-" are skipped
+            if not any(word.startswith(term) for term in hyphenated):
+                index = word_list.index(word)
+                word_list.remove(word)
+                word_list = word_list[:index] + word.split("-") + word_list[index:]
+    return word_list
+
+
+def _gender_decoder(document) -> GenderCoding:
+    terms = _terms("gender-decoder")
+    never = tuple(_data()["gender-decoder"].get("never", ()))
+    result = GenderCoding()
+    for word in gender_decoder_words(document.text):
+        if never and word.startswith(never):
+            continue
+        for term in terms:
+            if word.startswith(term.text):
+                getattr(result, term.side).append(word)
+    result.verdict = verdict(len(result.feminine), len(result.masculine))
+    # Positions for per-word findings: the same lists, matched word by word over the text.
+    for match in _WORD.finditer(document.text):
+        start = match.start()
+        for part in match.group().lower().split("-"):
+            if not (never and part.startswith(never)):
+                for term in _matching_terms(part, terms):
+                    result.words.append(CodedWord(start, start + len(part), part, term.raw, term.side))
+            start += len(part) + 1
+    return result
+
+
+def analyse(document, lexicon: str = "research") -> GenderCoding:
+    if lexicon == "gender-decoder":
+        return _gender_decoder(document)
+    return _research(document)
