@@ -129,6 +129,7 @@ def _research(document) -> GenderCoding:
                     continue
                 result.words.append(CodedWord(start, end, word, term.raw, term.side))
                 getattr(result, term.side).append(word)
+                break  # one word counts once ("dominant" fits "dominant" and "domina*")
     result.verdict = verdict(len(result.feminine), len(result.masculine))
     return result
 
