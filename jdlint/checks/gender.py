@@ -35,8 +35,10 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _NAMED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][a-z]+"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?=\s*,|\s+(?:is|was|has|had|who|founded|leads|led|joined|says|said|started|runs)\b)"
+    r"|\b(?!(?:The|This|That|It|We|You|Our|He|She|They|If|When|So|And|But|Each|Every|Any)\b)[A-Z][a-z]+"
+    r"\s+(?:thought|said|says|founded|started|joined|leads|led|built|decided|wanted|realized|realised|is|was|has|had)\b"
 )
-_BINARY = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b|\b(?:s/he|\(s\)he)\b", re.IGNORECASE)
+_BINARY = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b|\bs/he\b|\(s\)he\b", re.IGNORECASE)
 
 
 @check(needs=("sentences", "entities"))

@@ -28,8 +28,11 @@ def _compiled(settings):
         "period": re.compile(r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
                              r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"
                              r"\s*(?:\+\s*)?(?:hours?|hrs|periods?)\b", re.I),
-        "sense": re.compile(r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?P<verb>see|hear|speak)\b"
-                            r"(?=\s*(?:[.,;)]|$|and\b|or\b|clearly\b|well\b|audibly\b))", re.I),
+        # seeing and hearing as bare abilities ("able to see and hear"); speaking only on its own, since
+        # "ability to speak and write Japanese" is a language requirement, not a bodily one
+        "sense": re.compile(r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?:(?P<verb>see|hear)\b"
+                            r"(?=\s*(?:[.,;)]|$|and\s+hear\b|and\s+see\b|or\b|clearly\b|well\b))"
+                            r"|(?P<verb3>speak)\b(?=\s*(?:[.;)]|$|clearly\b|audibly\b)))", re.I),
         "accommodation": re.compile(r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+accommodations?"
                                     r"|with\s+or\s+without\s+accommodations?", re.I),
     }
@@ -49,7 +52,8 @@ def physical_method(context, rule):
             window = context.window(start, "sentence")
             if patterns["accommodation"].search(text, window[0], window[1]):
                 continue
-            verb = (match.groupdict().get("verb") or match.groupdict().get("verb2") or "").lower()
+            groups = match.groupdict()
+            verb = (groups.get("verb") or groups.get("verb2") or groups.get("verb3") or "").lower()
             base = next((v for v in settings["verbs"] if verb.startswith(v)), verb)
             alternatives = settings["verbs"].get(base, [])
             seen.append((start, end))

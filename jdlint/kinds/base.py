@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .terms import CompiledTerms, uses_lemmas, validate_terms
 
 
@@ -57,3 +59,33 @@ def match_case(template: str, replacement: str) -> str:
     if template[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# Contexts in which a matched word is not the posting's own claim, named in a rule's `skip` option.
+SKIPS = ("negated", "quoted", "named")
+_NEGATION = re.compile(r"(?:\b(?:not|no|never|without|nor|instead\s+of|rather\s+than|over)\b|n['’]t\b)[^.!?;:\n]{0,40}$",
+                       re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s*(?:the\s+|our\s+)?$")
+_NAME_AFTER = re.compile(r"^,?\s+(?:Mr\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b")
+_OPEN_QUOTES, _CLOSE_QUOTES = "‘'\"“", "’'\"”"
+
+
+def check_skips(options: dict) -> tuple[str, ...]:
+    skips = options.get("skip", [])
+    if not isinstance(skips, list) or any(s not in SKIPS for s in skips):
+        raise ValueError(f"skip must be a list drawn from {', '.join(SKIPS)}")
+    return tuple(skips)
+
+
+def skipped(text: str, start: int, end: int, skips) -> bool:
+    """True when the match sits in a context the rule's `skip` option excludes:
+    negated ("not looking for a rockstar"), quoted ('we don't hire ‘ninjas’'), or naming a person's
+    existing title ("Roger Strauch, Chairman of ...")."""
+    if "negated" in skips and _NEGATION.search(text, max(0, start - 60), start):
+        return True
+    if "quoted" in skips and start > 0 and end < len(text) and text[start - 1] in _OPEN_QUOTES \
+            and text[end] in _CLOSE_QUOTES:
+        return True
+    if "named" in skips and (_NAME_BEFORE.search(text, max(0, start - 60), start) or _NAME_AFTER.match(text[end:end + 60])):
+        return True
+    return False

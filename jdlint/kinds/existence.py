@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_suggestions, compiled_terms, terms_option
+from .base import Kind, check_skips, check_suggestions, compiled_terms, skipped, terms_option
 
 
 class Existence(Kind):
@@ -17,7 +17,8 @@ class Existence(Kind):
         replacement = options.setdefault("replacement", None)
         if replacement is not None and not isinstance(replacement, str):
             raise ValueError("replacement must be a string (regex rules may use \\1 for groups)")
-        _only_known(options, {"terms", "suggestions", "replacement"})
+        options["skip"] = check_skips(options)
+        _only_known(options, {"terms", "suggestions", "replacement", "skip"})
         return options
 
     @classmethod
@@ -26,6 +27,8 @@ class Existence(Kind):
         text = context.document.text
         template = rule.options["replacement"]
         for start, end, label in terms.find(context.doc, text):
+            if skipped(text, start, end, rule.options["skip"]):
+                continue
             replacement = None
             if template is not None:
                 replacement = _expand(terms, label, text, start, end, template)

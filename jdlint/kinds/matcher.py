@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_suggestions, compiled_terms
+from .base import Kind, check_skips, check_suggestions, compiled_terms, skipped
 from .existence import _only_known
 from .terms import validate_terms
 
@@ -19,11 +19,14 @@ class MatcherKind(Kind):
             raise ValueError("needs 'patterns' that work without a trained pipeline")
         options["terms"] = validate_terms(spec, "patterns")
         options["suggestions"] = check_suggestions(options)
-        _only_known(options, {"terms", "suggestions"})
+        options["skip"] = check_skips(options)
+        _only_known(options, {"terms", "suggestions", "skip"})
         return options
 
     @classmethod
     def find(cls, context, rule):
         terms = compiled_terms(context, rule, "terms")
-        for start, end, _ in terms.find(context.doc, context.document.text):
-            yield Match(start, end, suggestions=rule.options["suggestions"])
+        text = context.document.text
+        for start, end, _ in terms.find(context.doc, text):
+            if not skipped(text, start, end, rule.options["skip"]):
+                yield Match(start, end, suggestions=rule.options["suggestions"])

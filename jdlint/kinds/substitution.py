@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, compiled_terms, match_case
+from .base import Kind, check_skips, compiled_terms, match_case, skipped
 from .existence import _only_known
 from .terms import validate_terms
 
@@ -27,8 +27,10 @@ class Substitution(Kind):
         apostrophe = options.get("apostrophe", "as-written")
         if apostrophe not in ("as-written", "document"):
             raise ValueError("apostrophe must be 'as-written' or 'document'")
-        _only_known(options, {"swap", "apostrophe"})
-        return {"swap": table, "apostrophe": apostrophe, "terms": validate_terms({"phrases": list(table)}, "swap")}
+        skip = check_skips(options)
+        _only_known(options, {"swap", "apostrophe", "skip"})
+        return {"swap": table, "apostrophe": apostrophe, "skip": skip,
+                "terms": validate_terms({"phrases": list(table)}, "swap")}
 
     @classmethod
     def find(cls, context, rule):
@@ -40,6 +42,8 @@ class Substitution(Kind):
 
             quote = apostrophe_for(context.document)
         for start, end, label in terms.find(context.doc, text):
+            if skipped(text, start, end, rule.options["skip"]):
+                continue
             matched = text[start:end]
             alternatives = tuple(match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()])
             yield Match(
