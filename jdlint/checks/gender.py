@@ -61,9 +61,9 @@ def candidate_pronoun(context, rule):
             continue
         if starts is None:
             starts = [s.start_char for s in doc.sents] or [0]
-        # the pronoun's sentence and the two before it
+        # the pronoun's sentence and the four before it (a bio or a speaker's talk names the person early)
         index = max(0, sum(1 for s in starts if s <= start) - 1)
-        window_start = starts[max(0, index - 2)]
+        window_start = starts[max(0, index - 4)]
         before = text[window_start:start]
         sentence_end = starts[index + 1] if index + 1 < len(starts) else len(text)
         sentence = text[starts[index]:sentence_end].lower()
@@ -71,8 +71,10 @@ def candidate_pronoun(context, rule):
             continue
         follows = text[end:end + 30].lower()
         is_candidate = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues) or re.match(
-            r"\s+(?:will|must|should|shall|would|needs?|is expected|is required|has to|can)\b", follows)
-        if match.group().lower() in ("his", "her") and re.match(r"\s+own\b", follows):
+            r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b", follows)
+        if match.group().lower() in ("his", "her") and re.match(r"\s+own\b", follows) and re.search(
+                r"\b(?:bring|bringing|use|manage|build|develop|run|generate|grow|own|have)\s+$", text[max(0, start - 15):start],
+                re.IGNORECASE):
             is_candidate = True  # "bring his own book of business"
         if not is_candidate:
             continue

@@ -16,14 +16,17 @@ from . import check
 
 def _compiled(settings):
     senses = ("see", "hear", "speak")  # only as bare abilities ("able to see and hear"), never "see the big picture"
-    verbs = sorted((v for v in settings["verbs"] if v not in senses), key=len, reverse=True)
-    verb = r"(?P<verb>" + "|".join(verbs) + r")(?:s|ed|ing)?"
+    weight_only = ("push", "pull")  # "pull data", "push code": bodily only with a weight ("push 40 kg")
+    verbs = sorted((v for v in settings["verbs"] if v not in senses + weight_only), key=len, reverse=True)
+    # never "stand-ups" or "carry out"
+    verb = r"(?P<verb>" + "|".join(verbs) + r")(?:s|ed|ing)?(?!-)(?!\s+out\b)"
+    weighed = r"(?P<verb>" + "|".join(sorted(settings["verbs"], key=len, reverse=True)) + r")(?:s|ed|ing)?"
     modal = r"\b(?:must|able to|ability to|required to|requires?|need to|needs to|capable of|expected to)\b"
     return {
         # "must be able to lift", "ability to stand", within a few words of the requirement
         "modal": re.compile(modal + r"(?:\W+\w+){0,3}?\W+" + verb + r"\b", re.I),
         # "lift up to 50 lbs", "carrying 25 pounds"
-        "weight": re.compile(r"\b" + verb + r"\b[^.;\n]{0,30}?\b\d+\s*(?:lbs?|pounds|kg|kilograms)\b", re.I),
+        "weight": re.compile(r"\b" + weighed + r"\b[^.;\n]{0,30}?\b\d+\s*(?:lbs?|pounds|kg|kilograms)\b", re.I),
         # "prolonged periods of standing", "stand for 8 hours", "on your feet all day"
         "period": re.compile(r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
                              r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"

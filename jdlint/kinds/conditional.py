@@ -28,11 +28,16 @@ class Conditional(Kind):
             raise ValueError("only_in may hold 'sections' and 'terms'")
         if "terms" in only_in:
             options["context"] = validate_terms(only_in["terms"], "only_in.terms")
+        # where the context terms must be: by default the same window as B
+        options.setdefault("context_within", options["within"])
+        if options["context_within"] not in WINDOWS:
+            raise ValueError(f"context_within must be one of {', '.join(WINDOWS)}")
         skip = options.setdefault("skip_sections", [])
         if not isinstance(skip, list):
             raise ValueError("skip_sections must be a list of section names")
         options["suggestions"] = check_suggestions(options)
-        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions"})
+        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions",
+                              "context_within"})
         return options
 
     @classmethod
@@ -53,7 +58,8 @@ class Conditional(Kind):
             window = context.window(start, rule.options["within"])
             if only_sections or context_terms:
                 in_section = section in only_sections
-                cued = any(window[0] <= s and e <= window[1] for s, e, _ in cues)
+                cue_window = context.window(start, rule.options["context_within"])
+                cued = any(cue_window[0] <= s and e <= cue_window[1] for s, e, _ in cues)
                 if not (in_section or cued):
                     continue
             # B must stand apart from A: "driving licence" does not show a driving duty by itself.
