@@ -77,8 +77,14 @@ def _terms(lexicon: str) -> tuple[_Term, ...]:
     return tuple(terms)
 
 
+@lru_cache(maxsize=1)
+def _suggestions() -> dict[str, tuple[str, ...]]:
+    # keyed without the "*", so gender-decoder's plain prefixes ("compet") find the same advice as "compet*"
+    return {key.rstrip("*").replace("-", ""): tuple(v) for key, v in _data()["research"].get("suggest", {}).items()}
+
+
 def suggestions(term: str) -> tuple[str, ...]:
-    return tuple(_data()["research"].get("suggest", {}).get(term, ()))
+    return _suggestions().get(term.rstrip("*").replace("-", ""), ())
 
 
 def _matching_terms(word: str, terms) -> list[_Term]:

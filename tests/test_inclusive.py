@@ -127,3 +127,21 @@ def test_lookalikes_raise_no_warning(text):
     result = lint(text)
     assert not [f for f in result.findings if f.severity.value != "info" and f.category != "missing-eeo"
                 and f.category != "missing-accommodation"], [f.code for f in result.findings]
+
+
+@pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])
+def test_every_masculine_term_has_a_rewrite(lexicon):
+    from jdlint.gender_coding import _terms, suggestions
+
+    missing = [t.raw for t in _terms(lexicon) if t.side == "masculine" and not suggestions(t.raw)]
+    assert missing == []
+
+
+def test_every_inclusive_finding_offers_a_rewrite(catalog):
+    for rule in catalog.rules:
+        if rule.family not in ("JD2", "JD3"):
+            continue
+        for example in rule.examples_fail:
+            for finding in lint(example, rule.examples_format).findings:
+                if finding.code == rule.code:
+                    assert finding.suggestions, (rule.code, example)
