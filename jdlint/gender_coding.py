@@ -87,8 +87,17 @@ def suggestions(term: str) -> tuple[str, ...]:
     return _suggestions().get(term.rstrip("*").replace("-", ""), ())
 
 
+@lru_cache(maxsize=None)
+def _by_initial(terms: tuple[_Term, ...]) -> dict[str, tuple[_Term, ...]]:
+    index: dict[str, list[_Term]] = {}
+    for term in terms:
+        index.setdefault(term.text[:1], []).append(term)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _matching_terms(word: str, terms) -> list[_Term]:
-    return [t for t in terms if (word.startswith(t.text) if t.prefix else word == t.text)]
+    candidates = _by_initial(tuple(terms)).get(word[:1], ())
+    return [t for t in candidates if (word.startswith(t.text) if t.prefix else word == t.text)]
 
 
 @lru_cache(maxsize=1)

@@ -132,7 +132,9 @@ class Document:
         return lines
 
     def segment_at(self, offset: int) -> Segment | None:
-        starts = [s.start for s in self.segments]
+        starts = self.__dict__.get("_segment_starts")
+        if starts is None or len(starts) != len(self.segments):
+            starts = self.__dict__["_segment_starts"] = [s.start for s in self.segments]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.segments[i].start <= offset <= self.segments[i].end:
             return self.segments[i]

@@ -92,18 +92,18 @@ class CompiledTerms:
         patterns = list(spec.get("patterns", []))
         if pipeline.tagged:
             patterns += spec.get("tagged_patterns", [])
-        self.first_words = None
+        self.pattern_keys = None
         if patterns:
             self.matcher = Matcher(pipeline.vocab, validate=True)
             for index, pattern in enumerate(patterns):
                 self.matcher.add(f"pattern-{index}", [pattern])
-            self.first_words = _first_words(patterns, pipeline.vocab)
+            self.pattern_keys = _pattern_keys(patterns, pipeline.vocab)
 
     def find(self, doc, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
         matchers = [self.phrase_matcher]
-        if self.matcher is not None and (self.first_words is None or _has_any(doc, self.first_words)):
+        if self.matcher is not None and (self.pattern_keys is None or _has_any(doc, self.pattern_keys)):
             matchers.append(self.matcher)
         for matcher in matchers:
             if matcher is None:
@@ -129,33 +129,34 @@ def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(chosen)
 
 
-def _first_words(patterns: list[list[dict]], vocab):
-    """Hashes of words one of which every match must contain, or None when no such set is known.
+def _pattern_keys(patterns: list[list[dict]], vocab):
+    """For each pattern, the word sets of its mandatory tokens; None when a pattern has a token
+    without a lower-case word list (it could match anything).
 
-    For each pattern, the mandatory token with the fewest allowed lower-case words is its key
-    ("native" in "a native speaker"). A document holding none of the keys cannot match, and skips the
-    token Matcher: a set lookup in C is far cheaper than running every pattern over every token.
+    A document must hold a word from every set of some pattern to match at all; otherwise the token
+    Matcher is skipped (set lookups are far cheaper than running every pattern over every token).
     """
-    words: set[int] = set()
+    keys: list[list[set[int]]] = []
     for pattern in patterns:
-        best: list[str] | None = None
+        sets: list[set[int]] = []
         for token in pattern:
             if token.get("OP") in ("?", "*", "!"):
                 continue
             value = token.get("LOWER")
             values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-            if values and (best is None or len(values) <= len(best)):
-                best = values
-        if best is None:
+            if values:
+                sets.append({vocab.strings.add(v.lower()) for v in values})
+        if not sets:
             return None
-        words.update(vocab.strings.add(v.lower()) for v in best)
-    return words
+        keys.append(sets)
+    return keys
 
 
-def _has_any(doc, words: set[int]) -> bool:
+def _has_any(doc, keys) -> bool:
     import numpy
     from spacy.attrs import LOWER
 
     if not len(doc):
         return False
-    return bool(numpy.isin(doc.to_array(LOWER), numpy.fromiter(words, dtype="uint64")).any())
+    present = set(numpy.unique(doc.to_array(LOWER)).tolist())
+    return any(all(words & present for words in sets) for sets in keys)
