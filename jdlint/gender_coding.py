@@ -88,15 +88,23 @@ def suggestions(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _by_initial(terms: tuple[_Term, ...]) -> dict[str, tuple[_Term, ...]]:
+def _by_initial(lexicon: str) -> dict[str, tuple[_Term, ...]]:
     index: dict[str, list[_Term]] = {}
-    for term in terms:
+    for term in _terms(lexicon):
         index.setdefault(term.text[:1], []).append(term)
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _matching_terms(word: str, terms) -> list[_Term]:
-    candidates = _by_initial(tuple(terms)).get(word[:1], ())
+@lru_cache(maxsize=None)
+def _heads(lexicon: str) -> frozenset[str]:
+    """First three letters of every term: most words fail this set lookup and are done."""
+    return frozenset(term.text[:3] for term in _terms(lexicon))
+
+
+def _matching_terms(word: str, lexicon: str) -> list[_Term]:
+    if word[:3] not in _heads(lexicon):
+        return []
+    candidates = _by_initial(lexicon).get(word[:1], ())
     return [t for t in candidates if (word.startswith(t.text) if t.prefix else word == t.text)]
 
 
@@ -137,7 +145,7 @@ def _research(document) -> GenderCoding:
             end = start + len(word)
             if any(s <= start and end <= e for s, e in spared):
                 continue
-            for term in _matching_terms(word, terms):
+            for term in _matching_terms(word, "research"):
                 segment = document.segment_at(start)
                 scope = segment.scope if segment else None
                 if any(scope in scopes and term.raw in stems for scopes, stems in scoped):
@@ -192,7 +200,7 @@ def _gender_decoder(document) -> GenderCoding:
         start = match.start()
         for part in match.group().lower().split("-"):
             if not (never and part.startswith(never)):
-                for term in _matching_terms(part, terms):
+                for term in _matching_terms(part, "gender-decoder"):
                     result.words.append(CodedWord(start, start + len(part), part, term.raw, term.side))
             start += len(part) + 1
     return result
