@@ -50,8 +50,10 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--date", "lint_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
-          max_file_size, output_file):
+          max_file_size, output_file, lint_date):
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
@@ -71,6 +73,8 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
             overrides["extend_ignore"] = check_selectors(_split(ignore), catalog, "--ignore")
         if fail_on:
             overrides["fail_on"] = Severity(fail_on)
+        if lint_date:
+            overrides["lint_date"] = lint_date.date()
         if max_file_size:
             try:
                 overrides["max_file_size"] = parse_size(max_file_size)

@@ -7,6 +7,7 @@ rule names, categories, or ALL.
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import os
 import re
@@ -50,6 +51,7 @@ class Config:
     pipeline: str = "blank"
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
+    lint_date: "datetime.date | None" = None  # laws in force on this day; None: today
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
 
@@ -60,8 +62,9 @@ class Config:
         rules = [r for r in catalog.rules if any(matches(s, r) for s in self.select)]
         return [r for r in rules if not any(matches(s, r) for s in self.ignore)]
 
-    def severity_for(self, rule) -> Severity:
-        chosen = rule.severity
+    def severity_for(self, rule, found: Severity | None = None) -> Severity:
+        """The configured override if any, else what the check found, else the rule's own severity."""
+        chosen = found or rule.severity
         best = -1
         for selector, severity in self.severity:
             if matches(selector, rule) and specificity(selector, rule) > best:

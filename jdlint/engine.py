@@ -55,13 +55,13 @@ def make_finding(rule: Rule, match: Match, document: Document, config: Config) -
         code=rule.code,
         name=rule.name,
         category=rule.category,
-        severity=config.severity_for(rule),
+        severity=config.severity_for(rule, match.severity),
         message=rule.message.format_map(params),
         span=span,
         text=text,
         suggestions=tuple(match.suggestions),
         fix=fix,
-        source=rule.source,
+        source=match.source or rule.source,
     )
 
 

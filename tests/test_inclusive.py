@@ -125,8 +125,8 @@ def test_candidate_pronoun_and_trained_pipeline_entities():
 ])
 def test_lookalikes_raise_no_warning(text):
     result = lint(text)
-    assert not [f for f in result.findings if f.severity.value != "info" and f.category != "missing-eeo"
-                and f.category != "missing-accommodation"], [f.code for f in result.findings]
+    assert not [f for f in result.findings if f.severity.value != "info" and f.code[:3] in ("JD2", "JD3")], [
+        f.code for f in result.findings]
 
 
 @pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])

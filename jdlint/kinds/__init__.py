@@ -25,6 +25,8 @@ class Match:
     replacement: str | None = None  # a fix for the matched text, when the rule's fix is not "none"
     edits: tuple[Edit, ...] = ()  # a fix given directly in source offsets
     params: dict = field(default_factory=dict)
+    severity: object = None  # a check may set the severity (a pay law in force makes it an error)
+    source: str | None = None  # and the source (the law that applies)
 
     @property
     def document_level(self) -> bool:
