@@ -20,14 +20,16 @@ from ..resources import data_path
 from . import check
 
 _CUR_PRE = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR)\s?)"
-_CUR_POST = r"(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR|zł|kr|dollars|euros|pounds)\b|\s?[€£$])"
+_CUR_POST = r"(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
 _NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil)\b)?"
+_AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
+_TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
 _MONEY = rf"(?:{_CUR_PRE}\s?{_AMOUNT}|{_AMOUNT}{_CUR_POST})"
 _DASH = r"\s*(?:-|–|—|−|â€”|â€“|/|to|and|till|until|bis|à|a|al|do)\s*"
 _RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
 _SINGLE = re.compile(_MONEY, re.I)
-_BARE_RANGE = re.compile(rf"\b\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b|\b\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}\b")
+_BARE_RANGE = re.compile(rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
+                         rf"|(?<![\d.,])\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}(?![\d])")
 _OPEN = re.compile(rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
                    rf"|{_MONEY}\s?\+|{_MONEY}\s+(?:and\s+(?:up|above)|or\s+more|plus)\b", re.I)
 _PAY_WORDS = re.compile(
@@ -78,10 +80,13 @@ def _inside(span, spans) -> bool:
 
 
 def _is_pay(text: str, start: int, end: int, window: tuple[int, int], has_currency: bool) -> bool:
+    if _TOO_BIG.search(text, start, end):
+        return False
     sentence = text[window[0]:window[1]]
     if _PAY_WORDS.search(sentence):
         return True
-    if _NOT_PAY.search(sentence):
+    # money words close by ("raised $20M from investors"), not anywhere in a long run-on line
+    if _NOT_PAY.search(text, max(window[0], start - 60), min(window[1], end + 60)):
         return False
     return has_currency
 
