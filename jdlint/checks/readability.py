@@ -1,0 +1,48 @@
+"""Readability: reading grade, very long sentences and posting length (thresholds from config)."""
+
+from __future__ import annotations
+
+from ..kinds import Match
+from ..metrics import prose
+from . import check
+
+
+def _english(context) -> bool:
+    from ..lexicon import ENGLISH_SHARE, english_share
+
+    return english_share(context.doc) >= ENGLISH_SHARE  # the formulas are for English
+
+
+@check(needs=("sentences",))
+def reading_grade(context, rule):
+    target = context.config.readability["grade"]
+    running = prose(context)
+    grade = running.grade
+    if grade is None or len(running.sentences) < 3 or grade <= target or not _english(context):
+        return
+    yield Match(params={"grade": f"{grade:.1f}", "target": target,
+                        "length": f"{running.average_sentence_length:.0f}"},
+                suggestions=("split long sentences; prefer short, common words",))
+
+
+@check(needs=("sentences",))
+def long_sentence(context, rule):
+    limit = context.config.readability["long-sentence"]
+    if not _english(context):
+        return
+    for start, end, words in prose(context).sentences:
+        if words > limit:
+            yield Match(start, end, params={"words": words, "limit": limit},
+                        suggestions=("split it into two or three sentences",))
+
+
+@check(needs=("sentences",))
+def posting_length(context, rule):
+    settings = context.config.readability
+    words = context.word_count
+    if rule.options["settings"]["judge_from"] <= words < settings["min-words"]:
+        yield Match(params={"words": words, "bound": f"shorter than {settings['min-words']}"},
+                    suggestions=("say what the job is, what it needs, what it pays and how to apply",))
+    elif words > settings["max-words"]:
+        yield Match(params={"words": words, "bound": f"longer than {settings['max-words']}"},
+                    suggestions=("cut what is not about the job; move company history to a link",))
