@@ -1,0 +1,138 @@
+"""Years of experience: more than a technology has existed, too many for an entry-level job, very high
+demands; and over-long must-have lists."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from functools import lru_cache
+
+from ..kinds import Match
+from ..resources import data_path
+from . import check
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_N = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
+# "5+ years", "3-5 years", "at least four years", "minimum of 7 yrs", "5 years'"
+YEARS = re.compile(
+    rf"(?:(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?(?P<n>{_N})\s*(?:\+|plus)?"
+    rf"(?:\s*(?:-|–|to)\s*(?P<m>{_N}))?\s*\+?\s*(?:years?|yrs?)\b['’]?",
+    re.IGNORECASE,
+)
+_EXPERIENCE_NEAR = re.compile(r"experience|expertise|background|track record|working|professional|hands-on", re.I)
+_CAP_BEFORE = re.compile(r"(?:no\s+more\s+than|not\s+more\s+than|maximum\s+of|max(?:imum)?\.?|at\s+most|up\s+to)\s*$", re.I)
+_ENTRY = re.compile(r"\b(?:entry[-\s]level|junior|jr\.?|graduate\s+(?:program|scheme|role|position|engineer|developer|analyst)"
+                    r"|new[-\s]grad(?:uate)?s?|trainee|apprentice(?:ship)?|intern(?:ship)?)\b", re.I)
+
+
+_ALSO_WORDS = {"go", "swift", "rust", "node", "apache spark", "aws lambda", "helm", "bun", "julia", "dart", "react",
+               "figma", "looker", "azure", "redis", "snowflake", "pandas", "airflow", "prometheus"}
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _WORDS[text.lower()]
+
+
+def demands(context):
+    """(start, end, years) for each experience demand; caps ("no more than 5 years") are left to JD303."""
+
+    def compute():
+        text = context.document.text
+        found = []
+        for match in YEARS.finditer(text):
+            if _CAP_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                continue
+            after = text[match.end():match.end() + 60]
+            before = text[max(0, match.start() - 40):match.start()]
+            if not (_EXPERIENCE_NEAR.search(after) or _EXPERIENCE_NEAR.search(before)):
+                continue  # "founded 10 years ago", "a 2 year contract"
+            if re.match(r"\s*(?:ago|old|of age|contract|term|warranty|degree|program)", after, re.I):
+                continue
+            found.append((match.start(), match.end(), _number(match.group("n"))))
+        return found
+
+    return context.memo("experience-years", compute)
+
+
+@lru_cache(maxsize=1)
+def technologies() -> tuple[tuple[str, int, re.Pattern], ...]:
+    data = tomllib.loads(data_path("rules").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
+    out = []
+    for name, entry in data.items():
+        names = [name, *entry.get("aliases", [])]
+        # names that are also English words ("Go", "Swift", "Spark") must be written as names
+        flags = 0 if name.lower() in _ALSO_WORDS else re.IGNORECASE
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?![\w])", flags)
+        out.append((name, entry["year"], pattern))
+    return tuple(out)
+
+
+@check(needs=("sentences",))
+def years_beyond_technology(context, rule):
+    year = (context.config.lint_date or datetime.date.today()).year
+    text = context.document.text
+    for start, end, years in demands(context):
+        # the technology the years are about: named right after ("5 years of React") or just before ("React: 5+ years")
+        after = text[end:end + 70]
+        before = text[max(0, start - 40):start]
+        for name, released, pattern in technologies():
+            if not (_named_after(pattern, after) or _named_before(pattern, before)):
+                continue
+            age = year - released
+            if years > age:
+                yield Match(start, end, params={"years": years, "technology": name, "released": released, "age": age},
+                            suggestions=(f"{max(1, age - 1)}+ years with {name}", "experience with tools like it"))
+                break
+
+
+def _named_after(pattern, after: str) -> bool:
+    hit = pattern.search(after)
+    return bool(hit) and not re.search(r"[.;\n]", after[:hit.start()])  # same clause
+
+
+def _named_before(pattern, before: str) -> bool:
+    hits = list(pattern.finditer(before))
+    return bool(hits) and re.match(r"\s*[:(–-]?\s*$", before[hits[-1].end():]) is not None  # "React: 5+ years"
+
+
+def _entry_level(context) -> bool:
+    document = context.document
+    title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))
+    headings = " ".join(document.text[s.start:s.end] for s in document.segments if s.scope == "heading")
+    return bool(_ENTRY.search(title + " " + headings) or re.search(r"\bentry[-\s]level\b", document.text, re.I))
+
+
+@check(needs=("sentences",))
+def entry_level_years(context, rule):
+    minimum = rule.options["settings"]["min_years"]
+    if not _entry_level(context):
+        return
+    for start, end, years in demands(context):
+        if years >= minimum:
+            yield Match(start, end, params={"years": years},
+                        suggestions=("0-2 years of experience, or relevant projects, courses or internships",))
+
+
+@check(needs=("sentences",))
+def many_years(context, rule):
+    minimum = rule.options["settings"]["min_years"]
+    for start, end, years in demands(context):
+        if years >= minimum:
+            yield Match(start, end, params={"years": years},
+                        suggestions=("say which skills those years should have built",))
+
+
+@check()
+def long_must_have_list(context, rule):
+    document = context.document
+    limit = context.config.must_have_limit
+    for section in document.sections:
+        if section.name != "requirements":
+            continue
+        items = [s for s in document.segments if s.scope == "list_item" and section.start <= s.start < section.end]
+        if len(items) > limit:
+            yield Match(section.start, section.start + len(section.label), params={"count": len(items), "limit": limit},
+                        suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",))
