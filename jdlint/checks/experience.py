@@ -88,9 +88,15 @@ def years_beyond_technology(context, rule):
                 break
 
 
+_CONNECTORS = re.compile(r"^\s*(?:of\s+)?(?:(?:professional|commercial|hands-on|relevant|production|industry|solid)\s+)*"
+                         r"(?:(?:experience|expertise)\s+)?(?:(?:with|in|using|on|of|building|developing|writing)\s+)?"
+                         r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _named_after(pattern, after: str) -> bool:
+    """The technology follows the years directly: "5 years of experience with React", "3+ years React"."""
     hit = pattern.search(after)
-    return bool(hit) and not re.search(r"[.;\n]", after[:hit.start()])  # same clause
+    return bool(hit) and _CONNECTORS.match(after[:hit.start()]) is not None
 
 
 def _named_before(pattern, before: str) -> bool:
@@ -99,10 +105,11 @@ def _named_before(pattern, before: str) -> bool:
 
 
 def _entry_level(context) -> bool:
+    """The job itself is entry-level: its title (front matter, or the first heading) says so."""
     document = context.document
     title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))
-    headings = " ".join(document.text[s.start:s.end] for s in document.segments if s.scope == "heading")
-    return bool(_ENTRY.search(title + " " + headings) or re.search(r"\bentry[-\s]level\b", document.text, re.I))
+    first = next((document.text[s.start:s.end] for s in document.segments if s.scope == "heading"), "")
+    return bool(_ENTRY.search(f"{title} {first}") or re.search(r"\bthis (?:is an? )?entry[-\s]level\b", document.text, re.I))
 
 
 @check(needs=("sentences",))
