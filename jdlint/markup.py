@@ -98,6 +98,7 @@ class Document:
     metadata: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    html: dict | None = None  # an HTML posting's structure (images, links, headings, lang), for accessibility checks
 
     @property
     def format(self) -> str:
@@ -556,6 +557,12 @@ class _HTMLExtractor(HTMLParser):
         self.title: str | None = None
         self.lang: str | None = None
         self.directives: list[tuple[str, int, int]] = []
+        # structure for the accessibility checks (source offsets)
+        self.html_tag: tuple[int, int] | None = None
+        self.images: list[dict] = []
+        self.links: list[dict] = []
+        self.headings: list[dict] = []
+        self._open_links: list[dict] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -571,7 +578,26 @@ class _HTMLExtractor(HTMLParser):
         else:
             self.builder.open("list_item" if self.list_depth and tag not in ("ul", "ol") else "paragraph")
 
+    def _tag_span(self) -> tuple[int, int]:
+        start = self.base + self._offset()
+        return start, start + len(self.get_starttag_text() or "")
+
+    def _record(self, tag: str, attrs) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.html_tag = self._tag_span()
+            self.lang = values.get("lang")
+        elif tag == "img":
+            self.images.append({"span": self._tag_span(), "alt": values.get("alt")})
+        elif tag == "a":
+            link = {"span": self._tag_span(), "href": values.get("href"), "text_start": self.builder.length}
+            self._open_links.append(link)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append({"span": self._tag_span(), "level": int(tag[1])})
+
     def handle_starttag(self, tag, attrs):
+        if not self.skip_stack:
+            self._record(tag, attrs)
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         if tag == "title" and not self.skip_stack:
@@ -598,6 +624,12 @@ class _HTMLExtractor(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._open_links and not self.skip_stack:
+            link = self._open_links.pop()
+            end = self.base + self._offset() + len(f"</{tag}>")
+            link["span"] = (link["span"][0], end)
+            link["text"] = "".join(self.builder.parts)[link.pop("text_start"):]
+            self.links.append(link)
         if tag == "title" and self.in_title:
             self.in_title = False
             self.builder.close()
@@ -672,6 +704,8 @@ def _parse_html(source: Source) -> Document:
     if parser.lang is not None:
         metadata["lang"] = parser.lang
     doc = _finish(source, builder, metadata)
+    doc.html = {"html_tag": parser.html_tag, "lang": parser.lang, "images": parser.images, "links": parser.links,
+                "headings": parser.headings}
     doc.directives = [
         Directive(m.group(1).strip(), Span(m.start(), m.end()))
         for _, start, end in parser.directives
