@@ -1,0 +1,36 @@
+"""Statements a posting should make well: an accommodation statement needs someone to contact."""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import load_catalog
+from ..kinds import Match
+from ..kinds.terms import CompiledTerms
+from . import check
+
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.|\b(?:tel|phone|call|text|tty|email|e-mail|contact|reach out to|"
+    r"let (?:us|your recruiter|the recruiter) know|tell (?:us|your recruiter)|notify|inform (?:us|your recruiter))\b"
+    r"|\+?\d[\d\s().-]{7,}\d",
+    re.IGNORECASE,
+)
+
+
+@check(needs=("sentences",))
+def accommodation_without_contact(context, rule):
+    """The statement (as JD510 recognises it) names no way to ask: no address, number, link or person."""
+    statement = load_catalog().by_code("JD510").options["require"]
+    terms = context.compiled((rule.code, "statement"), lambda: CompiledTerms(statement, context.pipeline))
+    text = context.document.text
+    # "with or without reasonable accommodation" qualifies a physical requirement; it is not the statement
+    found = [m for m in terms.find(context.doc, text) if not re.search(r"\bwith(?:\s+or\s+without)?\s+$", text[max(0, m[0] - 20):m[0]], re.I)]
+    if not found:
+        return  # no statement at all: JD510 reports that
+    for start, end, _ in found:
+        window = context.window(start, "segment")
+        nearby = text[max(0, window[0] - 200):min(len(text), window[1] + 200)]
+        if _CONTACT.search(nearby):
+            return
+    start, end, _ = found[0]
+    yield Match(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))
