@@ -139,7 +139,19 @@ def long_must_have_list(context, rule):
     for section in document.sections:
         if section.name != "requirements":
             continue
-        items = [s for s in document.segments if s.scope == "list_item" and section.start <= s.start < section.end]
-        if len(items) > limit:
-            yield Match(section.start, section.start + len(section.label), params={"count": len(items), "limit": limit},
+        # the list right under the heading: it ends at the first block that is not an item, so an
+        # unrecognised "How to apply" or "Perks" heading after it does not add its items to the count
+        items = 0
+        for segment in document.segments:
+            if segment.start <= section.start:
+                continue
+            if segment.start >= section.end or segment.scope != "list_item":
+                if items:
+                    break
+                if segment.scope == "heading":
+                    break
+                continue
+            items += 1
+        if items > limit:
+            yield Match(section.start, section.start + len(section.label), params={"count": items, "limit": limit},
                         suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",))
