@@ -75,7 +75,7 @@ def prose(context) -> Prose:
                 segment = document.segment_at(sent.start_char)
                 scope = segment.scope if segment else "paragraph"
                 chunk = sent.text.strip()
-                words = textstat.lexicon_count(chunk)
+                words = sum(1 for t in sent if not (t.is_punct or t.is_space))
                 if scope in ("heading", "metadata") or _BOILERPLATE.search(chunk):
                     continue
                 if scope == "list_item" and words < SHORT_ITEM_WORDS:

@@ -91,20 +91,51 @@ def _is_pay(text: str, start: int, end: int, window: tuple[int, int], has_curren
     return has_currency
 
 
+_CURRENCY_HINT = re.compile(r"[$£€¥₹]|(?<![A-Za-z])(?:[A-Z]{3})(?![a-z])|zł|\bkr\b|dollars|euros", re.IGNORECASE)
+_CODES = set(re.findall(r"[A-Z]{3}", _CUR_PRE))
+HINT_REACH = 80  # characters around a currency mark that a range or "up to" phrase can span
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around currency marks; the costly money patterns only run there."""
+    spans: list[list[int]] = []
+    for hint in _CURRENCY_HINT.finditer(text):
+        word = hint.group()
+        if len(word) == 3 and word.isalpha() and word.upper() not in _CODES:
+            continue
+        start, end = max(0, hint.start() - HINT_REACH), min(len(text), hint.end() + HINT_REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(a, b) for a, b in spans]
+
+
+def _finditer(pattern, text: str, windows):
+    seen = set()
+    for start, end in windows:
+        for match in pattern.finditer(text, start, end):
+            if match.span() not in seen:
+                seen.add(match.span())
+                yield match
+
+
 def find_pay(context) -> Pay:
     def compute() -> Pay:
         document = context.document
         text = document.text
         pay = Pay()
+        windows = _windows(text)
         for key, value in document.metadata.items():
             if _METADATA_PAY_KEYS.search(str(key)) and isinstance(value, (str, int, float)) and re.search(r"\d", str(value)):
                 pay.in_metadata = True
-        for match in _OPEN.finditer(text):
+        for match in _finditer(_OPEN, text, windows):
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), True):
                 pay.open_ended.append(match.span())
         for pattern, has_currency, bucket in ((_RANGE, True, pay.ranges), (_BARE_RANGE, False, pay.ranges),
                                               (_SINGLE, True, pay.singles)):
-            for match in pattern.finditer(text):
+            matches = pattern.finditer(text) if pattern is _BARE_RANGE else _finditer(pattern, text, windows)
+            for match in matches:
                 span = match.span()
                 if _inside(span, pay.ranges):
                     continue
