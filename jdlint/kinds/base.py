@@ -30,6 +30,12 @@ class Kind:
         raise NotImplementedError
 
 
+def only_known(options: dict, known: set[str]) -> None:
+    unknown = set(options) - known
+    if unknown:
+        raise ValueError(f"unknown option(s) for this kind: {', '.join(sorted(unknown))}")
+
+
 def check_suggestions(options: dict) -> tuple[str, ...]:
     suggestions = options.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_suggestions, compiled_terms, terms_option
-from .existence import _only_known
+from .base import Kind, check_suggestions, compiled_terms, only_known, terms_option
 from .terms import validate_terms
 
 WINDOWS = ("sentence", "segment", "section", "document")
@@ -36,7 +35,7 @@ class Conditional(Kind):
         if not isinstance(skip, list):
             raise ValueError("skip_sections must be a list of section names")
         options["suggestions"] = check_suggestions(options)
-        _only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions",
+        only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions",
                               "context_within"})
         return options
 

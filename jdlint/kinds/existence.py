@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_skips, check_suggestions, compiled_terms, skipped, terms_option
+from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped, terms_option
 
 
 class Existence(Kind):
@@ -18,7 +18,7 @@ class Existence(Kind):
         if replacement is not None and not isinstance(replacement, str):
             raise ValueError("replacement must be a string (regex rules may use \\1 for groups)")
         options["skip"] = check_skips(options)
-        _only_known(options, {"terms", "suggestions", "replacement", "skip"})
+        only_known(options, {"terms", "suggestions", "replacement", "skip"})
         return options
 
     @classmethod
@@ -45,9 +45,3 @@ def _expand(terms, label: str, text: str, start: int, end: int, template: str) -
             if found and found.end() == end:
                 return found.expand(template)
     return template
-
-
-def _only_known(options: dict, known: set[str]) -> None:
-    unknown = set(options) - known
-    if unknown:
-        raise ValueError(f"unknown option(s) for this kind: {', '.join(sorted(unknown))}")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from .base import Kind
-from .existence import _only_known
+from .base import Kind, only_known
 
 
 class Internal(Kind):
     @classmethod
     def validate(cls, options):
-        _only_known(options, set())
+        only_known(options, set())
         return options
 
     @classmethod

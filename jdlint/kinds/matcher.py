@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_skips, check_suggestions, compiled_terms, skipped
-from .existence import _only_known
+from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped
 from .terms import validate_terms
 
 
@@ -20,7 +19,7 @@ class MatcherKind(Kind):
         options["terms"] = validate_terms(spec, "patterns")
         options["suggestions"] = check_suggestions(options)
         options["skip"] = check_skips(options)
-        _only_known(options, {"terms", "suggestions", "skip"})
+        only_known(options, {"terms", "suggestions", "skip"})
         return options
 
     @classmethod

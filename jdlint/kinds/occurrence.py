@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, compiled_terms, terms_option
-from .existence import _only_known
+from .base import Kind, compiled_terms, only_known, terms_option
 
 
 class Occurrence(Kind):
@@ -20,7 +19,7 @@ class Occurrence(Kind):
         statement = options.setdefault("statement", "")
         if not isinstance(statement, str):
             raise ValueError("statement must be a string")
-        _only_known(options, {"require", "min_words", "statement"})
+        only_known(options, {"require", "min_words", "statement"})
         return options
 
     @classmethod

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Kind
-from .existence import _only_known
+from .base import Kind, only_known
 
 
 class PythonKind(Kind):
@@ -18,7 +17,7 @@ class PythonKind(Kind):
         settings = options.get("settings", {})
         if not isinstance(settings, dict):
             raise ValueError("settings must be a table")
-        _only_known(options, {"check", "settings"})
+        only_known(options, {"check", "settings"})
         return {"check": check, "settings": settings}
 
     @classmethod

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from . import Match
-from .base import Kind, check_skips, compiled_terms, match_case, skipped
-from .existence import _only_known
+from .base import Kind, check_skips, compiled_terms, match_case, only_known, skipped
 from .terms import validate_terms
 
 
@@ -28,7 +27,7 @@ class Substitution(Kind):
         if apostrophe not in ("as-written", "document"):
             raise ValueError("apostrophe must be 'as-written' or 'document'")
         skip = check_skips(options)
-        _only_known(options, {"swap", "apostrophe", "skip"})
+        only_known(options, {"swap", "apostrophe", "skip"})
         return {"swap": table, "apostrophe": apostrophe, "skip": skip,
                 "terms": validate_terms({"phrases": list(table)}, "swap")}
 
