@@ -38,8 +38,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,

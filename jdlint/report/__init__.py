@@ -8,7 +8,7 @@ from collections import Counter
 from ..engine import FileResult
 from ..source import LineIndex
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def render(fmt: str, results: list[FileResult], **options) -> str:

@@ -1,0 +1,35 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request's files."""
+
+from __future__ import annotations
+
+from ..source import LineIndex
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results, **_options) -> str:
+    lines = []
+    for result in results:
+        index = LineIndex(result.text)
+        for finding in result.findings:
+            properties = [f"file={escape_property(result.path)}"]
+            if finding.span is not None:
+                line, column = index.position(finding.span.start)
+                end_line, end_column = index.position(finding.span.end)
+                properties += [f"line={line}", f"col={column}", f"endLine={end_line}", f"endColumn={end_column}"]
+            else:
+                properties.append("line=1")
+            properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
+            message = finding.message
+            if finding.suggestions:
+                message += "\nSuggestion: " + " | ".join(finding.suggestions)
+            lines.append(f"::{COMMANDS[finding.severity.value]} {','.join(properties)}::{escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

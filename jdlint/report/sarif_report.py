@@ -1,0 +1,93 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .. import __version__
+from ..catalog import load_catalog
+from ..fingerprint import fingerprints
+from ..source import LineIndex
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/jdlint/jdlint"
+
+
+def uri(path: str) -> str:
+    """A relative URI from the working folder when the file is below it (what code scanning expects)."""
+    try:
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return Path(relative).as_posix()
+    except ValueError:
+        pass
+    return Path(os.path.abspath(path)).as_uri()
+
+
+def _rule(rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
+        "fullDescription": {"text": rule.why},
+        "helpUri": rule.source,
+        "help": {"text": f"{rule.why}\n\nSource: {rule.source}"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {"category": rule.category, "fix": rule.fix},
+    }
+
+
+def _region(index: LineIndex, span) -> dict:
+    if span is None:
+        return {"startLine": 1}
+    line, column = index.position(span.start)
+    end_line, end_column = index.position(span.end)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
+            "charOffset": span.start, "charLength": span.end - span.start}
+
+
+def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: str) -> dict:
+    result = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)},
+                                            "region": _region(index, finding.span)}}],
+        "partialFingerprints": {"jdlint/v1": fingerprint},
+        "properties": {"category": finding.category, "suggestions": list(finding.suggestions)},
+    }
+    if finding.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": f"{finding.fix.applicability.value} fix: {finding.suggestions[0] if finding.suggestions else 'apply'}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri(path)},
+                "replacements": [{"deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+                                  "insertedContent": {"text": edit.content}} for edit in finding.fix.edits],
+            }],
+        }]
+    return result
+
+
+def render(results, **_options) -> str:
+    rules = list(load_catalog().rules)
+    position = {rule.code: i for i, rule in enumerate(rules)}
+    sarif_results = []
+    for result in results:
+        index = LineIndex(result.text)
+        for finding, fingerprint in zip(result.findings, fingerprints(result.findings)):
+            sarif_results.append(_result(finding, position[finding.code], result.path, index, fingerprint))
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "jdlint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": [_rule(r) for r in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
