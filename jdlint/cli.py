@@ -52,8 +52,12 @@ def main() -> None:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--date", "lint_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
-          max_file_size, output_file, lint_date):
+          max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes):
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
@@ -97,6 +101,11 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     except PipelineError as exc:
         _fail(str(exc))
 
+    if fix or diff:
+        results, changed = _apply_fixes(results, resolver, stdin_data, stdin_filename, unsafe_fixes, diff, show_fixes)
+        if diff:
+            sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+
     output = render(fmt, results, statistics=statistics)
     if output_file:
         try:
@@ -112,6 +121,68 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     failing = [f for r in results for f in r.findings
                if f.severity.rank >= resolver.for_path(r.path if r.path != stdin_filename else None).fail_on.rank]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, show):
+    """Fix each linted file; write atomically (or print a diff). Returns the results after fixing."""
+    from .engine import Linter
+    from .fix import encode, fix_source, unified_diff
+    from .source import SourceError, decode, read_path
+
+    fixed_results, changed = [], 0
+    for result in results:
+        is_stdin = result.path == (stdin_name or "-") and stdin_data is not None
+        config = resolver.for_path(None if is_stdin else result.path)
+        try:
+            source = decode(stdin_data, result.path) if is_stdin else read_path(result.path, config.max_file_size)
+        except SourceError as exc:
+            click.echo(f"jdlint: error: {exc}", err=True)
+            fixed_results.append(result)
+            continue
+        fixed, applied, after = fix_source(source, Linter(config), unsafe=unsafe)
+        fixed_results.append(after)
+        if fixed.text == source.text:
+            continue
+        changed += 1
+        if diff_only:
+            click.echo(unified_diff(result.path, source.text, fixed.text), nl=False)
+            continue
+        if is_stdin:
+            sys.stdout.buffer.write(encode(fixed))
+            continue
+        try:
+            _write_atomically(result.path, encode(fixed))
+        except OSError as exc:
+            click.echo(f"jdlint: error: {result.path}: cannot write ({exc.strerror or exc})", err=True)
+            continue
+        if show:
+            for finding in applied:
+                click.echo(f"{result.path}: fixed {finding.code} {finding.text!r} -> "
+                           f"{finding.fix.edits[0].content!r}", err=True)
+    if not diff_only:
+        click.echo(f"Fixed {changed} file{'s' * (changed != 1)}.", err=True)
+    return fixed_results, changed
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Temporary file in the same folder, then rename: a crash leaves the old file or the new one."""
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".jdlint-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
 
 
 @main.command()

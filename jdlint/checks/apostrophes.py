@@ -15,7 +15,8 @@ SENTENCE_START = "^"
 def apostrophe_for(document) -> str:
     """The document's own apostrophe: typographic if it uses more of those than straight ones."""
     text = document.text
-    return "’" if text.count("’") > text.count("'") else "'"
+    curly = text.count("’") + text.count("â€™")  # a mojibake apostrophe was a curly one before the damage
+    return "’" if curly > text.count("'") else "'"
 
 
 _S_FORM = re.compile(r"\b([A-Z][a-z]{2,})s\b")
