@@ -38,7 +38,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
@@ -91,7 +91,7 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     results, errors = [], []
     try:
-        for item in run(paths, resolver, want_metrics=fmt == "json", stdin_data=stdin_data,
+        for item in run(paths, resolver, want_metrics=fmt in ("json", "html"), stdin_data=stdin_data,
                         stdin_name=stdin_filename):
             if isinstance(item, InputError):
                 errors.append(item)
@@ -107,10 +107,16 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
             sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
 
     output = render(fmt, results, statistics=statistics)
+    if fmt == "html" and not output_file:
+        from .report.html_report import DEFAULT_OUTPUT
+
+        output_file = DEFAULT_OUTPUT  # a page, not terminal output
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as handle:
                 handle.write(click.unstyle(output))
+            if fmt == "html":
+                click.echo(f"Wrote {output_file}", err=True)
         except OSError as exc:
             _fail(f"{output_file}: cannot write ({exc.strerror or exc})")
     else:
