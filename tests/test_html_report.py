@@ -66,6 +66,6 @@ def test_hostile_posting_runs_no_script_in_chromium(tmp_path):
     profile = tmp_path / "profile"
     dom = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom",
                           (tmp_path / "report.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
-    assert "<title>jdlint report" in dom and "PWNED</title>" not in dom
+    assert 'data-script="ran"' in dom  # scripts do run in this browser: the page's own one did
+    assert "<title>jdlint report" in dom and "PWNED" not in dom.split("</title>")[0]  # none of the posting's did
     assert 'id="f-1-' in dom  # the findings panels rendered
-    assert "window.pwned" not in re.sub(r"&lt;.*?&gt;", "", dom) or "&lt;script&gt;" in dom
