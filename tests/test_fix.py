@@ -66,3 +66,11 @@ def test_overlapping_fixes_are_applied_one_round_at_a_time():
 
     text, chosen = apply_findings("abcdef", [finding(0, 3, "X"), finding(2, 4, "Y"), finding(4, 6, "Z")])
     assert text == "XdZ" and len(chosen) == 2
+
+
+def test_show_fixes_lists_what_was_applied(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("We need a salesman.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "JD2", "--fix", "--show-fixes", str(path)])
+    assert f"{path}: fixed JD201 'salesman' -> 'salesperson'" in result.stderr
+    assert "Fixed 1 file." in result.stderr and result.exit_code == 0

@@ -67,9 +67,17 @@ def test_fingerprints_survive_line_moves(tmp_path, monkeypatch):
     assert prints(before) == prints(after) and len(set(prints(before))) == 2
 
 
-def test_github_annotations_golden(in_fixtures):
-    expected = (FIXTURES / "posting.github.txt").read_text(encoding="utf-8")
-    assert run("github", "posting.txt") == expected
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
+def test_golden_outputs(in_fixtures, fmt, tmp_path):
+    """Whole outputs on the shared fixture; regenerate with
+    `jdlint check --exit-zero --date 2026-11-26 --format FMT posting.txt > posting.FMT.txt` in tests/fixtures/reports."""
+    expected = (FIXTURES / f"posting.{fmt}.txt").read_text(encoding="utf-8")
+    if fmt == "html":
+        out = tmp_path / "report.html"
+        run("html", "--output-file", str(out), "posting.txt")
+        assert out.read_text(encoding="utf-8") == expected
+    else:
+        assert run(fmt, "posting.txt") == expected
 
 
 def test_github_escaping():
