@@ -56,8 +56,10 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
-          max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes):
+          max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes, baseline, write_baseline):
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
@@ -105,6 +107,23 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
         results, changed = _apply_fixes(results, resolver, stdin_data, stdin_filename, unsafe_fixes, diff, show_fixes)
         if diff:
             sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+
+    if write_baseline:
+        from .baseline import write
+
+        try:
+            count = write(write_baseline, results)
+        except OSError as exc:
+            _fail(f"{write_baseline}: cannot write ({exc.strerror or exc})")
+        click.echo(f"Recorded {count} finding{'s' * (count != 1)} in {write_baseline}.", err=True)
+        sys.exit(EXIT_CLEAN)
+    if baseline:
+        from .baseline import BaselineError, filter_known, load
+
+        try:
+            results = filter_known(results, load(baseline))
+        except BaselineError as exc:
+            _fail(str(exc))
 
     output = render(fmt, results, statistics=statistics)
     if fmt == "html" and not output_file:
