@@ -38,7 +38,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "github", "html"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
@@ -57,9 +57,17 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--records", type=click.Path(dir_okay=False), help="Lint the postings of an ATS export (.jsonl, .csv, .json).")
+@click.option("--text-field", default="text", show_default=True, help="With --records: the field holding the posting.")
+@click.option("--id-field", default="id", show_default=True, help="With --records: the field naming each record.")
+@click.option("--location-field", help="With --records: the job's location (for the pay laws).")
+@click.option("--salary-field", help="With --records: the advertised pay.")
+@click.option("--title-field", help="With --records: the job title.")
+@click.option("--format-field", help="With --records: a field saying text, markdown or html.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
-          max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes, baseline, write_baseline):
+          max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes, baseline, write_baseline,
+          records, text_field, id_field, location_field, salary_field, title_field, format_field):
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
@@ -68,8 +76,10 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     from .runner import InputError, run
     from .source import parse_size
 
-    if not paths:
-        _fail("no paths given; try `jdlint check posting.md` or `jdlint check -` for stdin")
+    if not paths and not records:
+        _fail("no paths given; try `jdlint check posting.md`, `jdlint check -` for stdin, or --records EXPORT.jsonl")
+    if records and (paths or fix or diff):
+        _fail("--records lints an export on its own: give no paths, and no --fix or --diff")
     catalog = _catalog()
     overrides: dict = {}
     try:
@@ -92,9 +102,18 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
 
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     results, errors = [], []
+    if records:
+        from .records import Fields, read
+        from .runner import run_documents
+
+        fields = Fields(text_field, id_field, location_field, salary_field, title_field, format_field)
+        items = run_documents(read(records, fields), resolver.for_path(records),
+                              want_metrics=fmt in ("json", "jsonl", "html"))
+    else:
+        items = run(paths, resolver, want_metrics=fmt in ("json", "jsonl", "html"), stdin_data=stdin_data,
+                    stdin_name=stdin_filename)
     try:
-        for item in run(paths, resolver, want_metrics=fmt in ("json", "html"), stdin_data=stdin_data,
-                        stdin_name=stdin_filename):
+        for item in items:
             if isinstance(item, InputError):
                 errors.append(item)
                 click.echo(f"jdlint: error: {item.message}", err=True)

@@ -107,6 +107,25 @@ def run(paths: Iterable[str], resolver: ConfigResolver, *, want_metrics: bool = 
     yield from flush()
 
 
+def run_documents(items, config: Config, *, want_metrics: bool = False) -> Iterator[FileResult | InputError]:
+    """Lint ready-made Documents (records of an export) in chunks; InputErrors pass through in order."""
+    linter = Linter(config)
+    pending: list = []
+
+    def flush():
+        documents = [item for item in pending if not isinstance(item, InputError)]
+        linted = iter(linter.lint(documents, want_metrics))
+        for item in pending:
+            yield item if isinstance(item, InputError) else next(linted)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= CHUNK:
+            yield from flush()
+    yield from flush()
+
+
 def lint_source(source: Source, config: Config | None = None) -> FileResult:
     linter = Linter(config)
     return next(linter.lint([parse(source)], want_metrics=True))

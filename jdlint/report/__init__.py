@@ -8,7 +8,7 @@ from collections import Counter
 from ..engine import FileResult
 from ..source import LineIndex
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 def render(fmt: str, results: list[FileResult], **options) -> str:

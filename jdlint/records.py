@@ -1,0 +1,96 @@
+"""Postings from ATS exports: JSON Lines, CSV or a JSON array of records, one posting per record.
+
+Each record's text is linted like a file named `EXPORT#ID`; location, salary and title fields become the
+document's metadata, so the pay and jurisdiction rules see them. A malformed row is reported with its
+line number and skipped; the rest are linted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+from .markup import MarkupError, parse
+from .runner import InputError
+from .source import Source
+
+FORMATS = ("text", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class Fields:
+    text: str = "text"
+    id: str = "id"
+    location: str | None = None
+    salary: str | None = None
+    title: str | None = None
+    format: str | None = None
+
+
+def _rows(path: str) -> Iterator[tuple[int, object]]:
+    """(line or index, row or error message) for each record of the export."""
+    lower = path.lower()
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        if lower.endswith(".csv"):
+            reader = csv.DictReader(handle)
+            try:
+                for row in reader:
+                    yield reader.line_num, row
+            except csv.Error as exc:
+                yield reader.line_num, f"not valid CSV ({exc})"
+        elif lower.endswith(".json"):
+            try:
+                data = json.load(handle)
+            except ValueError as exc:
+                yield 1, f"not valid JSON ({exc})"
+                return
+            if not isinstance(data, list):
+                yield 1, "a .json export must hold a list of records"
+                return
+            for number, row in enumerate(data, 1):
+                yield number, row
+        else:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield number, json.loads(line)
+                except ValueError as exc:
+                    yield number, f"not valid JSON ({exc.msg})"
+
+
+def read(path: str, fields: Fields) -> Iterator:
+    """Documents (with metadata) or InputErrors, in the export's order."""
+    where = "line" if not path.lower().endswith(".json") else "record"
+    try:
+        for number, row in _rows(path):
+            if isinstance(row, str):
+                yield InputError(path, f"{path}: {where} {number}: {row}; skipped")
+                continue
+            if not isinstance(row, dict):
+                yield InputError(path, f"{path}: {where} {number}: not a record (an object with fields); skipped")
+                continue
+            text = row.get(fields.text)
+            if not isinstance(text, str):
+                yield InputError(path, f"{path}: {where} {number}: no text in field '{fields.text}'; skipped")
+                continue
+            record_id = row.get(fields.id)
+            name = f"{path}#{record_id if record_id not in (None, '') else number}"
+            fmt = str(row.get(fields.format) or "text").lower() if fields.format else "text"
+            fmt = fmt if fmt in FORMATS else "text"
+            try:
+                document = parse(Source(name, text, format=fmt))
+            except MarkupError as exc:
+                yield InputError(name, f"{path}: {where} {number}: {exc}; skipped")
+                continue
+            for key in ("location", "salary", "title"):
+                field = getattr(fields, key)
+                if field and row.get(field) not in (None, ""):
+                    document.metadata[key] = row[field]
+            yield document
+    except FileNotFoundError:
+        yield InputError(path, f"{path}: no such file")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield InputError(path, f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
