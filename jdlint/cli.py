@@ -64,10 +64,12 @@ def main() -> None:
 @click.option("--salary-field", help="With --records: the advertised pay.")
 @click.option("--title-field", help="With --records: the job title.")
 @click.option("--format-field", help="With --records: a field saying text, markdown or html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large batches [default: the number of CPUs].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistics, stdin_filename,
           max_file_size, output_file, lint_date, fix, unsafe_fixes, diff, show_fixes, baseline, write_baseline,
-          records, text_field, id_field, location_field, salary_field, title_field, format_field):
+          records, text_field, id_field, location_field, salary_field, title_field, format_field, jobs):
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
@@ -100,18 +102,33 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     except ConfigError as exc:
         _fail(str(exc))
 
+    from .parallel import MIN_PARALLEL, default_jobs, lint_in_workers
+    from .runner import collect
+
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     results, errors = [], []
+    want_metrics = fmt in ("json", "jsonl", "html")
+    jobs = jobs or default_jobs()
     if records:
         from .records import Fields, read
         from .runner import run_documents
 
         fields = Fields(text_field, id_field, location_field, salary_field, title_field, format_field)
-        items = run_documents(read(records, fields), resolver.for_path(records),
-                              want_metrics=fmt in ("json", "jsonl", "html"))
+        documents = list(read(records, fields))
+        if jobs > 1 and len(documents) >= MIN_PARALLEL:
+            items = lint_in_workers("documents", documents, jobs, config_path, overrides, want_metrics, records)
+        else:
+            items = run_documents(documents, resolver.for_path(records), want_metrics=want_metrics)
+        total = len(documents)
     else:
-        items = run(paths, resolver, want_metrics=fmt in ("json", "jsonl", "html"), stdin_data=stdin_data,
-                    stdin_name=stdin_filename)
+        expanded = [item if isinstance(item, str) else item.path for item in collect(paths, resolver)]
+        total = len(expanded)
+        if jobs > 1 and total >= MIN_PARALLEL and "-" not in paths:
+            items = lint_in_workers("paths", expanded, jobs, config_path, overrides, want_metrics)
+        else:
+            items = run(paths, resolver, want_metrics=want_metrics, stdin_data=stdin_data,
+                        stdin_name=stdin_filename)
+    items = _with_progress(items, total)
     try:
         for item in items:
             if isinstance(item, InputError):
@@ -165,6 +182,20 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     failing = [f for r in results for f in r.findings
                if f.severity.rank >= resolver.for_path(r.path if r.path != stdin_filename else None).fail_on.rank]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+PROGRESS_FROM = 200  # postings; smaller batches finish before a bar is worth drawing
+
+
+def _with_progress(items, total: int):
+    """A progress bar on stderr when it is a terminal and the batch is large; stdout stays clean."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(length=total, label="Linting", file=sys.stderr) as bar:
+        for item in items:
+            bar.update(1)
+            yield item
 
 
 def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, show):

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from jdlint.cli import main
+from jdlint.parallel import MIN_PARALLEL
+
+
+def test_jobs_give_identical_results_in_input_order(tmp_path):
+    for i in range(MIN_PARALLEL + 7):
+        text = f"Posting {i}. We need a salesman and a foreman." if i % 3 else f"Posting {i}. Youll like it."
+        (tmp_path / f"p{i:03d}.md").write_text(text)
+    one = CliRunner().invoke(main, ["check", "--exit-zero", "--format", "json", "--jobs", "1", str(tmp_path)])
+    two = CliRunner().invoke(main, ["check", "--exit-zero", "--format", "json", "--jobs", "2", str(tmp_path)])
+    assert one.exit_code == two.exit_code == 0
+    assert json.loads(one.output) == json.loads(two.output)
+    paths = [f["path"] for f in json.loads(two.output)["files"]]
+    assert paths == sorted(paths) and len(paths) == MIN_PARALLEL + 7
+
+
+def test_records_in_parallel_match_one_process(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps({"id": i, "text": f"We need salesman number {i}."}) + "\n"
+                              for i in range(MIN_PARALLEL + 3)))
+    args = ["check", "--exit-zero", "--format", "jsonl", "--records", str(export)]
+    one = CliRunner().invoke(main, [*args, "--jobs", "1"])
+    two = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert one.output == two.output and len(two.output.splitlines()) == MIN_PARALLEL + 3
