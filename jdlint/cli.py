@@ -73,9 +73,7 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     from .config import ConfigError, ConfigResolver, check_selectors
     from .model import Severity
-    from .nlp import PipelineError
     from .report import render
-    from .runner import InputError, run
     from .source import parse_size
 
     if not paths and not records:
@@ -102,42 +100,11 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     except ConfigError as exc:
         _fail(str(exc))
 
-    from .parallel import MIN_PARALLEL, default_jobs, lint_in_workers
-    from .runner import collect
-
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
-    results, errors = [], []
-    want_metrics = fmt in ("json", "jsonl", "html")
-    jobs = jobs or default_jobs()
-    if records:
-        from .records import Fields, read
-        from .runner import run_documents
-
-        fields = Fields(text_field, id_field, location_field, salary_field, title_field, format_field)
-        documents = list(read(records, fields))
-        if jobs > 1 and len(documents) >= MIN_PARALLEL:
-            items = lint_in_workers("documents", documents, jobs, config_path, overrides, want_metrics, records)
-        else:
-            items = run_documents(documents, resolver.for_path(records), want_metrics=want_metrics)
-        total = len(documents)
-    else:
-        expanded = [item if isinstance(item, str) else item.path for item in collect(paths, resolver)]
-        total = len(expanded)
-        if jobs > 1 and total >= MIN_PARALLEL and "-" not in paths:
-            items = lint_in_workers("paths", expanded, jobs, config_path, overrides, want_metrics)
-        else:
-            items = run(paths, resolver, want_metrics=want_metrics, stdin_data=stdin_data,
-                        stdin_name=stdin_filename)
-    items = _with_progress(items, total)
-    try:
-        for item in items:
-            if isinstance(item, InputError):
-                errors.append(item)
-                click.echo(f"jdlint: error: {item.message}", err=True)
-            else:
-                results.append(item)
-    except PipelineError as exc:
-        _fail(str(exc))
+    fields = (text_field, id_field, location_field, salary_field, title_field, format_field)
+    results, errors = _lint(paths, records, fields, resolver, config_path, overrides, jobs,
+                            want_metrics=fmt in ("json", "jsonl", "html"), stdin_data=stdin_data,
+                            stdin_name=stdin_filename)
 
     if fix or diff:
         results, changed = _apply_fixes(results, resolver, stdin_data, stdin_filename, unsafe_fixes, diff, show_fixes)
@@ -182,6 +149,43 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
     failing = [f for r in results for f in r.findings
                if f.severity.rank >= resolver.for_path(r.path if r.path != stdin_filename else None).fail_on.rank]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _lint(paths, records, fields, resolver, config_path, overrides, jobs, *, want_metrics,
+          stdin_data=None, stdin_name=None):
+    """Lint files, folders, stdin or an export, in worker processes when the batch is large."""
+    from .nlp import PipelineError
+    from .parallel import MIN_PARALLEL, default_jobs, lint_in_workers
+    from .runner import InputError, collect, run, run_documents
+
+    jobs = jobs or default_jobs()
+    if records:
+        from .records import Fields, read
+
+        documents = list(read(records, Fields(*fields)))
+        if jobs > 1 and len(documents) >= MIN_PARALLEL:
+            items = lint_in_workers("documents", documents, jobs, config_path, overrides, want_metrics, records)
+        else:
+            items = run_documents(documents, resolver.for_path(records), want_metrics=want_metrics)
+        total = len(documents)
+    else:
+        expanded = [item if isinstance(item, str) else item.path for item in collect(paths, resolver)]
+        total = len(expanded)
+        if jobs > 1 and total >= MIN_PARALLEL and "-" not in paths:
+            items = lint_in_workers("paths", expanded, jobs, config_path, overrides, want_metrics)
+        else:
+            items = run(paths, resolver, want_metrics=want_metrics, stdin_data=stdin_data, stdin_name=stdin_name)
+    results, errors = [], []
+    try:
+        for item in _with_progress(items, total):
+            if isinstance(item, InputError):
+                errors.append(item)
+                click.echo(f"jdlint: error: {item.message}", err=True)
+            else:
+                results.append(item)
+    except PipelineError as exc:
+        _fail(str(exc))
+    return results, errors
 
 
 PROGRESS_FROM = 200  # postings; smaller batches finish before a bar is worth drawing

@@ -37,7 +37,7 @@ def _lint_paths(paths: list[str]) -> list:
 
 
 def _lint_documents(args) -> list:
-    from .runner import InputError, run_documents
+    from .runner import run_documents
 
     source_name, items = args
     config = _state["resolver"].for_path(source_name)
