@@ -265,6 +265,62 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--records", type=click.Path(dir_okay=False), help="Audit the postings of an ATS export.")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--location-field")
+@click.option("--salary-field")
+@click.option("--title-field")
+@click.option("--format-field")
+@click.option("--format", "fmt", type=click.Choice(["json", "html"]), default="json", show_default=True)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the audit here.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching.")
+@click.option("--date", "lint_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None)
+def audit(paths, records, text_field, id_field, location_field, salary_field, title_field, format_field, fmt,
+          output_file, config_path, lint_date, jobs):
+    """Aggregate figures over a folder or an export: what is missing, what is flagged, how postings read."""
+    import json as json_module
+
+    from . import __version__
+    from .audit import aggregate
+    from .config import ConfigError, ConfigResolver
+
+    if not paths and not records:
+        _fail("give folders or files to audit, or --records EXPORT")
+    overrides = {"lint_date": lint_date.date()} if lint_date else {}
+    try:
+        resolver = ConfigResolver(_catalog(), config_path, overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+    fields = (text_field, id_field, location_field, salary_field, title_field, format_field)
+    results, errors = _lint(paths, records, fields, resolver, config_path, overrides, jobs, want_metrics=True)
+    figures = aggregate(results)
+    if fmt == "json":
+        output = json_module.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
+                                   indent=2, ensure_ascii=False) + "\n"
+    else:
+        from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+        from .resources import data_path
+
+        environment = Environment(loader=FileSystemLoader(str(data_path("reports"))), autoescape=select_autoescape(default=True))
+        output = environment.get_template("audit.html.j2").render(audit=figures, version=__version__)
+        output_file = output_file or "jdlint-audit.html"
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write ({exc.strerror or exc})")
+        click.echo(f"Wrote {output_file}", err=True)
+    else:
+        click.echo(output, nl=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules(fmt):
     """List every rule."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jdlint.catalog import CatalogError, load_catalog, load_catalog_files
+from jdlint.catalog import CatalogError, load_catalog_files
 from jdlint.kinds import KINDS
 from jdlint.model import CATEGORIES
 
