@@ -301,12 +301,9 @@ def audit(paths, records, text_field, id_field, location_field, salary_field, ti
         output = json_module.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
                                    indent=2, ensure_ascii=False) + "\n"
     else:
-        from jinja2 import Environment, FileSystemLoader, select_autoescape
+        from .report.html_report import render_audit
 
-        from .resources import data_path
-
-        environment = Environment(loader=FileSystemLoader(str(data_path("reports"))), autoescape=select_autoescape(default=True))
-        output = environment.get_template("audit.html.j2").render(audit=figures, version=__version__)
+        output = render_audit(figures)
         output_file = output_file or "jdlint-audit.html"
     if output_file:
         try:

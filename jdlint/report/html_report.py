@@ -20,11 +20,16 @@ from . import summary
 DEFAULT_OUTPUT = "jdlint-report.html"
 
 
-def _environment():
+def templates():
+    """The Jinja2 environment over reports/, escaping every value (postings are untrusted)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     return Environment(loader=FileSystemLoader(str(data_path("reports"))),
                        autoescape=select_autoescape(["html", "j2"], default=True), trim_blocks=False)
+
+
+def render_audit(figures: dict) -> str:
+    return templates().get_template("audit.html.j2").render(audit=figures, version=__version__)
 
 
 def _pieces(text: str, marked: list[tuple[int, int, dict]]) -> list[dict]:
@@ -90,7 +95,7 @@ def _file(number: int, result, rules) -> dict:
 
 def render(results, **_options) -> str:
     rules = {rule.code: rule for rule in load_catalog().rules}
-    template = _environment().get_template("report.html.j2")
+    template = templates().get_template("report.html.j2")
     files = [_file(number, result, rules) for number, result in enumerate(results, 1)]
     # The nonce only has to be unguessable by the posting text, which cannot contain a hash of the page it is
     # part of; deriving it from the content keeps the report reproducible (same input, same bytes).
