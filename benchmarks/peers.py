@@ -53,7 +53,7 @@ def main() -> None:
         tools = {
             "jdlint": (jdlint + ["--jobs", str(args.jobs), str(folder)], jdlint + [one]),
             "alex": ([str(peers / "node_modules/.bin/alex"), str(folder)], [str(peers / "node_modules/.bin/alex"), one]),
-            "proselint": ([str(peers / "venv/bin/proselint"), *files], [str(peers / "venv/bin/proselint"), one]),
+            "proselint": ([str(peers / "venv/bin/proselint"), "check", *files], [str(peers / "venv/bin/proselint"), "check", one]),
             "joblint": (None, [str(peers / "node_modules/.bin/joblint"), one]),
         }
         rows = {}
