@@ -174,7 +174,8 @@ def _lint(paths, records, fields, resolver, config_path, overrides, jobs, *, wan
         if jobs > 1 and total >= MIN_PARALLEL and "-" not in paths:
             items = lint_in_workers("paths", expanded, jobs, config_path, overrides, want_metrics)
         else:
-            items = run(paths, resolver, want_metrics=want_metrics, stdin_data=stdin_data, stdin_name=stdin_name)
+            # the list is expanded already: run() then reads the files without walking folders again
+            items = run(expanded, resolver, want_metrics=want_metrics, stdin_data=stdin_data, stdin_name=stdin_name)
     results, errors = [], []
     try:
         for item in _with_progress(items, total):

@@ -40,3 +40,8 @@ def english_share(doc) -> float:
     if not words:
         return 1.0
     return sum(1 for w in words if w in table) / len(words)
+
+
+def mostly_english(context) -> bool:
+    """Whether a linted document (an engine Context) is mostly English; computed once per document."""
+    return context.memo("mostly-english", lambda: english_share(context.doc) >= ENGLISH_SHARE)

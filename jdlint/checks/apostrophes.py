@@ -101,7 +101,7 @@ def lost_possessive(context, rule):
     it must be a lower-case English word that is not a verb or function word, and the s-form must
     never stand on its own as a name elsewhere ("Postmates is ...").
     """
-    from ..lexicon import ENGLISH_SHARE, english_share, is_english_word
+    from ..lexicon import is_english_word, mostly_english
 
     doc, document = context.doc, context.document
     text = document.text
@@ -109,7 +109,7 @@ def lost_possessive(context, rule):
     if not any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text)
                for m in _S_FORM.finditer(text)):
         return
-    if english_share(doc) < ENGLISH_SHARE:
+    if not mostly_english(context):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     not_before = set(rule.options["settings"]["not_before"])
     names: set[str] = set()

@@ -8,9 +8,9 @@ from . import check
 
 
 def _english(context) -> bool:
-    from ..lexicon import ENGLISH_SHARE, english_share
+    from ..lexicon import mostly_english
 
-    return english_share(context.doc) >= ENGLISH_SHARE  # the formulas are for English
+    return mostly_english(context)  # the formulas are for English
 
 
 @check(needs=("sentences",))
