@@ -65,6 +65,10 @@ def make_finding(rule: Rule, match: Match, document: Document, config: Config) -
     )
 
 
+# Columns of Context.token_table().
+ALPHA, LOWER, PUNCT, SPACE, LENGTH, ORTH, IDX, SENT_START = range(8)
+
+
 class Context:
     """What a kind sees for one document: the Document, its spaCy Doc, and compiled-matcher cache."""
 
@@ -90,12 +94,35 @@ class Context:
 
         return self.memo("gender-coding", lambda: analyse(self.document, self.config.gender_coding_lexicon))
 
+    def token_table(self):
+        """One row per token: TOKEN_COLUMNS read from the Doc in C, once (cheaper than a Token per look)."""
+
+        def read():
+            from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+
+            columns = [IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, ORTH, IDX, SENT_START]
+            return self.doc.to_array(columns).reshape(-1, len(columns))
+
+        return self.memo("token-table", read)
+
+    def sentences(self) -> list[tuple[int, int, int, int]]:
+        """(first token, end token, start char, end char) of each sentence: doc.sents without building
+        a Token for every word each time a rule asks. Empty when nothing set sentence boundaries."""
+
+        def bounds():
+            if not len(self.doc) or not self.doc.has_annotation("SENT_START"):
+                return []
+            rows = self.token_table()
+            starts = [0] + [int(i) for i in (rows[1:, SENT_START] == 1).nonzero()[0] + 1]
+            ends = starts[1:] + [len(rows)]
+            return [(s, e, int(rows[s, IDX]), int(rows[e - 1, IDX] + rows[e - 1, LENGTH])) for s, e in zip(starts, ends)]
+
+        return self.memo("sentences", bounds)
+
     @property
     def word_count(self) -> int:
-        """Alphabetic tokens in the document (counted once, in C)."""
-        from spacy.attrs import IS_ALPHA
-
-        return int(self.doc.to_array(IS_ALPHA).sum()) if len(self.doc) else 0
+        """Alphabetic tokens in the document."""
+        return self.memo("word-count", lambda: int(self.token_table()[:, ALPHA].sum()))
 
     def compiled(self, key, factory):
         full = (self.pipeline.name, id(self.pipeline), key)
@@ -117,7 +144,7 @@ class Context:
             segment = self.document.segment_at(offset)
             return (segment.start, segment.end) if segment else (0, text_length)
         if self._sentence_starts is None:
-            self._sentence_starts = [sent.start_char for sent in self.doc.sents]
+            self._sentence_starts = [start_char for _, _, start_char, _ in self.sentences()]
         starts = self._sentence_starts
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         end = starts[i + 1] if i + 1 < len(starts) else text_length

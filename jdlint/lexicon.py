@@ -33,15 +33,29 @@ def is_english_word(word: str) -> bool:
 ENGLISH_SHARE = 0.85  # below this share of known lower-case words, a text is not (mostly) English
 
 
-def english_share(doc) -> float:
-    """Share of the lower-case words (3+ letters) of a spaCy Doc that are English dictionary words."""
-    table = cmu_syllables()
-    words = [t.text for t in doc if t.is_alpha and t.is_lower and len(t.text) > 2]
-    if not words:
+def english_share(context) -> float:
+    """Share of the lower-case words (3+ letters) of a linted document that are English dictionary words."""
+    from .engine import ALPHA, LENGTH, LOWER, ORTH
+
+    rows = context.token_table()
+    hashes = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH]
+    if not len(hashes):
         return 1.0
-    return sum(1 for w in words if w in table) / len(words)
+    strings = context.doc.vocab.strings
+    known = 0
+    for key in hashes.tolist():
+        english = _ENGLISH_BY_HASH.get(key)
+        if english is None:
+            if len(_ENGLISH_BY_HASH) > 500_000:
+                _ENGLISH_BY_HASH.clear()  # a long audit meets millions of distinct words: keep memory flat
+            english = _ENGLISH_BY_HASH[key] = strings[key] in cmu_syllables()
+        known += english
+    return known / len(hashes)
+
+
+_ENGLISH_BY_HASH: dict[int, bool] = {}  # spaCy's string hashes are stable, so this holds across documents
 
 
 def mostly_english(context) -> bool:
     """Whether a linted document (an engine Context) is mostly English; computed once per document."""
-    return context.memo("mostly-english", lambda: english_share(context.doc) >= ENGLISH_SHARE)
+    return context.memo("mostly-english", lambda: english_share(context) >= ENGLISH_SHARE)

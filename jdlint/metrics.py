@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .engine import ALPHA, PUNCT, SPACE
 from .model import Metrics
 
 SHORT_ITEM_WORDS = 8  # a list item this short is a keyword, not a sentence
@@ -33,8 +34,18 @@ def _textstat():
     from .lexicon import cmu_syllables
 
     table = cmu_syllables()
+    hyphenator = _CachedPyphen(_count_syllables.get_pyphen("en_US"))
     _count_syllables.get_cmudict = lambda lang: table
+    _count_syllables.get_pyphen = lambda lang: hyphenator
     return textstat
+
+
+class _CachedPyphen:
+    """pyphen's hyphenation points for words the CMU dictionary lacks, remembered per word: the same
+    names and jargon recur across a batch, and pyphen recomputes them from its patterns every time."""
+
+    def __init__(self, pyphen):
+        self.positions = lru_cache(maxsize=65536)(pyphen.positions)
 
 
 @dataclass(frozen=True)
@@ -69,18 +80,20 @@ def prose(context) -> Prose:
         kept: list[tuple[int, int, int]] = []
         parts: list[str] = []
         if doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
-                if not any(t.is_alpha for t in sent):
+            rows = context.token_table()
+            alpha, wordlike = rows[:, ALPHA], 1 - (rows[:, PUNCT] | rows[:, SPACE])
+            for first, end, start_char, end_char in context.sentences():
+                if not alpha[first:end].any():
                     continue
-                segment = document.segment_at(sent.start_char)
+                segment = document.segment_at(start_char)
                 scope = segment.scope if segment else "paragraph"
-                chunk = sent.text.strip()
-                words = sum(1 for t in sent if not (t.is_punct or t.is_space))
+                chunk = document.text[start_char:end_char].strip()
+                words = int(wordlike[first:end].sum())
                 if scope in ("heading", "metadata") or _BOILERPLATE.search(chunk):
                     continue
                 if scope == "list_item" and words < SHORT_ITEM_WORDS:
                     continue
-                kept.append((sent.start_char, sent.start_char + len(sent.text.rstrip()), words))
+                kept.append((start_char, start_char + len(document.text[start_char:end_char].rstrip()), words))
                 parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
         text = " ".join(parts)
         return Prose(tuple(kept), sum(w for *_, w in kept), textstat.syllable_count(text) if text else 0)
@@ -97,7 +110,8 @@ def compute(context) -> Metrics:
         extra.update(flesch_reading_ease=None, average_sentence_length=None)
         return Metrics(words=0, sentences=0, flesch_kincaid_grade=None, extra=extra)
     words = _textstat().lexicon_count(text)
-    sentences = sum(1 for sent in doc.sents if any(t.is_alpha for t in sent)) if doc.has_annotation("SENT_START") else 0
+    alpha = context.token_table()[:, ALPHA]
+    sentences = sum(1 for first, end, _, _ in context.sentences() if alpha[first:end].any())
     running = prose(context)
     extra["flesch_reading_ease"] = _rounded(running.reading_ease)
     extra["average_sentence_length"] = _rounded(running.average_sentence_length)

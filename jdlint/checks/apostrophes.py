@@ -25,12 +25,16 @@ _PRECEDING = re.compile(r"([A-Za-z]+)([^A-Za-z]*)$")
 _OPENERS = set(":;(-–—•\"“")
 
 
-def _sentence_starts(doc) -> set[int]:
+def _sentence_starts(context) -> set[int]:
+    """Offset of the first word (not space or punctuation) of each sentence."""
+    from ..engine import IDX, PUNCT, SPACE
+
+    rows = context.token_table()
     starts = set()
-    for sent in doc.sents:
-        for token in sent:
-            if not token.is_space and not token.is_punct:
-                starts.add(token.idx)
+    for first, end, _, _ in context.sentences():
+        for i in range(first, end):
+            if not rows[i, SPACE] and not rows[i, PUNCT]:
+                starts.add(int(rows[i, IDX]))
                 break
     return starts
 
@@ -63,7 +67,7 @@ def ambiguous_contraction(context, rule):
         before = _PRECEDING.search(text, max(0, word.start() - 60), word.start())
         between = before.group(2) if before else text[max(0, word.start() - 60):word.start()]
         if starts is None:
-            starts = _sentence_starts(context.doc)
+            starts = _sentence_starts(context)
         if word.start() in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
             previous = SENTENCE_START
         elif between.strip(" "):

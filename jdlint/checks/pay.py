@@ -170,17 +170,32 @@ def _location_text(document) -> str:
     return "\n".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None]], re.Pattern, re.Pattern]:
+    """Compiled once: each law's name pattern, and one pattern for every state or province abbreviation."""
+    by_name = []
+    for law in jurisdictions():
+        names = [re.escape(n) for n in law.get("names", []) + law.get("cities", [])]
+        by_name.append((law, re.compile(r"\b(?:" + "|".join(names) + r")\b") if names else None))
+    codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
+    in_text = re.compile(rf"[A-Z][a-z]+,\s*({codes})\b(?!\.)|\(({codes})\)")  # "Denver, CO" or "(CO)"
+    in_location = re.compile(rf"(?:,\s*|\b)({codes})\b(?!\.)")
+    return by_name, in_text, in_location
+
+
 def applicable(document) -> list[dict]:
     """Jurisdictions with a pay-in-posting law that the posting's location names or reaches."""
     where = _location_text(document)
+    by_name, in_text, in_location = _law_patterns()
+    abbreviations: set[str] | None = None  # found once, when a law's name did not match
     found = []
-    for law in jurisdictions():
-        names = [re.escape(n) for n in law.get("names", []) + law.get("cities", [])]
-        hit = bool(names) and re.search(r"\b(?:" + "|".join(names) + r")\b", where)
+    for law, names in by_name:
+        hit = names is not None and names.search(where)
         if not hit and law.get("abbreviation"):
-            abbreviation = re.escape(law["abbreviation"])
-            hit = re.search(rf"[A-Z][a-z]+,\s*{abbreviation}\b(?!\.)|\({abbreviation}\)", document.text) or \
-                re.search(rf"(?:,\s*|\b){abbreviation}\b(?!\.)", where)
+            if abbreviations is None:
+                abbreviations = {m.group(1) or m.group(2) for m in in_text.finditer(document.text)}
+                abbreviations |= {m.group(1) for m in in_location.finditer(where)}
+            hit = law["abbreviation"] in abbreviations
         if not hit and law.get("remote") == "yes":
             remote = _REMOTE_US if law["code"].startswith("US-") else _REMOTE_CA if law["code"].startswith("CA-") else None
             hit = remote is not None and remote.search(where)
@@ -196,7 +211,7 @@ def _lint_date(context) -> datetime.date:
 def _requirement(context, only_range: bool = False):
     """(severity, sentence naming the laws, source) for the posting's location on the lint date."""
     today = _lint_date(context)
-    laws = [law for law in applicable(context.document) if law.get("in_ad")]
+    laws = [law for law in context.memo("pay-laws", lambda: applicable(context.document)) if law.get("in_ad")]
     in_force = [law for law in laws if law["effective"] <= today]
     if in_force:
         names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law in in_force)
