@@ -123,31 +123,44 @@ def _exceptions():
     return words, phrase_re, scoped
 
 
-def _research(document) -> GenderCoding:
+@lru_cache(maxsize=100_000)
+def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
+    """(offset, piece, matching terms) for the coded pieces of one lower-case word, whatever its
+    place: a hyphenated word counts whole when a hyphenated term fits it ("self-confident"), else by
+    parts. Remembered per word, since most words of a batch recur and most match nothing."""
     terms = _terms("research")
-    excluded_words, phrase_re, scoped = _exceptions()
+    excluded_words = _exceptions()[0]
+    pieces = [(0, whole)]
+    if "-" in whole and not any(t.text.count("-") and whole.startswith(t.text) for t in terms):
+        pieces, offset = [], 0
+        for part in whole.split("-"):
+            pieces.append((offset, part))
+            offset += len(part) + 1
+    coded = []
+    for offset, word in pieces:
+        if word in excluded_words:
+            continue
+        matching = _matching_terms(word, "research")
+        if matching:
+            coded.append((offset, word, tuple(matching)))
+    return tuple(coded)
+
+
+def _research(document) -> GenderCoding:
+    _, phrase_re, scoped = _exceptions()
     text = document.text
     lower = text.lower()
     spared = [(m.start(), m.end()) for m in phrase_re.finditer(lower)] if phrase_re else []
     result = GenderCoding()
     for match in _WORD.finditer(text):
-        whole = match.group().lower()
-        # A hyphenated word counts whole when a hyphenated term fits it ("self-confident"), else by parts.
-        pieces = [(match.start(), whole)]
-        if "-" in whole and not any(t.text.count("-") and whole.startswith(t.text) for t in terms):
-            pieces, offset = [], match.start()
-            for part in whole.split("-"):
-                pieces.append((offset, part))
-                offset += len(part) + 1
-        for start, word in pieces:
-            if word in excluded_words:
-                continue
+        for offset, word, terms in _coded_pieces(match.group().lower()):
+            start = match.start() + offset
             end = start + len(word)
             if any(s <= start and end <= e for s, e in spared):
                 continue
-            for term in _matching_terms(word, "research"):
-                segment = document.segment_at(start)
-                scope = segment.scope if segment else None
+            segment = document.segment_at(start)
+            scope = segment.scope if segment else None
+            for term in terms:
                 if any(scope in scopes and term.raw in stems for scopes, stems in scoped):
                     continue
                 result.words.append(CodedWord(start, end, word, term.raw, term.side))

@@ -103,7 +103,7 @@ def prose(context) -> Prose:
 
 def compute(context) -> Metrics:
     """Metrics of one linted document (an engine Context): counts, grade, and gender coding."""
-    document, doc = context.document, context.doc
+    document = context.document
     extra = {"gender_coding": context.gender_coding().as_metric()}
     text = document.text
     if not text.strip():
