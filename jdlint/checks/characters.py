@@ -33,14 +33,16 @@ def mojibake_repairs(context) -> list[tuple[Span, str]]:
     """(damaged span, repaired text) for every stretch ftfy would re-decode; shared by the rules below."""
 
     def compute():
-        import ftfy
-        from ftfy.badness import is_bad
-
         text = context.document.source.text
         repairs: list[tuple[Span, str]] = []
         for start, end in context.document.source_lines():
             line = text[start:end]
-            if line.isascii() or not _SUSPECT.search(line) or not is_bad(line):
+            if line.isascii() or not _SUSPECT.search(line):
+                continue
+            import ftfy  # imported on the first suspect line: 0.1 s that most postings never need
+            from ftfy.badness import is_bad
+
+            if not is_bad(line):
                 continue
             fixed = ftfy.fix_encoding(line)
             if fixed == line:
