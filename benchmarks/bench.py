@@ -129,6 +129,36 @@ def cold_start(posting) -> list[float]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# Run in a fresh interpreter: where a cold start's time goes, stage by stage (seconds, as JSON).
+_STAGES = r"""
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name): marks.append((name, time.perf_counter()))
+import spacy; mark("import spaCy")
+import jdlint.cli, jdlint.engine, jdlint.report; mark("import jdlint")
+from jdlint.catalog import load_catalog; catalog = load_catalog(); mark("load and check the rule catalog")
+from jdlint.nlp import get_pipeline; get_pipeline(); mark("build spaCy's blank English pipeline")
+from jdlint.source import read_path; from jdlint.markup import parse
+document = parse(read_path(sys.argv[1])); mark("read and parse the posting")
+from jdlint.config import Config; from jdlint.engine import Linter
+list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("first lint (compiles matchers, loads tables)")
+list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("the same lint again")
+print(json.dumps([(name, round(t - marks[i][1], 3)) for i, (name, t) in enumerate(marks[1:])]))
+"""
+
+
+def cold_start_stages(posting) -> list[tuple[str, float]]:
+    """Medians over COLD_RUNS fresh interpreters of each start-up stage."""
+    _, text, fmt = posting
+    with tempfile.TemporaryDirectory(prefix="jdlint-bench-") as folder:
+        path = os.path.join(folder, "posting" + SUFFIX_BY_FORMAT.get(fmt, ".txt"))
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        runs = [json.loads(subprocess.run([sys.executable, "-c", _STAGES, path], capture_output=True, text=True,
+                                          check=True).stdout) for _ in range(COLD_RUNS)]
+    return [(name, statistics.median(run[i][1] for run in runs)) for i, (name, _) in enumerate(runs[0])]
+
+
 def peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports KiB, macOS bytes.
@@ -171,6 +201,9 @@ def main(argv=None) -> None:
         times = cold_start(postings[0])
         print(f"cold start:     best {min(times):.3f} s, median {statistics.median(times):.3f} s "
               f"({COLD_RUNS} runs of `jdlint check --exit-zero` on one posting)")
+        print("where it goes (median of fresh interpreters, same posting):")
+        for name, seconds in cold_start_stages(postings[0]):
+            print(f"  {seconds:6.3f} s  {name}")
 
 
 if __name__ == "__main__":
