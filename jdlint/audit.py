@@ -17,35 +17,61 @@ def _share(count: int, total: int) -> float:
     return round(count / total, 4) if total else 0.0
 
 
+MISSING = {"pay": ("JD501", "JD502"), "accommodation": ("JD510",), "eeo": ("JD520",)}  # codes saying it is missing
+
+
+def grade_bin(grade: float) -> str:
+    for low, high, label in GRADE_BINS:
+        if (low is None or grade >= low) and (high is None or grade < high):
+            return label
+    raise AssertionError(grade)
+
+
+def flagged_term(finding_text: str | None) -> str:
+    """How a finding's matched text is counted among the top terms."""
+    return normalise(finding_text)[:60]
+
+
+def counts_term(category: str, has_span: bool) -> bool:
+    """Whether a finding names a term (readability findings and whole-posting ones do not)."""
+    return has_span and category != "readability"
+
+
 def aggregate(results) -> dict:
-    total = len(results)
+    """The audit figures of linted postings (FileResults with metrics)."""
     missing = Counter()
     by_category, by_code, terms, verdicts, grades = Counter(), Counter(), Counter(), Counter(), Counter()
     for result in results:
         codes = {f.code for f in result.findings}
-        missing["pay"] += bool(codes & {"JD501", "JD502"})
-        missing["accommodation"] += "JD510" in codes
-        missing["eeo"] += "JD520" in codes
+        for key, missing_codes in MISSING.items():
+            missing[key] += bool(codes & set(missing_codes))
         for finding in result.findings:
             by_category[finding.category] += 1
             by_code[f"{finding.code} {finding.name}"] += 1
-            if finding.span is not None and finding.category != "readability":
-                terms[normalise(finding.text)[:60]] += 1
+            if counts_term(finding.category, finding.span is not None):
+                terms[flagged_term(finding.text)] += 1
         metrics = result.metrics
         if metrics is not None:
             verdicts[metrics.extra.get("gender_coding", {}).get("verdict", "empty")] += 1
-            grade = metrics.flesch_kincaid_grade
-            if grade is not None:
-                for low, high, label in GRADE_BINS:
-                    if (low is None or grade >= low) and (high is None or grade < high):
-                        grades[label] += 1
+            if metrics.flesch_kincaid_grade is not None:
+                grades[grade_bin(metrics.flesch_kincaid_grade)] += 1
+    return figures(len(results), missing, by_category, by_code, terms, verdicts, grades)
+
+
+def _ranked(counts) -> list[tuple[str, int]]:
+    """Most frequent first; ties in alphabetical order, so every engine gives the same list."""
+    return sorted(((key, count) for key, count in counts.items() if count), key=lambda item: (-item[1], item[0]))
+
+
+def figures(total: int, missing, by_category, by_code, terms, verdicts, grades) -> dict:
+    """The audit document from its counts (shared by the local and the Spark engine)."""
     return {
         "postings": total,
-        "missing": {key: {"postings": missing[key], "share": _share(missing[key], total)}
-                    for key in ("pay", "accommodation", "eeo")},
-        "findings_by_category": dict(by_category.most_common()),
-        "findings_by_code": dict(by_code.most_common()),
-        "top_terms": [{"term": term, "count": count} for term, count in terms.most_common(TOP_TERMS)],
-        "reading_grade": {label: grades[label] for *_, label in GRADE_BINS},
-        "gender_coding": {verdict: verdicts[verdict] for verdict in VERDICTS},
+        "missing": {key: {"postings": missing.get(key, 0), "share": _share(missing.get(key, 0), total)}
+                    for key in MISSING},
+        "findings_by_category": dict(_ranked(by_category)),
+        "findings_by_code": dict(_ranked(by_code)),
+        "top_terms": [{"term": term, "count": count} for term, count in _ranked(terms)[:TOP_TERMS]],
+        "reading_grade": {label: grades.get(label, 0) for *_, label in GRADE_BINS},
+        "gender_coding": {verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
     }

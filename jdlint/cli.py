@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -246,7 +247,6 @@ def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, s
 
 def _write_atomically(path: str, data: bytes) -> None:
     """Temporary file in the same folder, then rename: a crash leaves the old file or the new one."""
-    import os
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
@@ -267,6 +267,12 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: lint --input on Apache Spark and write Parquet and the audit to --output.")
+@click.option("--input", "input_path", help="spark engine: Parquet, JSON Lines or CSV postings (file or folder).")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False),
+              help="spark engine: folder for findings, metrics and errors (Parquet) and audit.json/html.")
+@click.option("--master", default="local[*]", show_default=True, help="spark engine: the Spark master URL.")
 @click.option("--records", type=click.Path(dir_okay=False), help="Audit the postings of an ATS export.")
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--id-field", default="id", show_default=True)
@@ -279,32 +285,33 @@ def _write_atomically(path: str, data: bytes) -> None:
 @click.option("--config", "config_path", type=click.Path(), help="Use this config file instead of searching.")
 @click.option("--date", "lint_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None)
-def audit(paths, records, text_field, id_field, location_field, salary_field, title_field, format_field, fmt,
-          output_file, config_path, lint_date, jobs):
+def audit(paths, engine, input_path, output_dir, master, records, text_field, id_field, location_field,
+          salary_field, title_field, format_field, fmt, output_file, config_path, lint_date, jobs):
     """Aggregate figures over a folder or an export: what is missing, what is flagged, how postings read."""
-    import json as json_module
-
-    from . import __version__
     from .audit import aggregate
     from .config import ConfigError, ConfigResolver
 
+    overrides = {"lint_date": lint_date.date()} if lint_date else {}
+    fields = (text_field, id_field, location_field, salary_field, title_field, format_field)
+    if engine == "spark":
+        if paths or records:
+            _fail("the spark engine reads --input, not paths or --records")
+        if not input_path or not output_dir:
+            _fail("the spark engine needs --input POSTINGS and --output FOLDER")
+        _spark_audit(input_path, output_dir, master, fields, config_path, overrides)
+        return
+    if input_path or output_dir:
+        _fail("--input and --output go with --engine spark")
     if not paths and not records:
         _fail("give folders or files to audit, or --records EXPORT")
-    overrides = {"lint_date": lint_date.date()} if lint_date else {}
     try:
         resolver = ConfigResolver(_catalog(), config_path, overrides)
     except ConfigError as exc:
         _fail(str(exc))
-    fields = (text_field, id_field, location_field, salary_field, title_field, format_field)
     results, errors = _lint(paths, records, fields, resolver, config_path, overrides, jobs, want_metrics=True)
     figures = aggregate(results)
-    if fmt == "json":
-        output = json_module.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
-                                   indent=2, ensure_ascii=False) + "\n"
-    else:
-        from .report.html_report import render_audit
-
-        output = render_audit(figures)
+    output = _audit_document(figures, fmt)
+    if fmt == "html":
         output_file = output_file or "jdlint-audit.html"
     if output_file:
         try:
@@ -316,6 +323,89 @@ def audit(paths, records, text_field, id_field, location_field, salary_field, ti
     else:
         click.echo(output, nl=False)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+def _audit_document(figures: dict, fmt: str) -> str:
+    if fmt == "json":
+        import json as json_module
+
+        from . import __version__
+
+        return json_module.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
+                                 indent=2, ensure_ascii=False) + "\n"
+    from .report.html_report import render_audit
+
+    return render_audit(figures)
+
+
+def _spark_audit(input_path, output_dir, master, fields, config_path, overrides) -> None:
+    """The spark engine: lint on Spark, write Parquet outputs and the audit, exit like the local engine."""
+    from .config import ConfigError, ConfigResolver
+
+    text_field, id_field, location_field, salary_field, title_field, format_field = fields
+    try:
+        config = ConfigResolver(_catalog(), config_path, overrides).for_path(
+            input_path if os.path.exists(input_path) else None)
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        from . import spark as engine
+    except ImportError:
+        _fail("the spark engine needs pyspark: pip install 'jdlint[spark]'")
+    try:
+        kind = engine.input_format(input_path)
+    except ValueError as exc:
+        _fail(str(exc))
+    from pyspark.sql import SparkSession
+
+    ours = SparkSession.getActiveSession() is None  # a session the caller runs is theirs to stop
+    try:
+        session = engine.session(master)
+    except Exception as exc:  # noqa: BLE001 - Java missing, bad master URL: one line, no traceback
+        _fail(f"cannot start Spark ({_first_line(exc)})")
+    try:
+        frame, corrupt = engine.read_input(session, input_path, kind)
+        columns = frame.columns
+        if id_field not in columns:
+            click.echo(f"{input_path}: no '{id_field}' column; postings are numbered instead", err=True)
+            id_field = None
+        linted = engine.lint_dataframe(engine.spread(frame), text=text_field, id=id_field, title=title_field,
+                                       location=location_field, salary=salary_field, format=format_field,
+                                       corrupt=corrupt, config=config)
+        os.makedirs(output_dir, exist_ok=True)
+        for name in ("findings", "metrics", "errors"):
+            getattr(linted, name).write.mode("overwrite").parquet(os.path.join(output_dir, f"{name}.parquet"))
+        figures = engine.audit_figures(linted)
+        errors = linted.errors.count()
+        linted.release()
+    except ValueError as exc:
+        _fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - Spark's own errors (unreadable input, ...): one line
+        _fail(f"{input_path}: {_first_line(exc)}")
+    finally:
+        if ours:
+            session.stop()
+    for fmt, name in (("json", "audit.json"), ("html", "audit.html")):
+        _write_text(os.path.join(output_dir, name), _audit_document(figures, fmt))
+    click.echo(f"Linted {figures['postings']:,} postings on Spark; wrote findings, metrics and errors (Parquet), "
+               f"audit.json and audit.html to {output_dir}", err=True)
+    if errors:
+        click.echo(f"{errors:,} postings could not be linted: see {os.path.join(output_dir, 'errors.parquet')}",
+                   err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _write_text(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        _fail(f"{path}: cannot write ({exc.strerror or exc})")
 
 
 @main.command()

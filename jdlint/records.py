@@ -29,6 +29,20 @@ class Fields:
     format: str | None = None
 
 
+METADATA = ("location", "salary", "title")  # record fields the pay and jurisdiction rules read
+
+
+def to_document(name: str, text: str, fmt: object, metadata: dict):
+    """One record as a Document: its text parsed as `fmt` (text, markdown or html; anything else is
+    text), with the filled-in metadata fields. Raises MarkupError. Shared with the Spark engine."""
+    fmt = str(fmt or "text").lower()
+    document = parse(Source(name, text, format=fmt if fmt in FORMATS else "text"))
+    for key in METADATA:
+        if metadata.get(key) not in (None, ""):
+            document.metadata[key] = metadata[key]
+    return document
+
+
 def _rows(path: str) -> Iterator[tuple[int, object]]:
     """(line or index, row or error message) for each record of the export."""
     lower = path.lower()
@@ -78,18 +92,11 @@ def read(path: str, fields: Fields) -> Iterator:
                 continue
             record_id = row.get(fields.id)
             name = f"{path}#{record_id if record_id not in (None, '') else number}"
-            fmt = str(row.get(fields.format) or "text").lower() if fields.format else "text"
-            fmt = fmt if fmt in FORMATS else "text"
             try:
-                document = parse(Source(name, text, format=fmt))
+                yield to_document(name, text, row.get(fields.format) if fields.format else None,
+                                  {key: row.get(getattr(fields, key)) for key in METADATA if getattr(fields, key)})
             except MarkupError as exc:
                 yield InputError(name, f"{path}: {where} {number}: {exc}; skipped")
-                continue
-            for key in ("location", "salary", "title"):
-                field = getattr(fields, key)
-                if field and row.get(field) not in (None, ""):
-                    document.metadata[key] = row[field]
-            yield document
     except FileNotFoundError:
         yield InputError(path, f"{path}: no such file")
     except (OSError, UnicodeDecodeError) as exc:

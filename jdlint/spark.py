@@ -1,0 +1,333 @@
+"""jdlint on Apache Spark: lint a DataFrame of postings where it lives and get DataFrames back.
+
+    from jdlint.spark import lint_dataframe
+    out = lint_dataframe(spark.read.parquet("postings/"), text="description", id="req_id",
+                         location="location", salary="salary", title="title")
+    out.findings.write.parquet("findings/")
+
+Each Python worker builds the spaCy pipeline once (kept between tasks) and lints its rows in
+batches with mapInArrow, rows travelling as Arrow record batches. The Config is resolved on the
+driver and shipped to the executors inside the task, so no executor reads a config file or depends
+on the driver's working directory. A row that cannot be linted (no text, a value that is not text,
+text over `max-file-size`, a record the reader could not parse, broken front matter, or anything else
+that goes wrong with that one row) becomes a row of `errors`; one posting never fails the job.
+
+Findings carry the JSON contract's fields (schema_version 1) as columns, plus the posting's `id` and
+`finding_index`, the finding's place in that posting's list (the CLI's order).
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from typing import Iterator
+
+from .config import Config
+
+SPAN = "struct<start:int,end:int,line:int,column:int,end_line:int,end_column:int>"
+FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:string>>>"
+GENDER_CODING = "struct<masculine:array<string>,feminine:array<string>,verdict:string>"
+FINDING_COLUMNS = (
+    ("id", "string"), ("finding_index", "int"), ("code", "string"), ("name", "string"), ("category", "string"),
+    ("severity", "string"), ("message", "string"), ("span", SPAN), ("text", "string"),
+    ("suggestions", "array<string>"), ("fix", FIX), ("source", "string"),
+)
+METRIC_COLUMNS = (
+    ("id", "string"), ("format", "string"), ("encoding", "string"), ("words", "int"), ("sentences", "int"),
+    ("flesch_kincaid_grade", "double"), ("flesch_reading_ease", "double"), ("average_sentence_length", "double"),
+    ("gender_coding", GENDER_CODING),
+)
+ERROR_COLUMNS = (("id", "string"), ("error", "string"))
+# mapInArrow yields one schema: each row is a finding, a posting's metrics or an error, told by `kind`.
+_ROW_COLUMNS = (("kind", "string"),) + FINDING_COLUMNS + tuple(
+    column for column in METRIC_COLUMNS + ERROR_COLUMNS if column[0] not in dict(FINDING_COLUMNS))
+_METADATA = ("title", "location", "salary")
+_TEXT, _ID, _FORMAT, _CORRUPT, _ROW = "_jdlint_text", "_jdlint_id", "_jdlint_format", "_jdlint_corrupt", "_jdlint_row"
+
+
+def _ddl(columns) -> str:
+    return ", ".join(f"`{name}` {kind}" for name, kind in columns)
+
+
+@dataclass(frozen=True)
+class SparkLint:
+    """The three outputs of one lint pass over a DataFrame (the pass is persisted and shared)."""
+
+    findings: object  # DataFrame with FINDING_COLUMNS
+    metrics: object  # DataFrame with METRIC_COLUMNS: one row per linted posting
+    errors: object  # DataFrame with ERROR_COLUMNS: one row per posting that could not be linted
+    rows: object  # the persisted pass itself
+
+    def release(self) -> None:
+        """Drop the persisted pass from executor memory and disk."""
+        self.rows.unpersist()
+
+
+def lint_dataframe(df, *, text: str = "text", id: str | None = None, title: str | None = None,
+                   location: str | None = None, salary: str | None = None, format: str | None = None,
+                   corrupt: str | None = None, config: Config | None = None) -> SparkLint:
+    """Lint every row of `df`; returns findings, per-posting metrics and per-row errors as DataFrames.
+
+    `text` names the posting column (string, or binary decoded like a file's bytes); `id` a column that
+    identifies the posting (without one, ids are generated row numbers); `title`, `location` and `salary`
+    feed the pay-transparency rules; `format` holds text, markdown or html per row; `corrupt` names a
+    reader's corrupt-record column (a row with a value there is an error). `config` defaults to
+    jdlint's defaults: resolve a project's config on the driver (jdlint.config) and pass it here.
+    """
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    config = config or Config()
+    names = df.schema.fieldNames()
+    for column in (text, id, title, location, salary, format, corrupt):
+        if column is not None and column not in names:
+            raise ValueError(f"no column '{column}' in the input (columns: {', '.join(names)})")
+    kind = df.schema[text].dataType
+    type_problem = None
+    if isinstance(kind, (T.StringType, T.BinaryType)):
+        text_column = F.col(text)
+    else:  # numbers, lists or records: every row is reported, none is linted
+        text_column = F.lit(None).cast("string")
+        type_problem = f"'{text}' holds {kind.simpleString()}, not text"
+    if id is None:
+        df = df.withColumn(_ROW, F.monotonically_increasing_id())
+        id = _ROW
+
+    def optional(column):
+        return F.col(column).cast("string") if column else F.lit(None).cast("string")
+
+    inputs = df.select(text_column.alias(_TEXT), F.col(id).cast("string").alias(_ID), optional(format).alias(_FORMAT),
+                       optional(corrupt).alias(_CORRUPT),
+                       *(optional(column).alias(key) for key, column in zip(_METADATA, (title, location, salary))))
+    shipped = pickle.dumps(config)  # travels with the task: executors read no config file
+    arrow_schema = _arrow_schema()  # built here: parsing a schema needs the driver's JVM
+
+    def lint_batches(batches):
+        return _lint_batches(batches, shipped, type_problem, arrow_schema)
+
+    from pyspark import StorageLevel
+
+    rows = inputs.mapInArrow(lint_batches, _ddl(_ROW_COLUMNS)).persist(StorageLevel.MEMORY_AND_DISK)
+    return SparkLint(
+        findings=rows.filter(F.col("kind") == "finding").select(*(name for name, _ in FINDING_COLUMNS)),
+        metrics=rows.filter(F.col("kind") == "metrics").select(*(name for name, _ in METRIC_COLUMNS)),
+        errors=rows.filter(F.col("kind") == "error").select(*(name for name, _ in ERROR_COLUMNS)),
+        rows=rows,
+    )
+
+
+# ----------------------------------------------------------------------------- on the executors
+
+_linters: dict[bytes, object] = {}  # per Python worker: one Linter (and spaCy pipeline) per config
+
+
+def _linter(shipped: bytes):
+    if shipped not in _linters:
+        from .engine import Linter
+
+        _linters[shipped] = Linter(pickle.loads(shipped))
+    return _linters[shipped]
+
+
+def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> Iterator:
+    import pyarrow as pa
+
+    linter = _linter(shipped)
+    for batch in batches:
+        rows = _lint_rows(batch.to_pylist(), linter, type_problem)
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:
+    """Output rows for one batch of input records, in input order."""
+    from .engine import FileResult
+    from .report import span_location
+    from .source import LineIndex
+
+    out: list[dict] = []
+    documents, owners = [], []
+    for record in records:
+        posting_id = record[_ID]
+        try:
+            documents.append(_document(record, linter.config, type_problem))
+            owners.append(posting_id)
+        except _RowError as exc:
+            out.append({"kind": "error", "id": posting_id, "error": str(exc)})
+    for posting_id, result in zip(owners, _lint_each(linter, documents)):
+        if not isinstance(result, FileResult):
+            out.append({"kind": "error", "id": posting_id, "error": result})
+            continue
+        index = LineIndex(result.text)
+        for number, finding in enumerate(result.findings):
+            out.append({
+                "kind": "finding", "id": posting_id, "finding_index": number, "code": finding.code,
+                "name": finding.name, "category": finding.category, "severity": finding.severity.value,
+                "message": finding.message, "span": span_location(index, finding.span), "text": finding.text,
+                "suggestions": list(finding.suggestions), "source": finding.source,
+                "fix": None if finding.fix is None else {
+                    "applicability": finding.fix.applicability.value,
+                    "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in finding.fix.edits],
+                },
+            })
+        metrics = result.metrics
+        out.append({
+            "kind": "metrics", "id": posting_id, "format": result.format, "encoding": result.encoding,
+            "words": metrics.words, "sentences": metrics.sentences,
+            "flesch_kincaid_grade": metrics.flesch_kincaid_grade,
+            "flesch_reading_ease": metrics.extra.get("flesch_reading_ease"),
+            "average_sentence_length": metrics.extra.get("average_sentence_length"),
+            "gender_coding": metrics.extra.get("gender_coding"),
+        })
+    return out
+
+
+def _lint_each(linter, documents) -> Iterator:
+    """FileResults in order; when the batch fails, each posting again on its own, so only the
+    posting at fault becomes an error (its message) and the others are still linted."""
+    try:
+        yield from list(linter.lint(documents, want_metrics=True))
+        return
+    except Exception:  # noqa: BLE001 - one bad posting must not fail the Spark task
+        pass
+    for document in documents:
+        try:
+            yield next(linter.lint([document], want_metrics=True))
+        except Exception as exc:  # noqa: BLE001
+            yield f"jdlint failed on this posting ({type(exc).__name__}: {exc})"
+
+
+class _RowError(Exception):
+    pass
+
+
+def _document(record: dict, config: Config, type_problem: str | None):
+    from .markup import MarkupError
+    from .records import to_document
+    from .source import SourceError, decode
+
+    if record[_CORRUPT] is not None:
+        raise _RowError("the reader could not parse this record")
+    if type_problem:
+        raise _RowError(type_problem)
+    value = record[_TEXT]
+    if value is None:
+        raise _RowError("no text (the text column is empty)")
+    size = len(value) if isinstance(value, bytes) else len(value.encode("utf-8", "surrogatepass"))
+    if size > config.max_file_size:
+        raise _RowError(f"text is {size:,} bytes, over the {config.max_file_size:,}-byte limit (max-file-size)")
+    name = str(record[_ID])
+    try:
+        if isinstance(value, bytes):  # bytes as stored: decoded like a file (BOM, UTF-16, detection)
+            decoded = decode(value, name)
+            value = decoded.text
+        return to_document(name, value, record[_FORMAT], {key: record[key] for key in _METADATA})
+    except (SourceError, MarkupError) as exc:
+        raise _RowError(str(exc)) from None
+
+
+def _arrow_schema():
+    from pyspark.sql.pandas.types import to_arrow_schema
+    from pyspark.sql.types import StructType
+
+    return to_arrow_schema(StructType.fromDDL(_ddl(_ROW_COLUMNS)))
+
+
+# ----------------------------------------------------------------------------- audits
+
+def audit_figures(linted: SparkLint) -> dict:
+    """The audit document (jdlint.audit) of a lint pass, counted by Spark: only counts reach the driver."""
+    from pyspark.sql import functions as F
+
+    from . import audit
+
+    findings, metrics = linted.findings, linted.metrics
+    total = metrics.count()
+    missing = {}
+    for key, codes in audit.MISSING.items():
+        missing[key] = findings.filter(F.col("code").isin(*codes)).select("id").distinct().count()
+    by_category = _counts(findings.groupBy("category"))
+    by_code = _counts(findings.groupBy(F.concat_ws(" ", "code", "name")))
+    term = F.udf(lambda text: audit.flagged_term(text), "string")  # (a lambda: no hints for Spark to misread)
+    with_terms = findings.filter(F.col("span").isNotNull() & (F.col("category") != "readability"))
+    terms = _counts(with_terms.groupBy(term("text")))
+    verdicts = _counts(metrics.groupBy(F.coalesce(F.col("gender_coding.verdict"), F.lit("empty"))))
+    grade = F.col("flesch_kincaid_grade")
+    binned = None
+    for low, high, label in audit.GRADE_BINS:
+        condition = F.lit(True)
+        if low is not None:
+            condition = condition & (grade >= low)
+        if high is not None:
+            condition = condition & (grade < high)
+        binned = F.when(condition, label) if binned is None else binned.when(condition, label)
+    grades = _counts(metrics.filter(grade.isNotNull()).groupBy(binned))
+    return audit.figures(total, missing, by_category, by_code, terms, verdicts, grades)
+
+
+def _counts(grouped) -> dict:
+    return {row[0]: row[1] for row in grouped.count().collect()}
+
+
+# ----------------------------------------------------------------------------- the CLI's engine
+
+INPUT_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "json", ".ndjson": "json", ".json": "json",
+                 ".csv": "csv"}
+CORRUPT_COLUMN = "_corrupt_record"
+
+
+def session(master: str = "local[*]", app_name: str = "jdlint audit"):
+    """A SparkSession; in local mode the Python workers use this interpreter (and its installed jdlint)."""
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    if master.startswith("local"):
+        # Without this, local workers start `python3` from PATH, which may lack jdlint and its dependencies.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (SparkSession.builder.master(master).appName(app_name)
+            .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+
+
+PARTITIONS_PER_CORE = 4
+
+
+def spread(frame):
+    """The frame in enough partitions to keep every core busy: a single JSON Lines or CSV file is read as
+    one partition, which one core would lint alone. Several per core, so one slow batch does not idle the rest."""
+    wanted = frame.sparkSession.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
+    return frame.repartition(wanted) if frame.rdd.getNumPartitions() < wanted else frame
+
+
+def input_format(path: str) -> str:
+    """parquet, json or csv, from the path's suffix or, for a folder, its files' suffixes."""
+    import os
+
+    kind = INPUT_FORMATS.get(os.path.splitext(path.rstrip("/"))[1].lower())
+    if kind is None and os.path.isdir(path):
+        suffixes = [os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path))
+                    if not name.startswith((".", "_"))]
+        kind = next((INPUT_FORMATS[s] for s in suffixes if s in INPUT_FORMATS), None)
+    if kind is None:
+        raise ValueError(f"{path}: cannot tell the input format; use a .parquet, .jsonl or .csv path")
+    return kind
+
+
+def read_input(spark, path: str, kind: str):
+    """(DataFrame, corrupt-record column or None) for a Parquet, JSON Lines or CSV input (file or folder).
+    JSON and CSV are read with every column as text and malformed records kept as rows, not dropped."""
+    from pyspark.sql import types as T
+
+    if kind == "parquet":
+        return spark.read.parquet(path), None
+    reader = spark.read.option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_COLUMN)
+    if kind == "json":
+        inferred = reader.option("primitivesAsString", "true").json(path).schema
+    else:
+        reader = reader.option("header", "true").option("multiLine", "true").option("escape", '"')
+        inferred = reader.csv(path).schema
+    # every column as text (ids stay "007", not 7), plus the column that holds what could not be parsed
+    schema = T.StructType([T.StructField(f.name, T.StringType()) for f in inferred.fields if f.name != CORRUPT_COLUMN]
+                          + [T.StructField(CORRUPT_COLUMN, T.StringType())])
+    frame = reader.schema(schema).json(path) if kind == "json" else reader.schema(schema).csv(path)
+    return frame, CORRUPT_COLUMN

@@ -1,0 +1,165 @@
+"""The Spark engine on a local[2] session: the same findings, metrics and audit as the CLI; bad rows are errors."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from click.testing import CliRunner
+from postings_factory import postings
+
+from jdlint.cli import main
+from jdlint.config import Config
+
+DATE = "2026-11-26"
+FIELDS = ["--text-field", "text", "--id-field", "id", "--location-field", "location", "--salary-field", "salary",
+          "--title-field", "title", "--format-field", "format"]
+SCHEMA = "id string, text string, format string, title string, location string, salary string"
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from jdlint.spark import session
+
+    active = session("local[2]", app_name="jdlint tests")
+    yield active
+    active.stop()
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    rows = postings(200)
+    path = tmp_path_factory.mktemp("export") / "postings.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path, rows
+
+
+def cli_json(*args) -> dict:
+    result = CliRunner().invoke(main, [*args, "--date", DATE])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_findings_and_metrics_equal_the_cli_field_for_field(spark, export):
+    from jdlint.spark import lint_dataframe
+
+    path, rows = export
+    expected = {entry["path"].rsplit("#", 1)[1]: entry
+                for entry in cli_json("check", "--records", str(path), *FIELDS, "--format", "json")["files"]}
+    assert len(expected) == 200
+
+    linted = lint_dataframe(spark.createDataFrame(rows, SCHEMA), id="id", title="title", location="location",
+                            salary="salary", format="format", config=Config(lint_date=datetime.date(2026, 11, 26)))
+    found: dict[str, list] = {row["id"]: [] for row in rows}
+    for row in linted.findings.collect():
+        found[row["id"]].append(row.asDict(recursive=True))
+    metrics = {row["id"]: row.asDict(recursive=True) for row in linted.metrics.collect()}
+    assert linted.errors.count() == 0
+    linted.release()
+
+    total = 0
+    for posting_id, entry in expected.items():
+        spark_findings = sorted(found[posting_id], key=lambda f: f["finding_index"])
+        assert [f["finding_index"] for f in spark_findings] == list(range(len(spark_findings)))
+        for finding in spark_findings:
+            del finding["id"], finding["finding_index"]
+        assert spark_findings == entry["findings"], posting_id
+        total += len(spark_findings)
+        spark_metrics = metrics[posting_id]
+        assert (spark_metrics.pop("format"), spark_metrics.pop("encoding")) == (entry["format"], entry["encoding"])
+        del spark_metrics["id"]
+        assert spark_metrics == entry["metrics"], posting_id
+    # the fixture really exercises the rules: many findings, of many rules, with spans and fixes
+    codes = {f["code"] for entry in expected.values() for f in entry["findings"]}
+    assert total > 600 and len(codes) >= 15
+    assert any(f["fix"] for entry in expected.values() for f in entry["findings"])
+
+
+def test_spark_engine_writes_parquet_and_the_local_audit(spark, export, tmp_path):
+    path, _ = export
+    out = tmp_path / "audit"
+    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(path), "--output", str(out),
+                                       "--master", "local[2]", *FIELDS, "--date", DATE])
+    assert result.exit_code == 0, result.output
+    local = cli_json("audit", "--records", str(path), *FIELDS, "--format", "json")
+    assert json.loads((out / "audit.json").read_text(encoding="utf-8")) == local
+    html = (out / "audit.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "<script" not in html
+
+    cli = cli_json("check", "--records", str(path), *FIELDS, "--format", "json")
+    findings = spark.read.parquet(str(out / "findings.parquet"))
+    assert findings.count() == sum(len(entry["findings"]) for entry in cli["files"])
+    assert [name for name in findings.columns] == ["id", "finding_index", "code", "name", "category", "severity",
+                                                   "message", "span", "text", "suggestions", "fix", "source"]
+    assert spark.read.parquet(str(out / "metrics.parquet")).count() == 200
+    assert spark.read.parquet(str(out / "errors.parquet")).count() == 0
+    assert spark.sparkContext._jsc is not None, "the engine stopped a session it did not start"
+
+
+def test_malformed_rows_become_errors_and_the_rest_is_linted(spark):
+    from jdlint.spark import lint_dataframe
+
+    good = "We need a salesman who can start soon and work with our friendly team of bakers."
+    rows = [
+        ("ok", good, "text"),
+        ("null", None, "text"),
+        ("huge", "word " * 5_000, "text"),  # 25,000 bytes, over the limit set below
+        ("front-matter", "---\ntitle: [unclosed\n---\n\nHello there.\n", "markdown"),
+    ]
+    config = Config(max_file_size=20_000)  # shipped to the executors with the task
+    linted = lint_dataframe(spark.createDataFrame(rows, "id string, text string, format string"), id="id",
+                            format="format", config=config)
+    errors = {row["id"]: row["error"] for row in linted.errors.collect()}
+    assert set(errors) == {"null", "huge", "front-matter"}
+    assert "no text" in errors["null"]
+    assert "25,000 bytes" in errors["huge"] and "20,000" in errors["huge"]
+    assert "front matter" in errors["front-matter"]
+    assert [row["id"] for row in linted.metrics.collect()] == ["ok"]
+    assert "JD201" in {row["code"] for row in linted.findings.collect()}
+    linted.release()
+
+    wrong_type = spark.createDataFrame([("a", 1), ("b", 2)], "id string, text int")
+    linted = lint_dataframe(wrong_type, id="id")
+    assert sorted((row["id"], row["error"]) for row in linted.errors.collect()) == [
+        ("a", "'text' holds int, not text"), ("b", "'text' holds int, not text")]
+    assert linted.metrics.count() == 0
+    linted.release()
+
+
+def test_binary_text_is_decoded_like_a_file(spark):
+    from jdlint.spark import lint_dataframe
+
+    text = "Our café needs a salesman. Apply by email.\n"
+    frame = spark.createDataFrame([("cp", bytearray(text.encode("cp1252"))), ("u8", bytearray(text.encode("utf-8")))],
+                                  "id string, text binary")
+    linted = lint_dataframe(frame, id="id")
+    found = {(row["id"], row["code"], row["text"]) for row in linted.findings.collect()}
+    assert ("cp", "JD201", "salesman") in found and ("u8", "JD201", "salesman") in found
+    assert linted.errors.count() == 0
+    linted.release()
+
+
+def test_spark_engine_reports_broken_export_lines_and_lints_the_rest(spark, tmp_path):
+    export = tmp_path / "broken.jsonl"
+    export.write_text(json.dumps({"id": "a", "text": "We need a salesman for our shop."}) + "\n"
+                      + '{"id": "b", "text": "unterminated\n'
+                      + json.dumps({"id": "c", "text": "A foreman for the night shift."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(export), "--output", str(out)])
+    assert result.exit_code == 2
+    assert "1 postings could not be linted" in result.stderr
+    errors = spark.read.parquet(str(out / "errors.parquet")).collect()
+    assert len(errors) == 1 and "could not parse" in errors[0]["error"]
+    assert sorted(row["id"] for row in spark.read.parquet(str(out / "metrics.parquet")).collect()) == ["a", "c"]
+
+
+def test_spark_engine_input_problems_are_one_line_errors(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["audit", "--engine", "spark", "--output", str(tmp_path)])
+    assert missing.exit_code == 2 and "needs --input" in missing.stderr
+    odd = tmp_path / "postings.xml"
+    odd.write_text("<postings/>")
+    unknown = runner.invoke(main, ["audit", "--engine", "spark", "--input", str(odd), "--output", str(tmp_path / "o")])
+    assert unknown.exit_code == 2 and "cannot tell the input format" in unknown.stderr
+    assert "Traceback" not in unknown.output
