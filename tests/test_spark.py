@@ -163,3 +163,27 @@ def test_spark_engine_input_problems_are_one_line_errors(tmp_path):
     unknown = runner.invoke(main, ["audit", "--engine", "spark", "--input", str(odd), "--output", str(tmp_path / "o")])
     assert unknown.exit_code == 2 and "cannot tell the input format" in unknown.stderr
     assert "Traceback" not in unknown.output
+
+
+def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on():
+    """Runs the executor side in-process: the batch fails, so each posting is linted alone."""
+    from jdlint.engine import Linter
+    from jdlint.spark import _lint_rows
+
+    class Brittle(Linter):
+        def lint(self, documents, want_metrics=False):
+            for document in documents:
+                if "explode" in document.text:
+                    raise RuntimeError("boom")
+                yield from super().lint([document], want_metrics)
+
+    def record(posting_id, text):
+        return {"_jdlint_text": text, "_jdlint_id": posting_id, "_jdlint_format": None, "_jdlint_corrupt": None,
+                "title": None, "location": None, "salary": None}
+
+    rows = _lint_rows([record("a", "We need a salesman."), record("b", "explode"), record("c", "A foreman too.")],
+                      Brittle(Config()), None)
+    assert [(row["kind"], row["id"]) for row in rows if row["kind"] != "finding"] == [
+        ("metrics", "a"), ("error", "b"), ("metrics", "c")]
+    assert "RuntimeError: boom" in next(row["error"] for row in rows if row["kind"] == "error")
+    assert {row["id"] for row in rows if row["kind"] == "finding" and row["code"] == "JD201"} == {"a", "c"}
