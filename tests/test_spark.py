@@ -187,3 +187,28 @@ def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on(
         ("metrics", "a"), ("error", "b"), ("metrics", "c")]
     assert "RuntimeError: boom" in next(row["error"] for row in rows if row["kind"] == "error")
     assert {row["id"] for row in rows if row["kind"] == "finding" and row["code"] == "JD201"} == {"a", "c"}
+
+
+@pytest.mark.parametrize("kind", ["parquet", "csv"])
+def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_path, kind):
+    import csv
+
+    rows = postings(40, seed=11)
+    jsonl = tmp_path / "postings.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    if kind == "parquet":
+        source = tmp_path / "postings.parquet"
+        spark.createDataFrame(rows, SCHEMA).write.parquet(str(source))
+    else:
+        source = tmp_path / "postings.csv"
+        with open(source, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(source), "--output", str(out),
+                                       *FIELDS, "--date", DATE])
+    assert result.exit_code == 0, result.output
+    local = cli_json("audit", "--records", str(jsonl), *FIELDS, "--format", "json")
+    assert json.loads((out / "audit.json").read_text(encoding="utf-8")) == local
+    assert local["audit"]["postings"] == 40 and local["audit"]["findings_by_code"]
