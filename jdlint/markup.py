@@ -114,8 +114,11 @@ class Document:
         """Source ranges holding the posting's text (no tags, no code, no front-matter keys), one per line.
 
         Checks of raw characters (mojibake, invisible characters, leaked entities) read these, so they
-        see exactly what is in the file, and only where the file holds words.
+        see exactly what is in the file, and only where the file holds words. Computed once per document.
         """
+        cached = self.__dict__.get("_source_lines")
+        if cached is not None:
+            return cached
         runs: list[list[int]] = []
         for piece in self.offsets.pieces:
             if piece.src_end <= piece.src_start:
@@ -130,6 +133,7 @@ class Document:
             for match in _LINE.finditer(text, start, end):
                 if match.end() > match.start():
                     lines.append((match.start(), match.end()))
+        self.__dict__["_source_lines"] = lines
         return lines
 
     def segment_at(self, offset: int) -> Segment | None:

@@ -132,10 +132,14 @@ def _linter(shipped: bytes):
 def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> Iterator:
     import pyarrow as pa
 
+    from .runner import CHUNK
+
     linter = _linter(shipped)
-    for batch in batches:
-        rows = _lint_rows(batch.to_pylist(), linter, type_problem)
-        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+    for batch in batches:  # Arrow batches hold up to 10,000 rows; parsed Documents are kept to CHUNK at a time
+        records = batch.to_pylist()
+        for start in range(0, len(records), CHUNK):
+            rows = _lint_rows(records[start:start + CHUNK], linter, type_problem)
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
 def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:

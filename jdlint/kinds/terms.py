@@ -157,5 +157,7 @@ def _has_any(doc, keys) -> bool:
 
     if not len(doc):
         return False
-    present = set(doc.to_array(LOWER).tolist())  # (numpy.unique would import numpy.ma: 0.1 s at start-up)
+    present = doc.user_data.get("jdlint:lower-words")  # one set per document, shared by every rule
+    if present is None:
+        present = doc.user_data["jdlint:lower-words"] = set(doc.to_array(LOWER).tolist())
     return any(all(words & present for words in sets) for sets in keys)
