@@ -349,14 +349,15 @@ def _spark_audit(input_path, output_dir, master, fields, config_path, overrides)
     except ConfigError as exc:
         _fail(str(exc))
     try:
+        from pyspark.sql import SparkSession
+
         from . import spark as engine
-    except ImportError:
-        _fail("the spark engine needs pyspark: pip install 'jdlint[spark]'")
+    except ImportError as exc:
+        _fail(f"the spark engine needs pyspark and pyarrow ({exc}): pip install 'jdlint[spark]'")
     try:
         kind = engine.input_format(input_path)
     except ValueError as exc:
         _fail(str(exc))
-    from pyspark.sql import SparkSession
 
     ours = SparkSession.getActiveSession() is None  # a session the caller runs is theirs to stop
     try:

@@ -11,41 +11,34 @@ import re
 from functools import lru_cache
 
 
-class CmuTable:
-    """The dictionary's entries, looked up by binary search over its sorted lines.
+class CmuTable(dict):
+    """The dictionary's entries, looked up by binary search over its sorted lines and remembered.
 
     Parsing all 126,000 entries into a dict costs a third of a second at every start; a lookup here
-    costs a few string comparisons, and each word's result is remembered. Only the first pronunciation
-    of a word is kept (all textstat reads), and only its count of stressed vowels matters: textstat
-    gets ["1", "1", ...] with one "1" per syllable.
+    costs a few string comparisons, once per word (a dict subclass, so a word seen before is found by
+    the dict itself). Only the first pronunciation of a word is kept (all textstat reads), and only its
+    count of stressed vowels matters: textstat gets [("1", "1", ...)] with one "1" per syllable. A word
+    the dictionary lacks maps to [], which textstat's lookup treats as missing (it catches IndexError).
     """
 
     def __init__(self, raw: str) -> None:
+        super().__init__()
         # alternative pronunciations ("word(2) ...") are dropped; the file is sorted but for a few lines
         self._lines = sorted(re.findall(r"^[^(\s]+ .*$", raw, re.M))
-        self._known: dict[str, list[tuple[str, ...]] | None] = {}
 
-    def _entry(self, word: str) -> list[tuple[str, ...]] | None:
-        if word in self._known:
-            return self._known[word]
+    def __missing__(self, word: str) -> list[tuple[str, ...]]:
         key = word + " "  # a space sorts before every character a word can hold
         i = bisect.bisect_left(self._lines, key)
-        entry = None
+        entry: list[tuple[str, ...]] = []
         if i < len(self._lines) and self._lines[i].startswith(key):
             entry = [("1",) * sum(ch.isdigit() for ch in self._lines[i][len(key):])]
-        if len(self._known) > 200_000:
-            self._known.clear()  # keep memory flat over a long audit
-        self._known[word] = entry
+        if len(self) > 200_000:
+            self.clear()  # keep memory flat over a long audit
+        self[word] = entry
         return entry
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._entry(word) is not None
-
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        entry = self._entry(word)
-        if entry is None:
-            raise KeyError(word)
-        return entry
+        return isinstance(word, str) and bool(self[word])
 
 
 @lru_cache(maxsize=1)

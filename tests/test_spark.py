@@ -212,3 +212,13 @@ def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_pat
     local = cli_json("audit", "--records", str(jsonl), *FIELDS, "--format", "json")
     assert json.loads((out / "audit.json").read_text(encoding="utf-8")) == local
     assert local["audit"]["postings"] == 40 and local["audit"]["findings_by_code"]
+
+
+def test_spark_engine_without_pyspark_is_a_one_line_error(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", "x.parquet", "--output", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "pip install 'jdlint[spark]'" in result.stderr and "Traceback" not in result.output

@@ -60,10 +60,19 @@ MERGE_GAP = 2  # edits this close ("Â\xa0Â\xa0Â") are one damaged stretch
 def _changed_runs(before: str, after: str):
     """Minimal differing stretches between two strings, neighbouring edits merged."""
     runs: list[list[int]] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    # The unchanged head and tail are cut off first: SequenceMatcher is quadratic in what it is given.
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    matcher = difflib.SequenceMatcher(None, before[head:len(before) - tail], after[head:len(after) - tail],
+                                      autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        a1, a2, b1, b2 = a1 + head, a2 + head, b1 + head, b2 + head
         if runs and a1 - runs[-1][1] <= MERGE_GAP:
             runs[-1][1], runs[-1][3] = a2, b2
         else:
