@@ -170,13 +170,20 @@ def _location_text(document) -> str:
     return "\n".join(parts)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None]], re.Pattern, re.Pattern]:
+def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None, frozenset[str] | None]], re.Pattern, re.Pattern]:
     """Compiled once: each law's name pattern, and one pattern for every state or province abbreviation."""
     by_name = []
     for law in jurisdictions():
-        names = [re.escape(n) for n in law.get("names", []) + law.get("cities", [])]
-        by_name.append((law, re.compile(r"\b(?:" + "|".join(names) + r")\b") if names else None))
+        raw = law.get("names", []) + law.get("cities", [])
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")\b") if raw else None
+        # A name can only match where its first word stands as a whole word: a set lookup spares the search.
+        firsts = [re.match(r"\w+", n) for n in raw]
+        first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
+        by_name.append((law, pattern, first_words))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     in_text = re.compile(rf"[A-Z][a-z]+,\s*({codes})\b(?!\.)|\(({codes})\)")  # "Denver, CO" or "(CO)"
     in_location = re.compile(rf"(?:,\s*|\b)({codes})\b(?!\.)")
@@ -187,10 +194,11 @@ def applicable(document) -> list[dict]:
     """Jurisdictions with a pay-in-posting law that the posting's location names or reaches."""
     where = _location_text(document)
     by_name, in_text, in_location = _law_patterns()
+    words = set(_WORD_RUN.findall(where))
     abbreviations: set[str] | None = None  # found once, when a law's name did not match
     found = []
-    for law, names in by_name:
-        hit = names is not None and names.search(where)
+    for law, names, first_words in by_name:
+        hit = names is not None and (first_words is None or not words.isdisjoint(first_words)) and names.search(where)
         if not hit and law.get("abbreviation"):
             if abbreviations is None:
                 abbreviations = {m.group(1) or m.group(2) for m in in_text.finditer(document.text)}
