@@ -135,13 +135,9 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, statistic
 
         output_file = DEFAULT_OUTPUT  # a page, not terminal output
     if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                handle.write(click.unstyle(output))
-            if fmt == "html":
-                click.echo(f"Wrote {output_file}", err=True)
-        except OSError as exc:
-            _fail(f"{output_file}: cannot write ({exc.strerror or exc})")
+        _write_text(output_file, click.unstyle(output))
+        if fmt == "html":
+            click.echo(f"Wrote {output_file}", err=True)
     else:
         click.echo(output, nl=False)
 
@@ -314,11 +310,7 @@ def audit(paths, engine, input_path, output_dir, master, records, text_field, id
     if fmt == "html":
         output_file = output_file or "jdlint-audit.html"
     if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                handle.write(output)
-        except OSError as exc:
-            _fail(f"{output_file}: cannot write ({exc.strerror or exc})")
+        _write_text(output_file, output)
         click.echo(f"Wrote {output_file}", err=True)
     else:
         click.echo(output, nl=False)
@@ -402,6 +394,7 @@ def _first_line(exc: Exception) -> str:
 
 
 def _write_text(path: str, text: str) -> None:
+    """Write a report or audit; a failure is a one-line error."""
     try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -79,7 +79,6 @@ class Context:
         self.doc = doc
         self.pipeline = pipeline
         self.config = config or Config()
-        self._sentence_starts: list[int] | None = None
         self._memo: dict = {}
 
     def memo(self, key, factory):
@@ -95,7 +94,8 @@ class Context:
         return self.memo("gender-coding", lambda: analyse(self.document, self.config.gender_coding_lexicon))
 
     def token_table(self):
-        """One row per token: TOKEN_COLUMNS read from the Doc in C, once (cheaper than a Token per look)."""
+        """One row per token, columns ALPHA ... SENT_START (above), read from the Doc in C once: cheaper
+        than building a spaCy Token each time a rule looks at one."""
 
         def read():
             from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
@@ -118,6 +118,10 @@ class Context:
             return [(s, e, int(rows[s, IDX]), int(rows[e - 1, IDX] + rows[e - 1, LENGTH])) for s, e in zip(starts, ends)]
 
         return self.memo("sentences", bounds)
+
+    def sentence_starts(self) -> list[int]:
+        """Start offset of each sentence, in order."""
+        return self.memo("sentence-starts", lambda: [start_char for _, _, start_char, _ in self.sentences()])
 
     @property
     def word_count(self) -> int:
@@ -143,9 +147,7 @@ class Context:
         if within == "segment":
             segment = self.document.segment_at(offset)
             return (segment.start, segment.end) if segment else (0, text_length)
-        if self._sentence_starts is None:
-            self._sentence_starts = [start_char for _, _, start_char, _ in self.sentences()]
-        starts = self._sentence_starts
+        starts = self.sentence_starts()
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         end = starts[i + 1] if i + 1 < len(starts) else text_length
         return (starts[i] if starts else 0, end)

@@ -64,19 +64,8 @@ def english_share(context) -> float:
     hashes = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH]
     if not len(hashes):
         return 1.0
-    strings = context.doc.vocab.strings
-    known = 0
-    for key in hashes.tolist():
-        english = _ENGLISH_BY_HASH.get(key)
-        if english is None:
-            if len(_ENGLISH_BY_HASH) > 500_000:
-                _ENGLISH_BY_HASH.clear()  # a long audit meets millions of distinct words: keep memory flat
-            english = _ENGLISH_BY_HASH[key] = strings[key] in cmu_syllables()
-        known += english
-    return known / len(hashes)
-
-
-_ENGLISH_BY_HASH: dict[int, bool] = {}  # spaCy's string hashes are stable, so this holds across documents
+    strings, table = context.doc.vocab.strings, cmu_syllables()
+    return sum(1 for key in hashes.tolist() if strings[key] in table) / len(hashes)
 
 
 def mostly_english(context) -> bool:

@@ -117,13 +117,14 @@ def prose(context) -> Prose:
                     continue
                 segment = document.segment_at(start_char)
                 scope = segment.scope if segment else "paragraph"
-                chunk = document.text[start_char:end_char].strip()
+                sentence = document.text[start_char:end_char]
+                chunk = sentence.strip()
                 words = int(wordlike[first:end].sum())
                 if scope in ("heading", "metadata") or _BOILERPLATE.search(chunk):
                     continue
                 if scope == "list_item" and words < SHORT_ITEM_WORDS:
                     continue
-                kept.append((start_char, start_char + len(document.text[start_char:end_char].rstrip()), words))
+                kept.append((start_char, start_char + len(sentence.rstrip()), words))
                 parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
         text = " ".join(parts)
         return Prose(tuple(kept), sum(w for *_, w in kept), textstat.syllable_count(text) if text else 0)

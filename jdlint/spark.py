@@ -145,7 +145,7 @@ def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> 
 def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:
     """Output rows for one batch of input records, in input order."""
     from .engine import FileResult
-    from .report import span_location
+    from .report.json_report import finding_dict, metrics_dict
     from .source import LineIndex
 
     out: list[dict] = []
@@ -161,27 +161,13 @@ def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[di
         if not isinstance(result, FileResult):
             out.append({"kind": "error", "id": posting_id, "error": result})
             continue
+        # The JSON reporter's own dicts, so the columns are the contract's fields by construction;
+        # keys outside the Arrow schema are left out when the batch is built.
         index = LineIndex(result.text)
         for number, finding in enumerate(result.findings):
-            out.append({
-                "kind": "finding", "id": posting_id, "finding_index": number, "code": finding.code,
-                "name": finding.name, "category": finding.category, "severity": finding.severity.value,
-                "message": finding.message, "span": span_location(index, finding.span), "text": finding.text,
-                "suggestions": list(finding.suggestions), "source": finding.source,
-                "fix": None if finding.fix is None else {
-                    "applicability": finding.fix.applicability.value,
-                    "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in finding.fix.edits],
-                },
-            })
-        metrics = result.metrics
-        out.append({
-            "kind": "metrics", "id": posting_id, "format": result.format, "encoding": result.encoding,
-            "words": metrics.words, "sentences": metrics.sentences,
-            "flesch_kincaid_grade": metrics.flesch_kincaid_grade,
-            "flesch_reading_ease": metrics.extra.get("flesch_reading_ease"),
-            "average_sentence_length": metrics.extra.get("average_sentence_length"),
-            "gender_coding": metrics.extra.get("gender_coding"),
-        })
+            out.append({"kind": "finding", "id": posting_id, "finding_index": number, **finding_dict(finding, index)})
+        out.append({"kind": "metrics", "id": posting_id, "format": result.format, "encoding": result.encoding,
+                    **metrics_dict(result.metrics)})
     return out
 
 

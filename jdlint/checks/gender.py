@@ -60,7 +60,7 @@ def candidate_pronoun(context, rule):
         if any(s <= start < e for s, e in quoted + binary):
             continue
         if starts is None:
-            starts = [start_char for _, _, start_char, _ in context.sentences()] or [0]
+            starts = context.sentence_starts() or [0]
         # the pronoun's sentence and the four before it (a bio or a speaker's talk names the person early)
         index = max(0, sum(1 for s in starts if s <= start) - 1)
         window_start = starts[max(0, index - 4)]

@@ -181,7 +181,7 @@ def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None, frozenset[str] 
         raw = law.get("names", []) + law.get("cities", [])
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")\b") if raw else None
         # A name can only match where its first word stands as a whole word: a set lookup spares the search.
-        firsts = [re.match(r"\w+", n) for n in raw]
+        firsts = [_WORD_RUN.match(n) for n in raw]
         first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
         by_name.append((law, pattern, first_words))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
