@@ -25,7 +25,7 @@ import tempfile
 import time
 
 from jdlint.config import Config
-from jdlint.engine import Linter
+from jdlint.linter import Linter
 from jdlint.markup import MarkupError, parse
 from jdlint.source import DEFAULT_SUFFIXES, Source, SourceError, read_path
 
@@ -135,12 +135,12 @@ import json, sys, time
 marks = [("start", time.perf_counter())]
 def mark(name): marks.append((name, time.perf_counter()))
 import spacy; mark("import spaCy")
-import jdlint.cli, jdlint.engine, jdlint.report; mark("import jdlint")
+import jdlint.cli, jdlint.linter, jdlint.report; mark("import jdlint")
 from jdlint.catalog import load_catalog; catalog = load_catalog(); mark("load and check the rule catalog")
 from jdlint.nlp import get_pipeline; get_pipeline(); mark("build spaCy's blank English pipeline")
 from jdlint.source import read_path; from jdlint.markup import parse
 document = parse(read_path(sys.argv[1])); mark("read and parse the posting")
-from jdlint.config import Config; from jdlint.engine import Linter
+from jdlint.config import Config; from jdlint.linter import Linter
 list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("first lint (compiles matchers, loads tables)")
 list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("the same lint again")
 print(json.dumps([(name, round(t - marks[i][1], 3)) for i, (name, t) in enumerate(marks[1:])]))

@@ -8,26 +8,21 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .catalog import load_catalog
+from .config import Config, ConfigResolver
+from .model import FileResult, Finding, InputError, Severity, Span
+from .runner import lint_source, run
+from .source import Source
+from .version import __version__
 
-from .config import Config  # noqa: E402
-from .model import Finding, Severity, Span  # noqa: E402
 
-
-def lint_text(text: str, format: str = "text", config: Config | None = None, path: str = "<text>"):
+def lint_text(text: str, format: str = "text", config: Config | None = None, path: str = "<text>") -> FileResult:
     """Lint a string; returns a FileResult with findings and metrics."""
-    from .runner import lint_source
-    from .source import Source
-
     return lint_source(Source(path, text, format=format), config)
 
 
 def lint_paths(paths, config: Config | None = None):
     """Lint files and folders; returns (results, errors)."""
-    from .catalog import load_catalog
-    from .config import ConfigResolver
-    from .runner import InputError, run
-
     resolver = ConfigResolver(load_catalog())
     if config is not None:
         resolver.explicit = config

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .kinds import KINDS
 from .model import CATEGORIES, Severity
+from .rule import Catalog, Rule
 from .resources import data_path
 
 FIX_SAFETY = ("safe", "unsafe", "none")
@@ -24,50 +25,11 @@ class CatalogError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    category: str
-    kind: str
-    severity: Severity
-    message: str
-    why: str
-    source: str
-    fix: str
-    examples_fail: tuple[str, ...]
-    examples_pass: tuple[str, ...]
-    examples_format: str = "text"
-    examples_fail_encoding: str = "utf-8"  # fail examples are stored in this encoding (for encoding rules)
-    options: dict = field(default_factory=dict, compare=False, hash=False)
-    exceptions: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    family: str = ""
-    catalog: str = ""
-
-    @property
-    def fixable(self) -> bool:
-        return self.fix != "none"
-
-
-@dataclass(frozen=True)
-class Catalog:
-    rules: tuple[Rule, ...]
-
-    def by_code(self, code: str) -> Rule | None:
-        for rule in self.rules:
-            if code.upper() == rule.code or code in rule.aliases or code == rule.name:
-                return rule
-        return None
-
-
 def _fail(where: str, problem: str):
     raise CatalogError(f"{where}: {problem}")
 
 
 def _rule(entry: dict, where: str, family: str, catalog: str) -> Rule:
-    from .kinds import KINDS
-
     code = entry.get("code")
     if not isinstance(code, str) or not _CODE.match(code):
         _fail(where, f"rule code {code!r} is not of the form JD123")

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from . import __version__
+from .version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("info", "warning", "error")
@@ -202,7 +202,7 @@ def _with_progress(items, total: int):
 
 def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, show):
     """Fix each linted file; write atomically (or print a diff). Returns the results after fixing."""
-    from .engine import Linter
+    from .linter import Linter
     from .fix import encode, fix_source, unified_diff
     from .source import SourceError, decode, read_path
 
@@ -321,7 +321,7 @@ def _audit_document(figures: dict, fmt: str) -> str:
     if fmt == "json":
         import json as json_module
 
-        from . import __version__
+        from .version import __version__
 
         return json_module.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
                                  indent=2, ensure_ascii=False) + "\n"

@@ -34,6 +34,7 @@ KNOWN_KEYS = {
     "readability": "table: grade (10), long-sentence (35), min-words (150), max-words (1500)",
     "must-have-limit": "longest list of must-have items before JD404 warns (10)",
 }
+GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # rules/gender-coding.toml
 READABILITY_DEFAULTS = {"grade": 10, "long-sentence": 35, "min-words": 150, "max-words": 1500}
 
 
@@ -209,10 +210,8 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
         for key in value:
             if key != "lexicon":
                 raise ConfigError(f"{where}: unknown key 'gender-coding.{key}' (known keys: lexicon)")
-        from .gender_coding import LEXICONS
-
-        if value.get("lexicon", "research") not in LEXICONS:
-            raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(LEXICONS)}")
+        if value.get("lexicon", "research") not in GENDER_CODING_LEXICONS:
+            raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(GENDER_CODING_LEXICONS)}")
         changes["gender_coding_lexicon"] = value.get("lexicon", "research")
     if "readability" in table:
         value = table["readability"]

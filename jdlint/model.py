@@ -1,4 +1,4 @@
-"""The finding model: plain frozen dataclasses shared by every stage."""
+"""The finding model: plain dataclasses shared by every stage (the lowest layer: imports nothing of jdlint)."""
 
 from __future__ import annotations
 
@@ -85,15 +85,69 @@ class Finding:
         return (start, self.code)
 
 
-@dataclass(frozen=True)
-class Position:
-    line: int  # 1-based
-    column: int  # 1-based, in code points
-
-
 @dataclass
 class Metrics:
     words: int = 0
     sentences: int = 0
     flesch_kincaid_grade: float | None = None
     extra: dict = field(default_factory=dict)  # later families add to this (gender_coding, ...)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One hit of a rule, before it becomes a Finding.
+
+    Offsets are in the Document's extracted text (`start`, `end`) unless `span` gives source offsets;
+    a match with neither is about the whole posting (something missing). Build one with the named
+    constructors: `Match.at(start, end)`, `Match.in_source(span)`, `Match.whole_posting()`.
+    """
+
+    start: int | None = None
+    end: int | None = None
+    span: Span | None = None
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None  # a fix for the matched text, when the rule's fix is not "none"
+    edits: tuple[Edit, ...] = ()  # a fix given directly in source offsets
+    params: dict = field(default_factory=dict)
+    severity: Severity | None = None  # a check may set the severity (a pay law in force makes it an error)
+    source: str | None = None  # and the source (the law that applies)
+    applicability: Applicability | None = None  # a check may lower a fix to unsafe; the rule's `fix` is the ceiling
+
+    @classmethod
+    def at(cls, start: int, end: int, **details) -> "Match":
+        """A hit at [start, end) of the extracted text."""
+        return cls(start, end, **details)
+
+    @classmethod
+    def in_source(cls, span: Span, **details) -> "Match":
+        """A hit at a span of the source file (raw characters, tags, directives)."""
+        return cls(span=span, **details)
+
+    @classmethod
+    def whole_posting(cls, **details) -> "Match":
+        """A finding about the whole posting, with no span (a missing statement, a reading grade)."""
+        return cls(**details)
+
+    @property
+    def document_level(self) -> bool:
+        return self.span is None and self.start is None
+
+
+@dataclass
+class FileResult:
+    """One linted posting: its findings and (when asked for) metrics."""
+
+    path: str
+    format: str
+    encoding: str
+    findings: list[Finding]
+    metrics: Metrics | None = None
+    text: str = field(default="", repr=False)  # the decoded source, for positions and fixes
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input that could not be linted: errors are values, so one bad file never stops a batch."""
+
+    path: str
+    message: str  # one line, naming the file

@@ -1,19 +1,21 @@
 """The spaCy pipeline: built once per process, lazily, and run only as far as the rules need.
 
-The default is spaCy's blank English pipeline with a sentencizer and lookup lemmas (from
-spacy-lookups-data): it needs no download. A trained pipeline (en_core_web_sm, ...) is used when the
+The default is spaCy's blank pipeline for the posting's language (built by jdlint.language) with a
+sentencizer and lookup lemmas (from spacy-lookups-data): it needs no download. A trained pipeline (en_core_web_sm, ...) is used when the
 config names one, and then POS-based patterns come alive.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .language import DEFAULT_LANGUAGE, Language, get_language
 
 BLANK = "blank"
-FEATURES = ("sentences", "lemmas", "pos", "entities")  # what a rule can ask for; tokens are always there
 DEFAULT_BATCH_SIZE = 16
 
-_pipelines: dict[str, "Pipeline"] = {}
+_pipelines: dict[tuple[str, str], Pipeline] = {}
 
 
 class PipelineError(Exception):
@@ -21,15 +23,17 @@ class PipelineError(Exception):
 
 
 class Pipeline:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, language: Language | None = None) -> None:
         import spacy
-        from spacy.language import Language
+        from spacy.language import Language as SpacyLanguage
 
-        if not Language.has_factory("jdlint_block_boundaries"):
-            Language.component("jdlint_block_boundaries", func=_block_boundaries)
+        if not SpacyLanguage.has_factory("jdlint_block_boundaries"):
+            SpacyLanguage.component("jdlint_block_boundaries", func=_block_boundaries)
         self.name = name
+        self.language = language or get_language(DEFAULT_LANGUAGE)
+        self._feature_pipes: dict[str, set[str]]
         if name == BLANK:
-            nlp = spacy.blank("en")
+            nlp = self.language.blank_pipeline()
             nlp.add_pipe("sentencizer")
             nlp.add_pipe("jdlint_block_boundaries")
             # The lemmatizer's lookup tables take ~0.5 s to load: added on first use (see _ensure_lemmas).
@@ -63,10 +67,10 @@ class Pipeline:
         self.nlp = nlp
 
     @property
-    def vocab(self):
+    def vocab(self) -> Any:
         return self.nlp.vocab
 
-    def make_doc(self, text: str):
+    def make_doc(self, text: str) -> Any:
         return self.nlp.make_doc(text)
 
     def disabled_for(self, features: Iterable[str]) -> list[str]:
@@ -85,7 +89,7 @@ class Pipeline:
             self.nlp.remove_pipe("lemmatizer")
             raise PipelineError(f"cannot load lemma tables ({exc}); install spacy-lookups-data") from None
 
-    def pipe(self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator:
+    def pipe(self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Any]:
         features = set(features)
         if "lemmas" in features:
             self._ensure_lemmas()
@@ -94,7 +98,7 @@ class Pipeline:
             yield from self.nlp.pipe(texts, batch_size=batch_size)
 
 
-def _block_boundaries(doc):
+def _block_boundaries(doc: Any) -> Any:
     """A token after a line break starts a sentence: blocks and <br> lines are never run together."""
     from spacy.attrs import IS_SPACE
 
@@ -107,9 +111,9 @@ def _block_boundaries(doc):
     return doc
 
 
-def get_pipeline(name: str | None = None) -> Pipeline:
-    """The process-wide pipeline for `name` (default: the blank English pipeline)."""
-    key = name or BLANK
+def get_pipeline(name: str | None = None, language: str = DEFAULT_LANGUAGE) -> Pipeline:
+    """The process-wide pipeline for `name` (default: the blank pipeline of `language`)."""
+    key = (name or BLANK, language)
     if key not in _pipelines:
-        _pipelines[key] = Pipeline(key)
+        _pipelines[key] = Pipeline(key[0], get_language(language))
     return _pipelines[key]

@@ -11,6 +11,10 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
+from .catalog import load_catalog
+from .config import ConfigResolver
+from .runner import run, run_documents
+
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
 MIN_PARALLEL = 64  # below this many inputs, starting workers costs more than it saves
 
@@ -23,22 +27,15 @@ _state: dict = {}
 
 
 def _init(config_path, overrides, want_metrics):
-    from .catalog import load_catalog
-    from .config import ConfigResolver
-
     _state["resolver"] = ConfigResolver(load_catalog(), config_path, overrides)
     _state["want_metrics"] = want_metrics
 
 
 def _lint_paths(paths: list[str]) -> list:
-    from .runner import run
-
     return list(run(paths, _state["resolver"], want_metrics=_state["want_metrics"]))
 
 
 def _lint_documents(args) -> list:
-    from .runner import run_documents
-
     source_name, items = args
     config = _state["resolver"].for_path(source_name)
     return list(run_documents(items, config, want_metrics=_state["want_metrics"]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .markup import MarkupError, parse
-from .runner import InputError
+from .model import InputError
 from .source import Source
 
 FORMATS = ("text", "markdown", "html")

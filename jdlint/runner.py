@@ -7,22 +7,16 @@ problem, and the rest of the batch goes on.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .config import Config, ConfigError, ConfigResolver
-from .engine import FileResult, Linter
+from .linter import Linter
 from .markup import MarkupError, parse
 from .nlp import PipelineError
+from .model import FileResult, InputError
 from .source import DEFAULT_SUFFIXES, Source, SourceError, decode, read_path
 
 CHUNK = 256  # documents read and linted together; bounds memory on big batches
-
-
-@dataclass(frozen=True)
-class InputError:
-    path: str
-    message: str  # one line, naming the file
 
 
 def collect(paths: Iterable[str], resolver: ConfigResolver) -> Iterator[str | InputError]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .markup import LABEL_LEVEL, Section, Segment
+from .document import LABEL_LEVEL, Section, Segment
 from .resources import data_path
 
 MAX_LABEL_WORDS = 8

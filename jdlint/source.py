@@ -10,7 +10,7 @@ import bisect
 import codecs
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -43,10 +43,6 @@ class Source:
     newline: str = "\n"  # the dominant newline, kept for --fix
     format: str = "text"
     detected: bool = False  # True when the encoding was guessed rather than known
-    lines: "LineIndex" = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lines", LineIndex(self.text))
 
 
 class LineIndex:

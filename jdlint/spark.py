@@ -123,7 +123,7 @@ _linters: dict[bytes, object] = {}  # per Python worker: one Linter (and spaCy p
 
 def _linter(shipped: bytes):
     if shipped not in _linters:
-        from .engine import Linter
+        from .linter import Linter
 
         _linters[shipped] = Linter(pickle.loads(shipped))
     return _linters[shipped]
@@ -144,7 +144,7 @@ def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> 
 
 def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:
     """Output rows for one batch of input records, in input order."""
-    from .engine import FileResult
+    from .model import FileResult
     from .report.json_report import finding_dict, metrics_dict
     from .source import LineIndex
 

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from .config import Config, matches, normalise_term
-from .markup import Directive, Document
-from .model import Finding, Span
+from .document import Directive, Document
+from .findings import make_finding
+from .model import Finding, Match, Span
 
 VERBS = ("ignore", "disable", "enable")
 _GRAMMAR = re.compile(r"^(?P<verb>[a-z-]+)\s*(?:\[(?P<selectors>[^\]]*)\])?$")
@@ -130,9 +131,6 @@ def apply(findings: list[Finding], document: Document, config: Config, rules_by_
                 continue
             if not any(region.directive.covers(rule) for rule in enabled if rule.code != unused_rule.code):
                 continue  # names only rules that are switched off in this run
-            from .engine import make_finding
-            from .kinds import Match
-
             kept.append(make_finding(unused_rule, Match(span=region.directive.span), document, config))
     return kept
 

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from jdlint.cli import main
 from jdlint.config import Config, ConfigError, read_file
-from jdlint.engine import Linter
-from jdlint.gender_coding import analyse, gender_decoder_words, verdict
+from jdlint.linter import Linter
+from jdlint.analyses.gender_coding import analyse, gender_decoder_words, verdict
 from jdlint.markup import parse
 from jdlint.source import Source
 
@@ -131,7 +131,7 @@ def test_lookalikes_raise_no_warning(text):
 
 @pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])
 def test_every_masculine_term_has_a_rewrite(lexicon):
-    from jdlint.gender_coding import _terms, suggestions
+    from jdlint.analyses.gender_coding import _terms, suggestions
 
     missing = [t.raw for t in _terms(lexicon) if t.side == "masculine" and not suggestions(t.raw)]
     assert missing == []

@@ -167,7 +167,7 @@ def test_spark_engine_input_problems_are_one_line_errors(tmp_path):
 
 def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on():
     """Runs the executor side in-process: the batch fails, so each posting is linted alone."""
-    from jdlint.engine import Linter
+    from jdlint.linter import Linter
     from jdlint.spark import _lint_rows
 
     class Brittle(Linter):

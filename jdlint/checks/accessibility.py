@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Match
-from ..model import Span
+from ..model import Match, Span
 from . import check
 
 _PAY_IN_ALT = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP)\b|\bsalary\b|\bper (?:hour|year|annum)\b", re.I)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Match
+from ..model import Match
+from ..analyses.apostrophes import apostrophe_for
+from ..analyses.dictionary import mostly_in
 from ..kinds.base import match_case
+from ..language import get_language
 from ..model import Edit
+from ..tokens import IDX, PUNCT, SPACE
 from . import check
 
 SENTENCE_START = "^"
-
-
-def apostrophe_for(document) -> str:
-    """The document's own apostrophe: typographic if it uses more of those than straight ones."""
-    text = document.text
-    curly = text.count("’") + text.count("â€™")  # a mojibake apostrophe was a curly one before the damage
-    return "’" if curly > text.count("'") else "'"
 
 
 _S_FORM = re.compile(r"\b([A-Z][a-z]{2,})s\b")
@@ -27,8 +24,6 @@ _OPENERS = set(":;(-–—•\"“")
 
 def _sentence_starts(context) -> set[int]:
     """Offset of the first word (not space or punctuation) of each sentence."""
-    from ..engine import IDX, PUNCT, SPACE
-
     rows = context.token_table()
     starts = set()
     for first, end, _, _ in context.sentences():
@@ -105,15 +100,15 @@ def lost_possessive(context, rule):
     it must be a lower-case English word that is not a verb or function word, and the s-form must
     never stand on its own as a name elsewhere ("Postmates is ...").
     """
-    from ..lexicon import is_english_word, mostly_english
-
     doc, document = context.doc, context.document
+    english = get_language("en")  # lost possessives are an English problem, whatever the posting's language
+    is_english_word = english.is_word
     text = document.text
     # Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text.
     if not any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text)
                for m in _S_FORM.finditer(text)):
         return
-    if not mostly_english(context):
+    if not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     not_before = set(rule.options["settings"]["not_before"])
     names: set[str] = set()

@@ -10,8 +10,7 @@ import difflib
 import re
 import unicodedata
 
-from ..kinds import Match
-from ..model import Edit, Span
+from ..model import Match, Edit, Span
 from . import check
 
 _REPLACEMENT = "\ufffd"

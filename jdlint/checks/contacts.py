@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Match
-from ..model import Edit
+from ..model import Match, Edit
 from . import check
 
 # A bare host name glued to nothing on its left: no "@", no dot, no slash (so not a URL or real address).

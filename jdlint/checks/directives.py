@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from ..catalog import load_catalog
-from ..kinds import Match
+from ..model import Match
 from ..suppress import DirectiveError, parse_directive
 from . import check
 
 
 @check()
 def invalid(context, rule):
-    catalog = load_catalog()
+    catalog = context.catalog
     for directive in context.document.directives:
         try:
             parse_directive(directive, catalog)

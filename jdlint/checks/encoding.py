@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..kinds import Match
+from ..model import Match
 from . import check
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..kinds import Match
-from ..model import Edit, Span
+from ..model import Match, Edit, Span
 from . import check
 
 # "&amp;nbsp;" and "&amp;amp;" are one leak escaped twice: match the whole run.

@@ -8,7 +8,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from ..kinds import Match
+from ..model import Match
 from ..resources import data_path
 from . import check
 

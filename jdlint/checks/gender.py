@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Match
+from ..analyses import gender_coding
+from ..model import Match
 from . import check
 
 
@@ -16,15 +17,13 @@ def masculine_coded_word(context, rule):
     men away, and that the effect comes from the balance of the whole ad: so only the masculine words
     of a masculine-leaning posting ask for a rewrite. Every posting's verdict is in the metrics.
     """
-    from ..gender_coding import suggestions
-
-    coding = context.gender_coding()
+    coding = gender_coding.for_context(context)
     if "masculine" not in coding.verdict:
         return
     for word in coding.words:
         if word.side != "masculine":
             continue
-        alternatives = suggestions(word.term)
+        alternatives = gender_coding.suggestions(word.term)
         yield Match(word.start, word.end, suggestions=alternatives,
                     params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"})
 

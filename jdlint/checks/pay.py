@@ -14,8 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..kinds import Match
-from ..model import Severity
+from ..model import Match, Severity
 from ..resources import data_path
 from . import check
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Match
+from ..model import Match
 from . import check
 
 

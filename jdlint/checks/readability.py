@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from ..kinds import Match
-from ..metrics import prose
+from ..analyses.dictionary import mostly_in
+from ..analyses.prose import prose
+from ..model import Match
 from . import check
 
 
-def _english(context) -> bool:
-    from ..lexicon import mostly_english
-
-    return mostly_english(context)  # the formulas are for English
+def _in_its_language(context) -> bool:
+    return mostly_in(context, context.language)  # each formula is for the language it was fitted on
 
 
 @check(needs=("sentences",))
@@ -18,7 +17,7 @@ def reading_grade(context, rule):
     target = context.config.readability["grade"]
     running = prose(context)
     grade = running.grade
-    if grade is None or len(running.sentences) < 3 or grade <= target or not _english(context):
+    if grade is None or len(running.sentences) < 3 or grade <= target or not _in_its_language(context):
         return
     yield Match(params={"grade": f"{grade:.1f}", "target": target,
                         "length": f"{running.average_sentence_length:.0f}"},
@@ -28,7 +27,7 @@ def reading_grade(context, rule):
 @check(needs=("sentences",))
 def long_sentence(context, rule):
     limit = context.config.readability["long-sentence"]
-    if not _english(context):
+    if not _in_its_language(context):
         return
     for start, end, words in prose(context).sentences:
         if words > limit:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalog import load_catalog
-from ..kinds import Match
+from ..model import Match
 from ..kinds.terms import CompiledTerms
 from . import check
 
@@ -17,10 +16,18 @@ _CONTACT = re.compile(
 )
 
 
+def _accommodation_terms(context):
+    """JD510's own recognisers (whether or not JD510 is selected in this run)."""
+    rule = context.catalog.by_code("JD510")
+    if rule is None:
+        raise ValueError("JD510 is missing from the catalog")
+    return rule.options["require"]
+
+
 @check(needs=("sentences",))
 def accommodation_without_contact(context, rule):
     """The statement (as JD510 recognises it) names no way to ask: no address, number, link or person."""
-    statement = load_catalog().by_code("JD510").options["require"]
+    statement = _accommodation_terms(context)
     terms = context.compiled((rule.code, "statement"), lambda: CompiledTerms(statement, context.pipeline))
     text = context.document.text
     # "with or without reasonable accommodation" qualifies a physical requirement; it is not the statement

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..context import Context
+from ..rule import Rule
 from .terms import CompiledTerms, uses_lemmas, validate_terms
 
 
@@ -51,11 +53,11 @@ def terms_option(options: dict, key: str, *, required: bool = True) -> dict | No
     return validate_terms(options[key], key)
 
 
-def compiled_terms(context, rule, key: str) -> CompiledTerms | None:
+def compiled_terms(context: Context, rule: Rule, key: str) -> CompiledTerms | None:
     spec = rule.options.get(key)
     if spec is None:
         return None
-    return context.compiled((rule.code, key), lambda: CompiledTerms(spec, context.pipeline))
+    return context.compiled((rule.code, rule.language, key), lambda: CompiledTerms(spec, context.pipeline))
 
 
 def match_case(template: str, replacement: str) -> str:
@@ -69,10 +71,6 @@ def match_case(template: str, replacement: str) -> str:
 
 # Contexts in which a matched word is not the posting's own claim, named in a rule's `skip` option.
 SKIPS = ("negated", "quoted", "named")
-_NEGATION = re.compile(r"(?:\b(?:not|no|never|without|nor|instead\s+of|rather\s+than|over)\b|n['’]t\b)[^.!?;:\n]{0,40}$",
-                       re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s*(?:the\s+|our\s+)?$")
-_NAME_AFTER = re.compile(r"^,?\s+(?:Mr\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b")
 _OPEN_QUOTES, _CLOSE_QUOTES = "‘'\"“", "’'\"”"
 
 
@@ -83,15 +81,19 @@ def check_skips(options: dict) -> tuple[str, ...]:
     return tuple(skips)
 
 
-def skipped(text: str, start: int, end: int, skips) -> bool:
+def skipped(context: Context, start: int, end: int, skips: tuple[str, ...]) -> bool:
     """True when the match sits in a context the rule's `skip` option excludes:
     negated ("not looking for a rockstar"), quoted ('we don't hire ‘ninjas’'), or naming a person's
-    existing title ("Roger Strauch, Chairman of ...")."""
-    if "negated" in skips and _NEGATION.search(text, max(0, start - 60), start):
+    existing title ("Roger Strauch, Chairman of ..."). The phrases come from the posting's Language."""
+    if not skips:
+        return False
+    text, language = context.document.text, context.language
+    if "negated" in skips and language.negation.search(text, max(0, start - 60), start):
         return True
     if "quoted" in skips and start > 0 and end < len(text) and text[start - 1] in _OPEN_QUOTES \
             and text[end] in _CLOSE_QUOTES:
         return True
-    if "named" in skips and (_NAME_BEFORE.search(text, max(0, start - 60), start) or _NAME_AFTER.match(text[end:end + 60])):
+    if "named" in skips and (language.name_before.search(text, max(0, start - 60), start)
+                             or language.name_after.match(text[end:end + 60])):
         return True
     return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Match
+from ..model import Match
 from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped, terms_option
 
 
@@ -27,7 +27,7 @@ class Existence(Kind):
         text = context.document.text
         template = rule.options["replacement"]
         for start, end, label in terms.find(context.doc, text):
-            if skipped(text, start, end, rule.options["skip"]):
+            if skipped(context, start, end, rule.options["skip"]):
                 continue
             replacement = None
             if template is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Match
+from ..model import Match
 from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped
 from .terms import validate_terms
 
@@ -27,5 +27,5 @@ class MatcherKind(Kind):
         terms = compiled_terms(context, rule, "terms")
         text = context.document.text
         for start, end, _ in terms.find(context.doc, text):
-            if not skipped(text, start, end, rule.options["skip"]):
+            if not skipped(context, start, end, rule.options["skip"]):
                 yield Match(start, end, suggestions=rule.options["suggestions"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Match
+from ..model import Match
 from .base import Kind, compiled_terms, only_known, terms_option
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from ..protocols import resolve_check
 from .base import Kind, only_known
 
 
 class PythonKind(Kind):
     @classmethod
     def validate(cls, options):
-        from ..checks import resolve
-
         check = options.get("check")
         if not isinstance(check, str):
             raise ValueError("needs check = \"module:function\" naming a function in jdlint/checks/")
-        resolve(check)  # raises ValueError when it does not exist
+        resolve_check(check)  # raises ValueError when it does not exist
         settings = options.get("settings", {})
         if not isinstance(settings, dict):
             raise ValueError("settings must be a table")
@@ -22,12 +21,8 @@ class PythonKind(Kind):
 
     @classmethod
     def needs(cls, rule, tagged):
-        from ..checks import resolve
-
-        return set(resolve(rule.options["check"]).needs)
+        return set(resolve_check(rule.options["check"]).needs)
 
     @classmethod
     def find(cls, context, rule):
-        from ..checks import resolve
-
-        return resolve(rule.options["check"])(context, rule)
+        return resolve_check(rule.options["check"])(context, rule)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import Match
+from ..analyses.apostrophes import apostrophe_for
+from ..model import Match
 from .base import Kind, check_skips, compiled_terms, match_case, only_known, skipped
 from .terms import validate_terms
 
@@ -37,11 +38,9 @@ class Substitution(Kind):
         text = context.document.text
         quote = "'"
         if rule.options["apostrophe"] == "document":  # write "you’ll" in a posting that uses ’
-            from ..checks.apostrophes import apostrophe_for
-
             quote = apostrophe_for(context.document)
         for start, end, label in terms.find(context.doc, text):
-            if skipped(text, start, end, rule.options["skip"]):
+            if skipped(context, start, end, rule.options["skip"]):
                 continue
             matched = text[start:end]
             alternatives = tuple(match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()])

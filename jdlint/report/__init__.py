@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 
-from ..engine import FileResult
+from ..model import FileResult
 from ..source import LineIndex
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections import Counter
 
-from .. import __version__
+from ..version import __version__
 from ..catalog import load_catalog
 from ..fix import apply_findings
 from ..source import LineIndex

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 from ..catalog import load_catalog
 from ..fingerprint import fingerprints
 from ..source import LineIndex

@@ -51,23 +51,3 @@ def cmu_syllables() -> CmuTable:
 
 def is_english_word(word: str) -> bool:
     return word.lower() in cmu_syllables()
-
-
-ENGLISH_SHARE = 0.85  # below this share of known lower-case words, a text is not (mostly) English
-
-
-def english_share(context) -> float:
-    """Share of the lower-case words (3+ letters) of a linted document that are English dictionary words."""
-    from .engine import ALPHA, LENGTH, LOWER, ORTH
-
-    rows = context.token_table()
-    hashes = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH]
-    if not len(hashes):
-        return 1.0
-    strings, table = context.doc.vocab.strings, cmu_syllables()
-    return sum(1 for key in hashes.tolist() if strings[key] in table) / len(hashes)
-
-
-def mostly_english(context) -> bool:
-    """Whether a linted document (an engine Context) is mostly English; computed once per document."""
-    return context.memo("mostly-english", lambda: english_share(context) >= ENGLISH_SHARE)

@@ -14,9 +14,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import data_path
+from ..config import GENDER_CODING_LEXICONS as LEXICONS
+from ..context import Context
+from ..resources import data_path
 
-LEXICONS = ("research", "gender-decoder")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -223,3 +224,8 @@ def analyse(document, lexicon: str = "research") -> GenderCoding:
     if lexicon == "gender-decoder":
         return _gender_decoder(document)
     return _research(document)
+
+
+def for_context(context: Context) -> GenderCoding:
+    """The posting's gender-coded words and verdict, with the configured lexicon (shared by rule and metrics)."""
+    return context.memo("gender-coding", lambda: analyse(context.document, context.config.gender_coding_lexicon))

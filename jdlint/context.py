@@ -1,0 +1,86 @@
+"""The lint Context: what a kind or check sees for one document, and the work they share on it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from .config import Config
+from .document import Document
+from .language import DEFAULT_LANGUAGE, Language, get_language
+from .rule import Catalog
+from .tokens import ALPHA, read_token_table, sentence_bounds
+
+T = TypeVar("T")
+
+
+class Context:
+    """One document under lint: the Document, its spaCy Doc, the pipeline, the config, the catalog and the
+    posting's Language.
+
+    `memo` holds work shared by several rules on this document (computed once); `compiled` holds
+    compiled matchers shared by every document linted with the same pipeline.
+    """
+
+    _compiled: dict[Hashable, Any] = {}  # (pipeline name, pipeline id, key) -> compiled matcher
+
+    def __init__(self, document: Document, doc: Any, pipeline: Any, config: Config | None = None,
+                 catalog: Catalog | None = None, language: Language | None = None) -> None:
+        self.document = document
+        self.doc = doc
+        self.pipeline = pipeline
+        self.config = config or Config()
+        self.catalog = catalog or Catalog(())
+        self.language = language or get_language(DEFAULT_LANGUAGE)
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, factory: Callable[[], T]) -> T:
+        """Work shared by several rules on this document (computed once)."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        value: T = self._memo[key]
+        return value
+
+    def token_table(self) -> Any:
+        """One row per token, columns from jdlint.tokens (ALPHA ... SENT_START)."""
+        return self.memo("token-table", lambda: read_token_table(self.doc))
+
+    def sentences(self) -> list[tuple[int, int, int, int]]:
+        """(first token, end token, start char, end char) of each sentence: doc.sents without building
+        a Token for every word each time a rule asks. Empty when nothing set sentence boundaries."""
+        return self.memo("sentences", lambda: sentence_bounds(self.doc, self.token_table()))
+
+    def sentence_starts(self) -> list[int]:
+        """Start offset of each sentence, in order."""
+        return self.memo("sentence-starts", lambda: [start_char for _, _, start_char, _ in self.sentences()])
+
+    @property
+    def word_count(self) -> int:
+        """Alphabetic tokens in the document."""
+        return self.memo("word-count", lambda: int(self.token_table()[:, ALPHA].sum()))
+
+    def compiled(self, key: Hashable, factory: Callable[[], T]) -> T:
+        full = (self.pipeline.name, id(self.pipeline), key)
+        if full not in Context._compiled:
+            Context._compiled[full] = factory()
+        value: T = Context._compiled[full]
+        return value
+
+    def window(self, offset: int, within: str) -> tuple[int, int]:
+        """The extracted-text range around `offset` for a sentence, segment, section or the document."""
+        text_length = len(self.document.text)
+        if within == "document":
+            return (0, text_length)
+        if within == "section":
+            for section in self.document.sections:
+                if section.start <= offset < section.end:
+                    return (section.start, section.end)
+            within = "segment"
+        if within == "segment":
+            segment = self.document.segment_at(offset)
+            return (segment.start, segment.end) if segment else (0, text_length)
+        starts = self.sentence_starts()
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        end = starts[i + 1] if i + 1 < len(starts) else text_length
+        return (starts[i] if starts else 0, end)

@@ -1,0 +1,246 @@
+"""The Document: the text the rules read, its blocks and sections, and the map back to the source.
+
+Rules never see markup. They see `Document.text`, built from pieces; each piece remembers the
+source range it came from, so any offset in the extracted text turns into an exact source span.
+Blocks (paragraphs, list items, headings, metadata fields) are separated by a blank line in the
+extracted text, and a line break inside a block becomes a space. The input formats (jdlint.markup)
+build Documents with the Builder below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .model import Span
+from .source import Source
+
+_LINE = re.compile(r"[^\r\n]+")
+BLOCK_SEPARATOR = "\n\n"
+LABEL_LEVEL = 7  # a label line ("Requirements:") ranks below every real heading
+
+
+@dataclass(frozen=True)
+class Piece:
+    out_start: int
+    out_end: int
+    src_start: int
+    src_end: int
+    aligned: bool  # True: one extracted char per source char (text may differ, e.g. NBSP -> space)
+
+
+class OffsetMap:
+    """Extracted-text offsets -> source offsets."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self._starts = [p.out_start for p in pieces]
+
+    def _piece(self, offset: int) -> Piece | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.pieces[i] if i >= 0 else None
+
+    def source_offset(self, offset: int, *, end: bool = False) -> int:
+        """Map a start offset (or, with end=True, an exclusive end offset)."""
+        if not self.pieces:
+            return 0
+        probe = offset - 1 if end and offset > 0 else offset
+        piece = self._piece(probe)
+        if piece is None:
+            return self.pieces[0].src_start
+        if probe >= piece.out_end:  # past the last piece
+            return piece.src_end
+        if piece.aligned:
+            delta = offset - piece.out_start
+            return piece.src_start + delta
+        return piece.src_end if end else piece.src_start
+
+    def to_source(self, start: int, end: int) -> Span:
+        src_start = self.source_offset(start)
+        src_end = self.source_offset(end, end=True) if end > start else src_start
+        return Span(src_start, max(src_start, src_end))
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # extracted-text offsets
+    end: int
+    scope: str
+    level: int = 0  # heading level; LABEL_LEVEL for a label line
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # requirements, preferred, responsibilities, benefits, about, how-to-apply
+    label: str
+    start: int  # extracted-text offsets, from the heading to the end of the section
+    end: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    """An inline `<!-- jdlint: ... -->` comment, parsed later by suppress.py."""
+
+    body: str
+    span: Span  # the whole comment, in source offsets
+
+
+@dataclass
+class Document:
+    source: Source
+    text: str
+    segments: list[Segment]
+    offsets: OffsetMap
+    metadata: dict = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    html: dict | None = None  # an HTML posting's structure (images, links, headings, lang), for accessibility checks
+
+    @property
+    def format(self) -> str:
+        return self.source.format
+
+    def to_source(self, start: int, end: int) -> Span:
+        return self.offsets.to_source(start, end)
+
+    def source_text(self, span: Span) -> str:
+        return self.source.text[span.start : span.end]
+
+    def source_lines(self) -> list[tuple[int, int]]:
+        """Source ranges holding the posting's text (no tags, no code, no front-matter keys), one per line.
+
+        Checks of raw characters (mojibake, invisible characters, leaked entities) read these, so they
+        see exactly what is in the file, and only where the file holds words. Computed once per document.
+        """
+        cached = self.__dict__.get("_source_lines")
+        if cached is not None:
+            return cached
+        runs: list[list[int]] = []
+        for piece in self.offsets.pieces:
+            if piece.src_end <= piece.src_start:
+                continue
+            if runs and runs[-1][1] == piece.src_start:
+                runs[-1][1] = piece.src_end
+            else:
+                runs.append([piece.src_start, piece.src_end])
+        text = self.source.text
+        lines: list[tuple[int, int]] = []
+        for start, end in runs:
+            for match in _LINE.finditer(text, start, end):
+                if match.end() > match.start():
+                    lines.append((match.start(), match.end()))
+        self.__dict__["_source_lines"] = lines
+        return lines
+
+    def segment_at(self, offset: int) -> Segment | None:
+        starts = self.__dict__.get("_segment_starts")
+        if starts is None or len(starts) != len(self.segments):
+            starts = self.__dict__["_segment_starts"] = [s.start for s in self.segments]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.segments[i].start <= offset <= self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def section_at(self, offset: int) -> str | None:
+        segment = self.segment_at(offset)
+        return segment.section if segment else None
+
+
+class Builder:
+    """Accumulates extracted text, pieces and segments."""
+
+    def __init__(self, to_source=None) -> None:
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.segments: list[Segment] = []
+        self.length = 0
+        self.last_src = 0
+        self._to_source = to_source or (lambda offset: offset)
+        self._open: tuple[int, str, int] | None = None
+
+    def text(self, text: str, src_start: int, src_end: int | None = None) -> None:
+        """Add text taken from source[src_start:src_end] (aligned when the lengths agree)."""
+        if not text:
+            return
+        if self._open is None:
+            raise RuntimeError("text outside a segment")
+        if src_end is None:
+            src_end = src_start + len(text)
+        aligned = src_end - src_start == len(text)
+        self._add(text, src_start, src_end, aligned)
+
+    def _add(self, text: str, src_start: int, src_end: int, aligned: bool) -> None:
+        real_start, real_end = self._to_source(src_start), self._to_source(src_end)
+        if aligned and real_end - real_start != len(text):
+            aligned = False  # a CRLF inside the run: map the run as a whole
+        if aligned and self.pieces:
+            last = self.pieces[-1]
+            if last.aligned and last.out_end == self.length and last.src_end == real_start:
+                self.pieces[-1] = Piece(last.out_start, self.length + len(text), last.src_start, real_end, True)
+                self._append(text, real_end)
+                return
+        self.pieces.append(Piece(self.length, self.length + len(text), real_start, real_end, aligned))
+        self._append(text, real_end)
+
+    def _append(self, text: str, real_end: int) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+        self.last_src = real_end
+
+    def gap(self, text: str) -> None:
+        """Text with no source of its own (a block separator): zero width at the last position."""
+        self.pieces.append(Piece(self.length, self.length + len(text), self.last_src, self.last_src, False))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def open(self, scope: str, level: int = 0) -> None:
+        self.close()
+        if self.length:
+            self.gap(BLOCK_SEPARATOR)
+        self._open = (self.length, scope, level)
+
+    def close(self) -> None:
+        if self._open is None:
+            return
+        start, scope, level = self._open
+        self._open = None
+        # trim a trailing space left by collapsed whitespace
+        while self.length > start and self.parts and self.parts[-1].endswith(" "):
+            self._drop_last_char()
+        if self.length == start:
+            # an empty block: undo its separator
+            if self.parts and self.parts[-1] == BLOCK_SEPARATOR and self.pieces[-1].out_end == self.length:
+                self.parts.pop()
+                self.pieces.pop()
+                self.length -= len(BLOCK_SEPARATOR)
+            return
+        self.segments.append(Segment(start, self.length, scope, level))
+
+    def _drop_last_char(self) -> None:
+        last_part = self.parts[-1]
+        self.parts[-1] = last_part[:-1]
+        if not self.parts[-1]:
+            self.parts.pop()
+        piece = self.pieces[-1]
+        if piece.out_end - piece.out_start <= 1:
+            self.pieces.pop()
+        else:
+            src_end = piece.src_end - 1 if piece.aligned else piece.src_end
+            self.pieces[-1] = Piece(piece.out_start, piece.out_end - 1, piece.src_start, src_end, piece.aligned)
+        self.length -= 1
+
+    @property
+    def is_open(self) -> bool:
+        return self._open is not None
+
+    def at_block_start(self) -> bool:
+        return self._open is not None and self._open[0] == self.length
+
+    def ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith((" ", "\n"))
+
+    def result(self) -> tuple[str, list[Piece], list[Segment]]:
+        self.close()
+        return "".join(self.parts), self.pieces, self.segments
