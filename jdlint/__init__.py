@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+
 from .catalog import load_catalog
 from .config import Config, ConfigResolver
 from .model import FileResult, Finding, InputError, Severity, Span
@@ -21,15 +24,21 @@ def lint_text(text: str, format: str = "text", config: Config | None = None, pat
     return lint_source(Source(path, text, format=format), config)
 
 
-def lint_paths(paths, config: Config | None = None):
+def lint_paths(paths: Iterable[str | os.PathLike[str]],
+               config: Config | None = None) -> tuple[list[FileResult], list[InputError]]:
     """Lint files and folders; returns (results, errors)."""
     resolver = ConfigResolver(load_catalog())
     if config is not None:
         resolver.explicit = config
-    results, errors = [], []
+    results: list[FileResult] = []
+    errors: list[InputError] = []
     for item in run([str(p) for p in paths], resolver, want_metrics=True):
-        (errors if isinstance(item, InputError) else results).append(item)
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            results.append(item)
     return results, errors
 
 
-__all__ = ["lint_text", "lint_paths", "Finding", "Config", "Severity", "Span", "__version__"]
+__all__ = ["lint_text", "lint_paths", "Finding", "FileResult", "InputError", "Config", "Severity", "Span",
+           "__version__"]

@@ -39,8 +39,12 @@ def counts_term(category: str, has_span: bool) -> bool:
 
 def aggregate(results) -> dict:
     """The audit figures of linted postings (FileResults with metrics)."""
-    missing = Counter()
-    by_category, by_code, terms, verdicts, grades = Counter(), Counter(), Counter(), Counter(), Counter()
+    missing: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    by_code: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
+    verdicts: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
     for result in results:
         codes = {f.code for f in result.findings}
         for key, missing_codes in MISSING.items():

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .language import DEFAULT_LANGUAGE, SHIPPED, is_shipped, language_code
 from .model import CATEGORIES, Severity
 from .source import DEFAULT_MAX_BYTES, parse_size
 
@@ -33,9 +34,10 @@ KNOWN_KEYS = {
     "gender-coding": "table: lexicon = 'research' (default) or 'gender-decoder'",
     "readability": "table: grade (10), long-sentence (35), min-words (150), max-words (1500)",
     "must-have-limit": "longest list of must-have items before JD404 warns (10)",
+    "language": "language of postings that do not name their own (front matter lang, <html lang>): 'en'",
 }
 GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # rules/gender-coding.toml
-READABILITY_DEFAULTS = {"grade": 10, "long-sentence": 35, "min-words": 150, "max-words": 1500}
+READABILITY_DEFAULTS: dict[str, float] = {"grade": 10, "long-sentence": 35, "min-words": 150, "max-words": 1500}
 
 
 class ConfigError(Exception):
@@ -53,10 +55,11 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     pipeline: str = "blank"
+    language: str = DEFAULT_LANGUAGE
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
     lint_date: "datetime.date | None" = None  # laws in force on this day; None: today
-    readability: dict = field(default_factory=lambda: dict(READABILITY_DEFAULTS), hash=False, compare=False)
+    readability: dict[str, float] = field(default_factory=lambda: dict(READABILITY_DEFAULTS), hash=False, compare=False)
     must_have_limit: int = 10
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
@@ -194,6 +197,11 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
             changes["max_file_size"] = parse_size(table["max-file-size"])
         except ValueError as exc:
             raise ConfigError(f"{where}: max-file-size {exc}") from None
+    if "language" in table:
+        code = language_code(table["language"])
+        if code is None or not is_shipped(code):
+            raise ConfigError(f"{where}: language must be one of {', '.join(SHIPPED)} (got {table['language']!r})")
+        changes["language"] = code
     if "pipeline" in table:
         if not isinstance(table["pipeline"], str) or not table["pipeline"].strip():
             raise ConfigError(f"{where}: 'pipeline' must be a package name or 'blank'")

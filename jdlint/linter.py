@@ -13,13 +13,14 @@ from .document import Document
 from .findings import UNUSED_DIRECTIVE, make_finding
 from .kinds import KINDS
 from .kinds.terms import CompiledTerms
+from .language import is_shipped, posting_language
 from .model import FileResult, Finding, Match
 from .nlp import Pipeline, get_pipeline
 from .rule import Catalog, Rule
 
 
 class Linter:
-    """Lints Documents with the rules one Config enables."""
+    """Lints Documents with the rules one Config enables, each posting with the rules of its language."""
 
     def __init__(self, config: Config | None = None, catalog: Catalog | None = None,
                  pipeline: Pipeline | None = None) -> None:
@@ -27,35 +28,77 @@ class Linter:
         self.catalog = catalog or load_catalog()
         self.rules = self.config.enabled_rules(self.catalog)
         self.rules_by_code = {r.code: r for r in self.rules}
-        self._pipeline = pipeline
+        self._pipeline = pipeline  # given: used for every posting (tests pass annotated pipelines)
+        self._by_language: dict[str, tuple[list[Rule], tuple[str, ...]]] = {}
 
     @property
     def pipeline(self) -> Pipeline:
-        if self._pipeline is None:
-            self._pipeline = get_pipeline(self.config.pipeline)
-        return self._pipeline
+        """The pipeline of the config's language."""
+        return self.pipeline_for(self.config.language)
 
-    def features(self, want_metrics: bool = False) -> set[str]:
+    def pipeline_for(self, language: str) -> Pipeline:
+        if self._pipeline is not None:
+            return self._pipeline
+        # a language jdlint has no data for is tokenised and measured with the config language's tools
+        return get_pipeline(self.config.pipeline, language if is_shipped(language) else self.config.language)
+
+    def rules_for(self, language: str) -> tuple[list[Rule], tuple[str, ...]]:
+        """(the rules that run on a posting in `language`, notices about the rules skipped for it)."""
+        if language not in self._by_language:
+            kept = [r for r in self.rules if r.language in (None, language)]
+            skipped = sorted({r.code for r in self.rules if r.language not in (None, language)}
+                             - {r.code for r in kept})
+            notices = (f"{len(skipped)} rule{'s' * (len(skipped) != 1)} ({', '.join(skipped)}) "
+                       f"have no data for language '{language}' and were skipped",) if skipped else ()
+            self._by_language[language] = (kept, notices)
+        return self._by_language[language]
+
+    def language_of(self, document: Document) -> str:
+        return posting_language(document.metadata, self.config.language)
+
+    def features(self, want_metrics: bool = False, rules: list[Rule] | None = None,
+                 pipeline: Pipeline | None = None) -> set[str]:
+        rules = self.rules if rules is None else rules
+        tagged = (pipeline or self.pipeline).tagged
         features = {"sentences"} if want_metrics else set()
-        for rule in self.rules:
-            features |= KINDS[rule.kind].needs(rule, self.pipeline.tagged)
-        if any(r.options.get("within") == "sentence" for r in self.rules):
+        for rule in rules:
+            features |= KINDS[rule.kind].needs(rule, tagged)
+        if any(r.options.get("within") == "sentence" for r in rules):
             features.add("sentences")
         return features
 
     def lint(self, documents: Iterable[Document], want_metrics: bool = False) -> Iterator[FileResult]:
-        """Lint many documents, batching them through spaCy; results come back in input order."""
+        """Lint many documents, batching them through spaCy by language; results come back in input order."""
         documents = list(documents)
-        features = self.features(want_metrics)
-        docs = self.pipeline.pipe((d.text for d in documents), features, self.config.batch_size)
-        for document, doc in zip(documents, docs):
-            yield self.lint_doc(document, doc, want_metrics)
+        languages = [self.language_of(d) for d in documents]
+        if len(set(languages)) <= 1:
+            yield from self._lint_language(documents, languages[0] if languages else "", want_metrics)
+            return
+        results: dict[int, FileResult] = {}
+        for language in dict.fromkeys(languages):
+            positions = [i for i, code in enumerate(languages) if code == language]
+            linted = self._lint_language([documents[i] for i in positions], language, want_metrics)
+            results.update(zip(positions, linted))
+        for i in range(len(documents)):
+            yield results[i]
 
-    def lint_doc(self, document: Document, doc: Any, want_metrics: bool = False) -> FileResult:
+    def _lint_language(self, documents: list[Document], language: str, want_metrics: bool) -> Iterator[FileResult]:
+        pipeline = self.pipeline_for(language)
+        rules, _ = self.rules_for(language)
+        docs = pipeline.pipe((d.text for d in documents), self.features(want_metrics, rules, pipeline),
+                             self.config.batch_size)
+        for document, doc in zip(documents, docs):
+            yield self.lint_doc(document, doc, want_metrics, language)
+
+    def lint_doc(self, document: Document, doc: Any, want_metrics: bool = False,
+                 language: str | None = None) -> FileResult:
         """Lint one document given its spaCy Doc (tests pass annotated Docs here)."""
-        context = Context(document, doc, self.pipeline, self.config, self.catalog, self.pipeline.language)
+        language = language or self.language_of(document)
+        pipeline = self.pipeline_for(language)
+        rules, notices = self.rules_for(language)
+        context = Context(document, doc, pipeline, self.config, self.catalog, pipeline.language)
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule in rules:
             matches = list(KINDS[rule.kind].find(context, rule))
             if rule.exceptions and matches:
                 matches = self._without_exceptions(context, rule, matches)
@@ -73,12 +116,15 @@ class Linter:
             findings=findings,
             metrics=metrics.compute(context) if want_metrics else None,
             text=source.text,
+            language=language,
+            notices=notices,
         )
 
     def _without_exceptions(self, context: Context, rule: Rule, matches: list[Match]) -> list[Match]:
-        terms = context.compiled((rule.code, "exceptions"), lambda: CompiledTerms({"phrases": list(rule.exceptions)}, self.pipeline))
+        terms = context.compiled((rule.code, rule.language, "exceptions"),
+                                 lambda: CompiledTerms({"phrases": list(rule.exceptions)}, context.pipeline))
         spared = terms.find(context.doc, context.document.text)
         return [
             m for m in matches
-            if m.start is None or not any(s <= m.start and m.end <= e for s, e, _ in spared)
+            if m.start is None or m.end is None or not any(s <= m.start and m.end <= e for s, e, _ in spared)
         ]

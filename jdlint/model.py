@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -80,7 +81,7 @@ class Finding:
     source: str = ""
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str]:
         start = self.span.start if self.span else -1
         return (start, self.code)
 
@@ -90,7 +91,7 @@ class Metrics:
     words: int = 0
     sentences: int = 0
     flesch_kincaid_grade: float | None = None
-    extra: dict = field(default_factory=dict)  # later families add to this (gender_coding, ...)
+    extra: dict[str, Any] = field(default_factory=dict)  # later families add to this (gender_coding, ...)
 
 
 @dataclass(frozen=True)
@@ -108,23 +109,23 @@ class Match:
     suggestions: tuple[str, ...] = ()
     replacement: str | None = None  # a fix for the matched text, when the rule's fix is not "none"
     edits: tuple[Edit, ...] = ()  # a fix given directly in source offsets
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     severity: Severity | None = None  # a check may set the severity (a pay law in force makes it an error)
     source: str | None = None  # and the source (the law that applies)
     applicability: Applicability | None = None  # a check may lower a fix to unsafe; the rule's `fix` is the ceiling
 
     @classmethod
-    def at(cls, start: int, end: int, **details) -> "Match":
+    def at(cls, start: int, end: int, **details: Any) -> Match:
         """A hit at [start, end) of the extracted text."""
         return cls(start, end, **details)
 
     @classmethod
-    def in_source(cls, span: Span, **details) -> "Match":
+    def in_source(cls, span: Span, **details: Any) -> Match:
         """A hit at a span of the source file (raw characters, tags, directives)."""
         return cls(span=span, **details)
 
     @classmethod
-    def whole_posting(cls, **details) -> "Match":
+    def whole_posting(cls, **details: Any) -> Match:
         """A finding about the whole posting, with no span (a missing statement, a reading grade)."""
         return cls(**details)
 
@@ -143,6 +144,8 @@ class FileResult:
     findings: list[Finding]
     metrics: Metrics | None = None
     text: str = field(default="", repr=False)  # the decoded source, for positions and fixes
+    language: str = ""  # the language the posting was linted as (ISO 639-1)
+    notices: tuple[str, ...] = ()  # what the run could not do for this posting (rules skipped), for stderr
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ class Check(Protocol):
 class Kind(Protocol):
     """A rule kind: validates a catalog entry's options at load time and finds its Matches."""
 
-    term_options: tuple[str, ...]
+    @property
+    def term_options(self) -> tuple[str, ...]: ...  # options holding a term set (read for NLP needs)
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Severity
 
@@ -22,7 +23,7 @@ class Rule:
     examples_pass: tuple[str, ...]
     examples_format: str = "text"
     examples_fail_encoding: str = "utf-8"  # fail examples are stored in this encoding (for encoding rules)
-    options: dict = field(default_factory=dict, compare=False, hash=False)
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     exceptions: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     family: str = ""

@@ -20,13 +20,13 @@ from .python import PythonKind
 from .substitution import Substitution
 
 KINDS: dict[str, Kind] = {
-    "existence": Existence,
-    "substitution": Substitution,
-    "occurrence": Occurrence,
-    "conditional": Conditional,
-    "matcher": MatcherKind,
-    "python": PythonKind,
-    "internal": Internal,
+    "existence": Existence(),
+    "substitution": Substitution(),
+    "occurrence": Occurrence(),
+    "conditional": Conditional(),
+    "matcher": MatcherKind(),
+    "python": PythonKind(),
+    "internal": Internal(),
 }
 
 __all__ = ["KINDS", "Match"]

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
+from typing import Any
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Match
 from ..context import Context
+from ..model import Match
 from ..rule import Rule
 from .terms import CompiledTerms, uses_lemmas, validate_terms
 
 
-class Kind:
+class BaseKind:
     term_options: tuple[str, ...] = ()  # options holding a term set
 
-    @classmethod
-    def validate(cls, options: dict) -> dict:
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         return options
 
-    @classmethod
-    def needs(cls, rule, tagged: bool) -> set[str]:
+    def needs(self, rule: Rule, tagged: bool) -> set[str]:
         features: set[str] = set()
-        for key in cls.term_options:
+        for key in self.term_options:
             spec = rule.options.get(key) or {}
             if uses_lemmas(spec):
                 features.add("lemmas")
@@ -27,25 +32,24 @@ class Kind:
                 features.add("pos")
         return features
 
-    @classmethod
-    def find(cls, context, rule):
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         raise NotImplementedError
 
 
-def only_known(options: dict, known: set[str]) -> None:
+def only_known(options: dict[str, Any], known: set[str]) -> None:
     unknown = set(options) - known
     if unknown:
         raise ValueError(f"unknown option(s) for this kind: {', '.join(sorted(unknown))}")
 
 
-def check_suggestions(options: dict) -> tuple[str, ...]:
+def check_suggestions(options: dict[str, Any]) -> tuple[str, ...]:
     suggestions = options.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         raise ValueError("suggestions must be a list of strings")
     return tuple(suggestions)
 
 
-def terms_option(options: dict, key: str, *, required: bool = True) -> dict | None:
+def terms_option(options: dict[str, Any], key: str, *, required: bool = True) -> dict[str, Any] | None:
     if key not in options:
         if required:
             raise ValueError(f"needs '{key}' (phrases, patterns or regex)")
@@ -54,10 +58,19 @@ def terms_option(options: dict, key: str, *, required: bool = True) -> dict | No
 
 
 def compiled_terms(context: Context, rule: Rule, key: str) -> CompiledTerms | None:
+    """The rule's term set under `key`, compiled once per pipeline; None when the rule has none."""
     spec = rule.options.get(key)
     if spec is None:
         return None
     return context.compiled((rule.code, rule.language, key), lambda: CompiledTerms(spec, context.pipeline))
+
+
+def required_terms(context: Context, rule: Rule, key: str) -> CompiledTerms:
+    """A term set the kind's validation made mandatory."""
+    terms = compiled_terms(context, rule, key)
+    if terms is None:
+        raise ValueError(f"{rule.code}: no '{key}' terms")
+    return terms
 
 
 def match_case(template: str, replacement: str) -> str:
@@ -74,7 +87,7 @@ SKIPS = ("negated", "quoted", "named")
 _OPEN_QUOTES, _CLOSE_QUOTES = "‘'\"“", "’'\"”"
 
 
-def check_skips(options: dict) -> tuple[str, ...]:
+def check_skips(options: dict[str, Any]) -> tuple[str, ...]:
     skips = options.get("skip", [])
     if not isinstance(skips, list) or any(s not in SKIPS for s in skips):
         raise ValueError(f"skip must be a list drawn from {', '.join(SKIPS)}")

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rule import Rule
 from ..model import Match
-from .base import Kind, check_suggestions, compiled_terms, only_known, terms_option
+from .base import required_terms, BaseKind, check_suggestions, compiled_terms, only_known, terms_option
 from .terms import validate_terms
 
 WINDOWS = ("sentence", "segment", "section", "document")
 MAX_JOIN_GAP = 5  # characters between two hits reported as one ("BS, MS or PhD")
 
 
-class Conditional(Kind):
+class Conditional(BaseKind):
     term_options = ("when", "require", "context")
 
-    @classmethod
-    def validate(cls, options):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         options["when"] = terms_option(options, "when")
         options["require"] = terms_option(options, "require")
@@ -39,13 +43,12 @@ class Conditional(Kind):
                               "context_within"})
         return options
 
-    @classmethod
-    def find(cls, context, rule):
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         document = context.document
-        when = compiled_terms(context, rule, "when").find(context.doc, document.text)
+        when = required_terms(context, rule, "when").find(context.doc, document.text)
         if not when:
             return
-        require = compiled_terms(context, rule, "require").find(context.doc, document.text)
+        require = required_terms(context, rule, "require").find(context.doc, document.text)
         context_terms = compiled_terms(context, rule, "context")
         cues = context_terms.find(context.doc, document.text) if context_terms else []
         only_sections = rule.options["only_in"].get("sections", [])

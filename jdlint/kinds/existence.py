@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rule import Rule
 from ..model import Match
-from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped, terms_option
+from .terms import CompiledTerms
+from .base import required_terms, BaseKind, check_skips, check_suggestions, compiled_terms, only_known, skipped, terms_option
 
 
-class Existence(Kind):
+class Existence(BaseKind):
     term_options = ("terms",)
 
-    @classmethod
-    def validate(cls, options):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         options["terms"] = terms_option(options, "terms")
         options["suggestions"] = check_suggestions(options)
@@ -21,9 +26,8 @@ class Existence(Kind):
         only_known(options, {"terms", "suggestions", "replacement", "skip"})
         return options
 
-    @classmethod
-    def find(cls, context, rule):
-        terms = compiled_terms(context, rule, "terms")
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
+        terms = required_terms(context, rule, "terms")
         text = context.document.text
         template = rule.options["replacement"]
         for start, end, label in terms.find(context.doc, text):
@@ -37,11 +41,11 @@ class Existence(Kind):
                         params={"suggestion": replacement or ""})
 
 
-def _expand(terms, label: str, text: str, start: int, end: int, template: str) -> str:
+def _expand(terms: CompiledTerms, label: str, text: str, start: int, end: int, template: str) -> str:
     """The replacement for one match: a regex match expands its groups; a phrase takes it as written."""
     for pattern in terms.regex:
         if pattern.pattern == label:
             found = pattern.match(text, start)
             if found and found.end() == end:
-                return found.expand(template)
+                return str(found.expand(template))
     return template

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from .base import Kind, only_known
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..model import Match
+from ..rule import Rule
+from .base import BaseKind, only_known
 
 
-class Internal(Kind):
-    @classmethod
-    def validate(cls, options):
+class Internal(BaseKind):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         only_known(options, set())
         return options
 
-    @classmethod
-    def find(cls, context, rule):
-        return ()
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
+        return iter(())

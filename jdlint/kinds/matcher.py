@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rule import Rule
 from ..model import Match
-from .base import Kind, check_skips, check_suggestions, compiled_terms, only_known, skipped
+from .base import required_terms, BaseKind, check_skips, check_suggestions, compiled_terms, only_known, skipped
 from .terms import validate_terms
 
 
-class MatcherKind(Kind):
+class MatcherKind(BaseKind):
     term_options = ("terms",)
 
-    @classmethod
-    def validate(cls, options):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         spec = {k: options.pop(k) for k in ("patterns", "tagged_patterns") if k in options}
         if not spec.get("patterns"):
@@ -22,9 +26,8 @@ class MatcherKind(Kind):
         only_known(options, {"terms", "suggestions", "skip"})
         return options
 
-    @classmethod
-    def find(cls, context, rule):
-        terms = compiled_terms(context, rule, "terms")
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
+        terms = required_terms(context, rule, "terms")
         text = context.document.text
         for start, end, _ in terms.find(context.doc, text):
             if not skipped(context, start, end, rule.options["skip"]):

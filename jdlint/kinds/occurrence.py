@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rule import Rule
 from ..model import Match
-from .base import Kind, compiled_terms, only_known, terms_option
+from .base import required_terms, BaseKind, compiled_terms, only_known, terms_option
 
 
-class Occurrence(Kind):
+class Occurrence(BaseKind):
     term_options = ("require",)
 
-    @classmethod
-    def validate(cls, options):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         options["require"] = terms_option(options, "require")
         min_words = options.setdefault("min_words", 0)
@@ -22,12 +26,11 @@ class Occurrence(Kind):
         only_known(options, {"require", "min_words", "statement"})
         return options
 
-    @classmethod
-    def find(cls, context, rule):
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
         if context.word_count < rule.options["min_words"]:
             return
-        terms = compiled_terms(context, rule, "require")
+        terms = required_terms(context, rule, "require")
         if terms.find(context.doc, context.document.text):
             return
         statement = rule.options["statement"]

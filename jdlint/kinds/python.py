@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..model import Match
+from ..rule import Rule
 from ..protocols import resolve_check
-from .base import Kind, only_known
+from .base import BaseKind, only_known
 
 
-class PythonKind(Kind):
-    @classmethod
-    def validate(cls, options):
+class PythonKind(BaseKind):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         check = options.get("check")
         if not isinstance(check, str):
             raise ValueError("needs check = \"module:function\" naming a function in jdlint/checks/")
@@ -19,10 +24,8 @@ class PythonKind(Kind):
         only_known(options, {"check", "settings"})
         return {"check": check, "settings": settings}
 
-    @classmethod
-    def needs(cls, rule, tagged):
+    def needs(self, rule: Rule, tagged: bool) -> set[str]:
         return set(resolve_check(rule.options["check"]).needs)
 
-    @classmethod
-    def find(cls, context, rule):
-        return resolve_check(rule.options["check"])(context, rule)
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
+        yield from resolve_check(rule.options["check"])(context, rule)

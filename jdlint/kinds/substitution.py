@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ..context import Context
+from ..rule import Rule
 from ..analyses.apostrophes import apostrophe_for
 from ..model import Match
-from .base import Kind, check_skips, compiled_terms, match_case, only_known, skipped
+from .base import required_terms, BaseKind, check_skips, compiled_terms, match_case, only_known, skipped
 from .terms import validate_terms
 
 
-class Substitution(Kind):
+class Substitution(BaseKind):
     term_options = ("terms",)
 
-    @classmethod
-    def validate(cls, options):
+    def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         swap = options.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise ValueError("needs a non-empty 'swap' table (phrase = replacement or [alternatives])")
@@ -32,9 +36,8 @@ class Substitution(Kind):
         return {"swap": table, "apostrophe": apostrophe, "skip": skip,
                 "terms": validate_terms({"phrases": list(table)}, "swap")}
 
-    @classmethod
-    def find(cls, context, rule):
-        terms = compiled_terms(context, rule, "terms")
+    def find(self, context: Context, rule: Rule) -> Iterator[Match]:
+        terms = required_terms(context, rule, "terms")
         text = context.document.text
         quote = "'"
         if rule.options["apostrophe"] == "document":  # write "you’ll" in a posting that uses ’

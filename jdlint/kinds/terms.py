@@ -7,6 +7,7 @@ regular expressions (for damage inside words, which tokens cannot see) to `re` o
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
@@ -15,7 +16,7 @@ _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
 _CURLY = str.maketrans({"'": "’"})
 
 
-def validate_terms(spec, where: str, *, required: bool = True) -> dict:
+def validate_terms(spec: object, where: str, *, required: bool = True) -> dict[str, Any]:
     if not isinstance(spec, dict):
         raise ValueError(f"{where} must be a table with phrases, patterns or regex")
     unknown = set(spec) - set(TERM_KEYS)
@@ -47,11 +48,11 @@ def validate_terms(spec, where: str, *, required: bool = True) -> dict:
     return {**spec, "regex": compiled}
 
 
-def uses_tags(pattern: list[dict]) -> bool:
+def uses_tags(pattern: list[dict[str, Any]]) -> bool:
     return any(key.upper() in _TAGGED_ATTRS for token in pattern for key in token)
 
 
-def uses_lemmas(spec: dict) -> bool:
+def uses_lemmas(spec: dict[str, Any]) -> bool:
     return any("LEMMA" in {k.upper() for k in token} for key in ("patterns", "tagged_patterns")
                for pattern in spec.get(key, []) for token in pattern)
 
@@ -68,12 +69,12 @@ def phrase_variants(phrase: str) -> list[str]:
 
 
 class CompiledTerms:
-    def __init__(self, spec: dict, pipeline) -> None:
+    def __init__(self, spec: dict[str, Any], pipeline: Any) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        self.regex = spec.get("regex", [])
-        self.phrase_matcher = None
-        self.matcher = None
+        self.regex: list[re.Pattern[str]] = spec.get("regex", [])
+        self.phrase_matcher: Any = None
+        self.matcher: Any = None
         self.labels: dict[int, str] = {}
         phrases = spec.get("phrases", [])
         if phrases:
@@ -99,7 +100,7 @@ class CompiledTerms:
                 self.matcher.add(f"pattern-{index}", [pattern])
             self.pattern_keys = _pattern_keys(patterns, pipeline.vocab)
 
-    def find(self, doc, text: str) -> list[tuple[int, int, str]]:
+    def find(self, doc: Any, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
         matchers = [self.phrase_matcher]
@@ -129,7 +130,7 @@ def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(chosen)
 
 
-def _pattern_keys(patterns: list[list[dict]], vocab):
+def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list[set[int]]] | None:
     """For each pattern, the word sets of its mandatory tokens; None when a pattern has a token
     without a lower-case word list (it could match anything).
 
@@ -152,7 +153,7 @@ def _pattern_keys(patterns: list[list[dict]], vocab):
     return keys
 
 
-def _has_any(doc, keys) -> bool:
+def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
     from spacy.attrs import LOWER
 
     if not len(doc):

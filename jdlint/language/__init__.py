@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
+# ISO 639-1: a front-matter `language: Go` names a programming language, not the posting's
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es
+et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki
+kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no
+nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te
+tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 SHIPPED = ("en",)  # a package jdlint/language/<code>/ exposing LANGUAGE
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
@@ -56,11 +63,26 @@ class LanguageError(ValueError):
     pass
 
 
-def language_code(tag: str | None) -> str | None:
-    """The primary language of a BCP 47 tag ("en-US" -> "en"), or None when it is not a language tag."""
+def language_code(tag: object) -> str | None:
+    """The ISO 639-1 language of a BCP 47 tag ("en-US" -> "en"), or None when it names none."""
     if not isinstance(tag, str) or not _TAG.match(tag.strip()):
         return None
-    return re.split(r"[-_]", tag.strip())[0].lower()
+    code = re.split(r"[-_]", tag.strip())[0].lower()
+    return code if code in ISO_639_1 else None
+
+
+def is_shipped(code: str) -> bool:
+    return code in SHIPPED
+
+
+def posting_language(metadata: dict[str, Any], default: str) -> str:
+    """The posting's own language: front matter `lang` or `language`, or `<html lang>` (both land in the
+    Document's metadata as `lang`), else `default` (the config's `language`)."""
+    for key in ("lang", "language"):
+        code = language_code(metadata.get(key))
+        if code:
+            return code
+    return default
 
 
 def get_language(code: str) -> Language:

@@ -35,7 +35,7 @@ def _provide_cmudict(get_cmudict) -> None:
     if _CMUDICT_MODULE in sys.modules:
         return  # textstat was imported before us: the assignment in _textstat() still takes effect
     module = types.ModuleType(_CMUDICT_MODULE, "jdlint's offline stand-in for textstat's NLTK download")
-    module.get_cmudict = get_cmudict
+    module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
     sys.modules[_CMUDICT_MODULE] = module
 
 
