@@ -4,8 +4,11 @@ and information that only an image carries."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..context import Context
 from ..model import Match, Span
+from ..rule import Rule
 from . import check
 
 _PAY_IN_ALT = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP)\b|\bsalary\b|\bper (?:hour|year|annum)\b", re.I)
@@ -17,7 +20,7 @@ def _html(context):
 
 
 @check()
-def image_without_alt(context, rule):
+def image_without_alt(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
     for image in (html or {}).get("images", []):
         if image["alt"] is None:
@@ -25,7 +28,7 @@ def image_without_alt(context, rule):
 
 
 @check()
-def vague_link_text(context, rule):
+def vague_link_text(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
     vague = set(rule.options["settings"]["vague"])
     for link in (html or {}).get("links", []):
@@ -36,14 +39,14 @@ def vague_link_text(context, rule):
 
 
 @check()
-def missing_lang(context, rule):
+def missing_lang(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
     if html and html["html_tag"] and not (html["lang"] or "").strip():
         yield Match(span=Span(*html["html_tag"]), suggestions=('<html lang="en">',))
 
 
 @check()
-def heading_skip(context, rule):
+def heading_skip(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
     previous = None
     for heading in (html or {}).get("headings", []):
@@ -54,7 +57,7 @@ def heading_skip(context, rule):
 
 
 @check()
-def only_in_image(context, rule):
+def only_in_image(context: Context, rule: Rule) -> Iterator[Match]:
     """Pay or the accommodation statement carried by an image's alt text and nowhere in the text."""
     html = _html(context)
     text = context.document.text

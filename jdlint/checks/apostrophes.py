@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+from collections.abc import Iterator
 
-from ..model import Match
 from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import mostly_in
+from ..context import Context
 from ..kinds.base import match_case
 from ..language import get_language
-from ..model import Edit
+from ..model import Edit, Match
+from ..rule import Rule
 from ..tokens import IDX, PUNCT, SPACE
 from . import check
 
@@ -22,7 +25,7 @@ _PRECEDING = re.compile(r"([A-Za-z]+)([^A-Za-z]*)$")
 _OPENERS = set(":;(-–—•\"“")
 
 
-def _sentence_starts(context) -> set[int]:
+def _sentence_starts(context: Context) -> set[int]:
     """Offset of the first word (not space or punctuation) of each sentence."""
     rows = context.token_table()
     starts = set()
@@ -35,7 +38,7 @@ def _sentence_starts(context) -> set[int]:
 
 
 @check(needs=("sentences",))
-def ambiguous_contraction(context, rule):
+def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
     """Flag 'its', 'were', 'well', ... only in a context that shows the contraction (catalog settings).
 
     Works on words of the text rather than spaCy tokens: the tokenizer splits some of these forms
@@ -43,7 +46,7 @@ def ambiguous_contraction(context, rule):
     """
     document = context.document
     text = document.text
-    forms: dict[str, list[dict]] = {}
+    forms: dict[str, list[dict[str, Any]]] = {}
     for form in rule.options["settings"]["forms"]:
         forms.setdefault(form["word"], []).append(form)
     finder = context.compiled((rule.code, "words"), lambda: re.compile(
@@ -85,7 +88,7 @@ def ambiguous_contraction(context, rule):
             break
 
 
-def _next_word(doc, i: int):
+def _next_word(doc: Any, i: int) -> Any:
     j = i + 1
     if j < len(doc) and not doc[j].is_space and not doc[j].is_punct:
         return doc[j]
@@ -93,7 +96,7 @@ def _next_word(doc, i: int):
 
 
 @check(needs=("sentences",))
-def lost_possessive(context, rule):
+def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     """'Pinterests advanced team' where 'Pinterest' is a name elsewhere in the same posting.
 
     Narrow on purpose: the s-form must not be an English word ("Engineers", "Teams"), the word after

@@ -9,8 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterator
 
-from ..model import Match, Edit, Span
+from ..context import Context
+from ..model import Edit, Match, Span
+from ..rule import Rule
 from . import check
 
 _REPLACEMENT = "\ufffd"
@@ -28,10 +31,10 @@ _SUSPECT = re.compile(
 )
 
 
-def mojibake_repairs(context) -> list[tuple[Span, str]]:
+def mojibake_repairs(context: Context) -> list[tuple[Span, str]]:
     """(damaged span, repaired text) for every stretch ftfy would re-decode; shared by the rules below."""
 
-    def compute():
+    def compute() -> list[tuple[Span, str]]:
         text = context.document.source.text
         repairs: list[tuple[Span, str]] = []
         for start, end in context.document.source_lines():
@@ -56,7 +59,7 @@ def mojibake_repairs(context) -> list[tuple[Span, str]]:
 MERGE_GAP = 2  # edits this close ("Â\xa0Â\xa0Â") are one damaged stretch
 
 
-def _changed_runs(before: str, after: str):
+def _changed_runs(before: str, after: str) -> list[list[int]]:
     """Minimal differing stretches between two strings, neighbouring edits merged."""
     runs: list[list[int]] = []
     # The unchanged head and tail are cut off first: SequenceMatcher is quadratic in what it is given.
@@ -79,12 +82,12 @@ def _changed_runs(before: str, after: str):
     return runs
 
 
-def _inside(position: int, repairs) -> bool:
+def _inside(position: int, repairs: list[tuple[Span, str]]) -> bool:
     return any(span.start <= position < span.end for span, _ in repairs)
 
 
 @check()
-def mojibake(context, rule):
+def mojibake(context: Context, rule: Rule) -> Iterator[Match]:
     for span, repaired in mojibake_repairs(context):
         repair = f"it should read '{repaired}'" if repaired.strip() else "remove it"
         yield Match(span=span, suggestions=(repaired,) if repaired.strip() else (),
@@ -92,7 +95,7 @@ def mojibake(context, rule):
 
 
 @check()
-def replacement_character(context, rule):
+def replacement_character(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.source.text
     repairs = mojibake_repairs(context)
     for start, end in context.document.source_lines():
@@ -107,7 +110,7 @@ def replacement_character(context, rule):
 
 
 @check()
-def control_character(context, rule):
+def control_character(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.source.text
     repairs = mojibake_repairs(context)
     for start, end in context.document.source_lines():
@@ -120,7 +123,7 @@ def control_character(context, rule):
 
 
 @check()
-def invisible_character(context, rule):
+def invisible_character(context: Context, rule: Rule) -> Iterator[Match]:
     """One finding per line, not per character: pasted text often holds one between every word."""
     text = context.document.source.text
     for start, end in context.document.source_lines():

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..model import Match, Edit
+from ..context import Context
+from ..model import Edit, Match
+from ..rule import Rule
 from . import check
 
 # A bare host name glued to nothing on its left: no "@", no dot, no slash (so not a URL or real address).
@@ -15,7 +18,7 @@ _OBFUSCATED_AT = re.compile(r"[\[({]\s*at\s*[\])}]\s*$", re.I)
 
 
 @check(needs=("sentences",))
-def lost_at_sign(context, rule):
+def lost_at_sign(context: Context, rule: Rule) -> Iterator[Match]:
     settings = rule.options["settings"]
     mailboxes = sorted(settings["mailboxes"], key=len, reverse=True)
     cues = set(settings["contact_words"])
@@ -44,7 +47,7 @@ def lost_at_sign(context, rule):
             continue
         address = f"{label[:len(mailbox)]}@{domain_label}{rest}"
         span = document.to_source(match.start(), match.end())
-        edits = ()
+        edits: tuple[Edit, ...] = ()
         if document.source.text[span.start:span.end] == match.group():
             edits = (Edit(span.start, span.end, address),)
         yield Match(span=span, suggestions=(address,), edits=edits, params={"suggestion": address})

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..context import Context
 from ..model import Match
+from ..rule import Rule
 from ..suppress import DirectiveError, parse_directive
 from . import check
 
 
 @check()
-def invalid(context, rule):
+def invalid(context: Context, rule: Rule) -> Iterator[Match]:
     catalog = context.catalog
     for directive in context.document.directives:
         try:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..context import Context
 from ..model import Match
+from ..rule import Rule
 from . import check
 
 
 @check()
-def not_utf8(context, rule):
+def not_utf8(context: Context, rule: Rule) -> Iterator[Match]:
     source = context.document.source
     if source.encoding.replace("_", "-") in ("utf-8", "ascii"):
         return

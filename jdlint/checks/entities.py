@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
-from ..model import Match, Edit, Span
+from ..context import Context
+from ..model import Edit, Match, Span
+from ..rule import Rule
 from . import check
 
 # "&amp;nbsp;" and "&amp;amp;" are one leak escaped twice: match the whole run.
@@ -31,7 +34,7 @@ def _match(span: Span, value: str) -> Match:
 
 
 @check()
-def leaked_entity(context, rule):
+def leaked_entity(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
     if document.format == "html":
         return  # in HTML, entities are the markup's own way of writing characters

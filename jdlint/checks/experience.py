@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 
+from ..context import Context
 from ..model import Match
 from ..resources import data_path
+from ..rule import Rule
 from . import check
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -74,7 +77,7 @@ def technologies() -> tuple[tuple[str, int, re.Pattern], ...]:
 
 
 @check(needs=("sentences",))
-def years_beyond_technology(context, rule):
+def years_beyond_technology(context: Context, rule: Rule) -> Iterator[Match]:
     year = (context.config.lint_date or datetime.date.today()).year
     text = context.document.text
     for start, end, years in demands(context):
@@ -116,7 +119,7 @@ def _entry_level(context) -> bool:
 
 
 @check(needs=("sentences",))
-def entry_level_years(context, rule):
+def entry_level_years(context: Context, rule: Rule) -> Iterator[Match]:
     minimum = rule.options["settings"]["min_years"]
     if not _entry_level(context):
         return
@@ -127,7 +130,7 @@ def entry_level_years(context, rule):
 
 
 @check(needs=("sentences",))
-def many_years(context, rule):
+def many_years(context: Context, rule: Rule) -> Iterator[Match]:
     minimum = rule.options["settings"]["min_years"]
     for start, end, years in demands(context):
         if years >= minimum:
@@ -136,7 +139,7 @@ def many_years(context, rule):
 
 
 @check()
-def long_must_have_list(context, rule):
+def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
     limit = context.config.must_have_limit
     for section in document.sections:

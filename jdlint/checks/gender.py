@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..analyses import gender_coding
+from ..context import Context
 from ..model import Match
+from ..rule import Rule
 from . import check
 
 
 @check()
-def masculine_coded_word(context, rule):
+def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
     """Each masculine-coded word (info), in a posting whose verdict is masculine-coded.
 
     The research found that masculine wording turned women away while feminine wording did not turn
@@ -41,7 +44,7 @@ _BINARY = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|h
 
 
 @check(needs=("sentences", "entities"))
-def candidate_pronoun(context, rule):
+def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
     """'he will report to', 'bring his own book': a gendered pronoun for the person to be hired.
 
     Left alone: pronouns inside quotation marks, pronouns near a named person ("Ms Lee ... she",

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..context import Context
 from ..model import Match, Severity
 from ..resources import data_path
+from ..rule import Rule
 from . import check
 
 _CUR_PRE = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR)\s?)"
@@ -232,7 +235,7 @@ def _requirement(context, only_range: bool = False):
 
 
 @check(needs=("sentences",))
-def missing_pay(context, rule):
+def missing_pay(context: Context, rule: Rule) -> Iterator[Match]:
     if context.word_count < rule.options["settings"]["min_words"]:
         return
     pay = find_pay(context)
@@ -244,7 +247,7 @@ def missing_pay(context, rule):
 
 
 @check(needs=("sentences",))
-def vague_pay(context, rule):
+def vague_pay(context: Context, rule: Rule) -> Iterator[Match]:
     pay = find_pay(context)
     if pay.disclosed:
         return  # "competitive salary of $90,000 - $110,000" says the numbers
@@ -255,7 +258,7 @@ def vague_pay(context, rule):
 
 
 @check(needs=("sentences",))
-def open_ended_pay(context, rule):
+def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
     pay = find_pay(context)
     if not pay.open_ended or pay.complete:
         return

@@ -9,12 +9,16 @@ is left alone.
 from __future__ import annotations
 
 import re
+from typing import Any
+from collections.abc import Iterator
 
+from ..context import Context
 from ..model import Match
+from ..rule import Rule
 from . import check
 
 
-def _compiled(settings):
+def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     senses = ("see", "hear", "speak")  # only as bare abilities ("able to see and hear"), never "see the big picture"
     weight_only = ("push", "pull")  # "pull data", "push code": bodily only with a weight ("push 40 kg")
     verbs = sorted((v for v in settings["verbs"] if v not in senses + weight_only), key=len, reverse=True)
@@ -42,7 +46,7 @@ def _compiled(settings):
 
 
 @check(needs=("sentences",))
-def physical_method(context, rule):
+def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
     settings = rule.options["settings"]
     patterns = context.compiled((rule.code, "physical"), lambda: _compiled(settings))
     text = context.document.text

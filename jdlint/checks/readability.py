@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..analyses.dictionary import mostly_in
 from ..analyses.prose import prose
+from ..context import Context
 from ..model import Match
+from ..rule import Rule
 from . import check
 
 
@@ -13,7 +17,7 @@ def _in_its_language(context) -> bool:
 
 
 @check(needs=("sentences",))
-def reading_grade(context, rule):
+def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
     target = context.config.readability["grade"]
     running = prose(context)
     grade = running.grade
@@ -25,7 +29,7 @@ def reading_grade(context, rule):
 
 
 @check(needs=("sentences",))
-def long_sentence(context, rule):
+def long_sentence(context: Context, rule: Rule) -> Iterator[Match]:
     limit = context.config.readability["long-sentence"]
     if not _in_its_language(context):
         return
@@ -36,7 +40,7 @@ def long_sentence(context, rule):
 
 
 @check(needs=("sentences",))
-def posting_length(context, rule):
+def posting_length(context: Context, rule: Rule) -> Iterator[Match]:
     settings = context.config.readability
     words = context.word_count
     if rule.options["settings"]["judge_from"] <= words < settings["min-words"]:

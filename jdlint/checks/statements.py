@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+from collections.abc import Iterator
 
-from ..model import Match
+from ..context import Context
 from ..kinds.terms import CompiledTerms
+from ..model import Match
+from ..rule import Rule
 from . import check
 
 _CONTACT = re.compile(
@@ -16,16 +20,17 @@ _CONTACT = re.compile(
 )
 
 
-def _accommodation_terms(context):
+def _accommodation_terms(context: Context) -> dict[str, Any]:
     """JD510's own recognisers (whether or not JD510 is selected in this run)."""
     rule = context.catalog.by_code("JD510")
     if rule is None:
         raise ValueError("JD510 is missing from the catalog")
-    return rule.options["require"]
+    terms: dict[str, Any] = rule.options["require"]
+    return terms
 
 
 @check(needs=("sentences",))
-def accommodation_without_contact(context, rule):
+def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Match]:
     """The statement (as JD510 recognises it) names no way to ask: no address, number, link or person."""
     statement = _accommodation_terms(context)
     terms = context.compiled((rule.code, "statement"), lambda: CompiledTerms(statement, context.pipeline))

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Match
 from ..context import Context
 from ..model import Match
 from ..rule import Rule

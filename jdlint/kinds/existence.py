@@ -6,10 +6,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
-from ..rule import Rule
 from ..model import Match
+from ..rule import Rule
+from .base import (
+    BaseKind,
+    check_skips,
+    check_suggestions,
+    compiled_terms,
+    only_known,
+    required_terms,
+    skipped,
+    terms_option,
+)
 from .terms import CompiledTerms
-from .base import required_terms, BaseKind, check_skips, check_suggestions, compiled_terms, only_known, skipped, terms_option
 
 
 class Existence(BaseKind):

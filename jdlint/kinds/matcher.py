@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
-from ..rule import Rule
 from ..model import Match
-from .base import required_terms, BaseKind, check_skips, check_suggestions, compiled_terms, only_known, skipped
+from ..rule import Rule
+from .base import BaseKind, check_skips, check_suggestions, compiled_terms, only_known, required_terms, skipped
 from .terms import validate_terms
 
 

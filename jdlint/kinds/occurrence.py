@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
-from ..rule import Rule
 from ..model import Match
-from .base import required_terms, BaseKind, compiled_terms, only_known, terms_option
+from ..rule import Rule
+from .base import BaseKind, compiled_terms, only_known, required_terms, terms_option
 
 
 class Occurrence(BaseKind):

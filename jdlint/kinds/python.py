@@ -7,8 +7,8 @@ from typing import Any
 
 from ..context import Context
 from ..model import Match
-from ..rule import Rule
 from ..protocols import resolve_check
+from ..rule import Rule
 from .base import BaseKind, only_known
 
 

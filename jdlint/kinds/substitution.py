@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import Context
-from ..rule import Rule
 from ..analyses.apostrophes import apostrophe_for
+from ..context import Context
 from ..model import Match
-from .base import required_terms, BaseKind, check_skips, compiled_terms, match_case, only_known, skipped
+from ..rule import Rule
+from .base import BaseKind, check_skips, compiled_terms, match_case, only_known, required_terms, skipped
 from .terms import validate_terms
 
 
