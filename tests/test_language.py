@@ -1,0 +1,80 @@
+"""The language seam: a posting's language, the English data behind it, and rules skipped for others."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import jdlint
+from jdlint.config import ConfigError, from_table
+from jdlint.language import get_language, language_code, posting_language
+from jdlint.document import Document
+from jdlint.linter import Linter
+from jdlint.markup import parse
+from jdlint.rule import Catalog
+from jdlint.source import Source
+
+
+@pytest.mark.parametrize(("tag", "code"), [("en", "en"), ("en-US", "en"), ("de_DE", "de"), ("FR", "fr"),
+                                           ("Python", None), ("Go", None), ("", None), (None, None), (3, None)])
+def test_language_code_reads_bcp47_tags_and_ignores_programming_languages(tag, code):
+    assert language_code(tag) == code
+
+
+def test_posting_language_prefers_the_posting_over_the_default():
+    assert posting_language({"lang": "de-AT"}, "en") == "de"
+    assert posting_language({"language": "fr"}, "en") == "fr"
+    assert posting_language({"language": "Rust"}, "en") == "en"  # a tech stack, not the posting's language
+    assert posting_language({}, "en") == "en"
+
+
+def test_english_carries_its_pipeline_dictionary_and_formula():
+    english = get_language("en")
+    assert english.is_word("engineers") and not english.is_word("halten")
+    assert english.syllables("Engineers building reliable systems") == 11
+    assert english.readability.grade_constant == pytest.approx(-15.59)
+    assert english.negation.search("we are not looking for a ")
+    assert not english.negation.search("we are looking for a ")
+
+
+def test_a_language_without_data_is_refused_in_config(catalog):
+    with pytest.raises(ConfigError, match="language must be one of en"):
+        from_table({"language": "xx"}, "cfg.toml", ".", catalog)
+    assert from_table({"language": "en-GB"}, "cfg.toml", ".", catalog).language == "en"
+
+
+def test_front_matter_and_html_lang_set_the_posting_language():
+    assert jdlint.lint_text("---\nlang: de\n---\nWir suchen dich.", format="markdown").language == "de"
+    assert jdlint.lint_text('<html lang="fr-CA"><p>Bonjour.</p></html>', format="html").language == "fr"
+    assert jdlint.lint_text("We need a salesperson.").language == "en"
+
+
+@pytest.fixture
+def english_only_title_rule(catalog):
+    """The catalog with JD201 carrying English data only (as the split catalogs mark it)."""
+    rules = tuple(dataclasses.replace(r, language="en") if r.code == "JD201" else r for r in catalog.rules)
+    return Catalog(rules)
+
+
+def test_a_rule_without_data_for_the_posting_language_is_skipped_with_one_notice(english_only_title_rule):
+    linter = Linter(catalog=english_only_title_rule)
+    german, english = linter.lint([_document("de.md", "---\nlang: de\n---\nWe need a salesman.", "markdown"),
+                                   _document("en.txt", "We need a salesman.", "text")])
+    assert [f.code for f in german.findings if f.code == "JD201"] == []
+    assert len(german.notices) == 1 and "JD201" in german.notices[0] and "'de'" in german.notices[0]
+    assert [f.code for f in english.findings if f.code == "JD201"] == ["JD201"]
+    assert english.notices == ()
+
+
+def test_results_keep_input_order_across_languages(english_only_title_rule):
+    documents = [_document("a.txt", "We need a salesman.", "text"),
+                 _document("b.md", "---\nlang: de\n---\nEin Text.", "markdown"),
+                 _document("c.txt", "Our chairman retires.", "text")]
+    results = list(Linter(catalog=english_only_title_rule).lint(documents))
+    assert [(r.path, r.language) for r in results] == [("a.txt", "en"), ("b.md", "de"), ("c.txt", "en")]
+    assert [f.code for f in results[2].findings if f.code == "JD201"] == ["JD201"]
+
+
+def _document(name: str, text: str, fmt: str) -> Document:
+    return parse(Source(name, text, format=fmt))
