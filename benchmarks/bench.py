@@ -24,14 +24,14 @@ import sys
 import tempfile
 import time
 
+from jdlint import formats
 from jdlint.config import Config
+from jdlint.formats import MarkupError, parse
 from jdlint.linter import Linter
-from jdlint.markup import MarkupError, parse
-from jdlint.source import DEFAULT_SUFFIXES, Source, SourceError, read_path
+from jdlint.source import DEFAULT_MAX_BYTES, Source, SourceError, read_path
 
 CHUNK = 256
-FORMATS = ("text", "markdown", "html")
-SUFFIX_BY_FORMAT = {"text": ".txt", "markdown": ".md", "html": ".html"}
+SUFFIX_BY_FORMAT = {fmt.name: fmt.suffixes[0] for fmt in formats.input_formats()}
 COLD_RUNS = 3
 
 
@@ -40,10 +40,11 @@ def iter_folder(folder: str):
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.lower().endswith(DEFAULT_SUFFIXES):
+            if name.lower().endswith(formats.suffixes()):
                 path = os.path.join(root, name)
                 try:
-                    source = read_path(path)  # the CLI's own decoding (BOM, UTF-16, charset detection)
+                    # the CLI's own decoding (BOM, UTF-16, charset detection)
+                    source = read_path(path, DEFAULT_MAX_BYTES, formats.format_for(path))
                 except SourceError as exc:
                     print(f"skipped: {exc}", file=sys.stderr)
                     continue
@@ -62,7 +63,7 @@ def iter_jsonl(path: str, text_field: str, format_field: str | None):
                 print(f"skipped: {path}:{number}: no string field '{text_field}'", file=sys.stderr)
                 continue
             fmt = record.get(format_field) if format_field else None
-            fmt = fmt if fmt in FORMATS else "text"
+            fmt = fmt if fmt in formats.names() else formats.FALLBACK
             yield f"{path}:{number}", text, fmt
 
 
@@ -138,8 +139,8 @@ import spacy; mark("import spaCy")
 import jdlint.cli, jdlint.linter, jdlint.report; mark("import jdlint")
 from jdlint.catalog import load_catalog; catalog = load_catalog(); mark("load and check the rule catalog")
 from jdlint.nlp import get_pipeline; get_pipeline(); mark("build spaCy's blank English pipeline")
-from jdlint.source import read_path; from jdlint.markup import parse
-document = parse(read_path(sys.argv[1])); mark("read and parse the posting")
+from jdlint.source import DEFAULT_MAX_BYTES, read_path; from jdlint.formats import format_for, parse
+document = parse(read_path(sys.argv[1], DEFAULT_MAX_BYTES, format_for(sys.argv[1]))); mark("read and parse the posting")
 from jdlint.config import Config; from jdlint.linter import Linter
 list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("first lint (compiles matchers, loads tables)")
 list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("the same lint again")

@@ -6,13 +6,13 @@ import re
 import tomllib
 from functools import lru_cache
 
+from . import formats
 from .kinds import KINDS
 from .model import CATEGORIES, Severity
-from .rule import Catalog, Rule
 from .resources import data_path
+from .rule import Catalog, Rule
 
 FIX_SAFETY = ("safe", "unsafe", "none")
-EXAMPLE_FORMATS = ("text", "markdown", "html")
 _CODE = re.compile(r"^JD\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _COMMON_KEYS = {
@@ -62,8 +62,8 @@ def _rule(entry: dict, where: str, family: str, catalog: str) -> Rule:
     if not (isinstance(passes, list) and passes and all(isinstance(x, str) for x in passes)):
         _fail(where, "examples.pass must be a non-empty list of strings")
     example_format = examples.get("format", "text")
-    if example_format not in EXAMPLE_FORMATS:
-        _fail(where, f"examples.format must be one of {', '.join(EXAMPLE_FORMATS)}")
+    if example_format not in formats.names():
+        _fail(where, f"examples.format must be one of {', '.join(formats.names())}")
     fail_encoding = examples.get("fail_encoding", "utf-8")
     try:
         "".encode(fail_encoding)

@@ -204,6 +204,7 @@ def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, s
     """Fix each linted file; write atomically (or print a diff). Returns the results after fixing."""
     from .linter import Linter
     from .fix import encode, fix_source, unified_diff
+    from .formats import format_for
     from .source import SourceError, decode, read_path
 
     fixed_results, changed = [], 0
@@ -211,7 +212,9 @@ def _apply_fixes(results, resolver, stdin_data, stdin_name, unsafe, diff_only, s
         is_stdin = result.path == (stdin_name or "-") and stdin_data is not None
         config = resolver.for_path(None if is_stdin else result.path)
         try:
-            source = decode(stdin_data, result.path) if is_stdin else read_path(result.path, config.max_file_size)
+            fmt = format_for(result.path)
+            source = (decode(stdin_data, result.path, fmt) if is_stdin
+                      else read_path(result.path, config.max_file_size, fmt))
         except SourceError as exc:
             click.echo(f"jdlint: error: {exc}", err=True)
             fixed_results.append(result)

@@ -3,7 +3,7 @@
 Rules never see markup. They see `Document.text`, built from pieces; each piece remembers the
 source range it came from, so any offset in the extracted text turns into an exact source span.
 Blocks (paragraphs, list items, headings, metadata fields) are separated by a blank line in the
-extracted text, and a line break inside a block becomes a space. The input formats (jdlint.markup)
+extracted text, and a line break inside a block becomes a space. The input formats (jdlint.formats)
 build Documents with the Builder below.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Span
@@ -87,6 +88,36 @@ class Directive:
     span: Span  # the whole comment, in source offsets
 
 
+@dataclass(frozen=True)
+class ImageTag:
+    span: Span  # the <img> tag, in source offsets
+    alt: str | None  # None when the tag has no alt attribute at all
+
+
+@dataclass(frozen=True)
+class LinkTag:
+    span: Span  # from <a ...> to </a>, in source offsets
+    href: str | None
+    text: str  # the link's extracted text
+
+
+@dataclass(frozen=True)
+class HeadingTag:
+    span: Span  # the <hN> start tag, in source offsets
+    level: int
+
+
+@dataclass
+class HtmlOutline:
+    """An HTML posting's structure, outside script/style and the like, for the accessibility checks."""
+
+    html_tag: Span | None = None  # the <html> start tag, when there is one
+    lang: str | None = None  # its lang attribute
+    images: list[ImageTag] = field(default_factory=list)
+    links: list[LinkTag] = field(default_factory=list)
+    headings: list[HeadingTag] = field(default_factory=list)
+
+
 @dataclass
 class Document:
     source: Source
@@ -96,7 +127,7 @@ class Document:
     metadata: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
-    html: dict | None = None  # an HTML posting's structure (images, links, headings, lang), for accessibility checks
+    html: HtmlOutline | None = None  # an HTML posting's structure, for the accessibility checks
 
     @property
     def format(self) -> str:
@@ -151,7 +182,7 @@ class Document:
 class Builder:
     """Accumulates extracted text, pieces and segments."""
 
-    def __init__(self, to_source=None) -> None:
+    def __init__(self, to_source: Callable[[int], int] | None = None) -> None:
         self.parts: list[str] = []
         self.pieces: list[Piece] = []
         self.segments: list[Segment] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 
-from .markup import parse
+from .formats import parse
 from .model import Applicability
 from .source import Source
 

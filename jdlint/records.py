@@ -12,11 +12,10 @@ import json
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markup import MarkupError, parse
+from . import formats
+from .formats import MarkupError, parse
 from .model import InputError
 from .source import Source
-
-FORMATS = ("text", "markdown", "html")
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,11 @@ METADATA = ("location", "salary", "title")  # record fields the pay and jurisdic
 
 
 def to_document(name: str, text: str, fmt: object, metadata: dict):
-    """One record as a Document: its text parsed as `fmt` (text, markdown or html; anything else is
-    text), with the filled-in metadata fields. Raises MarkupError. Shared with the Spark engine."""
-    fmt = str(fmt or "text").lower()
-    document = parse(Source(name, text, format=fmt if fmt in FORMATS else "text"))
+    """One record as a Document: its text parsed as `fmt` (an input format's name, e.g. text, markdown or
+    html; anything else is text), with the filled-in metadata fields. Raises MarkupError. Shared with the
+    Spark engine."""
+    fmt = str(fmt or formats.FALLBACK).lower()
+    document = parse(Source(name, text, format=fmt if fmt in formats.names() else formats.FALLBACK))
     for key in METADATA:
         if metadata.get(key) not in (None, ""):
             document.metadata[key] = metadata[key]

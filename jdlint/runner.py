@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
+from . import formats
 from .config import Config, ConfigError, ConfigResolver
+from .formats import MarkupError, parse
 from .linter import Linter
-from .markup import MarkupError, parse
-from .nlp import PipelineError
 from .model import FileResult, InputError
-from .source import DEFAULT_SUFFIXES, Source, SourceError, decode, read_path
+from .nlp import PipelineError
+from .source import Source, SourceError, decode, read_path
 
 CHUNK = 256  # documents read and linted together; bounds memory on big batches
 
@@ -25,10 +26,11 @@ def collect(paths: Iterable[str], resolver: ConfigResolver) -> Iterator[str | In
         if path == "-":
             yield path
         elif os.path.isdir(path):
+            searched = formats.suffixes()
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
                 for name in sorted(files):
-                    if name.lower().endswith(DEFAULT_SUFFIXES):
+                    if name.lower().endswith(searched):
                         full = os.path.join(root, name)
                         if not _excluded(full, resolver):
                             yield full
@@ -52,9 +54,9 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
             name = stdin_name or "-"
             if len(stdin_data or b"") > config.max_file_size:
                 raise SourceError(f"{name}: standard input is over the {config.max_file_size:,}-byte limit")
-            source = decode(stdin_data or b"", name)
+            source = decode(stdin_data or b"", name, formats.format_for(name))
         else:
-            source = read_path(path, config.max_file_size)
+            source = read_path(path, config.max_file_size, formats.format_for(path))
         return parse(source)
     except (SourceError, MarkupError) as exc:
         message = str(exc)
@@ -125,4 +127,4 @@ def lint_source(source: Source, config: Config | None = None) -> FileResult:
     return next(linter.lint([parse(source)], want_metrics=True))
 
 
-__all__ = ["run", "collect", "load", "lint_source", "InputError", "PipelineError"]
+__all__ = ["InputError", "PipelineError", "collect", "lint_source", "load", "run"]

@@ -11,20 +11,8 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-FORMAT_BY_SUFFIX = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-}
-DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 _UTF16_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -41,7 +29,7 @@ class Source:
     encoding: str = "utf-8"  # how the bytes were decoded ("utf-8" also covers a UTF-8 BOM)
     bom: bool = False
     newline: str = "\n"  # the dominant newline, kept for --fix
-    format: str = "text"
+    format: str = "text"  # an input format's name (jdlint.formats); chosen by whoever reads the file
     detected: bool = False  # True when the encoding was guessed rather than known
 
 
@@ -75,11 +63,6 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-def format_for(path: str, override: str | None = None) -> str:
-    name = override or path
-    return FORMAT_BY_SUFFIX.get(Path(name).suffix.lower(), "text")
-
-
 def dominant_newline(text: str) -> str:
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
@@ -88,9 +71,8 @@ def dominant_newline(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
-def decode(data: bytes, path: str, fmt: str | None = None) -> Source:
-    """Decode bytes into a Source; raise SourceError when they are not text."""
-    fmt = fmt or format_for(path)
+def decode(data: bytes, path: str, fmt: str) -> Source:
+    """Decode bytes into a Source of format `fmt` (the caller asks jdlint.formats); SourceError when not text."""
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)
         return Source(path, text, "utf-8", True, dominant_newline(text), fmt)
@@ -122,8 +104,8 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         raise SourceError(f"{path}: invalid {encoding} at byte {exc.start}; save it as UTF-8") from None
 
 
-def read_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str | None = None) -> Source:
-    """Read one file; every failure becomes a SourceError with a one-line message."""
+def read_path(path: str | os.PathLike, max_bytes: int, fmt: str) -> Source:
+    """Read one file as format `fmt`; every failure becomes a SourceError with a one-line message."""
     name = str(path)
     try:
         info = os.stat(name)

@@ -191,7 +191,7 @@ class _RowError(Exception):
 
 
 def _document(record: dict, config: Config, type_problem: str | None):
-    from .markup import MarkupError
+    from .formats import MarkupError, format_for
     from .records import to_document
     from .source import SourceError, decode
 
@@ -208,7 +208,7 @@ def _document(record: dict, config: Config, type_problem: str | None):
     name = str(record[_ID])
     try:
         if isinstance(value, bytes):  # bytes as stored: decoded like a file (BOM, UTF-16, detection)
-            decoded = decode(value, name)
+            decoded = decode(value, name, format_for(name))
             value = decoded.text
         return to_document(name, value, record[_FORMAT], {key: record[key] for key in _METADATA})
     except (SourceError, MarkupError) as exc:

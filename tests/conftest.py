@@ -5,7 +5,7 @@ import pytest
 from jdlint.catalog import load_catalog
 from jdlint.config import Config
 from jdlint.linter import Linter
-from jdlint.markup import parse
+from jdlint.formats import format_for, parse
 from jdlint.source import Source, decode
 
 
@@ -29,7 +29,7 @@ def lint(text: str, fmt: str = "text", config: Config | None = None, path: str |
 
 def lint_bytes(data: bytes, name: str = "posting.txt", config: Config | None = None):
     linter = Linter(config or Config())
-    return next(linter.lint([parse(decode(data, name))], want_metrics=True))
+    return next(linter.lint([parse(decode(data, name, format_for(name)))], want_metrics=True))
 
 
 def codes(result) -> list[str]:

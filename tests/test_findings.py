@@ -8,7 +8,7 @@ import pytest
 
 from jdlint.config import Config
 from jdlint.findings import fix_applicability, make_finding
-from jdlint.markup import parse
+from jdlint.formats import parse
 from jdlint.model import Applicability, Match, Span
 from jdlint.source import Source
 

@@ -12,7 +12,7 @@ from jdlint.cli import main
 from jdlint.config import Config, ConfigError, read_file
 from jdlint.linter import Linter
 from jdlint.analyses.gender_coding import analyse, gender_decoder_words, verdict
-from jdlint.markup import parse
+from jdlint.formats import parse
 from jdlint.source import Source
 
 from conftest import lint

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jdlint.catalog import load_catalog_files
 from jdlint.config import Config
 from jdlint.linter import Linter
-from jdlint.markup import parse
+from jdlint.formats import parse
 from jdlint.source import Source
 
 from conftest import lint

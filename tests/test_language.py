@@ -11,7 +11,7 @@ from jdlint.config import ConfigError, from_table
 from jdlint.language import get_language, language_code, posting_language
 from jdlint.document import Document
 from jdlint.linter import Linter
-from jdlint.markup import parse
+from jdlint.formats import parse
 from jdlint.rule import Catalog
 from jdlint.source import Source
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from jdlint.catalog import load_catalog_files
 from jdlint.config import Config
 from jdlint.linter import Linter
-from jdlint.markup import parse
+from jdlint.formats import parse
 from jdlint.nlp import Pipeline, PipelineError, get_pipeline
 from jdlint.source import Source
 

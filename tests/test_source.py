@@ -4,53 +4,51 @@ import codecs
 
 import pytest
 
-from jdlint.source import LineIndex, SourceError, decode, parse_size, read_path
+from jdlint.source import DEFAULT_MAX_BYTES, LineIndex, SourceError, decode, parse_size, read_path
 
 
 def test_utf8_with_and_without_bom():
-    plain = decode("Café\r\nline".encode(), "a.txt")
+    plain = decode("Café\r\nline".encode(), "a.txt", "text")
     assert (plain.text, plain.encoding, plain.bom, plain.newline) == ("Café\r\nline", "utf-8", False, "\r\n")
-    bom = decode(codecs.BOM_UTF8 + "Café\n".encode(), "a.txt")
+    bom = decode(codecs.BOM_UTF8 + "Café\n".encode(), "a.txt", "text")
     assert (bom.text, bom.bom, bom.newline) == ("Café\n", True, "\n")
 
 
 def test_utf16_with_bom():
-    source = decode("Zürich role\n".encode("utf-16"), "a.txt")
+    source = decode("Zürich role\n".encode("utf-16"), "a.txt", "text")
     assert source.text == "Zürich role\n" and source.encoding == "utf-16" and source.bom
 
 
 def test_legacy_encoding_is_detected_not_fatal():
     text = "We’re hiring a café manager – apply today, the team is friendly and the pay is fair."
-    source = decode(text.encode("cp1252"), "a.txt")
+    source = decode(text.encode("cp1252"), "a.txt", "text")
     assert source.text == text
     assert source.encoding != "utf-8" and source.detected
 
 
 def test_binary_is_an_error():
     with pytest.raises(SourceError, match="binary"):
-        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "logo.txt")
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "logo.txt", "text")
 
 
-def test_format_from_suffix():
-    assert decode(b"x", "a.md").format == "markdown"
-    assert decode(b"x", "a.HTM").format == "html"
-    assert decode(b"x", "a.txt").format == "text"
-    assert decode(b"x", "a.unknown").format == "text"
+def test_the_format_is_the_callers():
+    assert decode(b"x", "a.txt", "markdown").format == "markdown"
+    assert decode(codecs.BOM_UTF8 + b"x", "a.md", "html").format == "html"
 
 
 def test_read_path_errors(tmp_path):
     with pytest.raises(SourceError, match="no such file"):
-        read_path(tmp_path / "missing.txt")
+        read_path(tmp_path / "missing.txt", DEFAULT_MAX_BYTES, "text")
     with pytest.raises(SourceError, match="is a directory"):
-        read_path(tmp_path)
+        read_path(tmp_path, DEFAULT_MAX_BYTES, "text")
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * 2000)
     with pytest.raises(SourceError, match="over the 1,000-byte limit"):
-        read_path(big, max_bytes=1000)
+        read_path(big, 1000, "text")
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "nowhere.txt")
     with pytest.raises(SourceError, match="no such file"):
-        read_path(dangling)
+        read_path(dangling, DEFAULT_MAX_BYTES, "text")
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
@@ -62,13 +60,13 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr("builtins.open", deny)
     with pytest.raises(SourceError, match="cannot read \\(Permission denied\\)"):
-        read_path(path)
+        read_path(path, DEFAULT_MAX_BYTES, "text")
 
 
 def test_empty_file_reads_as_empty(tmp_path):
     path = tmp_path / "empty.md"
     path.write_bytes(b"")
-    assert read_path(path).text == ""
+    assert read_path(path, DEFAULT_MAX_BYTES, "markdown").text == ""
 
 
 def test_line_index_counts_every_newline_style():

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..context import Context
-from ..model import Match, Span
+from ..document import HtmlOutline
+from ..model import Match
 from ..rule import Rule
 from . import check
 
@@ -15,55 +16,53 @@ _PAY_IN_ALT = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP)\b|\bsalary\b|\bper
 _ACCOMMODATION_IN_ALT = re.compile(r"accommodation|reasonable adjustment|applicants with disabilities", re.I)
 
 
-def _html(context):
-    return context.document.html if context.document.format == "html" else None
+def _html(context: Context) -> HtmlOutline:
+    """The posting's HTML outline; an empty one for other formats."""
+    outline = context.document.html if context.document.format == "html" else None
+    return outline or HtmlOutline()
 
 
 @check()
 def image_without_alt(context: Context, rule: Rule) -> Iterator[Match]:
-    html = _html(context)
-    for image in (html or {}).get("images", []):
-        if image["alt"] is None:
-            yield Match(span=Span(*image["span"]), suggestions=('alt="what the image shows"', 'alt="" if it is decoration'))
+    for image in _html(context).images:
+        if image.alt is None:
+            yield Match(span=image.span, suggestions=('alt="what the image shows"', 'alt="" if it is decoration'))
 
 
 @check()
 def vague_link_text(context: Context, rule: Rule) -> Iterator[Match]:
-    html = _html(context)
     vague = set(rule.options["settings"]["vague"])
-    for link in (html or {}).get("links", []):
-        text = " ".join(link["text"].split()).strip(" .:!»>").lower()
+    for link in _html(context).links:
+        text = " ".join(link.text.split()).strip(" .:!»>").lower()
         if text in vague:
-            yield Match(span=Span(*link["span"]), params={"text": text},
+            yield Match(span=link.span, params={"text": text},
                         suggestions=("name the destination, e.g. 'Apply for the data analyst role'",))
 
 
 @check()
 def missing_lang(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
-    if html and html["html_tag"] and not (html["lang"] or "").strip():
-        yield Match(span=Span(*html["html_tag"]), suggestions=('<html lang="en">',))
+    if html.html_tag and not (html.lang or "").strip():
+        yield Match(span=html.html_tag, suggestions=('<html lang="en">',))
 
 
 @check()
 def heading_skip(context: Context, rule: Rule) -> Iterator[Match]:
-    html = _html(context)
     previous = None
-    for heading in (html or {}).get("headings", []):
-        if previous is not None and heading["level"] > previous + 1:
-            yield Match(span=Span(*heading["span"]), params={"level": heading["level"], "previous": previous},
+    for heading in _html(context).headings:
+        if previous is not None and heading.level > previous + 1:
+            yield Match(span=heading.span, params={"level": heading.level, "previous": previous},
                         suggestions=(f"use h{previous + 1}",))
-        previous = heading["level"]
+        previous = heading.level
 
 
 @check()
 def only_in_image(context: Context, rule: Rule) -> Iterator[Match]:
     """Pay or the accommodation statement carried by an image's alt text and nowhere in the text."""
-    html = _html(context)
     text = context.document.text
-    for image in (html or {}).get("images", []):
-        alt = image["alt"] or ""
+    for image in _html(context).images:
+        alt = image.alt or ""
         for what, pattern in (("the pay", _PAY_IN_ALT), ("the accommodation statement", _ACCOMMODATION_IN_ALT)):
             if pattern.search(alt) and not pattern.search(text):
-                yield Match(span=Span(*image["span"]), params={"what": what},
+                yield Match(span=image.span, params={"what": what},
                             suggestions=(f"put {what} in the text of the posting",))

@@ -1,10 +1,11 @@
-"""The offset map: every span in extracted text maps back to the exact source characters."""
+"""Each input format: every span in extracted text maps back to the exact source characters."""
 
 from __future__ import annotations
 
 import pytest
 
-from jdlint.markup import MarkupError, parse
+from jdlint.document import HeadingTag, HtmlOutline, LinkTag
+from jdlint.formats import MarkupError, parse
 from jdlint.source import Source
 
 
@@ -140,3 +141,23 @@ def test_directives_are_found_with_source_spans():
     document = doc(html, "html")
     span = document.directives[0].span
     assert html[span.start : span.end] == "<!-- jdlint: disable[JD2] -->"
+
+
+def test_html_outline_is_typed_and_mapped_to_source():
+    html = '<html lang="en"><body><h1>Role</h1><h3>Pay</h3><img src="a.png"><img src="b.png" alt="Team photo">' \
+           '<p><a href="/apply">Click <b>here</b></a></p><script><img src="x.png"></script></body></html>'
+    outline = doc(html, "html").html
+    assert isinstance(outline, HtmlOutline) and outline.html_tag is not None
+    assert html[outline.html_tag.start : outline.html_tag.end] == '<html lang="en">' and outline.lang == "en"
+    assert [(html[i.span.start : i.span.end], i.alt) for i in outline.images] == [
+        ('<img src="a.png">', None), ('<img src="b.png" alt="Team photo">', "Team photo")]
+    assert outline.links == [LinkTag(outline.links[0].span, "/apply", "Click here")]
+    assert html[outline.links[0].span.start : outline.links[0].span.end] == '<a href="/apply">Click <b>here</b></a>'
+    assert [(html[h.span.start : h.span.end], h.level) for h in outline.headings] == [("<h1>", 1), ("<h3>", 3)]
+    assert all(isinstance(h, HeadingTag) for h in outline.headings)
+
+
+def test_only_html_postings_have_an_outline():
+    assert doc("<p>Hello</p>", "html").html == HtmlOutline()
+    assert doc("<div>\n<p>Hello</p>\n</div>\n", "markdown").html is None
+    assert doc("Hello", "text").html is None

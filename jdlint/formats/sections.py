@@ -1,4 +1,7 @@
-"""Sections of a posting, found from headings and label lines, named by rules/sections.toml."""
+"""Sections of a posting, found from headings and label lines, named by rules/sections.toml.
+
+Every input format ends with `finish_document`, so each format's Document gets its sections the same way.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .document import LABEL_LEVEL, Section, Segment
-from .resources import data_path
+from ..document import LABEL_LEVEL, Builder, Document, OffsetMap, Section, Segment
+from ..resources import data_path
+from ..source import Source
 
 MAX_LABEL_WORDS = 8
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -63,8 +67,7 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
         if segment.scope == "heading":
             label = text[segment.start : segment.end]
             name = section_name(label)
-            ends_current = current is not None and (name is not None or segment.level <= current[0])
-            if ends_current:
+            if current is not None and (name is not None or segment.level <= current[0]):
                 sections.append(Section(current[1], current[2], current[3], _last_end(result, current[3])))
                 current = None
             if name is not None:
@@ -77,3 +80,10 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
 
 def _last_end(segments: list[Segment], start: int) -> int:
     return max((s.end for s in segments if s.start >= start), default=start)
+
+
+def finish_document(source: Source, builder: Builder, metadata: dict | None = None) -> Document:
+    """The Document a format built: its blocks marked as headings where they are labels, and named into sections."""
+    text, pieces, segments = builder.result()
+    segments, sections = assign_sections(text, segments)
+    return Document(source, text, segments, OffsetMap(pieces), metadata or {}, sections)

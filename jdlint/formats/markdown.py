@@ -1,0 +1,198 @@
+"""Markdown (CommonMark with tables), with YAML or TOML front matter: text tokens aligned back to the source.
+
+markdown-it gives the blocks and inline tokens; each text token is found again in the source so its offsets
+are exact, with escapes and entities mapped to the characters that wrote them. Code is left out, link targets
+are skipped, and HTML blocks go through the HTML extractor.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..document import Builder, Directive, Document
+from ..source import Source
+from .directives import find_directives
+from .frontmatter import read_front_matter
+from .htmltext import ENTITY, add_html
+from .sections import finish_document
+
+NAME = "markdown"
+SUFFIXES = (".md", ".markdown")
+EXPLICIT_SUFFIXES = (".mdown",)
+ORDER = 1
+
+ToSource = Callable[[int], int]
+
+
+def parse(source: Source) -> Document:
+    norm, to_source = _normalise_newlines(source.text)
+    builder = Builder(to_source)
+    metadata, body_start = read_front_matter(norm, builder)
+    directives: list[Directive] = []
+    _add_blocks(builder, norm, body_start, to_source, directives)
+    document = finish_document(source, builder, metadata)
+    document.directives = directives
+    return document
+
+
+def _normalise_newlines(text: str) -> tuple[str, ToSource | None]:
+    """markdown-it works on text with \\r\\n and \\r turned into \\n: that text, and its map back to the source
+    (None when the text has no \\r and is its own source)."""
+    if "\r" not in text:
+        return text, None
+    norm_to_src: list[int] = []
+    norm_chars: list[str] = []
+    i = 0
+    while i < len(text):
+        norm_to_src.append(i)
+        if text[i] == "\r":
+            norm_chars.append("\n")
+            i += 2 if text[i + 1 : i + 2] == "\n" else 1
+        else:
+            norm_chars.append(text[i])
+            i += 1
+    norm_to_src.append(len(text))
+    return "".join(norm_chars), norm_to_src.__getitem__
+
+
+def _add_blocks(builder: Builder, norm: str, body_start: int, to_source: ToSource | None,
+                directives: list[Directive]) -> None:
+    """Each block of the body (after the front matter) as a heading, list item, paragraph or HTML block."""
+    from markdown_it import MarkdownIt
+
+    line_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
+
+    def line_offset(line: int) -> int:
+        return line_starts[line] if line < len(line_starts) else len(norm)
+
+    md = MarkdownIt("commonmark").enable("table")
+    body_line = norm.count("\n", 0, body_start)
+    list_depth = 0
+    heading_level = 0
+    for token in md.parse(norm[body_start:]):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "inline" and token.map:
+            start = line_offset(token.map[0] + body_line)
+            end = line_offset(token.map[1] + body_line)
+            if heading_level:
+                builder.open("heading", heading_level)
+            else:
+                builder.open("list_item" if list_depth else "paragraph")
+            _add_inline(builder, token.children or [], norm, start, end, directives, to_source)
+            builder.close()
+            heading_level = 0
+        elif kind == "html_block" and token.map:
+            start = line_offset(token.map[0] + body_line)
+            end = line_offset(token.map[1] + body_line)
+            directives.extend(find_directives(norm, start, end, to_source))
+            add_html(builder, norm, start, end)
+
+
+def _add_inline(builder: Builder, children: Sequence[Any], norm: str, start: int, end: int,
+                directives: list[Directive], to_source: ToSource | None) -> None:
+    """The text tokens of one block, in order; code, inline HTML and link targets add no text."""
+    cursor = start
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            cursor = _align(builder, child.content, norm, cursor, end)
+        elif kind in ("softbreak", "hardbreak"):
+            newline = norm.find("\n", cursor, end)
+            if newline == -1:
+                continue
+            if kind == "softbreak":
+                builder.text(" ", newline, newline + 1)
+            else:
+                builder.text("\n", newline, newline + 1)
+            cursor = newline + 1
+        elif kind == "code_inline":
+            found = norm.find(child.content, cursor, end)
+            if found != -1:
+                cursor = found + len(child.content)
+        elif kind == "html_inline":
+            found = norm.find(child.content, cursor, end)
+            if found != -1:
+                directives.extend(find_directives(norm, found, found + len(child.content), to_source))
+                cursor = found + len(child.content)
+        elif kind == "link_close":
+            cursor = _skip_link_target(norm, cursor, end)
+        elif kind == "image":
+            found = norm.find("![", cursor, end)
+            if found != -1:
+                cursor = _skip_link_target(norm, norm.find("]", found + 2, end), end)
+
+
+def _skip_link_target(norm: str, cursor: int, end: int) -> int:
+    """After a link's text: skip `](target "title")` or `][ref]`."""
+    if cursor < 0:
+        return end
+    if norm.startswith("](", cursor):
+        depth, i = 0, cursor + 1
+        while i < end:
+            ch = norm[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return cursor
+    if norm.startswith("][", cursor):
+        close = norm.find("]", cursor + 2, end)
+        return close + 1 if close != -1 else cursor
+    if norm.startswith("]", cursor):
+        return cursor + 1
+    if norm.startswith(">", cursor):  # autolink
+        return cursor + 1
+    return cursor
+
+
+def _align(builder: Builder, content: str, norm: str, cursor: int, end: int) -> int:
+    """Find content (a text token) in the source from cursor; add it with its mapping."""
+    if not content:
+        return cursor
+    found = norm.find(content, cursor, end)
+    if found != -1 and _only_syntax(norm[cursor:found]):
+        builder.text(content.replace("\u00a0", " "), found)
+        return found + len(content)
+    # Escapes, entities or syntax inside: walk character by character.
+    pos = cursor
+    for ch in content:
+        scan = pos
+        while scan < end:
+            if norm[scan] == "\\" and scan + 1 < end and norm[scan + 1] == ch:
+                builder.text(ch, scan, scan + 2)
+                pos = scan + 2
+                break
+            if norm[scan] == "&":
+                entity = ENTITY.match(norm, scan)
+                if entity and html.unescape(entity.group()) == ch:
+                    builder.text(ch, scan, entity.end())
+                    pos = entity.end()
+                    break
+            if norm[scan] == ch:
+                builder.text(" " if ch == "\u00a0" else ch, scan)
+                pos = scan + 1
+                break
+            scan += 1
+        else:
+            return pos  # cannot place the rest; keep what was mapped
+    return pos
+
+
+def _only_syntax(gap: str) -> bool:
+    """True when skipped source between two text tokens is Markdown syntax, not words."""
+    return not re.search(r"[A-Za-z0-9]", gap) or gap.lstrip().startswith(("](", "<", "!["))
