@@ -1,6 +1,6 @@
 """Fixes: apply non-overlapping edits, re-lint, repeat until nothing more applies (bounded).
 
-Pure functions over Sources; writing files is the CLI's job.
+Pure functions over Sources; reading and writing files is jdlint.fixing's job.
 """
 
 from __future__ import annotations

@@ -42,10 +42,12 @@ class Kind(Protocol):
 
 
 class Reporter(Protocol):
-    """An output format: a module of jdlint/report/ with these attributes (see report/__init__.py)."""
+    """An output format: a module jdlint/report/<name>_report.py with these attributes (see report/__init__.py)."""
 
-    NAME: str
-    WANTS_METRICS: bool
+    NAME: str  # what `--format` takes
+    ORDER: int  # place in the list of formats (`--help`); ties go by NAME
+    WANTS_METRICS: bool  # the linter computes metrics (readability, gender coding) only for formats that show them
+    DEFAULT_OUTPUT: str | None  # a file format (a page) is written here when no -o is given, and says so on stderr
 
     def render(self, results: list[FileResult], **options: Any) -> str: ...
 

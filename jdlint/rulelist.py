@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+RULE_LIST_FORMATS = ("text", "json", "markdown")
+
 
 def render_rules(catalog, fmt: str = "text") -> str:
     rows = [(r.code, r.name, r.category, r.severity.value, r.fix) for r in catalog.rules]

@@ -18,11 +18,15 @@ Findings carry the JSON contract's fields (schema_version 1) as columns, plus th
 
 from __future__ import annotations
 
+import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from .config import Config
+from .records import Fields
+from .report.audit_formats import AUDIT_FORMATS
 
 SPAN = "struct<start:int,end:int,line:int,column:int,end_line:int,end_column:int>"
 FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:string>>>"
@@ -51,12 +55,14 @@ def _ddl(columns) -> str:
 
 @dataclass(frozen=True)
 class SparkLint:
-    """The three outputs of one lint pass over a DataFrame (the pass is persisted and shared)."""
+    """The three outputs of one lint pass over a DataFrame (the pass is persisted and shared).
 
-    findings: object  # DataFrame with FINDING_COLUMNS
-    metrics: object  # DataFrame with METRIC_COLUMNS: one row per linted posting
-    errors: object  # DataFrame with ERROR_COLUMNS: one row per posting that could not be linted
-    rows: object  # the persisted pass itself
+    DataFrames are typed Any: pyspark is an optional dependency, not imported at module level."""
+
+    findings: Any  # DataFrame with FINDING_COLUMNS
+    metrics: Any  # DataFrame with METRIC_COLUMNS: one row per linted posting
+    errors: Any  # DataFrame with ERROR_COLUMNS: one row per posting that could not be linted
+    rows: Any  # the persisted pass itself
 
     def release(self) -> None:
         """Drop the persisted pass from executor memory and disk."""
@@ -258,7 +264,7 @@ def _counts(grouped) -> dict:
     return {row[0]: row[1] for row in grouped.count().collect()}
 
 
-# ----------------------------------------------------------------------------- the CLI's engine
+# ----------------------------------------------------------------------------- the audit engine
 
 INPUT_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "json", ".ndjson": "json", ".json": "json",
                  ".csv": "csv"}
@@ -267,7 +273,6 @@ CORRUPT_COLUMN = "_corrupt_record"
 
 def session(master: str = "local[*]", app_name: str = "jdlint audit"):
     """A SparkSession; in local mode the Python workers use this interpreter (and its installed jdlint)."""
-    import os
     import sys
 
     from pyspark.sql import SparkSession
@@ -291,8 +296,6 @@ def spread(frame):
 
 def input_format(path: str) -> str:
     """parquet, json or csv, from the path's suffix or, for a folder, its files' suffixes."""
-    import os
-
     kind = INPUT_FORMATS.get(os.path.splitext(path.rstrip("/"))[1].lower())
     if kind is None and os.path.isdir(path):
         suffixes = [os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path))
@@ -321,3 +324,87 @@ def read_input(spark, path: str, kind: str):
                           + [T.StructField(CORRUPT_COLUMN, T.StringType())])
     frame = reader.schema(schema).json(path) if kind == "json" else reader.schema(schema).csv(path)
     return frame, CORRUPT_COLUMN
+
+
+class SparkEngineError(Exception):
+    """The spark engine could not finish; the message is one line, for the user."""
+
+
+@dataclass(frozen=True)
+class SparkAudit:
+    figures: dict[str, Any]  # the audit document (jdlint.audit), as written to audit.json
+    errors: int  # postings that could not be linted: the rows of errors.parquet
+    notes: tuple[str, ...] = ()  # what the user should know about the run (postings numbered, ...)
+
+
+OUTPUTS = ("findings", "metrics", "errors")  # each written to <name>.parquet
+
+
+def audit_to_folder(input_path: str, output_dir: str, *, config: Config | None = None, master: str = "local[*]",
+                    fields: Fields = Fields(), notify: Callable[[str], None] | None = None) -> SparkAudit:
+    """Lint `input_path` (Parquet, JSON Lines or CSV) on Spark and write findings, metrics and errors (Parquet)
+    and the audit in every audit format (audit.json, audit.html) to `output_dir`.
+
+    `notify` gets each note as soon as it is known (the notes are in the result too). Raises SparkEngineError,
+    with a one-line message, when pyspark is missing, Spark cannot start, the input cannot be read or an output
+    cannot be written. A session already running is used and left running.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise SparkEngineError(f"the spark engine needs pyspark and pyarrow ({exc}): pip install 'jdlint[spark]'") \
+            from exc
+    try:
+        kind = input_format(input_path)
+    except ValueError as exc:
+        raise SparkEngineError(str(exc)) from exc
+    ours = SparkSession.getActiveSession() is None  # a session the caller runs is theirs to stop
+    try:
+        spark = session(master)
+    except Exception as exc:  # noqa: BLE001 - Java missing, bad master URL: one line, no traceback
+        raise SparkEngineError(f"cannot start Spark ({_first_line(exc)})") from exc
+    try:
+        done = _lint_to_folder(spark, input_path, kind, output_dir, fields, config, notify)
+    except ValueError as exc:
+        raise SparkEngineError(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - Spark's own errors (unreadable input, ...): one line
+        raise SparkEngineError(f"{input_path}: {_first_line(exc)}") from exc
+    finally:
+        if ours:
+            spark.stop()
+    for audit_format in AUDIT_FORMATS.values():
+        path = os.path.join(output_dir, f"audit.{audit_format.name}")
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(audit_format.render(done.figures))
+        except OSError as exc:
+            raise SparkEngineError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return done
+
+
+def _lint_to_folder(spark, input_path: str, kind: str, output_dir: str, fields: Fields, config: Config | None,
+                    notify: Callable[[str], None] | None) -> SparkAudit:
+    frame, corrupt = read_input(spark, input_path, kind)
+    id_column: str | None = fields.id
+    notes: tuple[str, ...] = ()
+    if id_column not in frame.columns:
+        notes += (f"{input_path}: no '{id_column}' column; postings are numbered instead",)
+        id_column = None
+    for note in notes:
+        if notify is not None:
+            notify(note)
+    linted = lint_dataframe(spread(frame), text=fields.text, id=id_column, title=fields.title,
+                            location=fields.location, salary=fields.salary, format=fields.format, corrupt=corrupt,
+                            config=config)
+    os.makedirs(output_dir, exist_ok=True)
+    for name in OUTPUTS:
+        getattr(linted, name).write.mode("overwrite").parquet(os.path.join(output_dir, f"{name}.parquet"))
+    figures = audit_figures(linted)
+    errors = linted.errors.count()
+    linted.release()
+    return SparkAudit(figures, errors, notes)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -222,3 +222,25 @@ def test_spark_engine_without_pyspark_is_a_one_line_error(tmp_path, monkeypatch)
     result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", "x.parquet", "--output", str(tmp_path)])
     assert result.exit_code == 2
     assert "pip install 'jdlint[spark]'" in result.stderr and "Traceback" not in result.output
+
+
+def test_audit_to_folder_is_the_engine_for_the_python_api_too(spark, tmp_path):
+    from jdlint.records import Fields
+    from jdlint.spark import SparkEngineError, audit_to_folder
+
+    rows = postings(20, seed=3)
+    source = tmp_path / "postings.jsonl"  # no "id" field: postings are numbered
+    source.write_text("".join(json.dumps({k: v for k, v in row.items() if k != "id"}) + "\n" for row in rows),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    notes: list[str] = []
+    done = audit_to_folder(str(source), str(out), fields=Fields(title="title", location="location", salary="salary",
+                                                                format="format"), notify=notes.append)
+    assert done.notes == tuple(notes) == (f"{source}: no 'id' column; postings are numbered instead",)
+    assert done.figures["postings"] == 20 and done.errors == 0
+    assert json.loads((out / "audit.json").read_text(encoding="utf-8"))["audit"] == done.figures
+    assert sorted(path.name for path in out.iterdir()) == ["audit.html", "audit.json", "errors.parquet",
+                                                           "findings.parquet", "metrics.parquet"]
+    with pytest.raises(SparkEngineError, match="cannot tell the input format"):
+        audit_to_folder(str(tmp_path / "postings.xml"), str(tmp_path / "other"))
+    assert spark.sparkContext._jsc is not None, "the engine stopped a session it did not start"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from ..model import FileResult
 from ..source import LineIndex
+
+NAME: str = "github"
+ORDER: int = 50
+WANTS_METRICS: bool = False
+DEFAULT_OUTPUT: str | None = None
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,7 +23,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, **_options) -> str:
+def render(results: list[FileResult], **_options: Any) -> str:
     lines = []
     for result in results:
         index = LineIndex(result.text)
@@ -33,3 +41,10 @@ def render(results, **_options) -> str:
                 message += "\nSuggestion: " + " | ".join(finding.suggestions)
             lines.append(f"::{COMMANDS[finding.severity.value]} {','.join(properties)}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+if TYPE_CHECKING:  # mypy checks this module against the protocol
+    from ..protocols import Reporter
+    from . import github_report  # noqa: PLW0406 - the module itself, for mypy
+
+    _reporter: Reporter = github_report

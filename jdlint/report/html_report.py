@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
+from ..model import FileResult
 from ..version import __version__
 from ..catalog import load_catalog
 from ..fix import apply_findings
@@ -17,7 +19,10 @@ from ..source import LineIndex
 from ..resources import data_path
 from . import summary
 
-DEFAULT_OUTPUT = "jdlint-report.html"
+NAME: str = "html"
+ORDER: int = 60
+WANTS_METRICS: bool = True
+DEFAULT_OUTPUT: str | None = "jdlint-report.html"
 
 
 def templates():
@@ -93,7 +98,7 @@ def _file(number: int, result, rules) -> dict:
     }
 
 
-def render(results, **_options) -> str:
+def render(results: list[FileResult], **_options: Any) -> str:
     rules = {rule.code: rule for rule in load_catalog().rules}
     template = templates().get_template("report.html.j2")
     files = [_file(number, result, rules) for number, result in enumerate(results, 1)]
@@ -101,3 +106,10 @@ def render(results, **_options) -> str:
     # part of; deriving it from the content keeps the report reproducible (same input, same bytes).
     digest = hashlib.sha256(json.dumps([[r.path, r.text] for r in results], ensure_ascii=False).encode("utf-8"))
     return template.render(files=files, summary=summary(results), version=__version__, nonce=digest.hexdigest()[:24])
+
+
+if TYPE_CHECKING:  # mypy checks this module against the protocol
+    from ..protocols import Reporter
+    from . import html_report  # noqa: PLW0406 - the module itself, for mypy
+
+    _reporter: Reporter = html_report

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
+from ..model import FileResult
 from ..version import __version__
 from ..source import LineIndex
 from . import span_location, summary
+
+NAME: str = "json"
+ORDER: int = 20
+WANTS_METRICS: bool = True
+DEFAULT_OUTPUT: str | None = None
 
 SCHEMA_VERSION = 1
 
@@ -49,7 +56,7 @@ def file_dict(result) -> dict:
     }
 
 
-def render(results, **_options) -> str:
+def render(results: list[FileResult], **_options: Any) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "jdlint", "version": __version__},
@@ -57,3 +64,10 @@ def render(results, **_options) -> str:
         "summary": summary(results),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+if TYPE_CHECKING:  # mypy checks this module against the protocol
+    from ..protocols import Reporter
+    from . import json_report  # noqa: PLW0406 - the module itself, for mypy
+
+    _reporter: Reporter = json_report

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from ..model import FileResult
 from ..version import __version__
 from ..catalog import load_catalog
 from ..fingerprint import fingerprints
 from ..source import LineIndex
+
+NAME: str = "sarif"
+ORDER: int = 40
+WANTS_METRICS: bool = False
+DEFAULT_OUTPUT: str | None = None
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -72,7 +79,7 @@ def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: 
     return result
 
 
-def render(results, **_options) -> str:
+def render(results: list[FileResult], **_options: Any) -> str:
     rules = list(load_catalog().rules)
     position = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results = []
@@ -91,3 +98,10 @@ def render(results, **_options) -> str:
         }],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+if TYPE_CHECKING:  # mypy checks this module against the protocol
+    from ..protocols import Reporter
+    from . import sarif_report  # noqa: PLW0406 - the module itself, for mypy
+
+    _reporter: Reporter = sarif_report

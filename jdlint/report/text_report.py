@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..model import FileResult
 from ..source import LineIndex
+
+NAME: str = "text"
+ORDER: int = 10
+WANTS_METRICS: bool = False
+DEFAULT_OUTPUT: str | None = None
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_INLINE_SUGGESTION = 60  # longer suggestions (statements to paste) are for `jdlint rule` and the HTML report
@@ -25,7 +32,7 @@ def _line(path: str, index: LineIndex, finding) -> str:
     return text
 
 
-def render(results, *, statistics: bool = False, **_options) -> str:
+def render(results: list[FileResult], *, statistics: bool = False, **_options: Any) -> str:
     findings = [(r, f) for r in results for f in r.findings]
     out: list[str] = []
     if statistics:
@@ -45,3 +52,10 @@ def render(results, *, statistics: bool = False, **_options) -> str:
     else:
         out.append(f"No findings in {len(results)} file{'s' * (len(results) != 1)}.")
     return "\n".join(out) + "\n"
+
+
+if TYPE_CHECKING:  # mypy checks this module against the protocol
+    from ..protocols import Reporter
+    from . import text_report  # noqa: PLW0406 - the module itself, for mypy
+
+    _reporter: Reporter = text_report

@@ -1,0 +1,162 @@
+"""`jdlint check`: lint postings, optionally fix them or compare with a baseline, and report in a chosen format."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from .. import baseline, report
+from ..config import ConfigError, ConfigResolver, check_selectors
+from ..fix import unified_diff
+from ..fixing import fix_files
+from ..model import FileResult, Severity
+from ..protocols import Reporter
+from ..source import parse_size
+from .console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, catalog, error, fail, write_text
+from .linting import lint
+from .options import (
+    CheckOptions,
+    config_option,
+    date_option,
+    jobs_option,
+    output_file_option,
+    pass_options,
+    record_field_options,
+    records_option,
+)
+
+SEVERITIES = tuple(severity.value for severity in Severity)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(list(report.reporters())), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
+@click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@config_option
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
+@click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
+@output_file_option("Write the report here.")
+@date_option("Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@records_option("Lint the postings of an ATS export (.jsonl, .csv, .json).")
+@record_field_options()
+@jobs_option("Worker processes for large batches [default: the number of CPUs].")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
+@pass_options(CheckOptions)
+def check(options: CheckOptions) -> None:
+    """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
+    _refuse_bad_inputs(options)
+    resolver = _resolver(options)
+    reporter = report.get(options.fmt)
+    stdin_data = sys.stdin.buffer.read() if "-" in options.paths else None
+    results, errors = lint(options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data,
+                           stdin_name=options.stdin_filename)
+    if options.fix or options.diff:
+        results, changed = _fix(results, resolver, stdin_data, options)
+        if options.diff:
+            sys.exit(EXIT_FINDINGS if changed and not options.exit_zero else EXIT_CLEAN)
+    if options.write_baseline:
+        _write_baseline(options.write_baseline, results)
+    if options.baseline:
+        try:
+            results = baseline.filter_known(results, baseline.load(options.baseline))
+        except baseline.BaselineError as exc:
+            fail(str(exc))
+    _report(reporter, results, options)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    failing = [f for r in results for f in r.findings if f.severity.rank >= resolver.for_path(
+        r.path if r.path != options.stdin_filename else None).fail_on.rank]
+    sys.exit(EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN)
+
+
+def _refuse_bad_inputs(options: CheckOptions) -> None:
+    if not options.paths and not options.records:
+        fail("no paths given; try `jdlint check posting.md`, `jdlint check -` for stdin, or --records EXPORT.jsonl")
+    if options.records and (options.paths or options.fix or options.diff):
+        fail("--records lints an export on its own: give no paths, and no --fix or --diff")
+
+
+def _resolver(options: CheckOptions) -> ConfigResolver:
+    """The config for each input: found files (or --config), with the command line's options on top."""
+    rules = catalog()
+    overrides: dict[str, Any] = {}
+    try:
+        if options.select:
+            overrides["select"] = check_selectors(_split(options.select), rules, "--select")
+        if options.ignore:
+            overrides["extend_ignore"] = check_selectors(_split(options.ignore), rules, "--ignore")
+        if options.fail_on:
+            overrides["fail_on"] = Severity(options.fail_on)
+        if options.lint_date:
+            overrides["lint_date"] = options.lint_date.date()
+        if options.max_file_size:
+            try:
+                overrides["max_file_size"] = parse_size(options.max_file_size)
+            except ValueError as exc:
+                raise ConfigError(f"--max-file-size {exc}") from None
+        return ConfigResolver(rules, options.config_path, overrides)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fix(results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None,
+         options: CheckOptions) -> tuple[list[FileResult], int]:
+    """--fix or --diff over the linted files: (results after fixing, how many files changed)."""
+    fixed_results, changed = [], 0
+    for outcome in fix_files(results, resolver, unsafe=options.unsafe_fixes, write=not options.diff,
+                             stdin_data=stdin_data, stdin_name=options.stdin_filename):
+        fixed_results.append(outcome.result)
+        changed += outcome.changed
+        if outcome.error:
+            error(outcome.error)
+        elif not outcome.changed:
+            continue
+        elif options.diff:
+            click.echo(unified_diff(outcome.path, outcome.before, outcome.after), nl=False)
+        elif outcome.from_stdin:
+            sys.stdout.buffer.write(outcome.data)
+        elif options.show_fixes:
+            for finding in outcome.applied:
+                assert finding.fix is not None  # only findings with a fix are applied
+                click.echo(f"{outcome.path}: fixed {finding.code} {finding.text!r} -> "
+                           f"{finding.fix.edits[0].content!r}", err=True)
+    if not options.diff:
+        click.echo(f"Fixed {changed} file{'s' * (changed != 1)}.", err=True)
+    return fixed_results, changed
+
+
+def _write_baseline(path: str, results: list[FileResult]) -> NoReturn:
+    try:
+        count = baseline.write(path, results)
+    except OSError as exc:
+        fail(f"{path}: cannot write ({exc.strerror or exc})")
+    click.echo(f"Recorded {count} finding{'s' * (count != 1)} in {path}.", err=True)
+    sys.exit(EXIT_CLEAN)
+
+
+def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions) -> None:
+    output = reporter.render(results, statistics=options.statistics)
+    output_file = options.output_file or reporter.DEFAULT_OUTPUT  # a page goes to a file, not the terminal
+    if output_file:
+        write_text(output_file, click.unstyle(output))
+        if reporter.DEFAULT_OUTPUT:  # a file format says where it went
+            click.echo(f"Wrote {output_file}", err=True)
+    else:
+        click.echo(output, nl=False)

@@ -1,0 +1,47 @@
+"""What every command shares: exit codes, one-line errors, the catalog and config, report files."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from ..catalog import CatalogError, load_catalog
+from ..config import ConfigError, ConfigResolver
+from ..rule import Catalog
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def error(message: str) -> None:
+    """A problem with one input; the run goes on."""
+    click.echo(f"jdlint: error: {message}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    error(message)
+    sys.exit(EXIT_ERROR)
+
+
+def catalog() -> Catalog:
+    try:
+        return load_catalog()
+    except CatalogError as exc:
+        fail(f"rule catalog {exc}")
+
+
+def resolver(config_path: str | None, overrides: dict[str, Any]) -> ConfigResolver:
+    try:
+        return ConfigResolver(catalog(), config_path, overrides)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def write_text(path: str, text: str) -> None:
+    """Write a report or audit; a failure is a one-line error."""
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        fail(f"{path}: cannot write ({exc.strerror or exc})")
