@@ -48,8 +48,9 @@ class Linter:
             kept = [r for r in self.rules if r.language in (None, language)]
             skipped = sorted({r.code for r in self.rules if r.language not in (None, language)}
                              - {r.code for r in kept})
-            notices = (f"{len(skipped)} rule{'s' * (len(skipped) != 1)} ({', '.join(skipped)}) "
-                       f"have no data for language '{language}' and were skipped",) if skipped else ()
+            many = len(skipped) != 1
+            notices = (f"{len(skipped)} rule{'s' * many} ({', '.join(skipped)}) {'have' if many else 'has'} "
+                       f"no data for language '{language}' and {'were' if many else 'was'} skipped",) if skipped else ()
             self._by_language[language] = (kept, notices)
         return self._by_language[language]
 

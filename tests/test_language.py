@@ -78,3 +78,18 @@ def test_results_keep_input_order_across_languages(english_only_title_rule):
 
 def _document(name: str, text: str, fmt: str) -> Document:
     return parse(Source(name, text, format=fmt))
+
+
+def test_the_cli_prints_each_notice_once(tmp_path, monkeypatch, english_only_title_rule):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    monkeypatch.setattr("jdlint.linter.load_catalog", lambda: english_only_title_rule)
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("---\nlang: de\n---\nWe need a salesman.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("We need a salesman.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--exit-zero", "--jobs", "1", str(tmp_path)])
+    notes = [line for line in result.stderr.splitlines() if line.startswith("jdlint: note:")]
+    assert notes == ["jdlint: note: 1 rule (JD201) has no data for language 'de' and was skipped (2 postings)"]
+    assert result.stdout.count("JD201") == 1  # only the English posting

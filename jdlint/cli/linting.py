@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -35,7 +36,15 @@ def lint(options: InputOptions, resolver: ConfigResolver, *, want_metrics: bool,
                 results.append(item)
     except PipelineError as exc:
         fail(str(exc))
+    print_notices(results)
     return results, errors
+
+
+def print_notices(results: list[FileResult]) -> None:
+    """Each distinct notice once on stderr (rules skipped for a language), with how many postings it concerns."""
+    counts = Counter(notice for result in results for notice in result.notices)
+    for notice, postings in counts.items():
+        click.echo(f"jdlint: note: {notice} ({postings} posting{'s' * (postings != 1)})", err=True)
 
 
 def with_progress(items: Iterable[Item], total: int) -> Iterator[Item]:
