@@ -32,6 +32,7 @@ class Kind(Protocol):
     """A rule kind: validates a catalog entry's options at load time and finds its Matches."""
 
     term_options: tuple[str, ...]
+    required_options: tuple[str, ...]  # user options (`options.NAME`) every rule of the kind must declare
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]: ...
 

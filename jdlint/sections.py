@@ -23,7 +23,7 @@ def normalise_label(text: str) -> str:
 def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
     import tomllib
 
-    data = tomllib.loads(data_path("rules").joinpath("sections.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("data").joinpath("sections.toml").read_text(encoding="utf-8"))
     return tuple((entry["name"], tuple(normalise_label(p) for p in entry["phrases"])) for entry in data["section"])
 
 

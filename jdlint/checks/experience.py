@@ -61,7 +61,7 @@ def demands(context):
 
 @lru_cache(maxsize=1)
 def technologies() -> tuple[tuple[str, int, re.Pattern], ...]:
-    data = tomllib.loads(data_path("rules").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
+    data = tomllib.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
     out = []
     for name, entry in data.items():
         names = [name, *entry.get("aliases", [])]
@@ -117,7 +117,7 @@ def _entry_level(context) -> bool:
 
 @check(needs=("sentences",))
 def entry_level_years(context, rule):
-    minimum = rule.options["settings"]["min_years"]
+    minimum = context.option(rule, "min-years")
     if not _entry_level(context):
         return
     for start, end, years in demands(context):
@@ -128,7 +128,7 @@ def entry_level_years(context, rule):
 
 @check(needs=("sentences",))
 def many_years(context, rule):
-    minimum = rule.options["settings"]["min_years"]
+    minimum = context.option(rule, "min-years")
     for start, end, years in demands(context):
         if years >= minimum:
             yield Match(start, end, params={"years": years},
@@ -138,7 +138,7 @@ def many_years(context, rule):
 @check()
 def long_must_have_list(context, rule):
     document = context.document
-    limit = context.config.must_have_limit
+    limit = context.option(rule, "limit")
     for section in document.sections:
         if section.name != "requirements":
             continue

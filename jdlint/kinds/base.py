@@ -11,6 +11,7 @@ from .terms import CompiledTerms, uses_lemmas, validate_terms
 
 class Kind:
     term_options: tuple[str, ...] = ()  # options holding a term set
+    required_options: tuple[str, ...] = ()  # user options every rule of this kind declares (read with context.option)
 
     @classmethod
     def validate(cls, options: dict) -> dict:

@@ -8,24 +8,22 @@ from .base import Kind, compiled_terms, only_known, terms_option
 
 class Occurrence(Kind):
     term_options = ("require",)
+    required_options = ("min-words",)
 
     @classmethod
     def validate(cls, options):
         options = dict(options)
         options["require"] = terms_option(options, "require")
-        min_words = options.setdefault("min_words", 0)
-        if not isinstance(min_words, int) or min_words < 0:
-            raise ValueError("min_words must be a non-negative integer")
         statement = options.setdefault("statement", "")
         if not isinstance(statement, str):
             raise ValueError("statement must be a string")
-        only_known(options, {"require", "min_words", "statement"})
+        only_known(options, {"require", "statement"})
         return options
 
     @classmethod
     def find(cls, context, rule):
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
-        if context.word_count < rule.options["min_words"]:
+        if context.word_count < context.option(rule, "min-words"):
             return
         terms = compiled_terms(context, rule, "require")
         if terms.find(context.doc, context.document.text):
