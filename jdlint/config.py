@@ -3,6 +3,10 @@
 Keys are validated; an unknown key is an error that names it. Selectors (for select, ignore,
 severity, per-file ignores and inline directives) are rule codes, code prefixes (JD2, JD20),
 rule names, categories, or ALL.
+
+Rule options (thresholds) are declared in the catalogs and set per rule: `[rules.JD404] limit = 12`, by code
+or name. Older keys (`must-have-limit`, `[readability] grade`, ...) are aliases the catalog declares for
+an option; when both are given, the per-rule table wins.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .language import DEFAULT_LANGUAGE, SHIPPED, is_shipped, language_code
 from .model import CATEGORIES, Severity
+from .options import RuleOption
+from .rule import Rule
 from .source import DEFAULT_MAX_BYTES, parse_size
 
 CONFIG_FILES = (".jdlint.toml", "pyproject.toml")
@@ -32,12 +39,12 @@ KNOWN_KEYS = {
     "pipeline": "spaCy pipeline: 'blank' (built in) or an installed package such as en_core_web_sm",
     "batch-size": "documents per spaCy batch",
     "gender-coding": "table: lexicon = 'research' (default) or 'gender-decoder'",
-    "readability": "table: grade (10), long-sentence (35), min-words (150), max-words (1500)",
-    "must-have-limit": "longest list of must-have items before JD404 warns (10)",
+    "rules": "table per rule (code or name) of option = value; `jdlint rule CODE` lists a rule's options",
+    "readability": "alias table: grade (JD601 grade), long-sentence (JD602 limit), min-words and max-words (JD603)",
+    "must-have-limit": "alias of JD404's limit",
     "language": "language of postings that do not name their own (front matter lang, <html lang>): 'en'",
 }
-GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # rules/gender-coding.toml
-READABILITY_DEFAULTS: dict[str, float] = {"grade": 10, "long-sentence": 35, "min-words": 150, "max-words": 1500}
+GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # data/gender-coding.toml
 
 
 class ConfigError(Exception):
@@ -59,13 +66,17 @@ class Config:
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
     lint_date: "datetime.date | None" = None  # laws in force on this day; None: today
-    readability: dict[str, float] = field(default_factory=lambda: dict(READABILITY_DEFAULTS), hash=False, compare=False)
-    must_have_limit: int = 10
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)  # code -> option -> value
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
 
     def with_overrides(self, **changes) -> "Config":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def option(self, rule: Rule, name: str) -> Any:
+        """The value of one of the rule's declared options: set in this config, else the catalog's default."""
+        default = rule.option(name).default
+        return self.rule_options.get(rule.code, {}).get(name, default)
 
     def enabled_rules(self, catalog):
         rules = [r for r in catalog.rules if any(matches(s, r) for s in self.select)]
@@ -221,25 +232,60 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
         if value.get("lexicon", "research") not in GENDER_CODING_LEXICONS:
             raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(GENDER_CODING_LEXICONS)}")
         changes["gender_coding_lexicon"] = value.get("lexicon", "research")
-    if "readability" in table:
-        value = table["readability"]
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where}: 'readability' must be a table")
-        merged = dict(READABILITY_DEFAULTS)
-        for key, number in value.items():
-            if key not in READABILITY_DEFAULTS:
-                known = ", ".join(READABILITY_DEFAULTS)
-                raise ConfigError(f"{where}: unknown key 'readability.{key}' (known keys: {known})")
-            if not isinstance(number, (int, float)) or isinstance(number, bool) or number <= 0:
-                raise ConfigError(f"{where}: readability.{key} must be a positive number")
-            merged[key] = number
-        changes["readability"] = merged
-    if "must-have-limit" in table:
-        value = table["must-have-limit"]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ConfigError(f"{where}: 'must-have-limit' must be a positive integer")
-        changes["must_have_limit"] = value
+    rule_options = _rule_options(table, catalog, where)
+    if rule_options:
+        changes["rule_options"] = rule_options
     return replace(Config(), **changes)
+
+
+def _option_value(option: RuleOption, value: Any, key: str, where: str) -> Any:
+    try:
+        return option.check(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {key} {exc}") from None
+
+
+def _rule_options(table: dict, catalog, where: str) -> dict[str, dict[str, Any]]:
+    """Option values by rule code: the alias keys first, then the per-rule tables, which win."""
+    found: dict[str, dict[str, Any]] = {}
+    aliases = {option.alias: (rule, option) for rule in catalog.rules for option in rule.user_options if option.alias}
+    for head in dict.fromkeys(alias.split(".")[0] for alias in aliases if "." in alias):
+        if head not in table:
+            continue
+        value = table[head]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: '{head}' must be a table")
+        known = [alias.split(".", 1)[1] for alias in aliases if alias.startswith(f"{head}.")]
+        for key, number in value.items():
+            if key not in known:
+                raise ConfigError(f"{where}: unknown key '{head}.{key}' (known keys: {', '.join(known)})")
+            rule, option = aliases[f"{head}.{key}"]
+            found.setdefault(rule.code, {})[option.name] = _option_value(option, number, f"{head}.{key}", where)
+    for alias, (rule, option) in aliases.items():
+        if "." not in alias and alias in table:
+            found.setdefault(rule.code, {})[option.name] = _option_value(option, table[alias], alias, where)
+    per_rule = table.get("rules", {})
+    if not isinstance(per_rule, dict):
+        raise ConfigError(f"{where}: 'rules' must be a table of rule = {{ option = value }}, e.g. [rules.JD404]")
+    set_by: dict[tuple[str, str], str] = {}
+    for selector, values in per_rule.items():
+        rule = catalog.by_code(selector)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{selector}: no such rule (use a code such as JD404 or a rule name)")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: rules.{selector} must be a table of option = value")
+        for name, value in values.items():
+            key = f"rules.{selector}.{name}"
+            declared = next((o for o in rule.user_options if o.name == name), None)
+            if declared is None:
+                names = ", ".join(o.name for o in rule.user_options)
+                has = f"has the options {names}" if names else "has no options"
+                raise ConfigError(f"{where}: unknown option '{key}' ({rule.code} {rule.name} {has})")
+            if (rule.code, name) in set_by:
+                raise ConfigError(f"{where}: {key} sets the same option as {set_by[rule.code, name]}")
+            set_by[rule.code, name] = key
+            found.setdefault(rule.code, {})[name] = _option_value(declared, value, key, where)
+    return found
 
 
 def normalise_term(term: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from .config import Config
 from .document import Document
 from .language import DEFAULT_LANGUAGE, Language, get_language
-from .rule import Catalog
+from .rule import Catalog, Rule
 from .tokens import ALPHA, read_token_table, sentence_bounds
 
 T = TypeVar("T")
@@ -34,6 +34,10 @@ class Context:
         self.catalog = catalog or Catalog(())
         self.language = language or get_language(DEFAULT_LANGUAGE)
         self._memo: dict[Hashable, Any] = {}
+
+    def option(self, rule: Rule, name: str) -> Any:
+        """The value of one of the rule's declared options for this run: the config's, else the catalog default."""
+        return self.config.option(rule, name)
 
     def memo(self, key: Hashable, factory: Callable[[], T]) -> T:
         """Work shared by several rules on this document (computed once)."""

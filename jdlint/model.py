@@ -39,6 +39,7 @@ CATEGORIES = (
     "missing-eeo",
     "readability",
     "accessibility",
+    "jdlint",  # jdlint's own findings about its directives (JD9xx)
 )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def data_path(name: str):
-    """The `rules` or `reports` folder, as a Traversable."""
+    """The `rules`, `data` or `reports` folder, as a Traversable."""
     packaged = resources.files("jdlint").joinpath("_data").joinpath(name)
     if packaged.is_dir():
         return packaged

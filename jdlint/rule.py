@@ -6,6 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Severity
+from .options import RuleOption
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What a fail example must produce: the source text of each of the rule's findings (in order), and the
+    example's text after `--fix --unsafe-fixes` with only this rule selected. None: not stated."""
+
+    example: str
+    match: tuple[str, ...] | None = None
+    fix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,10 +40,19 @@ class Rule:
     family: str = ""
     catalog: str = ""
     language: str | None = None  # the language whose data this rule carries; None: language-neutral
+    user_options: tuple[RuleOption, ...] = ()  # thresholds a config may change (`[rules.CODE]`)
+    expectations: tuple[Expectation, ...] = ()  # for the fail examples written as tables
 
     @property
     def fixable(self) -> bool:
         return self.fix != "none"
+
+    def option(self, name: str) -> RuleOption:
+        """The declared option; asking for one the catalog does not declare is a programming error."""
+        for option in self.user_options:
+            if option.name == name:
+                return option
+        raise KeyError(f"{self.code} declares no option '{name}'")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The rule list and rule explanations, rendered from the catalog (for `jdlint rules`, `rule` and the README)."""
+"""The rule list, rule options and rule explanations, rendered from the catalog (for `jdlint rules`, `rule` and
+the README)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,24 @@ def render_rules(catalog, fmt: str = "text") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _value(value) -> str:
+    """A default as it is written in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def render_options(catalog) -> str:
+    """The README's table of every rule option: how to set it, its type, default and older alias."""
+    lines = ["| rule | option | type | default | alias | meaning |", "|---|---|---|---|---|---|"]
+    for rule in catalog.rules:
+        for option in rule.user_options:
+            alias = f"`{option.alias}`" if option.alias else ""
+            lines.append(f"| {rule.code} `{rule.name}` | `{option.name}` | {option.type_name.replace('|', '&#124;')} "
+                         f"| {_value(option.default)} | {alias} | {option.doc} |")
+    return "\n".join(lines) + "\n"
+
+
 def explain(rule) -> str:
     wrap = lambda text: textwrap.fill(text, 96, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     fix = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (needs --unsafe-fixes)",
@@ -49,6 +68,11 @@ def explain(rule) -> str:
         "Not flagged:",
         *[wrap(f"- {x}") for x in rule.examples_pass],
     ]
+    if rule.user_options:
+        parts += ["", f"Options (set in [tool.jdlint.rules.{rule.code}]):"]
+        for option in rule.user_options:
+            alias = f"; also `{option.alias}`" if option.alias else ""
+            parts.append(wrap(f"- {option.name} = {_value(option.default)} ({option.type_name}{alias}): {option.doc}"))
     statement = rule.options.get("statement")
     if statement:
         parts += ["", "Suggested text:", wrap(statement)]

@@ -20,6 +20,7 @@ FAMILY_CATEGORIES = {
     "JD4": {"degree-gatekeeping", "experience", "age"},
     "JD5": {"missing-salary", "missing-accommodation", "missing-eeo"},
     "JD6": {"readability", "accessibility"},
+    "JD9": {"jdlint"},
 }
 
 
@@ -103,6 +104,17 @@ examples.pass = ["bar"]
         (('terms.phrases = ["foo"]', 'terms.patterns = [[{POS = "NOUN"}]]'), "tagged_patterns"),
         (('name = "test-rule"', 'name = "Test Rule"'), "lower-case words"),
         (('terms.phrases = ["foo"]', 'terms.phrases = ["foo"]\nbogus = 1'), "unknown option"),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ match = "foo" }]'), "examples.fail[0] needs text"),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", span = "foo" }]'), "unknown key(s): span"),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo" }]'), "without match or fix"),
+        (('examples.fail = ["foo"]', 'examples.fail = ["foo", { text = "a foo", match = "bar" }]'),
+         "examples.fail[1].match 'bar' is not in the example's text"),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", match = [] }]'),
+         "a string or a list of strings"),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", fix = "bar" }]'), "the rule has fix = \"none\""),
+        (('examples.fail = ["foo"]', 'examples.fail = [3]'), "must be a string or a table"),
+        (('examples.fail = ["foo"]', 'examples.fail = []'), "examples.fail must be a non-empty list"),
+        (('examples.pass = ["bar"]', 'examples.pass = [{ text = "bar", match = "bar" }]'), "examples.pass must be"),
     ],
 )
 def test_invalid_catalog_entries_are_rejected(tmp_path, change, problem):
@@ -127,3 +139,36 @@ def test_bad_token_pattern_is_rejected_at_load(tmp_path):
 def test_good_entry_loads(tmp_path):
     catalog = load_catalog_files(_write(tmp_path, 'family = "JD2"\n[[rule]]' + GOOD))
     assert [r.code for r in catalog.rules] == ["JD299"]
+
+
+def test_example_tables_load_as_expectations(tmp_path):
+    body = 'family = "JD2"\n[[rule]]' + GOOD.replace('examples.fail = ["foo"]', '''fix = "safe"
+examples.fail = [
+  "foo",
+  { text = "a foo", match = "foo", fix = "a bar" },
+  { text = "foo foo", match = ["foo", "foo"] },
+]''')
+    rule = load_catalog_files(_write(tmp_path, body)).rules[0]
+    assert rule.examples_fail == ("foo", "a foo", "foo foo")
+    assert [(e.example, e.match, e.fix) for e in rule.expectations] == [("a foo", ("foo",), "a bar"),
+                                                                         ("foo foo", ("foo", "foo"), None)]
+    body = body.replace('fix = "a bar"', 'fix = "a foo"')
+    with pytest.raises(CatalogError, match="a different string"):
+        load_catalog_files(_write(tmp_path, body))
+
+
+def test_rules_folder_holds_catalogs_only(tmp_path):
+    with pytest.raises(CatalogError, match=r"rules/bad.toml: has no \[\[rule\]\] entries .*data tables live in data/"):
+        load_catalog_files(_write(tmp_path, '[[section]]\nname = "about"\nphrases = ["about us"]\n'))
+
+
+def test_one_catalog_file_per_family():
+    from jdlint.resources import data_path
+
+    families: dict[str, str] = {}
+    for path in sorted(Path(str(data_path("rules"))).glob("*.toml")):
+        catalog = load_catalog_files([path])
+        (family,) = {rule.family for rule in catalog.rules}
+        assert family not in families, f"{family} is in {families.get(family)} and {path.name}"
+        families[family] = path.name
+    assert set(families) == {"JD1", "JD2", "JD3", "JD4", "JD5", "JD6", "JD9"}

@@ -124,7 +124,7 @@ print(json.dumps({
 
 def test_adding_an_input_format_is_one_new_module(tmp_path):
     shutil.copytree(ROOT / "jdlint", tmp_path / "jdlint", ignore=shutil.ignore_patterns("__pycache__"))
-    for data in ("rules", "reports"):  # the checkout's data beside the package, as in ROOT
+    for data in ("rules", "data", "reports"):  # the checkout's data beside the package, as in ROOT
         (tmp_path / data).symlink_to(ROOT / data)
     (tmp_path / "jdlint" / "formats" / "rst.py").write_text(_RST_FORMAT, encoding="utf-8")
     postings = tmp_path / "postings"

@@ -24,7 +24,7 @@ def test_caps_are_age_findings_not_experience_demands():
 def test_must_have_limit_is_configurable():
     md = "## Requirements\n\n" + "".join(f"- Skill {i}\n" for i in range(6)) + "\nApply by email.\n"
     assert not [f for f in lint(md, "markdown").findings if f.code == "JD404"]
-    found = lint(md, "markdown", Config(must_have_limit=5)).findings
+    found = lint(md, "markdown", Config(rule_options={"JD404": {"limit": 5}})).findings
     assert [f.message.split(";")[0] for f in found if f.code == "JD404"] == ["The requirements list has 6 items (over 5)"]
 
 

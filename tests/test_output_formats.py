@@ -69,7 +69,7 @@ def test_an_unknown_format_is_a_value_error():
 
 def test_adding_an_output_format_is_one_new_module(tmp_path):
     shutil.copytree(ROOT / "jdlint", tmp_path / "jdlint", ignore=shutil.ignore_patterns("__pycache__"))
-    for data in ("rules", "reports"):
+    for data in ("rules", "data", "reports"):
         (tmp_path / data).symlink_to(ROOT / data)
     (tmp_path / "jdlint" / "report" / "csv_report.py").write_text(CSV_REPORT, encoding="utf-8")
     (tmp_path / "dirty.txt").write_text(DIRTY, encoding="utf-8")

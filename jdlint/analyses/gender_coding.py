@@ -1,6 +1,6 @@
 """Gender-coded wording (Gaucher, Friesen & Kay 2011): which words are coded, and the posting's verdict.
 
-Two lexicons, both data in rules/gender-coding.toml:
+Two lexicons, both data in data/gender-coding.toml:
 - "research" (the default): the paper's stems, with documented exceptions for posting boilerplate
   the stems over-match ("responsibilities", "competitive salary", "analyst", a "Lead" job title);
 - "gender-decoder": the gender-decoder tool's lists, text clean-up, matching and verdict, reproduced
@@ -64,7 +64,7 @@ class _Term:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return tomllib.loads(data_path("rules").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
+    return tomllib.loads(data_path("data").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
 
 
 @lru_cache(maxsize=None)

@@ -64,7 +64,7 @@ def demands(context):
 
 @lru_cache(maxsize=1)
 def technologies() -> tuple[tuple[str, int, re.Pattern], ...]:
-    data = tomllib.loads(data_path("rules").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
+    data = tomllib.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
     out = []
     for name, entry in data.items():
         names = [name, *entry.get("aliases", [])]
@@ -120,7 +120,7 @@ def _entry_level(context) -> bool:
 
 @check(needs=("sentences",))
 def entry_level_years(context: Context, rule: Rule) -> Iterator[Match]:
-    minimum = rule.options["settings"]["min_years"]
+    minimum = context.option(rule, "min-years")
     if not _entry_level(context):
         return
     for start, end, years in demands(context):
@@ -131,7 +131,7 @@ def entry_level_years(context: Context, rule: Rule) -> Iterator[Match]:
 
 @check(needs=("sentences",))
 def many_years(context: Context, rule: Rule) -> Iterator[Match]:
-    minimum = rule.options["settings"]["min_years"]
+    minimum = context.option(rule, "min-years")
     for start, end, years in demands(context):
         if years >= minimum:
             yield Match(start, end, params={"years": years},
@@ -141,7 +141,7 @@ def many_years(context: Context, rule: Rule) -> Iterator[Match]:
 @check()
 def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
-    limit = context.config.must_have_limit
+    limit = context.option(rule, "limit")
     for section in document.sections:
         if section.name != "requirements":
             continue

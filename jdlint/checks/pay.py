@@ -156,7 +156,7 @@ def find_pay(context) -> Pay:
 
 @lru_cache(maxsize=1)
 def jurisdictions() -> tuple[dict, ...]:
-    data = tomllib.loads(data_path("rules").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
     return tuple(data["jurisdiction"])
 
 
@@ -236,7 +236,7 @@ def _requirement(context, only_range: bool = False):
 
 @check(needs=("sentences",))
 def missing_pay(context: Context, rule: Rule) -> Iterator[Match]:
-    if context.word_count < rule.options["settings"]["min_words"]:
+    if context.word_count < context.option(rule, "min-words"):
         return
     pay = find_pay(context)
     if pay.disclosed or pay.vague:

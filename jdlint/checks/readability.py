@@ -1,4 +1,4 @@
-"""Readability: reading grade, very long sentences and posting length (thresholds from config)."""
+"""Readability: reading grade, very long sentences and posting length (thresholds are the rules' options)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _in_its_language(context) -> bool:
 
 @check(needs=("sentences",))
 def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
-    target = context.config.readability["grade"]
+    target = context.option(rule, "grade")
     running = prose(context)
     grade = running.grade
     if grade is None or len(running.sentences) < 3 or grade <= target or not _in_its_language(context):
@@ -30,7 +30,7 @@ def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
 
 @check(needs=("sentences",))
 def long_sentence(context: Context, rule: Rule) -> Iterator[Match]:
-    limit = context.config.readability["long-sentence"]
+    limit = context.option(rule, "limit")
     if not _in_its_language(context):
         return
     for start, end, words in prose(context).sentences:
@@ -41,11 +41,11 @@ def long_sentence(context: Context, rule: Rule) -> Iterator[Match]:
 
 @check(needs=("sentences",))
 def posting_length(context: Context, rule: Rule) -> Iterator[Match]:
-    settings = context.config.readability
+    shortest, longest = context.option(rule, "min-words"), context.option(rule, "max-words")
     words = context.word_count
-    if rule.options["settings"]["judge_from"] <= words < settings["min-words"]:
-        yield Match(params={"words": words, "bound": f"shorter than {settings['min-words']}"},
+    if context.option(rule, "judge-from") <= words < shortest:
+        yield Match(params={"words": words, "bound": f"shorter than {shortest}"},
                     suggestions=("say what the job is, what it needs, what it pays and how to apply",))
-    elif words > settings["max-words"]:
-        yield Match(params={"words": words, "bound": f"longer than {settings['max-words']}"},
+    elif words > longest:
+        yield Match(params={"words": words, "bound": f"longer than {longest}"},
                     suggestions=("cut what is not about the job; move company history to a link",))

@@ -1,4 +1,4 @@
-"""Sections of a posting, found from headings and label lines, named by rules/sections.toml.
+"""Sections of a posting, found from headings and label lines, named by data/sections.toml.
 
 Every input format ends with `finish_document`, so each format's Document gets its sections the same way.
 """
@@ -27,7 +27,7 @@ def normalise_label(text: str) -> str:
 def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
     import tomllib
 
-    data = tomllib.loads(data_path("rules").joinpath("sections.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads(data_path("data").joinpath("sections.toml").read_text(encoding="utf-8"))
     return tuple((entry["name"], tuple(normalise_label(p) for p in entry["phrases"])) for entry in data["section"])
 
 

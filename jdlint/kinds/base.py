@@ -14,6 +14,7 @@ from .terms import CompiledTerms, uses_lemmas, validate_terms
 
 class BaseKind:
     term_options: tuple[str, ...] = ()  # options holding a term set
+    required_options: tuple[str, ...] = ()  # user options every rule of this kind declares (read with context.option)
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         return options

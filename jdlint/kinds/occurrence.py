@@ -13,22 +13,20 @@ from .base import BaseKind, compiled_terms, only_known, required_terms, terms_op
 
 class Occurrence(BaseKind):
     term_options = ("require",)
+    required_options = ("min-words",)
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         options["require"] = terms_option(options, "require")
-        min_words = options.setdefault("min_words", 0)
-        if not isinstance(min_words, int) or min_words < 0:
-            raise ValueError("min_words must be a non-negative integer")
         statement = options.setdefault("statement", "")
         if not isinstance(statement, str):
             raise ValueError("statement must be a string")
-        only_known(options, {"require", "min_words", "statement"})
+        only_known(options, {"require", "statement"})
         return options
 
     def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
-        if context.word_count < rule.options["min_words"]:
+        if context.word_count < context.option(rule, "min-words"):
             return
         terms = required_terms(context, rule, "require")
         if terms.find(context.doc, context.document.text):

@@ -47,6 +47,11 @@ def _rule(rule) -> dict:
     }
 
 
+def driver_rules(rules) -> list[dict]:
+    """tool.driver.rules: every catalog rule, in catalog order (results point into it by ruleIndex)."""
+    return [_rule(rule) for rule in rules]
+
+
 def _region(index: LineIndex, span) -> dict:
     if span is None:
         return {"startLine": 1}
@@ -92,7 +97,7 @@ def render(results: list[FileResult], **_options: Any) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "jdlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": [_rule(r) for r in rules]}},
+                                "informationUri": INFORMATION_URI, "rules": driver_rules(rules)}},
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],

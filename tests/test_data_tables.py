@@ -1,0 +1,98 @@
+"""The lookup tables in data/ (read by the rules, never rules themselves): each parses, has the keys its reader
+needs, ISO dates where it has dates, and no phrase, name or alias listed twice."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jdlint.resources import data_path
+from jdlint.formats.sections import normalise_label
+
+TABLES = ("gender-coding.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
+
+
+def load(name: str) -> dict:
+    return tomllib.loads(data_path("data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def repeated(items) -> list:
+    return sorted(item for item, count in Counter(items).items() if count > 1)
+
+
+def strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def test_data_holds_the_lookup_tables_and_each_parses():
+    folder = Path(str(data_path("data")))
+    assert sorted(p.name for p in folder.glob("*.toml")) == sorted(TABLES)
+    for name in TABLES:
+        assert load(name), name
+    assert not [name for name in TABLES if (Path(str(data_path("rules"))) / name).exists()]  # rules/: catalogs only
+
+
+def test_sections():
+    sections = load("sections.toml")["section"]
+    for section in sections:
+        assert set(section) == {"name", "phrases"}, section
+        assert isinstance(section["name"], str) and strings(section["phrases"]) and section["phrases"], section
+    assert repeated(s["name"] for s in sections) == []
+    # compared as the reader compares them: lower-cased, apostrophes and punctuation gone
+    assert repeated(normalise_label(p) for s in sections for p in s["phrases"]) == []
+
+
+def test_technologies():
+    technologies = load("technologies.toml")["technologies"]
+    this_year = datetime.date.today().year
+    for name, entry in technologies.items():
+        assert set(entry) == {"year", "aliases"}, name
+        assert isinstance(entry["year"], int) and 1950 <= entry["year"] <= this_year, name
+        assert isinstance(entry["aliases"], list) and (not entry["aliases"] or strings(entry["aliases"])), name
+    names = [n.casefold() for name, entry in technologies.items() for n in (name, *entry["aliases"])]
+    assert repeated(names) == []
+
+
+REQUIRED_LAW_KEYS = {"code", "name", "law", "effective", "in_ad", "remote", "threshold", "citation", "names"}
+
+
+def test_jurisdictions():
+    laws = load("jurisdictions.toml")["jurisdiction"]
+    for law in laws:
+        where = law.get("code")
+        assert REQUIRED_LAW_KEYS <= set(law) <= REQUIRED_LAW_KEYS | {"abbreviation", "cities"}, where
+        assert re.fullmatch(r"[A-Z]{2}(-[A-Z]+)*", law["code"]), where
+        # a TOML date (ISO 8601 YYYY-MM-DD), not a string or a date-time: the check compares it with the lint date
+        assert type(law["effective"]) is datetime.date, where
+        assert isinstance(law["in_ad"], bool), where
+        assert law["remote"] in ("yes", "no", "partial", "unknown"), where
+        assert law["citation"].startswith("https://"), where
+        assert strings(law["names"]) and law["names"], where
+        assert not law.get("cities") or strings(law["cities"]), where
+        assert repeated([*law["names"], *law.get("cities", [])]) == [], where
+        if "abbreviation" in law:
+            assert re.fullmatch(r"[A-Z]{2}", law["abbreviation"]), where
+    assert repeated(law["code"] for law in laws) == []
+    assert repeated(law["abbreviation"] for law in laws if "abbreviation" in law) == []
+
+
+@pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])
+def test_gender_coding_lexicons(lexicon):
+    data = load("gender-coding.toml")["lexicon"][lexicon]
+    assert data["source"].startswith("https://")
+    assert strings(data["masculine"]) and strings(data["feminine"])
+    assert repeated([*data["masculine"], *data["feminine"]]) == []  # a term is on one side, once
+    for exception in data.get("exception", []):
+        assert set(exception) <= {"words", "phrases", "stems", "scopes", "why"} and exception.get("why"), exception
+        assert set(exception) & {"words", "phrases", "stems"}, exception
+        for key in ("words", "phrases", "stems", "scopes"):
+            assert key not in exception or strings(exception[key]), exception
+    spared = [w.casefold() for e in data.get("exception", []) for w in (*e.get("words", []), *e.get("phrases", []))]
+    assert repeated(spared) == []
+    for term, rewrites in data.get("suggest", {}).items():
+        assert strings(rewrites) and rewrites, term
