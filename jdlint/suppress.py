@@ -131,7 +131,7 @@ def apply(findings: list[Finding], document: Document, config: Config, rules_by_
                 continue
             if not any(region.directive.covers(rule) for rule in enabled if rule.code != unused_rule.code):
                 continue  # names only rules that are switched off in this run
-            kept.append(make_finding(unused_rule, Match(span=region.directive.span), document, config))
+            kept.append(make_finding(unused_rule, Match.in_source(region.directive.span), document, config))
     return kept
 
 

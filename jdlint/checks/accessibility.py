@@ -26,7 +26,7 @@ def _html(context: Context) -> HtmlOutline:
 def image_without_alt(context: Context, rule: Rule) -> Iterator[Match]:
     for image in _html(context).images:
         if image.alt is None:
-            yield Match(span=image.span, suggestions=('alt="what the image shows"', 'alt="" if it is decoration'))
+            yield Match.in_source(image.span, suggestions=('alt="what the image shows"', 'alt="" if it is decoration'))
 
 
 @check()
@@ -35,7 +35,7 @@ def vague_link_text(context: Context, rule: Rule) -> Iterator[Match]:
     for link in _html(context).links:
         text = " ".join(link.text.split()).strip(" .:!»>").lower()
         if text in vague:
-            yield Match(span=link.span, params={"text": text},
+            yield Match.in_source(link.span, params={"text": text},
                         suggestions=("name the destination, e.g. 'Apply for the data analyst role'",))
 
 
@@ -43,7 +43,7 @@ def vague_link_text(context: Context, rule: Rule) -> Iterator[Match]:
 def missing_lang(context: Context, rule: Rule) -> Iterator[Match]:
     html = _html(context)
     if html.html_tag and not (html.lang or "").strip():
-        yield Match(span=html.html_tag, suggestions=('<html lang="en">',))
+        yield Match.in_source(html.html_tag, suggestions=('<html lang="en">',))
 
 
 @check()
@@ -51,7 +51,7 @@ def heading_skip(context: Context, rule: Rule) -> Iterator[Match]:
     previous = None
     for heading in _html(context).headings:
         if previous is not None and heading.level > previous + 1:
-            yield Match(span=heading.span, params={"level": heading.level, "previous": previous},
+            yield Match.in_source(heading.span, params={"level": heading.level, "previous": previous},
                         suggestions=(f"use h{previous + 1}",))
         previous = heading.level
 
@@ -64,5 +64,5 @@ def only_in_image(context: Context, rule: Rule) -> Iterator[Match]:
         alt = image.alt or ""
         for what, pattern in (("the pay", _PAY_IN_ALT), ("the accommodation statement", _ACCOMMODATION_IN_ALT)):
             if pattern.search(alt) and not pattern.search(text):
-                yield Match(span=image.span, params={"what": what},
+                yield Match.in_source(image.span, params={"what": what},
                             suggestions=(f"put {what} in the text of the posting",))

@@ -84,7 +84,7 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
             fixed = match_case(token, form["contraction"].replace("'", quote))
             span = document.to_source(word.start(), word.end())
             edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == token else ()
-            yield Match(span=span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
+            yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
             break
 
 
@@ -147,5 +147,5 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
         quote = quote or apostrophe_for(document)
         fixed = f"{stem}{quote}s"
         span = document.to_source(token.idx, token.idx + len(text))
-        yield Match(span=span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),),
+        yield Match.in_source(span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),),
                     params={"suggestion": fixed})

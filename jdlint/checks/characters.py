@@ -90,7 +90,7 @@ def _inside(position: int, repairs: list[tuple[Span, str]]) -> bool:
 def mojibake(context: Context, rule: Rule) -> Iterator[Match]:
     for span, repaired in mojibake_repairs(context):
         repair = f"it should read '{repaired}'" if repaired.strip() else "remove it"
-        yield Match(span=span, suggestions=(repaired,) if repaired.strip() else (),
+        yield Match.in_source(span, suggestions=(repaired,) if repaired.strip() else (),
                     edits=(Edit(span.start, span.end, repaired),), params={"repair": repair})
 
 
@@ -105,7 +105,7 @@ def replacement_character(context: Context, rule: Rule) -> Iterator[Match]:
             while run_end < end and text[run_end] == _REPLACEMENT:
                 run_end += 1
             if not _inside(position, repairs):
-                yield Match(span=Span(position, run_end))
+                yield Match.in_source(Span(position, run_end))
             position = text.find(_REPLACEMENT, run_end, end)
 
 
@@ -118,7 +118,7 @@ def control_character(context: Context, rule: Rule) -> Iterator[Match]:
             if _inside(match.start(), repairs):
                 continue  # a C1 byte that ftfy reads as cp1252 punctuation: the mojibake rule repairs it
             name = f"U+{ord(match.group()):04X}"
-            yield Match(span=Span(match.start(), match.end()), edits=(Edit(match.start(), match.end(), ""),),
+            yield Match.in_source(Span(match.start(), match.end()), edits=(Edit(match.start(), match.end(), ""),),
                         params={"codepoint": name})
 
 
@@ -133,7 +133,7 @@ def invisible_character(context: Context, rule: Rule) -> Iterator[Match]:
         kinds = sorted({m.group() for m in found})
         names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in kinds)
         first = found[0]
-        yield Match(span=Span(first.start(), first.end()),
+        yield Match.in_source(Span(first.start(), first.end()),
                     edits=tuple(Edit(m.start(), m.end(), "") for m in found),
                     params={"count": len(found), "plural": "s" * (len(found) > 1), "character": names,
                             "them": "them" if len(found) > 1 else "it"})

@@ -50,4 +50,4 @@ def lost_at_sign(context: Context, rule: Rule) -> Iterator[Match]:
         edits: tuple[Edit, ...] = ()
         if document.source.text[span.start:span.end] == match.group():
             edits = (Edit(span.start, span.end, address),)
-        yield Match(span=span, suggestions=(address,), edits=edits, params={"suggestion": address})
+        yield Match.in_source(span, suggestions=(address,), edits=edits, params={"suggestion": address})

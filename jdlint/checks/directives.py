@@ -18,4 +18,4 @@ def invalid(context: Context, rule: Rule) -> Iterator[Match]:
         try:
             parse_directive(directive, catalog)
         except DirectiveError as exc:
-            yield Match(span=directive.span, params={"problem": str(exc)})
+            yield Match.in_source(directive.span, params={"problem": str(exc)})

@@ -16,4 +16,4 @@ def not_utf8(context: Context, rule: Rule) -> Iterator[Match]:
     if source.encoding.replace("_", "-") in ("utf-8", "ascii"):
         return
     how = "looks like" if source.detected else "is"
-    yield Match(params={"encoding": source.encoding, "how": how})
+    yield Match.whole_posting(params={"encoding": source.encoding, "how": how})

@@ -29,7 +29,7 @@ def decoded(entity: str) -> str | None:
 
 
 def _match(span: Span, value: str) -> Match:
-    return Match(span=span, suggestions=(value,), edits=(Edit(span.start, span.end, value),),
+    return Match.in_source(span, suggestions=(value,), edits=(Edit(span.start, span.end, value),),
                  params={"decoded": value})
 
 

@@ -89,7 +89,7 @@ def years_beyond_technology(context: Context, rule: Rule) -> Iterator[Match]:
                 continue
             age = year - released
             if years > age:
-                yield Match(start, end, params={"years": years, "technology": name, "released": released, "age": age},
+                yield Match.at(start, end, params={"years": years, "technology": name, "released": released, "age": age},
                             suggestions=(f"{max(1, age - 1)}+ years with {name}", "experience with tools like it"))
                 break
 
@@ -125,7 +125,7 @@ def entry_level_years(context: Context, rule: Rule) -> Iterator[Match]:
         return
     for start, end, years in demands(context):
         if years >= minimum:
-            yield Match(start, end, params={"years": years},
+            yield Match.at(start, end, params={"years": years},
                         suggestions=("0-2 years of experience, or relevant projects, courses or internships",))
 
 
@@ -134,7 +134,7 @@ def many_years(context: Context, rule: Rule) -> Iterator[Match]:
     minimum = context.option(rule, "min-years")
     for start, end, years in demands(context):
         if years >= minimum:
-            yield Match(start, end, params={"years": years},
+            yield Match.at(start, end, params={"years": years},
                         suggestions=("say which skills those years should have built",))
 
 
@@ -159,5 +159,5 @@ def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
                 continue
             items += 1
         if items > limit:
-            yield Match(section.start, section.start + len(section.label), params={"count": items, "limit": limit},
+            yield Match.at(section.start, section.start + len(section.label), params={"count": items, "limit": limit},
                         suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",))

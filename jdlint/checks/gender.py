@@ -27,7 +27,7 @@ def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
         if word.side != "masculine":
             continue
         alternatives = gender_coding.suggestions(word.term)
-        yield Match(word.start, word.end, suggestions=alternatives,
+        yield Match.at(word.start, word.end, suggestions=alternatives,
                     params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"})
 
 
@@ -82,4 +82,4 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
             continue
         word = match.group()
         suggestion = settings["replace"].get(word.lower(), ["they"])
-        yield Match(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})
+        yield Match.at(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})

@@ -242,7 +242,7 @@ def missing_pay(context: Context, rule: Rule) -> Iterator[Match]:
     if pay.disclosed or pay.vague:
         return  # vague pay has its own finding
     severity, requirement, source = _requirement(context)
-    yield Match(suggestions=(rule.options["settings"]["statement"],), severity=severity, source=source,
+    yield Match.whole_posting(suggestions=(rule.options["settings"]["statement"],), severity=severity, source=source,
                 params={"requirement": requirement})
 
 
@@ -253,7 +253,7 @@ def vague_pay(context: Context, rule: Rule) -> Iterator[Match]:
         return  # "competitive salary of $90,000 - $110,000" says the numbers
     severity, requirement, source = _requirement(context)
     for start, end in pay.vague[:1]:
-        yield Match(start, end, suggestions=(rule.options["settings"]["statement"],), severity=severity,
+        yield Match.at(start, end, suggestions=(rule.options["settings"]["statement"],), severity=severity,
                     source=source, params={"requirement": requirement})
 
 
@@ -267,5 +267,5 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
         return  # no law here asks for a range: an "up to" figure is still information
     severity, sentence, source = requirement
     for start, end in pay.open_ended[:1]:
-        yield Match(start, end, suggestions=("state the minimum and maximum, e.g. $60,000 - $75,000 per year",),
+        yield Match.at(start, end, suggestions=("state the minimum and maximum, e.g. $60,000 - $75,000 per year",),
                     severity=severity, source=source, params={"requirement": sentence})

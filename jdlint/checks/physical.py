@@ -64,5 +64,5 @@ def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
             base = next((v for v in settings["verbs"] if verb.startswith(v)), verb)
             alternatives = settings["verbs"].get(base, [])
             seen.append((start, end))
-            yield Match(start, end, suggestions=tuple(alternatives) + (settings["accommodation"],),
+            yield Match.at(start, end, suggestions=tuple(alternatives) + (settings["accommodation"],),
                         params={"alternatives": ", ".join(alternatives[:4]) or "the outcome"})

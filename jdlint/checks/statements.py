@@ -45,4 +45,4 @@ def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Matc
         if _CONTACT.search(nearby):
             return
     start, end, _ = found[0]
-    yield Match(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))
+    yield Match.at(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))

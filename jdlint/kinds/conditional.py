@@ -75,6 +75,6 @@ class Conditional(BaseKind):
                 if start - group_end <= MAX_JOIN_GAP:
                     group_end = end
                 else:
-                    yield Match(group_start, group_end, suggestions=rule.options["suggestions"])
+                    yield Match.at(group_start, group_end, suggestions=rule.options["suggestions"])
                     group_start, group_end = start, end
-            yield Match(group_start, group_end, suggestions=rule.options["suggestions"])
+            yield Match.at(group_start, group_end, suggestions=rule.options["suggestions"])

@@ -46,7 +46,7 @@ class Existence(BaseKind):
             if template is not None:
                 replacement = _expand(terms, label, text, start, end, template)
             suggestions = rule.options["suggestions"] or ((replacement,) if replacement else ())
-            yield Match(start, end, suggestions=suggestions, replacement=replacement,
+            yield Match.at(start, end, suggestions=suggestions, replacement=replacement,
                         params={"suggestion": replacement or ""})
 
 

@@ -31,4 +31,4 @@ class MatcherKind(BaseKind):
         text = context.document.text
         for start, end, _ in terms.find(context.doc, text):
             if not skipped(context, start, end, rule.options["skip"]):
-                yield Match(start, end, suggestions=rule.options["suggestions"])
+                yield Match.at(start, end, suggestions=rule.options["suggestions"])

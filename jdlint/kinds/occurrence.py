@@ -32,4 +32,4 @@ class Occurrence(BaseKind):
         if terms.find(context.doc, context.document.text):
             return
         statement = rule.options["statement"]
-        yield Match(suggestions=(statement,) if statement else ())
+        yield Match.whole_posting(suggestions=(statement,) if statement else ())

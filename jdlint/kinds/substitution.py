@@ -47,7 +47,7 @@ class Substitution(BaseKind):
                 continue
             matched = text[start:end]
             alternatives = tuple(match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()])
-            yield Match(
+            yield Match.at(
                 start,
                 end,
                 suggestions=alternatives,
