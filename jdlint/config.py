@@ -79,7 +79,7 @@ class Config:
         return self.rule_options.get(rule.code, {}).get(name, default)
 
     def enabled_rules(self, catalog):
-        rules = [r for r in catalog.rules if any(matches(s, r) for s in self.select)]
+        rules = [r for r in catalog.variants if any(matches(s, r) for s in self.select)]
         return [r for r in rules if not any(matches(s, r) for s in self.ignore)]
 
     def severity_for(self, rule, found: Severity | None = None) -> Severity:

@@ -57,7 +57,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Catalog:
+    """`rules`: one Rule per code, for listings and explanations (the default language's variant);
+    `variants`: every Rule the linter may run, one per code and language (defaults to `rules`)."""
+
     rules: tuple[Rule, ...]
+    variants: tuple[Rule, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.variants:
+            object.__setattr__(self, "variants", self.rules)
 
     def by_code(self, code: str) -> Rule | None:
         for rule in self.rules:

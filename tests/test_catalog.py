@@ -166,9 +166,68 @@ def test_one_catalog_file_per_family():
     from jdlint.resources import data_path
 
     families: dict[str, str] = {}
-    for path in sorted(Path(str(data_path("rules"))).glob("*.toml")):
-        catalog = load_catalog_files([path])
+    rules = Path(str(data_path("rules")))
+    for path in sorted(rules.glob("*.toml")):
+        language_data = {"en": [rules / "en" / path.name]} if (rules / "en" / path.name).exists() else {}
+        catalog = load_catalog_files([path], language_data)
         (family,) = {rule.family for rule in catalog.rules}
         assert family not in families, f"{family} is in {families.get(family)} and {path.name}"
         families[family] = path.name
     assert set(families) == {"JD1", "JD2", "JD3", "JD4", "JD5", "JD6", "JD9"}
+
+
+NEUTRAL = '''family = "JD2"
+[[rule]]
+code = "JD299"
+name = "test-rule"
+category = "gendered"
+kind = "existence"
+severity = "warning"
+message = "'{match}' is a test."
+why = "Because."
+source = "https://example.org"
+'''
+ENGLISH = '''[[rule]]
+code = "JD299"
+terms.phrases = ["foo"]
+examples.fail = ["a foo"]
+examples.pass = ["a bar"]
+'''
+
+
+def _language_catalog(tmp_path: Path, neutral: str, english: str):
+    (tmp_path / "en").mkdir(exist_ok=True)
+    (tmp_path / "t.toml").write_text(neutral, encoding="utf-8")
+    (tmp_path / "en" / "t.toml").write_text(english, encoding="utf-8")
+    return load_catalog_files([tmp_path / "t.toml"], {"en": [tmp_path / "en" / "t.toml"]})
+
+
+def test_language_data_completes_a_neutral_entry(tmp_path):
+    catalog = _language_catalog(tmp_path, NEUTRAL, ENGLISH)
+    (rule,) = catalog.rules
+    assert (rule.code, rule.language, rule.examples_fail) == ("JD299", "en", ("a foo",))
+    assert catalog.variants == catalog.rules
+
+
+def test_a_rule_with_data_in_two_languages_has_one_variant_each(tmp_path):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "t.toml").write_text(ENGLISH.replace("foo", "truc").replace("bar", "machin"),
+                                            encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "t.toml").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "t.toml").write_text(NEUTRAL, encoding="utf-8")
+    catalog = load_catalog_files([tmp_path / "t.toml"], {"fr": [tmp_path / "fr" / "t.toml"],
+                                                        "en": [tmp_path / "en" / "t.toml"]})
+    assert [(r.code, r.language) for r in catalog.variants] == [("JD299", "en"), ("JD299", "fr")]
+    assert [r.language for r in catalog.rules] == ["en"]  # listings show the default language's variant
+    assert catalog.by_code("test-rule").language == "en"
+
+
+@pytest.mark.parametrize(("english", "problem"), [
+    (ENGLISH.replace("JD299", "JD298"), "names no rule of rules/"),
+    (ENGLISH + 'severity = "info"\n', "repeats severity"),
+    (ENGLISH + "\n" + ENGLISH, "is already given en data"),
+])
+def test_bad_language_data_is_rejected(tmp_path, english, problem):
+    with pytest.raises(CatalogError, match=problem):
+        _language_catalog(tmp_path, NEUTRAL, english)

@@ -53,7 +53,7 @@ def test_front_matter_and_html_lang_set_the_posting_language():
 @pytest.fixture
 def english_only_title_rule(catalog):
     """The catalog with JD201 carrying English data only (as the split catalogs mark it)."""
-    rules = tuple(dataclasses.replace(r, language="en") if r.code == "JD201" else r for r in catalog.rules)
+    rules = tuple(dataclasses.replace(r, language="en" if r.code == "JD201" else None) for r in catalog.rules)
     return Catalog(rules)
 
 
@@ -93,3 +93,13 @@ def test_the_cli_prints_each_notice_once(tmp_path, monkeypatch, english_only_tit
     notes = [line for line in result.stderr.splitlines() if line.startswith("jdlint: note:")]
     assert notes == ["jdlint: note: 1 rule (JD201) has no data for language 'de' and was skipped (2 postings)"]
     assert result.stdout.count("JD201") == 1  # only the English posting
+
+
+def test_the_shipped_catalog_runs_only_language_neutral_rules_on_a_posting_without_data(catalog):
+    assert {r.code for r in catalog.variants if r.language is None} >= {"JD101", "JD120", "JD611", "JD901"}
+    assert catalog.by_code("JD201").language == "en"
+    german = jdlint.lint_text("---\nlang: de\n---\nWir suchen einen salesman. Caf\u00c3\u00a9 &amp;nbsp;",
+                              format="markdown")
+    codes = {f.code for f in german.findings}
+    assert "JD201" not in codes and {"JD101", "JD120"} <= codes  # mojibake and a leaked entity: any language
+    assert "JD201" in german.notices[0] and "'de'" in german.notices[0]

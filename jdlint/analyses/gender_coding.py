@@ -14,7 +14,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..config import GENDER_CODING_LEXICONS as LEXICONS
 from ..context import Context
 from ..resources import data_path
 
