@@ -23,7 +23,7 @@ from typing import Any
 from .language import DEFAULT_LANGUAGE, SHIPPED, is_shipped, language_code
 from .model import CATEGORIES, Severity
 from .options import RuleOption
-from .rule import Rule
+from .rule import Catalog, Rule
 from .source import DEFAULT_MAX_BYTES, parse_size
 
 CONFIG_FILES = (".jdlint.toml", "pyproject.toml")
@@ -160,7 +160,8 @@ def _severity(value, where: str) -> Severity:
         raise ConfigError(f"{where}: '{value}' is not a severity (info, warning, error)") from None
 
 
-def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
+def from_table(table: dict[str, Any], path: str | None, root: str, catalog: Catalog) -> Config:
+    """A Config from a `[tool.jdlint]` table (or a .jdlint.toml), every key validated."""
     where = path or "config"
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: the jdlint settings must be a table")
@@ -168,20 +169,31 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
         if key not in KNOWN_KEYS:
             known = ", ".join(sorted(KNOWN_KEYS))
             raise ConfigError(f"{where}: unknown key '{key}' (known keys: {known})")
-    changes: dict = {"path": path, "root": root}
+    changes: dict[str, Any] = {"path": path, "root": root}
+    changes.update(_selection(table, catalog, where))
+    changes.update(_reading(table, where))
+    rule_options = _rule_options(table, catalog, where)
+    if rule_options:
+        changes["rule_options"] = rule_options
+    return replace(Config(), **changes)
 
-    def string_list(key):
-        value = table[key]
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: '{key}' must be a list of strings")
-        return value
 
+def _string_list(table: dict[str, Any], key: str, where: str) -> list[str]:
+    value = table[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def _selection(table: dict[str, Any], catalog: Catalog, where: str) -> dict[str, Any]:
+    """Which rules run, how severe their findings are, and what is never reported."""
+    changes: dict[str, Any] = {}
     if "select" in table:
-        changes["select"] = check_selectors(string_list("select"), catalog, f"{where}: select")
+        changes["select"] = check_selectors(_string_list(table, "select", where), catalog, f"{where}: select")
     if "ignore" in table:
-        changes["ignore"] = check_selectors(string_list("ignore"), catalog, f"{where}: ignore")
+        changes["ignore"] = check_selectors(_string_list(table, "ignore", where), catalog, f"{where}: ignore")
     if "fail-on" in table:
         changes["fail_on"] = _severity(table["fail-on"], f"{where}: fail-on")
     if "severity" in table:
@@ -192,7 +204,7 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
             for k, v in table["severity"].items()
         )
     if "allow" in table:
-        changes["allow"] = tuple(normalise_term(t) for t in string_list("allow"))
+        changes["allow"] = tuple(normalise_term(t) for t in _string_list(table, "allow", where))
     if "per-file-ignores" in table:
         value = table["per-file-ignores"]
         if not isinstance(value, dict):
@@ -202,7 +214,13 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
             for glob, s in value.items()
         )
     if "exclude" in table:
-        changes["exclude"] = tuple(string_list("exclude"))
+        changes["exclude"] = tuple(_string_list(table, "exclude", where))
+    return changes
+
+
+def _reading(table: dict[str, Any], where: str) -> dict[str, Any]:
+    """How postings are read: size limit, language, spaCy pipeline, batch size, gender-coding lexicon."""
+    changes: dict[str, Any] = {}
     if "max-file-size" in table:
         try:
             changes["max_file_size"] = parse_size(table["max-file-size"])
@@ -223,19 +241,20 @@ def from_table(table: dict, path: str | None, root: str, catalog) -> Config:
             raise ConfigError(f"{where}: 'batch-size' must be a positive integer")
         changes["batch_size"] = value
     if "gender-coding" in table:
-        value = table["gender-coding"]
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where}: 'gender-coding' must be a table, e.g. gender-coding.lexicon = \"research\"")
-        for key in value:
-            if key != "lexicon":
-                raise ConfigError(f"{where}: unknown key 'gender-coding.{key}' (known keys: lexicon)")
-        if value.get("lexicon", "research") not in GENDER_CODING_LEXICONS:
-            raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(GENDER_CODING_LEXICONS)}")
-        changes["gender_coding_lexicon"] = value.get("lexicon", "research")
-    rule_options = _rule_options(table, catalog, where)
-    if rule_options:
-        changes["rule_options"] = rule_options
-    return replace(Config(), **changes)
+        changes["gender_coding_lexicon"] = _gender_coding(table["gender-coding"], where)
+    return changes
+
+
+def _gender_coding(value: object, where: str) -> str:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'gender-coding' must be a table, e.g. gender-coding.lexicon = \"research\"")
+    for key in value:
+        if key != "lexicon":
+            raise ConfigError(f"{where}: unknown key 'gender-coding.{key}' (known keys: lexicon)")
+    lexicon = value.get("lexicon", "research")
+    if lexicon not in GENDER_CODING_LEXICONS:
+        raise ConfigError(f"{where}: gender-coding.lexicon must be one of {', '.join(GENDER_CODING_LEXICONS)}")
+    return str(lexicon)
 
 
 def _option_value(option: RuleOption, value: Any, key: str, where: str) -> Any:
