@@ -9,7 +9,8 @@ import dataclasses
 import difflib
 
 from .formats import parse
-from .model import Applicability
+from .linter import Linter
+from .model import Applicability, FileResult, Finding
 from .source import Source
 
 MAX_ROUNDS = 10  # a fix that keeps producing new fixes is stopped here
@@ -39,9 +40,9 @@ def apply_findings(text: str, findings) -> tuple[str, list]:
     return "".join(parts), chosen
 
 
-def fix_source(source: Source, linter, *, unsafe: bool = False):
+def fix_source(source: Source, linter: Linter, *, unsafe: bool = False) -> tuple[Source, list[Finding], FileResult]:
     """(fixed Source, findings applied, FileResult of the fixed text)."""
-    applied = []
+    applied: list[Finding] = []
     current = source
     for _ in range(MAX_ROUNDS):
         result = next(linter.lint([parse(current)], want_metrics=True))

@@ -71,7 +71,7 @@ def _rows(path: str) -> Iterator[tuple[int, object]]:
                     continue
                 try:
                     yield number, json.loads(line)
-                except ValueError as exc:
+                except json.JSONDecodeError as exc:
                     yield number, f"not valid JSON ({exc.msg})"
 
 

@@ -24,9 +24,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from . import audit
 from .config import Config
-from .records import Fields
+from .formats import MarkupError, format_for
+from .linter import Linter
+from .model import FileResult
+from .records import Fields, to_document
 from .report.audit_formats import AUDIT_FORMATS
+from .report.json_report import finding_dict, metrics_dict
+from .runner import CHUNK
+from .source import LineIndex, SourceError, decode
 
 SPAN = "struct<start:int,end:int,line:int,column:int,end_line:int,end_column:int>"
 FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:string>>>"
@@ -129,7 +136,6 @@ _linters: dict[bytes, object] = {}  # per Python worker: one Linter (and spaCy p
 
 def _linter(shipped: bytes):
     if shipped not in _linters:
-        from .linter import Linter
 
         _linters[shipped] = Linter(pickle.loads(shipped))
     return _linters[shipped]
@@ -138,7 +144,6 @@ def _linter(shipped: bytes):
 def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> Iterator:
     import pyarrow as pa
 
-    from .runner import CHUNK
 
     linter = _linter(shipped)
     for batch in batches:  # Arrow batches hold up to 10,000 rows; parsed Documents are kept to CHUNK at a time
@@ -150,9 +155,6 @@ def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> 
 
 def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:
     """Output rows for one batch of input records, in input order."""
-    from .model import FileResult
-    from .report.json_report import finding_dict, metrics_dict
-    from .source import LineIndex
 
     out: list[dict] = []
     documents, owners = [], []
@@ -197,9 +199,6 @@ class _RowError(Exception):
 
 
 def _document(record: dict, config: Config, type_problem: str | None):
-    from .formats import MarkupError, format_for
-    from .records import to_document
-    from .source import SourceError, decode
 
     if record[_CORRUPT] is not None:
         raise _RowError("the reader could not parse this record")
@@ -225,7 +224,9 @@ def _arrow_schema():
     from pyspark.sql.pandas.types import to_arrow_schema
     from pyspark.sql.types import StructType
 
-    return to_arrow_schema(StructType.fromDDL(_ddl(_ROW_COLUMNS)))
+    schema = StructType.fromDDL(_ddl(_ROW_COLUMNS))
+    assert isinstance(schema, StructType)  # a row of columns, so fromDDL gives a struct
+    return to_arrow_schema(schema)
 
 
 # ----------------------------------------------------------------------------- audits
@@ -234,7 +235,6 @@ def audit_figures(linted: SparkLint) -> dict:
     """The audit document (jdlint.audit) of a lint pass, counted by Spark: only counts reach the driver."""
     from pyspark.sql import functions as F
 
-    from . import audit
 
     findings, metrics = linted.findings, linted.metrics
     total = metrics.count()

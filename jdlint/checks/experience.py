@@ -38,15 +38,15 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _WORDS[text.lower()]
 
 
-def demands(context):
+def demands(context: Context) -> list[tuple[int, int, int]]:
     """(start, end, years) for each experience demand; caps ("no more than 5 years") are left to JD303."""
 
-    def compute():
+    def compute() -> list[tuple[int, int, int]]:
         text = context.document.text
         lower = text.lower()
         if "year" not in lower and "yr" not in lower:
             return []  # every demand names years; two in five postings never do
-        found = []
+        found: list[tuple[int, int, int]] = []
         for match in YEARS.finditer(text):
             if _CAP_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 continue
@@ -63,7 +63,7 @@ def demands(context):
 
 
 @lru_cache(maxsize=1)
-def technologies() -> tuple[tuple[str, int, re.Pattern], ...]:
+def technologies() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     data = tomllib.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
     out = []
     for name, entry in data.items():
@@ -99,18 +99,18 @@ _CONNECTORS = re.compile(r"^\s*(?:of\s+)?(?:(?:professional|commercial|hands-on|
                          r"(?:the\s+)?$", re.IGNORECASE)
 
 
-def _named_after(pattern, after: str) -> bool:
+def _named_after(pattern: re.Pattern[str], after: str) -> bool:
     """The technology follows the years directly: "5 years of experience with React", "3+ years React"."""
     hit = pattern.search(after)
-    return bool(hit) and _CONNECTORS.match(after[:hit.start()]) is not None
+    return hit is not None and _CONNECTORS.match(after[:hit.start()]) is not None
 
 
-def _named_before(pattern, before: str) -> bool:
+def _named_before(pattern: re.Pattern[str], before: str) -> bool:
     hits = list(pattern.finditer(before))
     return bool(hits) and re.match(r"\s*[:(–-]?\s*$", before[hits[-1].end():]) is not None  # "React: 5+ years"
 
 
-def _entry_level(context) -> bool:
+def _entry_level(context: Context) -> bool:
     """The job itself is entry-level: its title (front matter, or the first heading) says so."""
     document = context.document
     title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))

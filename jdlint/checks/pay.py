@@ -13,9 +13,11 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 
 from ..context import Context
+from ..document import Document
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule
@@ -77,7 +79,7 @@ class Pay:
         return bool(self.ranges or self.in_metadata or [s for s in self.singles if not _inside(s, self.open_ended)])
 
 
-def _inside(span, spans) -> bool:
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
@@ -113,8 +115,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-def _finditer(pattern, text: str, windows):
-    seen = set()
+def _finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    seen: set[tuple[int, int]] = set()
     for start, end in windows:
         for match in pattern.finditer(text, start, end):
             if match.span() not in seen:
@@ -122,7 +124,7 @@ def _finditer(pattern, text: str, windows):
                 yield match
 
 
-def find_pay(context) -> Pay:
+def find_pay(context: Context) -> Pay:
     def compute() -> Pay:
         document = context.document
         text = document.text
@@ -155,12 +157,12 @@ def find_pay(context) -> Pay:
 # ----------------------------------------------------------------------------- jurisdictions
 
 @lru_cache(maxsize=1)
-def jurisdictions() -> tuple[dict, ...]:
+def jurisdictions() -> tuple[dict[str, Any], ...]:
     data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
     return tuple(data["jurisdiction"])
 
 
-def _location_text(document) -> str:
+def _location_text(document: Document) -> str:
     parts = [f"{v}" for k, v in document.metadata.items() if _LOCATION_KEYS.search(str(k)) and isinstance(v, (str, list))]
     parts = [" ; ".join(map(str, p)) if isinstance(p, list) else p for p in parts]
     text = document.text
@@ -176,7 +178,8 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None, frozenset[str] | None]], re.Pattern, re.Pattern]:
+def _law_patterns() -> tuple[list[tuple[dict[str, Any], re.Pattern[str] | None, frozenset[str] | None]],
+                             re.Pattern[str], re.Pattern[str]]:
     """Compiled once: each law's name pattern, and one pattern for every state or province abbreviation."""
     by_name = []
     for law in jurisdictions():
@@ -184,7 +187,7 @@ def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None, frozenset[str] 
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")\b") if raw else None
         # A name can only match where its first word stands as a whole word: a set lookup spares the search.
         firsts = [_WORD_RUN.match(n) for n in raw]
-        first_words = frozenset(m.group() for m in firsts) if all(firsts) else None
+        first_words = frozenset(m.group() for m in firsts if m) if all(firsts) else None
         by_name.append((law, pattern, first_words))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     in_text = re.compile(rf"[A-Z][a-z]+,\s*({codes})\b(?!\.)|\(({codes})\)")  # "Denver, CO" or "(CO)"
@@ -192,7 +195,7 @@ def _law_patterns() -> tuple[list[tuple[dict, re.Pattern | None, frozenset[str] 
     return by_name, in_text, in_location
 
 
-def applicable(document) -> list[dict]:
+def applicable(document: Document) -> list[dict[str, Any]]:
     """Jurisdictions with a pay-in-posting law that the posting's location names or reaches."""
     where = _location_text(document)
     by_name, in_text, in_location = _law_patterns()
@@ -200,7 +203,8 @@ def applicable(document) -> list[dict]:
     abbreviations: set[str] | None = None  # found once, when a law's name did not match
     found = []
     for law, names, first_words in by_name:
-        hit = names is not None and (first_words is None or not words.isdisjoint(first_words)) and names.search(where)
+        hit = bool(names is not None and (first_words is None or not words.isdisjoint(first_words))
+                   and names.search(where))
         if not hit and law.get("abbreviation"):
             if abbreviations is None:
                 abbreviations = {m.group(1) or m.group(2) for m in in_text.finditer(document.text)}
@@ -208,18 +212,18 @@ def applicable(document) -> list[dict]:
             hit = law["abbreviation"] in abbreviations
         if not hit and law.get("remote") == "yes":
             remote = _REMOTE_US if law["code"].startswith("US-") else _REMOTE_CA if law["code"].startswith("CA-") else None
-            hit = remote is not None and remote.search(where)
+            hit = bool(remote is not None and remote.search(where))
         if hit:
             found.append(law)
     return found
 
 
-def _lint_date(context) -> datetime.date:
+def _lint_date(context: Context) -> datetime.date:
     return context.config.lint_date or datetime.date.today()
 
 
-def _requirement(context, only_range: bool = False):
-    """(severity, sentence naming the laws, source) for the posting's location on the lint date."""
+def _law_requirement(context: Context) -> tuple[Severity, str, str] | None:
+    """(severity, sentence naming the laws, source) for the laws of the posting's location on the lint date."""
     today = _lint_date(context)
     laws = [law for law in context.memo("pay-laws", lambda: applicable(context.document)) if law.get("in_ad")]
     in_force = [law for law in laws if law["effective"] <= today]
@@ -229,9 +233,13 @@ def _requirement(context, only_range: bool = False):
     if laws:
         names = "; ".join(f"{law['law']} ({law['name']}, from {law['effective']})" for law in laws)
         return Severity.WARNING, f" It will be required by {names}.", laws[0]["citation"]
-    if only_range:
-        return None
-    return Severity.WARNING, " Many jurisdictions now require one, and candidates skip postings without it.", None
+    return None
+
+
+def _requirement(context: Context) -> tuple[Severity, str, str | None]:
+    """The laws' requirement, or (where no law applies) the general case for stating pay."""
+    return _law_requirement(context) or (
+        Severity.WARNING, " Many jurisdictions now require one, and candidates skip postings without it.", None)
 
 
 @check(needs=("sentences",))
@@ -262,7 +270,7 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
     pay = find_pay(context)
     if not pay.open_ended or pay.complete:
         return
-    requirement = _requirement(context, only_range=True)
+    requirement = _law_requirement(context)
     if requirement is None:
         return  # no law here asks for a range: an "up to" figure is still information
     severity, sentence, source = requirement

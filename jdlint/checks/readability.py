@@ -12,7 +12,7 @@ from ..rule import Rule
 from . import check
 
 
-def _in_its_language(context) -> bool:
+def _in_its_language(context: Context) -> bool:
     return mostly_in(context, context.language)  # each formula is for the language it was fitted on
 
 

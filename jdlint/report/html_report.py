@@ -37,9 +37,10 @@ def render_audit(figures: dict) -> str:
     return templates().get_template("audit.html.j2").render(audit=figures, version=__version__)
 
 
-def _pieces(text: str, marked: list[tuple[int, int, dict]]) -> list[dict]:
+def _pieces(text: str, marked: list[tuple[int, int, dict[str, Any]]]) -> list[dict[str, Any]]:
     """The text cut into plain runs and highlighted spans (nested or overlapping spans stay inside the first)."""
-    pieces, position = [], 0
+    pieces: list[dict[str, Any]] = []
+    position = 0
     for start, end, finding in sorted(marked, key=lambda m: (m[0], -m[1])):
         if start < position or end <= start:
             continue
