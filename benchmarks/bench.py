@@ -123,8 +123,10 @@ def cold_start(posting) -> list[float]:
             done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder)
             times.append(time.perf_counter() - started)
             if done.returncode != 0:
-                print(f"cold start: exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[-500:]}",
-                      file=sys.stderr)
+                print(
+                    f"cold start: exit {done.returncode}: {done.stderr.decode(errors='replace').strip()[-500:]}",
+                    file=sys.stderr,
+                )
         return times
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -155,8 +157,12 @@ def cold_start_stages(posting) -> list[tuple[str, float]]:
         path = os.path.join(folder, "posting" + SUFFIX_BY_FORMAT.get(fmt, ".txt"))
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        runs = [json.loads(subprocess.run([sys.executable, "-c", _STAGES, path], capture_output=True, text=True,
-                                          check=True).stdout) for _ in range(COLD_RUNS)]
+        runs = [
+            json.loads(
+                subprocess.run([sys.executable, "-c", _STAGES, path], capture_output=True, text=True, check=True).stdout
+            )
+            for _ in range(COLD_RUNS)
+        ]
     return [(name, statistics.median(run[i][1] for run in runs)) for i, (name, _) in enumerate(runs[0])]
 
 
@@ -170,8 +176,11 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("input", help="a folder of postings or a JSONL file")
     parser.add_argument("--text-field", default="text", help="JSONL field with the posting text [text]")
-    parser.add_argument("--format-field", default="format",
-                        help='JSONL field naming the format (text/markdown/html); "" for none [format]')
+    parser.add_argument(
+        "--format-field",
+        default="format",
+        help='JSONL field naming the format (text/markdown/html); "" for none [format]',
+    )
     parser.add_argument("--limit", type=int, default=None, help="lint at most N postings")
     parser.add_argument("--no-cold-start", action="store_true", help="skip the subprocess cold-start timing")
     args = parser.parse_args(argv)
@@ -200,8 +209,10 @@ def main(argv=None) -> None:
 
     if not args.no_cold_start:
         times = cold_start(postings[0])
-        print(f"cold start:     best {min(times):.3f} s, median {statistics.median(times):.3f} s "
-              f"({COLD_RUNS} runs of `jdlint check --exit-zero` on one posting)")
+        print(
+            f"cold start:     best {min(times):.3f} s, median {statistics.median(times):.3f} s "
+            f"({COLD_RUNS} runs of `jdlint check --exit-zero` on one posting)"
+        )
         print("where it goes (median of fresh interpreters, same posting):")
         for name, seconds in cold_start_stages(postings[0]):
             print(f"  {seconds:6.3f} s  {name}")

@@ -99,8 +99,14 @@ def main() -> None:
         jdlint = [sys.executable, "-m", "jdlint", "check", "--exit-zero"]
         tools = {
             "jdlint": (jdlint + ["--jobs", str(args.jobs), str(folder)], jdlint + [one]),
-            "alex": ([str(peers / "node_modules/.bin/alex"), str(folder)], [str(peers / "node_modules/.bin/alex"), one]),
-            "proselint": ([str(peers / "venv/bin/proselint"), "check", *files], [str(peers / "venv/bin/proselint"), "check", one]),
+            "alex": (
+                [str(peers / "node_modules/.bin/alex"), str(folder)],
+                [str(peers / "node_modules/.bin/alex"), one],
+            ),
+            "proselint": (
+                [str(peers / "venv/bin/proselint"), "check", *files],
+                [str(peers / "venv/bin/proselint"), "check", one],
+            ),
             "joblint": (None, [str(peers / "node_modules/.bin/joblint"), one]),
         }
         rows = {}
@@ -122,8 +128,10 @@ def main() -> None:
                 seconds, peak, tree = measure(batch, scratch)
             rows[name] = (len(files) / seconds, words / seconds, cold, peak, tree)
         print(f"{len(files)} postings, {words:,} words; cold start = median of {COLD_RUNS} runs on one posting")
-        print(f"{'tool':<10} {'postings/s':>11} {'words/s':>10} {'cold start s':>13} {'peak RSS MB':>12} "
-              f"{'all processes PSS':>17} {'jdlint/x':>9}")
+        print(
+            f"{'tool':<10} {'postings/s':>11} {'words/s':>10} {'cold start s':>13} {'peak RSS MB':>12} "
+            f"{'all processes PSS':>17} {'jdlint/x':>9}"
+        )
         base = rows.get("jdlint", (None,))[0]
         for name, (per_s, words_s, cold, peak, tree) in rows.items():
             ratio = f"{base / per_s:.1f}x" if base and name != "jdlint" else ""

@@ -43,15 +43,21 @@ def spark_run(export: str, master: str, fields: dict) -> dict:
     spark.range(1).collect()  # the JVM and a first task are up
     ready = time.perf_counter()
     frame, corrupt = read_input(spark, export, "json")
-    linted = lint_dataframe(spread(frame), text=fields["text"], id=fields["id"], title=fields["title"],
-                            location=fields["location"], salary=fields["salary"], format=fields["format"],
-                            corrupt=corrupt)
+    linted = lint_dataframe(
+        spread(frame),
+        text=fields["text"],
+        id=fields["id"],
+        title=fields["title"],
+        location=fields["location"],
+        salary=fields["salary"],
+        format=fields["format"],
+        corrupt=corrupt,
+    )
     with tempfile.TemporaryDirectory(prefix="jdlint-spark-bench-") as scratch:
         for name in ("findings", "metrics", "errors"):
             getattr(linted, name).write.mode("overwrite").parquet(os.path.join(scratch, name))
     done = time.perf_counter()
-    figures = {"linted": linted.metrics.count(), "errors": linted.errors.count(),
-               "findings": linted.findings.count()}
+    figures = {"linted": linted.metrics.count(), "errors": linted.errors.count(), "findings": linted.findings.count()}
     linted.release()
     cores = spark.sparkContext.defaultParallelism
     spark.stop()
@@ -59,8 +65,19 @@ def spark_run(export: str, master: str, fields: dict) -> dict:
 
 
 def local_run(export: str, jobs: int, fields: dict) -> dict:
-    command = [sys.executable, "-m", "jdlint", "check", "--exit-zero", "--records", export, "--format", "jsonl",
-               "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "jdlint",
+        "check",
+        "--exit-zero",
+        "--records",
+        export,
+        "--format",
+        "jsonl",
+        "--jobs",
+        str(jobs),
+    ]
     for option in ("text", "id", "title", "location", "salary", "format"):
         command += [f"--{option}-field", fields[option]]
     started = time.perf_counter()
@@ -68,8 +85,12 @@ def local_run(export: str, jobs: int, fields: dict) -> dict:
     seconds = time.perf_counter() - started
     lines = [json.loads(line) for line in done.stdout.split("\n") if line]  # (splitlines would cut at U+2028)
     skipped = len(re.findall(r"skipped", done.stderr))
-    return {"pass": seconds, "linted": len(lines), "errors": skipped,
-            "findings": sum(len(entry["findings"]) for entry in lines)}
+    return {
+        "pass": seconds,
+        "linted": len(lines),
+        "errors": skipped,
+        "findings": sum(len(entry["findings"]) for entry in lines),
+    }
 
 
 def main() -> None:
@@ -78,12 +99,19 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the local engine [2]")
     parser.add_argument("--limit", type=int, default=None)
-    for option, default in (("text", "text"), ("id", "id"), ("title", "title"), ("location", "location"),
-                            ("salary", "salary"), ("format", "format")):
+    for option, default in (
+        ("text", "text"),
+        ("id", "id"),
+        ("title", "title"),
+        ("location", "location"),
+        ("salary", "salary"),
+        ("format", "format"),
+    ):
         parser.add_argument(f"--{option}-field", default=default)
     args = parser.parse_args()
-    fields = {option: getattr(args, f"{option}_field") for option in
-              ("text", "id", "title", "location", "salary", "format")}
+    fields = {
+        option: getattr(args, f"{option}_field") for option in ("text", "id", "title", "location", "salary", "format")
+    }
     postings, export = count_postings(args.export, args.limit)
 
     spark = spark_run(export, args.master, fields)
@@ -93,14 +121,20 @@ def main() -> None:
     per_core = spark_rate / spark["cores"]
     print(f"{postings:,} postings from {args.export}")
     print(f"{'engine':<28} {'linted':>7} {'errors':>7} {'findings':>9} {'seconds':>8} {'postings/s':>11}")
-    print(f"{'spark ' + args.master:<28} {spark['linted']:>7,} {spark['errors']:>7,} {spark['findings']:>9,} "
-          f"{spark['pass']:>8.1f} {spark_rate:>11.1f}   (+ {spark['start']:.1f} s to start the session)")
-    print(f"{f'local --jobs {args.jobs}':<28} {local['linted']:>7,} {local['errors']:>7,} {local['findings']:>9,} "
-          f"{local['pass']:>8.1f} {local_rate:>11.1f}   (whole process, start-up included)")
+    print(
+        f"{'spark ' + args.master:<28} {spark['linted']:>7,} {spark['errors']:>7,} {spark['findings']:>9,} "
+        f"{spark['pass']:>8.1f} {spark_rate:>11.1f}   (+ {spark['start']:.1f} s to start the session)"
+    )
+    print(
+        f"{f'local --jobs {args.jobs}':<28} {local['linted']:>7,} {local['errors']:>7,} {local['findings']:>9,} "
+        f"{local['pass']:>8.1f} {local_rate:>11.1f}   (whole process, start-up included)"
+    )
     print(f"spark per core: {per_core:.1f} postings/s over {spark['cores']} cores")
     needed = TARGET_POSTINGS / TARGET_SECONDS / per_core
-    print(f"cores to audit {TARGET_POSTINGS:,} postings in one hour at that rate: {needed:.0f} "
-          f"(before start-up and I/O overheads)")
+    print(
+        f"cores to audit {TARGET_POSTINGS:,} postings in one hour at that rate: {needed:.0f} "
+        f"(before start-up and I/O overheads)"
+    )
     if export != args.export:
         os.unlink(export)
 

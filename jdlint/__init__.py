@@ -1,9 +1,9 @@
 """jdlint: a linter for job postings.
 
-    >>> import jdlint
-    >>> result = jdlint.lint_text("We need a salesman.")
-    >>> [f.code for f in result.findings]
-    ['JD201']
+>>> import jdlint
+>>> result = jdlint.lint_text("We need a salesman.")
+>>> [f.code for f in result.findings]
+['JD201']
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def lint_text(text: str, format: str = "text", config: Config | None = None, pat
     return lint_source(Source(path, text, format=format), config)
 
 
-def lint_paths(paths: Iterable[str | os.PathLike[str]],
-               config: Config | None = None) -> tuple[list[FileResult], list[InputError]]:
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]], config: Config | None = None
+) -> tuple[list[FileResult], list[InputError]]:
     """Lint files and folders; returns (results, errors)."""
     resolver = ConfigResolver(load_catalog())
     if config is not None:
@@ -40,5 +41,14 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]],
     return results, errors
 
 
-__all__ = ["lint_text", "lint_paths", "Finding", "FileResult", "InputError", "Config", "Severity", "Span",
-           "__version__"]
+__all__ = [
+    "lint_text",
+    "lint_paths",
+    "Finding",
+    "FileResult",
+    "InputError",
+    "Config",
+    "Severity",
+    "Span",
+    "__version__",
+]

@@ -6,10 +6,22 @@ from collections import Counter
 
 from .fingerprint import normalise
 
-GRADE_BINS = ((None, 8, "under 8"), (8, 10, "8-10"), (10, 12, "10-12"), (12, 14, "12-14"), (14, 16, "14-16"),
-              (16, None, "16 and over"))
-VERDICTS = ("strongly feminine-coded", "feminine-coded", "neutral", "masculine-coded", "strongly masculine-coded",
-            "empty")
+GRADE_BINS = (
+    (None, 8, "under 8"),
+    (8, 10, "8-10"),
+    (10, 12, "10-12"),
+    (12, 14, "12-14"),
+    (14, 16, "14-16"),
+    (16, None, "16 and over"),
+)
+VERDICTS = (
+    "strongly feminine-coded",
+    "feminine-coded",
+    "neutral",
+    "masculine-coded",
+    "strongly masculine-coded",
+    "empty",
+)
 TOP_TERMS = 25
 
 
@@ -71,8 +83,9 @@ def figures(total: int, missing, by_category, by_code, terms, verdicts, grades) 
     """The audit document from its counts (shared by the local and the Spark engine)."""
     return {
         "postings": total,
-        "missing": {key: {"postings": missing.get(key, 0), "share": _share(missing.get(key, 0), total)}
-                    for key in MISSING},
+        "missing": {
+            key: {"postings": missing.get(key, 0), "share": _share(missing.get(key, 0), total)} for key in MISSING
+        },
         "findings_by_category": dict(_ranked(by_category)),
         "findings_by_code": dict(_ranked(by_code)),
         "top_terms": [{"term": term, "count": count} for term, count in _ranked(terms)[:TOP_TERMS]],

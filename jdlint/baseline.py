@@ -47,8 +47,11 @@ def load(path: str) -> dict[str, set[str]]:
         raise BaselineError(f"{path}: no such baseline file; create it with --write-baseline") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: not a jdlint baseline ({exc})") from None
-    if not isinstance(document, dict) or document.get("jdlint_baseline") != VERSION or not isinstance(
-            document.get("files"), dict):
+    if (
+        not isinstance(document, dict)
+        or document.get("jdlint_baseline") != VERSION
+        or not isinstance(document.get("files"), dict)
+    ):
         raise BaselineError(f"{path}: not a jdlint baseline (expected jdlint_baseline = {VERSION})")
     return {file: set(entries) for file, entries in document["files"].items()}
 

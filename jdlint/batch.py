@@ -12,10 +12,18 @@ from .records import Fields, read
 from .runner import collect, run, run_documents
 
 
-def lint_inputs(paths: Sequence[str], resolver: ConfigResolver, *, records: str | None = None,
-                fields: Fields = Fields(), jobs: int | None = None, want_metrics: bool = False,
-                stdin_data: bytes | None = None, stdin_name: str | None = None,
-                config_path: str | None = None) -> tuple[int, Iterator[FileResult | InputError]]:
+def lint_inputs(
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    *,
+    records: str | None = None,
+    fields: Fields = Fields(),
+    jobs: int | None = None,
+    want_metrics: bool = False,
+    stdin_data: bytes | None = None,
+    stdin_name: str | None = None,
+    config_path: str | None = None,
+) -> tuple[int, Iterator[FileResult | InputError]]:
     """(how many inputs, their results and errors in input order) for paths ('-' is stdin) or an export.
 
     Workers rebuild the resolver from `config_path` (the --config file `resolver` was made with, if any) and

@@ -23,8 +23,19 @@ FIX_SAFETY = ("safe", "unsafe", "none")
 _CODE = re.compile(r"^JD\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _COMMON_KEYS = {
-    "code", "name", "category", "kind", "severity", "message", "why", "source", "fix", "examples", "aliases",
-    "exceptions", "options",
+    "code",
+    "name",
+    "category",
+    "kind",
+    "severity",
+    "message",
+    "why",
+    "source",
+    "fix",
+    "examples",
+    "aliases",
+    "exceptions",
+    "options",
 }
 _EXAMPLE_KEYS = {"text", "match", "fix"}
 
@@ -104,8 +115,9 @@ def _check_header(entry: dict[str, Any], where: str, family: str) -> tuple[Kind,
     return kind, severity, fix
 
 
-def _examples(entry: dict[str, Any], where: str, fix: str) -> tuple[
-        tuple[str, ...], tuple[str, ...], str, str, tuple[Expectation, ...]]:
+def _examples(
+    entry: dict[str, Any], where: str, fix: str
+) -> tuple[tuple[str, ...], tuple[str, ...], str, str, tuple[Expectation, ...]]:
     """(fail texts, pass texts, format, fail encoding, expectations) of the entry's examples."""
     examples = entry.get("examples")
     if not isinstance(examples, dict):
@@ -158,7 +170,7 @@ def _fail_examples(fails: list, fix: str, where: str) -> tuple[tuple[str, ...], 
             _fail(where, f"{at} has unknown key(s): {', '.join(sorted(unknown))} (known: text, match, fix)")
         text = example.get("text")
         if not isinstance(text, str) or not text:
-            _fail(where, f"{at} needs text = \"...\"")
+            _fail(where, f'{at} needs text = "..."')
         match = example.get("match")
         if match is not None:
             match = [match] if isinstance(match, str) else match
@@ -171,7 +183,7 @@ def _fail_examples(fails: list, fix: str, where: str) -> tuple[tuple[str, ...], 
         fixed = example.get("fix")
         if fixed is not None:
             if fix == "none":
-                _fail(where, f"{at}.fix is given but the rule has fix = \"none\"")
+                _fail(where, f'{at}.fix is given but the rule has fix = "none"')
             if not isinstance(fixed, str) or fixed == text:
                 _fail(where, f"{at}.fix must be the example's text after the fix (a different string)")
         if match is None and fixed is None:
@@ -186,8 +198,9 @@ def load_catalog_files(files: Iterable[Path], language_files: Mapping[str, Itera
     (language code -> files of `[[rule]]` entries naming a neutral code). A rule with data in some language
     becomes one Rule per such language; a rule with none is language-neutral and runs on every posting."""
     neutral = _neutral_entries(files)
-    by_language = {language: _language_entries(paths, language, neutral)
-                   for language, paths in (language_files or {}).items()}
+    by_language = {
+        language: _language_entries(paths, language, neutral) for language, paths in (language_files or {}).items()
+    }
     rules: list[Rule] = []
     for code, (entry, where, family, stem) in neutral.items():
         languages = [language for language, entries in by_language.items() if code in entries]
@@ -210,7 +223,7 @@ def _neutral_entries(files: Iterable[Path]) -> dict[str, tuple[dict[str, Any], s
             _fail(where, "has no [[rule]] entries (rules/ holds rule catalogs only; data tables live in data/)")
         family = data.get("family")
         if not isinstance(family, str) or not re.fullmatch(r"JD\d", family):
-            _fail(where, "needs a top-level family = \"JDn\"")
+            _fail(where, 'needs a top-level family = "JDn"')
         for entry in data["rule"]:
             code = entry.get("code")
             if not isinstance(code, str) or not _CODE.match(code):
@@ -221,8 +234,9 @@ def _neutral_entries(files: Iterable[Path]) -> dict[str, tuple[dict[str, Any], s
     return entries
 
 
-def _language_entries(paths: Iterable[Path], language: str,
-                      neutral: Mapping[str, tuple[dict[str, Any], str, str, str]]) -> dict[str, tuple[dict[str, Any], str]]:
+def _language_entries(
+    paths: Iterable[Path], language: str, neutral: Mapping[str, tuple[dict[str, Any], str, str, str]]
+) -> dict[str, tuple[dict[str, Any], str]]:
     """code -> (the rule's data in `language`, where it is) from rules/<language>/*.toml."""
     entries: dict[str, tuple[dict[str, Any], str]] = {}
     for path in paths:
@@ -231,7 +245,7 @@ def _language_entries(paths: Iterable[Path], language: str,
             code = entry.get("code")
             at = f"{where} {code}"
             if code not in neutral:
-                _fail(at, f"names no rule of rules/*.toml (language data completes a rule defined there)")
+                _fail(at, "names no rule of rules/*.toml (language data completes a rule defined there)")
             if code in entries:
                 _fail(at, f"is already given {language} data in {entries[code][1]}")
             clash = sorted(set(entry) - {"code"} & set(neutral[code][0]))
@@ -261,15 +275,23 @@ def _check_unique(rules: list[Rule]) -> None:
 
 def _one_per_code(variants: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The rule each code shows in listings and explanations: its default-language variant (sorted first)."""
-    return tuple({rule.code: rule for rule in reversed(variants)}[code] for code in dict.fromkeys(r.code for r in variants))
+    return tuple(
+        {rule.code: rule for rule in reversed(variants)}[code] for code in dict.fromkeys(r.code for r in variants)
+    )
 
 
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
     """The shipped catalog: rules/*.toml and, for each shipped language, rules/<language>/*.toml."""
     folder = data_path("rules")
-    return load_catalog_files(_toml_files(folder), {
-        language: _toml_files(folder.joinpath(language)) for language in SHIPPED if folder.joinpath(language).is_dir()})
+    return load_catalog_files(
+        _toml_files(folder),
+        {
+            language: _toml_files(folder.joinpath(language))
+            for language in SHIPPED
+            if folder.joinpath(language).is_dir()
+        },
+    )
 
 
 def _toml_files(folder: Any) -> list[Path]:

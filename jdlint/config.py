@@ -65,12 +65,12 @@ class Config:
     language: str = DEFAULT_LANGUAGE
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
-    lint_date: "datetime.date | None" = None  # laws in force on this day; None: today
+    lint_date: datetime.date | None = None  # laws in force on this day; None: today
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)  # code -> option -> value
     path: str | None = None  # the file this came from
     root: str = field(default_factory=os.getcwd)  # folder that relative globs are matched from
 
-    def with_overrides(self, **changes) -> "Config":
+    def with_overrides(self, **changes) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def option(self, rule: Rule, name: str) -> Any:

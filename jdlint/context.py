@@ -25,8 +25,15 @@ class Context:
 
     _compiled: dict[Hashable, Any] = {}  # (pipeline name, pipeline id, key) -> compiled matcher
 
-    def __init__(self, document: Document, doc: Any, pipeline: Any, config: Config | None = None,
-                 catalog: Catalog | None = None, language: Language | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        doc: Any,
+        pipeline: Any,
+        config: Config | None = None,
+        catalog: Catalog | None = None,
+        language: Language | None = None,
+    ) -> None:
         self.document = document
         self.doc = doc
         self.pipeline = pipeline

@@ -22,6 +22,6 @@ def fingerprints(findings) -> list[str]:
         key = (finding.code, normalise(finding.text))
         index = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256(f"{key[0]}\x1f{key[1]}\x1f{index}".encode("utf-8")).hexdigest()[:32]
+        digest = hashlib.sha256(f"{key[0]}\x1f{key[1]}\x1f{index}".encode()).hexdigest()[:32]
         out.append(digest)
     return out

@@ -33,7 +33,7 @@ def apply_findings(text: str, findings) -> tuple[str, list]:
     edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: e.start)
     parts, position = [], 0
     for edit in edits:
-        parts.append(text[position:edit.start])
+        parts.append(text[position : edit.start])
         parts.append(edit.content)
         position = edit.end
     parts.append(text[position:])
@@ -58,8 +58,11 @@ def fix_source(source: Source, linter: Linter, *, unsafe: bool = False) -> tuple
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+    )
 
 
 def encode(source: Source) -> bytes:

@@ -46,8 +46,15 @@ class FileFix:
         return encode(self.fixed)
 
 
-def fix_files(results: Iterable[FileResult], resolver: ConfigResolver, *, unsafe: bool = False, write: bool = True,
-              stdin_data: bytes | None = None, stdin_name: str | None = None) -> Iterator[FileFix]:
+def fix_files(
+    results: Iterable[FileResult],
+    resolver: ConfigResolver,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    stdin_data: bytes | None = None,
+    stdin_name: str | None = None,
+) -> Iterator[FileFix]:
     """Fix each linted file (with unsafe fixes too if `unsafe`); with `write`, changed files are written."""
     for result in results:
         stdin = stdin_data if result.path == (stdin_name or "-") else None
@@ -55,8 +62,11 @@ def fix_files(results: Iterable[FileResult], resolver: ConfigResolver, *, unsafe
         config = resolver.for_path(None if is_stdin else result.path)
         try:
             fmt = format_for(result.path)
-            source = (decode(stdin, result.path, fmt) if stdin is not None
-                      else read_path(result.path, config.max_file_size, fmt))
+            source = (
+                decode(stdin, result.path, fmt)
+                if stdin is not None
+                else read_path(result.path, config.max_file_size, fmt)
+            )
         except SourceError as exc:
             yield FileFix(result.path, result, error=str(exc))
             continue

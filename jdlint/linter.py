@@ -22,8 +22,9 @@ from .rule import Catalog, Rule
 class Linter:
     """Lints Documents with the rules one Config enables, each posting with the rules of its language."""
 
-    def __init__(self, config: Config | None = None, catalog: Catalog | None = None,
-                 pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self, config: Config | None = None, catalog: Catalog | None = None, pipeline: Pipeline | None = None
+    ) -> None:
         self.config = config or Config()
         self.catalog = catalog or load_catalog()
         self.rules = self.config.enabled_rules(self.catalog)
@@ -46,19 +47,27 @@ class Linter:
         """(the rules that run on a posting in `language`, notices about the rules skipped for it)."""
         if language not in self._by_language:
             kept = [r for r in self.rules if r.language in (None, language)]
-            skipped = sorted({r.code for r in self.rules if r.language not in (None, language)}
-                             - {r.code for r in kept})
+            skipped = sorted(
+                {r.code for r in self.rules if r.language not in (None, language)} - {r.code for r in kept}
+            )
             many = len(skipped) != 1
-            notices = (f"{len(skipped)} rule{'s' * many} ({', '.join(skipped)}) {'have' if many else 'has'} "
-                       f"no data for language '{language}' and {'were' if many else 'was'} skipped",) if skipped else ()
+            notices = (
+                (
+                    f"{len(skipped)} rule{'s' * many} ({', '.join(skipped)}) {'have' if many else 'has'} "
+                    f"no data for language '{language}' and {'were' if many else 'was'} skipped",
+                )
+                if skipped
+                else ()
+            )
             self._by_language[language] = (kept, notices)
         return self._by_language[language]
 
     def language_of(self, document: Document) -> str:
         return posting_language(document.metadata, self.config.language)
 
-    def features(self, want_metrics: bool = False, rules: list[Rule] | None = None,
-                 pipeline: Pipeline | None = None) -> set[str]:
+    def features(
+        self, want_metrics: bool = False, rules: list[Rule] | None = None, pipeline: Pipeline | None = None
+    ) -> set[str]:
         rules = self.rules if rules is None else rules
         tagged = (pipeline or self.pipeline).tagged
         features = {"sentences"} if want_metrics else set()
@@ -86,13 +95,15 @@ class Linter:
     def _lint_language(self, documents: list[Document], language: str, want_metrics: bool) -> Iterator[FileResult]:
         pipeline = self.pipeline_for(language)
         rules, _ = self.rules_for(language)
-        docs = pipeline.pipe((d.text for d in documents), self.features(want_metrics, rules, pipeline),
-                             self.config.batch_size)
+        docs = pipeline.pipe(
+            (d.text for d in documents), self.features(want_metrics, rules, pipeline), self.config.batch_size
+        )
         for document, doc in zip(documents, docs):
             yield self.lint_doc(document, doc, want_metrics, language)
 
-    def lint_doc(self, document: Document, doc: Any, want_metrics: bool = False,
-                 language: str | None = None) -> FileResult:
+    def lint_doc(
+        self, document: Document, doc: Any, want_metrics: bool = False, language: str | None = None
+    ) -> FileResult:
         """Lint one document given its spaCy Doc (tests pass annotated Docs here)."""
         language = language or self.language_of(document)
         pipeline = self.pipeline_for(language)
@@ -105,7 +116,11 @@ class Linter:
                 matches = self._without_exceptions(context, rule, matches)
             findings.extend(make_finding(rule, m, document, self.config) for m in matches)
         findings = suppress.apply(
-            findings, document, self.config, self.rules_by_code, self.catalog,
+            findings,
+            document,
+            self.config,
+            self.rules_by_code,
+            self.catalog,
             unused_rule=self.rules_by_code.get(UNUSED_DIRECTIVE),
         )
         findings.sort(key=lambda f: f.sort_key)
@@ -122,10 +137,13 @@ class Linter:
         )
 
     def _without_exceptions(self, context: Context, rule: Rule, matches: list[Match]) -> list[Match]:
-        terms = context.compiled((rule.code, rule.language, "exceptions"),
-                                 lambda: CompiledTerms({"phrases": list(rule.exceptions)}, context.pipeline))
+        terms = context.compiled(
+            (rule.code, rule.language, "exceptions"),
+            lambda: CompiledTerms({"phrases": list(rule.exceptions)}, context.pipeline),
+        )
         spared = terms.find(context.doc, context.document.text)
         return [
-            m for m in matches
+            m
+            for m in matches
             if m.start is None or m.end is None or not any(s <= m.start and m.end <= e for s, e, _ in spared)
         ]

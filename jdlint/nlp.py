@@ -62,8 +62,12 @@ class Pipeline:
             self.tagged = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
             every = set(nlp.pipe_names)
             without_ner = every - {"ner"}  # the entity recogniser runs only for rules that need people's names
-            self._feature_pipes = {"sentences": without_ner, "lemmas": without_ner, "pos": without_ner,
-                                   "entities": every}
+            self._feature_pipes = {
+                "sentences": without_ner,
+                "lemmas": without_ner,
+                "pos": without_ner,
+                "entities": every,
+            }
         self.nlp = nlp
 
     @property
@@ -89,7 +93,9 @@ class Pipeline:
             self.nlp.remove_pipe("lemmatizer")
             raise PipelineError(f"cannot load lemma tables ({exc}); install spacy-lookups-data") from None
 
-    def pipe(self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Any]:
+    def pipe(
+        self, texts: Iterable[str], features: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> Iterator[Any]:
         features = set(features)
         if "lemmas" in features:
             self._ensure_lemmas()

@@ -29,7 +29,7 @@ class RuleOption:
 
     @property
     def bounds(self) -> str:
-        """">= 1", "1..20", "<= 5" or "" (no bounds)."""
+        """ ">= 1", "1..20", "<= 5" or "" (no bounds)."""
         if self.minimum is not None and self.maximum is not None:
             return f"{self.minimum}..{self.maximum}"
         if self.minimum is not None:
@@ -52,7 +52,8 @@ class RuleOption:
                 raise ValueError(f"must be one of {', '.join(self.type)} (got {value!r})")
             return value
         out_of_bounds = _has_type(value, self.type) and (
-            self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum)
+            self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum
+        )
         if not _has_type(value, self.type) or out_of_bounds:
             wanted = f"{_ARTICLE[self.type]} {self.bounds}".strip()
             raise ValueError(f"must be {wanted} (got {value!r})")
@@ -105,9 +106,10 @@ def option_from_table(name: str, table: Any) -> RuleOption:
         raise ValueError(f"option '{name}': min is above max")
     alias = table.get("alias")
     if alias is not None and (not isinstance(alias, str) or not _ALIAS.match(alias)):
-        raise ValueError(f"option '{name}': alias must be a config key such as \"must-have-limit\" or \"table.key\"")
-    option = RuleOption(name, type_, table["default"], " ".join(table["doc"].split()), bounds["min"],
-                        bounds["max"], alias)
+        raise ValueError(f'option \'{name}\': alias must be a config key such as "must-have-limit" or "table.key"')
+    option = RuleOption(
+        name, type_, table["default"], " ".join(table["doc"].split()), bounds["min"], bounds["max"], alias
+    )
     try:
         option.check(option.default)
     except ValueError as exc:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator
 
 from .catalog import load_catalog
 from .config import ConfigResolver
@@ -52,12 +52,14 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def lint_in_workers(kind: str, items: Iterable, jobs: int, config_path, overrides, want_metrics,
-                    source_name: str | None = None) -> Iterator:
+def lint_in_workers(
+    kind: str, items: Iterable, jobs: int, config_path, overrides, want_metrics, source_name: str | None = None
+) -> Iterator:
     """kind "paths": items are paths; kind "documents": parsed Documents (and InputErrors) of one export."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init,
-                             initargs=(config_path, overrides, want_metrics)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
+    ) as pool:
         if kind == "paths":
             batches = pool.map(_lint_paths, _chunks(items, CHUNK))
         else:

@@ -35,7 +35,9 @@ class Kind(Protocol):
     def term_options(self) -> tuple[str, ...]: ...  # options holding a term set (read for NLP needs)
 
     @property
-    def required_options(self) -> tuple[str, ...]: ...  # user options (`options.NAME`) every rule of the kind must declare
+    def required_options(
+        self,
+    ) -> tuple[str, ...]: ...  # user options (`options.NAME`) every rule of the kind must declare
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]: ...
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from . import formats
 from .formats import MarkupError, parse
@@ -93,8 +93,12 @@ def read(path: str, fields: Fields) -> Iterator:
             record_id = row.get(fields.id)
             name = f"{path}#{record_id if record_id not in (None, '') else number}"
             try:
-                yield to_document(name, text, row.get(fields.format) if fields.format else None,
-                                  {key: row.get(getattr(fields, key)) for key in METADATA if getattr(fields, key)})
+                yield to_document(
+                    name,
+                    text,
+                    row.get(fields.format) if fields.format else None,
+                    {key: row.get(getattr(fields, key)) for key in METADATA if getattr(fields, key)},
+                )
             except MarkupError as exc:
                 yield InputError(name, f"{path}: {where} {number}: {exc}; skipped")
     except FileNotFoundError:

@@ -12,11 +12,26 @@ RULE_LIST_FORMATS = ("text", "json", "markdown")
 def render_rules(catalog, fmt: str = "text") -> str:
     rows = [(r.code, r.name, r.category, r.severity.value, r.fix) for r in catalog.rules]
     if fmt == "json":
-        return json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category, "kind": r.kind, "severity": r.severity.value,
-             "fix": r.fix, "message": r.message, "why": r.why, "source": r.source}
-            for r in catalog.rules
-        ], indent=2) + "\n"
+        return (
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "category": r.category,
+                        "kind": r.kind,
+                        "severity": r.severity.value,
+                        "fix": r.fix,
+                        "message": r.message,
+                        "why": r.why,
+                        "source": r.source,
+                    }
+                    for r in catalog.rules
+                ],
+                indent=2,
+            )
+            + "\n"
+        )
     if fmt == "markdown":
         lines = ["| code | name | category | severity | fix |", "|---|---|---|---|---|"]
         for r in catalog.rules:
@@ -41,15 +56,20 @@ def render_options(catalog) -> str:
     for rule in catalog.rules:
         for option in rule.user_options:
             alias = f"`{option.alias}`" if option.alias else ""
-            lines.append(f"| {rule.code} `{rule.name}` | `{option.name}` | {option.type_name.replace('|', '&#124;')} "
-                         f"| {_value(option.default)} | {alias} | {option.doc} |")
+            lines.append(
+                f"| {rule.code} `{rule.name}` | `{option.name}` | {option.type_name.replace('|', '&#124;')} "
+                f"| {_value(option.default)} | {alias} | {option.doc} |"
+            )
     return "\n".join(lines) + "\n"
 
 
 def explain(rule) -> str:
     wrap = lambda text: textwrap.fill(text, 96, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
-    fix = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (needs --unsafe-fixes)",
-           "none": "none (suggestions only)"}[rule.fix]
+    fix = {
+        "safe": "safe (applied by --fix)",
+        "unsafe": "unsafe (needs --unsafe-fixes)",
+        "none": "none (suggestions only)",
+    }[rule.fix]
     parts = [
         f"{rule.code} {rule.name}",
         f"  category: {rule.category}   severity: {rule.severity.value}   kind: {rule.kind}   fix: {fix}",

@@ -7,7 +7,7 @@ problem, and the rest of the batch goes on.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from . import formats
 from .config import Config, ConfigError, ConfigResolver
@@ -64,8 +64,14 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
         return InputError(where, message if message.startswith(where) else f"{where}: {message}")
 
 
-def run(paths: Iterable[str], resolver: ConfigResolver, *, want_metrics: bool = False,
-        stdin_data: bytes | None = None, stdin_name: str | None = None) -> Iterator[FileResult | InputError]:
+def run(
+    paths: Iterable[str],
+    resolver: ConfigResolver,
+    *,
+    want_metrics: bool = False,
+    stdin_data: bytes | None = None,
+    stdin_name: str | None = None,
+) -> Iterator[FileResult | InputError]:
     """Lint every input; yields results and errors in input order."""
     linters: dict[int, Linter] = {}
     pending: list = []

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from . import audit
 from .config import Config
@@ -39,19 +39,37 @@ SPAN = "struct<start:int,end:int,line:int,column:int,end_line:int,end_column:int
 FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:string>>>"
 GENDER_CODING = "struct<masculine:array<string>,feminine:array<string>,verdict:string>"
 FINDING_COLUMNS = (
-    ("id", "string"), ("finding_index", "int"), ("code", "string"), ("name", "string"), ("category", "string"),
-    ("severity", "string"), ("message", "string"), ("span", SPAN), ("text", "string"),
-    ("suggestions", "array<string>"), ("fix", FIX), ("source", "string"),
+    ("id", "string"),
+    ("finding_index", "int"),
+    ("code", "string"),
+    ("name", "string"),
+    ("category", "string"),
+    ("severity", "string"),
+    ("message", "string"),
+    ("span", SPAN),
+    ("text", "string"),
+    ("suggestions", "array<string>"),
+    ("fix", FIX),
+    ("source", "string"),
 )
 METRIC_COLUMNS = (
-    ("id", "string"), ("format", "string"), ("encoding", "string"), ("words", "int"), ("sentences", "int"),
-    ("flesch_kincaid_grade", "double"), ("flesch_reading_ease", "double"), ("average_sentence_length", "double"),
+    ("id", "string"),
+    ("format", "string"),
+    ("encoding", "string"),
+    ("words", "int"),
+    ("sentences", "int"),
+    ("flesch_kincaid_grade", "double"),
+    ("flesch_reading_ease", "double"),
+    ("average_sentence_length", "double"),
     ("gender_coding", GENDER_CODING),
 )
 ERROR_COLUMNS = (("id", "string"), ("error", "string"))
 # mapInArrow yields one schema: each row is a finding, a posting's metrics or an error, told by `kind`.
-_ROW_COLUMNS = (("kind", "string"),) + FINDING_COLUMNS + tuple(
-    column for column in METRIC_COLUMNS + ERROR_COLUMNS if column[0] not in dict(FINDING_COLUMNS))
+_ROW_COLUMNS = (
+    (("kind", "string"),)
+    + FINDING_COLUMNS
+    + tuple(column for column in METRIC_COLUMNS + ERROR_COLUMNS if column[0] not in dict(FINDING_COLUMNS))
+)
 _METADATA = ("title", "location", "salary")
 _TEXT, _ID, _FORMAT, _CORRUPT, _ROW = "_jdlint_text", "_jdlint_id", "_jdlint_format", "_jdlint_corrupt", "_jdlint_row"
 
@@ -76,9 +94,18 @@ class SparkLint:
         self.rows.unpersist()
 
 
-def lint_dataframe(df, *, text: str = "text", id: str | None = None, title: str | None = None,
-                   location: str | None = None, salary: str | None = None, format: str | None = None,
-                   corrupt: str | None = None, config: Config | None = None) -> SparkLint:
+def lint_dataframe(
+    df,
+    *,
+    text: str = "text",
+    id: str | None = None,
+    title: str | None = None,
+    location: str | None = None,
+    salary: str | None = None,
+    format: str | None = None,
+    corrupt: str | None = None,
+    config: Config | None = None,
+) -> SparkLint:
     """Lint every row of `df`; returns findings, per-posting metrics and per-row errors as DataFrames.
 
     `text` names the posting column (string, or binary decoded like a file's bytes); `id` a column that
@@ -109,9 +136,13 @@ def lint_dataframe(df, *, text: str = "text", id: str | None = None, title: str 
     def optional(column):
         return F.col(column).cast("string") if column else F.lit(None).cast("string")
 
-    inputs = df.select(text_column.alias(_TEXT), F.col(id).cast("string").alias(_ID), optional(format).alias(_FORMAT),
-                       optional(corrupt).alias(_CORRUPT),
-                       *(optional(column).alias(key) for key, column in zip(_METADATA, (title, location, salary))))
+    inputs = df.select(
+        text_column.alias(_TEXT),
+        F.col(id).cast("string").alias(_ID),
+        optional(format).alias(_FORMAT),
+        optional(corrupt).alias(_CORRUPT),
+        *(optional(column).alias(key) for key, column in zip(_METADATA, (title, location, salary))),
+    )
     shipped = pickle.dumps(config)  # travels with the task: executors read no config file
     arrow_schema = _arrow_schema()  # built here: parsing a schema needs the driver's JVM
 
@@ -136,7 +167,6 @@ _linters: dict[bytes, object] = {}  # per Python worker: one Linter (and spaCy p
 
 def _linter(shipped: bytes):
     if shipped not in _linters:
-
         _linters[shipped] = Linter(pickle.loads(shipped))
     return _linters[shipped]
 
@@ -144,12 +174,11 @@ def _linter(shipped: bytes):
 def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> Iterator:
     import pyarrow as pa
 
-
     linter = _linter(shipped)
     for batch in batches:  # Arrow batches hold up to 10,000 rows; parsed Documents are kept to CHUNK at a time
         records = batch.to_pylist()
         for start in range(0, len(records), CHUNK):
-            rows = _lint_rows(records[start:start + CHUNK], linter, type_problem)
+            rows = _lint_rows(records[start : start + CHUNK], linter, type_problem)
             yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
@@ -174,8 +203,15 @@ def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[di
         index = LineIndex(result.text)
         for number, finding in enumerate(result.findings):
             out.append({"kind": "finding", "id": posting_id, "finding_index": number, **finding_dict(finding, index)})
-        out.append({"kind": "metrics", "id": posting_id, "format": result.format, "encoding": result.encoding,
-                    **metrics_dict(result.metrics)})
+        out.append(
+            {
+                "kind": "metrics",
+                "id": posting_id,
+                "format": result.format,
+                "encoding": result.encoding,
+                **metrics_dict(result.metrics),
+            }
+        )
     return out
 
 
@@ -231,10 +267,10 @@ def _arrow_schema():
 
 # ----------------------------------------------------------------------------- audits
 
+
 def audit_figures(linted: SparkLint) -> dict:
     """The audit document (jdlint.audit) of a lint pass, counted by Spark: only counts reach the driver."""
     from pyspark.sql import functions as F
-
 
     findings, metrics = linted.findings, linted.metrics
     total = metrics.count()
@@ -266,8 +302,14 @@ def _counts(grouped) -> dict:
 
 # ----------------------------------------------------------------------------- the audit engine
 
-INPUT_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "json", ".ndjson": "json", ".json": "json",
-                 ".csv": "csv"}
+INPUT_FORMATS = {
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".json": "json",
+    ".csv": "csv",
+}
 CORRUPT_COLUMN = "_corrupt_record"
 
 
@@ -280,8 +322,12 @@ def session(master: str = "local[*]", app_name: str = "jdlint audit"):
     if master.startswith("local"):
         # Without this, local workers start `python3` from PATH, which may lack jdlint and its dependencies.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName(app_name)
-            .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+    return (
+        SparkSession.builder.master(master)
+        .appName(app_name)
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
 
 
 PARTITIONS_PER_CORE = 4
@@ -298,8 +344,9 @@ def input_format(path: str) -> str:
     """parquet, json or csv, from the path's suffix or, for a folder, its files' suffixes."""
     kind = INPUT_FORMATS.get(os.path.splitext(path.rstrip("/"))[1].lower())
     if kind is None and os.path.isdir(path):
-        suffixes = [os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path))
-                    if not name.startswith((".", "_"))]
+        suffixes = [
+            os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path)) if not name.startswith((".", "_"))
+        ]
         kind = next((INPUT_FORMATS[s] for s in suffixes if s in INPUT_FORMATS), None)
     if kind is None:
         raise ValueError(f"{path}: cannot tell the input format; use a .parquet, .jsonl or .csv path")
@@ -320,8 +367,10 @@ def read_input(spark, path: str, kind: str):
         reader = reader.option("header", "true").option("multiLine", "true").option("escape", '"')
         inferred = reader.csv(path).schema
     # every column as text (ids stay "007", not 7), plus the column that holds what could not be parsed
-    schema = T.StructType([T.StructField(f.name, T.StringType()) for f in inferred.fields if f.name != CORRUPT_COLUMN]
-                          + [T.StructField(CORRUPT_COLUMN, T.StringType())])
+    schema = T.StructType(
+        [T.StructField(f.name, T.StringType()) for f in inferred.fields if f.name != CORRUPT_COLUMN]
+        + [T.StructField(CORRUPT_COLUMN, T.StringType())]
+    )
     frame = reader.schema(schema).json(path) if kind == "json" else reader.schema(schema).csv(path)
     return frame, CORRUPT_COLUMN
 
@@ -340,8 +389,15 @@ class SparkAudit:
 OUTPUTS = ("findings", "metrics", "errors")  # each written to <name>.parquet
 
 
-def audit_to_folder(input_path: str, output_dir: str, *, config: Config | None = None, master: str = "local[*]",
-                    fields: Fields = Fields(), notify: Callable[[str], None] | None = None) -> SparkAudit:
+def audit_to_folder(
+    input_path: str,
+    output_dir: str,
+    *,
+    config: Config | None = None,
+    master: str = "local[*]",
+    fields: Fields = Fields(),
+    notify: Callable[[str], None] | None = None,
+) -> SparkAudit:
     """Lint `input_path` (Parquet, JSON Lines or CSV) on Spark and write findings, metrics and errors (Parquet)
     and the audit in every audit format (audit.json, audit.html) to `output_dir`.
 
@@ -352,8 +408,9 @@ def audit_to_folder(input_path: str, output_dir: str, *, config: Config | None =
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise SparkEngineError(f"the spark engine needs pyspark and pyarrow ({exc}): pip install 'jdlint[spark]'") \
-            from exc
+        raise SparkEngineError(
+            f"the spark engine needs pyspark and pyarrow ({exc}): pip install 'jdlint[spark]'"
+        ) from exc
     try:
         kind = input_format(input_path)
     except ValueError as exc:
@@ -382,8 +439,15 @@ def audit_to_folder(input_path: str, output_dir: str, *, config: Config | None =
     return done
 
 
-def _lint_to_folder(spark, input_path: str, kind: str, output_dir: str, fields: Fields, config: Config | None,
-                    notify: Callable[[str], None] | None) -> SparkAudit:
+def _lint_to_folder(
+    spark,
+    input_path: str,
+    kind: str,
+    output_dir: str,
+    fields: Fields,
+    config: Config | None,
+    notify: Callable[[str], None] | None,
+) -> SparkAudit:
     frame, corrupt = read_input(spark, input_path, kind)
     id_column: str | None = fields.id
     notes: tuple[str, ...] = ()
@@ -393,9 +457,17 @@ def _lint_to_folder(spark, input_path: str, kind: str, output_dir: str, fields: 
     for note in notes:
         if notify is not None:
             notify(note)
-    linted = lint_dataframe(spread(frame), text=fields.text, id=id_column, title=fields.title,
-                            location=fields.location, salary=fields.salary, format=fields.format, corrupt=corrupt,
-                            config=config)
+    linted = lint_dataframe(
+        spread(frame),
+        text=fields.text,
+        id=id_column,
+        title=fields.title,
+        location=fields.location,
+        salary=fields.salary,
+        format=fields.format,
+        corrupt=corrupt,
+        config=config,
+    )
     os.makedirs(output_dir, exist_ok=True)
     for name in OUTPUTS:
         getattr(linted, name).write.mode("overwrite").parquet(os.path.join(output_dir, f"{name}.parquet"))

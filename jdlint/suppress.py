@@ -104,8 +104,9 @@ def _next_block(document: Document, offset: int) -> Span | None:
     return None
 
 
-def apply(findings: list[Finding], document: Document, config: Config, rules_by_code: dict, catalog,
-          unused_rule=None) -> list[Finding]:
+def apply(
+    findings: list[Finding], document: Document, config: Config, rules_by_code: dict, catalog, unused_rule=None
+) -> list[Finding]:
     """Drop suppressed findings; add unused-directive findings when `unused_rule` is enabled."""
     ignored_here = config.file_ignores(document.source.path)
     allow = set(config.allow)

@@ -15,8 +15,9 @@ ALPHA, LOWER, PUNCT, SPACE, LENGTH, ORTH, IDX, SENT_START = range(8)
 def read_token_table(doc: Any) -> Any:
     """The table of `doc` as a NumPy array of shape (tokens, 8)."""
     from spacy.attrs import IDX as _IDX
-    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH as _ORTH
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE
     from spacy.attrs import LENGTH as _LENGTH
+    from spacy.attrs import ORTH as _ORTH
     from spacy.attrs import SENT_START as _SENT_START
 
     columns = [IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, _LENGTH, _ORTH, _IDX, _SENT_START]

@@ -13,8 +13,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium() -> str:
@@ -27,12 +35,35 @@ def chromium() -> str:
 
 def main(posting: str, png: str, width: int = 1280, height: int = 2400) -> None:
     report = Path(png).with_suffix(".html")
-    subprocess.run([sys.executable, "-m", "jdlint", "check", "--exit-zero", "--format", "html",
-                    "--output-file", str(report), posting], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jdlint",
+            "check",
+            "--exit-zero",
+            "--format",
+            "html",
+            "--output-file",
+            str(report),
+            posting,
+        ],
+        check=True,
+    )
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
-                        f"--screenshot={Path(png).resolve()}", report.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium(),
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--window-size={width},{height}",
+                f"--screenshot={Path(png).resolve()}",
+                report.resolve().as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     print(f"report: {report}\nscreenshot: {png}")
 
 

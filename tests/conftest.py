@@ -4,8 +4,8 @@ import pytest
 
 from jdlint.catalog import load_catalog
 from jdlint.config import Config
-from jdlint.linter import Linter
 from jdlint.formats import format_for, parse
+from jdlint.linter import Linter
 from jdlint.source import Source, decode
 
 

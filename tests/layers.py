@@ -90,8 +90,7 @@ def _targets(node: ast.Import | ast.ImportFrom, name: str, is_package: bool, kno
         else:
             module = node.module or ""
         # `from package import module` imports the module; `from module import name` the module itself
-        candidates = [f"{module}.{alias.name}" if f"{module}.{alias.name}" in known else module
-                      for alias in node.names]
+        candidates = [f"{module}.{alias.name}" if f"{module}.{alias.name}" in known else module for alias in node.names]
     out = []
     for candidate in candidates:
         while candidate and candidate not in known:
@@ -160,8 +159,10 @@ def violations(root: Path, package: str, layers: list[tuple[str, tuple[str, ...]
         low, high = layer_of(item.importer, layers), layer_of(item.imported, layers)
         if low is not None and high is not None and high > low:
             where = "inside a function" if item.in_function else "at module level"
-            problems.append(f"{item.importer}:{item.line} imports {item.imported} {where}: "
-                            f"layer '{names[low]}' may not import the higher layer '{names[high]}'")
+            problems.append(
+                f"{item.importer}:{item.line} imports {item.imported} {where}: "
+                f"layer '{names[low]}' may not import the higher layer '{names[high]}'"
+            )
     for group in cycles(found):
         problems.append("import cycle: " + " <-> ".join(group))
     return problems

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import random
 
-TITLES = ["Backend Engineer", "Sales Associate", "Junior Data Analyst", "Warehouse Lead", "Product Designer",
-          "Customer Support Specialist", "Site Reliability Engineer", "Marketing Manager"]
+TITLES = [
+    "Backend Engineer",
+    "Sales Associate",
+    "Junior Data Analyst",
+    "Warehouse Lead",
+    "Product Designer",
+    "Customer Support Specialist",
+    "Site Reliability Engineer",
+    "Marketing Manager",
+]
 LOCATIONS = ["Denver, CO", "Austin, TX", "Remote (US)", "Toronto, ON", "Berlin, Germany", "New York, NY", "", None]
 SALARIES = ["$90,000 - $120,000", "€55.000 – €65.000", "", None, "competitive"]
 OPENINGS = [
@@ -58,21 +66,39 @@ def posting(rng: random.Random, number: int) -> dict:
     kind = rng.choice(["text", "text", "markdown", "html"])
     if kind == "markdown":
         front = f"---\ntitle: {title}\n---\n\n" if rng.random() < 0.5 else ""
-        text = (f"{front}# {title}\n\n{opening}\n\n## What you will do\n\n"
-                + "".join(f"- {d}\n" for d in duties)
-                + "\n## What you bring\n\n" + "".join(f"- {r}\n" for r in requirements)
-                + ("\n" + "\n\n".join(closings) + "\n" if closings else ""))
+        text = (
+            f"{front}# {title}\n\n{opening}\n\n## What you will do\n\n"
+            + "".join(f"- {d}\n" for d in duties)
+            + "\n## What you bring\n\n"
+            + "".join(f"- {r}\n" for r in requirements)
+            + ("\n" + "\n\n".join(closings) + "\n" if closings else "")
+        )
     elif kind == "html":
-        text = (f"<html lang=\"en\"><body><h1>{title}</h1><p>{opening}</p><h2>What you will do</h2><ul>"
-                + "".join(f"<li>{d}</li>" for d in duties) + "</ul><h2>What you bring</h2><ul>"
-                + "".join(f"<li>{r}</li>" for r in requirements) + "</ul>"
-                + "".join(f"<p>{c}</p>" for c in closings) + "</body></html>\n")
+        text = (
+            f'<html lang="en"><body><h1>{title}</h1><p>{opening}</p><h2>What you will do</h2><ul>'
+            + "".join(f"<li>{d}</li>" for d in duties)
+            + "</ul><h2>What you bring</h2><ul>"
+            + "".join(f"<li>{r}</li>" for r in requirements)
+            + "</ul>"
+            + "".join(f"<p>{c}</p>" for c in closings)
+            + "</body></html>\n"
+        )
     else:
-        text = (f"{title}\n\n{opening}\n\nWhat you will do:\n" + "".join(f"* {d}\n" for d in duties)
-                + "\nRequirements:\n" + "".join(f"* {r}\n" for r in requirements)
-                + ("\n" + "\n".join(closings) + "\n" if closings else ""))
-    return {"id": f"req-{number:04d}", "text": text, "format": kind, "title": title,
-            "location": rng.choice(LOCATIONS), "salary": rng.choice(SALARIES)}
+        text = (
+            f"{title}\n\n{opening}\n\nWhat you will do:\n"
+            + "".join(f"* {d}\n" for d in duties)
+            + "\nRequirements:\n"
+            + "".join(f"* {r}\n" for r in requirements)
+            + ("\n" + "\n".join(closings) + "\n" if closings else "")
+        )
+    return {
+        "id": f"req-{number:04d}",
+        "text": text,
+        "format": kind,
+        "title": title,
+        "location": rng.choice(LOCATIONS),
+        "salary": rng.choice(SALARIES),
+    }
 
 
 def postings(count: int, seed: int = 7) -> list[dict]:

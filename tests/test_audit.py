@@ -6,14 +6,17 @@ from click.testing import CliRunner
 
 from jdlint.cli import main
 
-LONG = (" You will visit outdoor shops across the state, take orders, plan seasonal stock with buyers and keep our "
-        "records tidy. We train you on our products in the first month. Apply with a short note about yourself.")
+LONG = (
+    " You will visit outdoor shops across the state, take orders, plan seasonal stock with buyers and keep our "
+    "records tidy. We train you on our products in the first month. Apply with a short note about yourself."
+)
 
 
 def test_audit_figures(tmp_path):
     (tmp_path / "a.txt").write_text("We need a salesman." + LONG)
-    (tmp_path / "b.txt").write_text("We need a salesman. Pay: $50,000 - $60,000 per year. We are an equal "
-                                    "opportunity employer." + LONG)
+    (tmp_path / "b.txt").write_text(
+        "We need a salesman. Pay: $50,000 - $60,000 per year. We are an equal opportunity employer." + LONG
+    )
     result = CliRunner().invoke(main, ["audit", "--date", "2026-11-26", str(tmp_path)])
     assert result.exit_code == 0
     audit = json.loads(result.output)["audit"]

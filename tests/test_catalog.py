@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import lint
 
 from jdlint.catalog import CatalogError, load_catalog_files
 from jdlint.kinds import KINDS
 from jdlint.model import CATEGORIES
-
-from conftest import lint
 
 FAMILY_CATEGORIES = {
     "JD1": {"encoding"},
@@ -76,7 +75,7 @@ def _write(tmp_path: Path, body: str) -> list[Path]:
     return [path]
 
 
-GOOD = '''
+GOOD = """
 code = "JD299"
 name = "test-rule"
 category = "gendered"
@@ -88,7 +87,7 @@ source = "https://example.org"
 terms.phrases = ["foo"]
 examples.fail = ["foo"]
 examples.pass = ["bar"]
-'''
+"""
 
 
 @pytest.mark.parametrize(
@@ -107,13 +106,17 @@ examples.pass = ["bar"]
         (('examples.fail = ["foo"]', 'examples.fail = [{ match = "foo" }]'), "examples.fail[0] needs text"),
         (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", span = "foo" }]'), "unknown key(s): span"),
         (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo" }]'), "without match or fix"),
-        (('examples.fail = ["foo"]', 'examples.fail = ["foo", { text = "a foo", match = "bar" }]'),
-         "examples.fail[1].match 'bar' is not in the example's text"),
-        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", match = [] }]'),
-         "a string or a list of strings"),
-        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", fix = "bar" }]'), "the rule has fix = \"none\""),
-        (('examples.fail = ["foo"]', 'examples.fail = [3]'), "must be a string or a table"),
-        (('examples.fail = ["foo"]', 'examples.fail = []'), "examples.fail must be a non-empty list"),
+        (
+            ('examples.fail = ["foo"]', 'examples.fail = ["foo", { text = "a foo", match = "bar" }]'),
+            "examples.fail[1].match 'bar' is not in the example's text",
+        ),
+        (
+            ('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", match = [] }]'),
+            "a string or a list of strings",
+        ),
+        (('examples.fail = ["foo"]', 'examples.fail = [{ text = "foo", fix = "bar" }]'), 'the rule has fix = "none"'),
+        (('examples.fail = ["foo"]', "examples.fail = [3]"), "must be a string or a table"),
+        (('examples.fail = ["foo"]', "examples.fail = []"), "examples.fail must be a non-empty list"),
         (('examples.pass = ["bar"]', 'examples.pass = [{ text = "bar", match = "bar" }]'), "examples.pass must be"),
     ],
 )
@@ -131,7 +134,8 @@ def test_duplicate_codes_are_rejected(tmp_path):
 
 def test_bad_token_pattern_is_rejected_at_load(tmp_path):
     body = 'family = "JD2"\n[[rule]]' + GOOD.replace('kind = "existence"', 'kind = "matcher"').replace(
-        'terms.phrases = ["foo"]', 'patterns = [[{LOWER = {NOT_AN_OPERATOR = ["x"]}}]]')
+        'terms.phrases = ["foo"]', 'patterns = [[{LOWER = {NOT_AN_OPERATOR = ["x"]}}]]'
+    )
     with pytest.raises(CatalogError, match="invalid token pattern"):
         load_catalog_files(_write(tmp_path, body))
 
@@ -142,16 +146,21 @@ def test_good_entry_loads(tmp_path):
 
 
 def test_example_tables_load_as_expectations(tmp_path):
-    body = 'family = "JD2"\n[[rule]]' + GOOD.replace('examples.fail = ["foo"]', '''fix = "safe"
+    body = 'family = "JD2"\n[[rule]]' + GOOD.replace(
+        'examples.fail = ["foo"]',
+        """fix = "safe"
 examples.fail = [
   "foo",
   { text = "a foo", match = "foo", fix = "a bar" },
   { text = "foo foo", match = ["foo", "foo"] },
-]''')
+]""",
+    )
     rule = load_catalog_files(_write(tmp_path, body)).rules[0]
     assert rule.examples_fail == ("foo", "a foo", "foo foo")
-    assert [(e.example, e.match, e.fix) for e in rule.expectations] == [("a foo", ("foo",), "a bar"),
-                                                                         ("foo foo", ("foo", "foo"), None)]
+    assert [(e.example, e.match, e.fix) for e in rule.expectations] == [
+        ("a foo", ("foo",), "a bar"),
+        ("foo foo", ("foo", "foo"), None),
+    ]
     body = body.replace('fix = "a bar"', 'fix = "a foo"')
     with pytest.raises(CatalogError, match="a different string"):
         load_catalog_files(_write(tmp_path, body))
@@ -176,7 +185,7 @@ def test_one_catalog_file_per_family():
     assert set(families) == {"JD1", "JD2", "JD3", "JD4", "JD5", "JD6", "JD9"}
 
 
-NEUTRAL = '''family = "JD2"
+NEUTRAL = """family = "JD2"
 [[rule]]
 code = "JD299"
 name = "test-rule"
@@ -186,13 +195,13 @@ severity = "warning"
 message = "'{match}' is a test."
 why = "Because."
 source = "https://example.org"
-'''
-ENGLISH = '''[[rule]]
+"""
+ENGLISH = """[[rule]]
 code = "JD299"
 terms.phrases = ["foo"]
 examples.fail = ["a foo"]
 examples.pass = ["a bar"]
-'''
+"""
 
 
 def _language_catalog(tmp_path: Path, neutral: str, english: str):
@@ -211,23 +220,26 @@ def test_language_data_completes_a_neutral_entry(tmp_path):
 
 def test_a_rule_with_data_in_two_languages_has_one_variant_each(tmp_path):
     (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "t.toml").write_text(ENGLISH.replace("foo", "truc").replace("bar", "machin"),
-                                            encoding="utf-8")
+    (tmp_path / "fr" / "t.toml").write_text(ENGLISH.replace("foo", "truc").replace("bar", "machin"), encoding="utf-8")
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "t.toml").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "t.toml").write_text(NEUTRAL, encoding="utf-8")
-    catalog = load_catalog_files([tmp_path / "t.toml"], {"fr": [tmp_path / "fr" / "t.toml"],
-                                                        "en": [tmp_path / "en" / "t.toml"]})
+    catalog = load_catalog_files(
+        [tmp_path / "t.toml"], {"fr": [tmp_path / "fr" / "t.toml"], "en": [tmp_path / "en" / "t.toml"]}
+    )
     assert [(r.code, r.language) for r in catalog.variants] == [("JD299", "en"), ("JD299", "fr")]
     assert [r.language for r in catalog.rules] == ["en"]  # listings show the default language's variant
     assert catalog.by_code("test-rule").language == "en"
 
 
-@pytest.mark.parametrize(("english", "problem"), [
-    (ENGLISH.replace("JD299", "JD298"), "names no rule of rules/"),
-    (ENGLISH + 'severity = "info"\n', "repeats severity"),
-    (ENGLISH + "\n" + ENGLISH, "is already given en data"),
-])
+@pytest.mark.parametrize(
+    ("english", "problem"),
+    [
+        (ENGLISH.replace("JD299", "JD298"), "names no rule of rules/"),
+        (ENGLISH + 'severity = "info"\n', "repeats severity"),
+        (ENGLISH + "\n" + ENGLISH, "is already given en data"),
+    ],
+)
 def test_bad_language_data_is_rejected(tmp_path, english, problem):
     with pytest.raises(CatalogError, match=problem):
         _language_catalog(tmp_path, NEUTRAL, english)

@@ -64,16 +64,33 @@ def test_json_output_contract(tmp_path):
     assert set(entry) == {"path", "format", "encoding", "findings", "metrics"}
     assert (entry["format"], entry["encoding"]) == ("markdown", "utf-8")
     finding = entry["findings"][0]
-    assert set(finding) == {"code", "name", "category", "severity", "message", "span", "text", "suggestions",
-                            "fix", "source"}
+    assert set(finding) == {
+        "code",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "span",
+        "text",
+        "suggestions",
+        "fix",
+        "source",
+    }
     start = dirty.read_text().index("salesman")
-    assert finding["span"] == {"start": start, "end": start + 8, "line": 3, "column": 19, "end_line": 3,
-                               "end_column": 27}
-    assert finding["fix"] == {"applicability": "safe",
-                              "edits": [{"start": start, "end": start + 8, "content": "salesperson"}]}
+    assert finding["span"] == {
+        "start": start,
+        "end": start + 8,
+        "line": 3,
+        "column": 19,
+        "end_line": 3,
+        "end_column": 27,
+    }
+    assert finding["fix"] == {
+        "applicability": "safe",
+        "edits": [{"start": start, "end": start + 8, "content": "salesperson"}],
+    }
     assert set(entry["metrics"]) >= {"words", "sentences", "flesch_kincaid_grade"}
-    assert data["summary"] == {"files": 1, "findings": 1, "by_severity": {"warning": 1},
-                               "by_category": {"gendered": 1}}
+    assert data["summary"] == {"files": 1, "findings": 1, "by_severity": {"warning": 1}, "by_category": {"gendered": 1}}
 
 
 def test_document_level_finding_has_null_span(tmp_path):
@@ -109,8 +126,15 @@ def test_folders_are_searched_for_postings(tmp_path):
 
 
 def test_stdin_with_filename_picks_format():
-    result = run("check", "--format", "json", "--stdin-filename", "job.html", "-",
-                 input="<p>We need a sales&shy;man or a <b>salesman</b>.</p>")
+    result = run(
+        "check",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "job.html",
+        "-",
+        input="<p>We need a sales&shy;man or a <b>salesman</b>.</p>",
+    )
     entry = json.loads(result.output)["files"][0]
     assert entry["path"] == "job.html" and entry["format"] == "html"
     assert [f["text"] for f in entry["findings"] if f["code"] == "JD201"] == ["salesman"]
@@ -127,13 +151,29 @@ def test_bad_inputs_are_one_line_errors_and_batch_goes_on(tmp_path):
     big.write_bytes(b"word " * 300)
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [oops\n---\nBody\n")
-    result = CliRunner().invoke(main, ["check", "--max-file-size", "1KB", str(good), str(binary), str(empty),
-                                       str(big), str(broken), str(tmp_path / "missing.txt")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--max-file-size",
+            "1KB",
+            str(good),
+            str(binary),
+            str(empty),
+            str(big),
+            str(broken),
+            str(tmp_path / "missing.txt"),
+        ],
+    )
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line]
     assert len(errors) == 4, errors
-    for path, problem in [(binary, "binary"), (big, "limit"), (broken, "front matter"),
-                          (tmp_path / "missing.txt", "no such file")]:
+    for path, problem in [
+        (binary, "binary"),
+        (big, "limit"),
+        (broken, "front matter"),
+        (tmp_path / "missing.txt", "no such file"),
+    ]:
         assert any(str(path) in e and problem in e for e in errors), (path, errors)
     assert "Traceback" not in result.output + result.stderr
     assert f"{good}:1:17: JD201" in result.stdout  # the good file was still linted
@@ -191,7 +231,9 @@ def test_rules_and_rule():
     assert run("rule", "gendered-job-title").exit_code == 0
     missing = run("rule", "JD999")
     assert missing.exit_code == 2 and "no rule 'JD999'" in missing.stderr
-    assert [r["code"] for r in json.loads(run("rules", "--format", "json").output)] == [r.code for r in load_catalog().rules]
+    assert [r["code"] for r in json.loads(run("rules", "--format", "json").output)] == [
+        r.code for r in load_catalog().rules
+    ]
 
 
 def test_no_paths_is_a_usage_error():
@@ -202,11 +244,17 @@ def test_no_paths_is_a_usage_error():
 def test_real_process_module_and_script(tmp_path):
     dirty = tmp_path / "dirty.txt"
     dirty.write_text(DIRTY)
-    proc = subprocess.run([sys.executable, "-m", "jdlint", "check", str(dirty)], capture_output=True, text=True,
-                          cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "jdlint", "check", str(dirty)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert proc.returncode == 1 and "JD201" in proc.stdout and not proc.stderr
     script = Path(sys.executable).with_name("jdlint")
     if script.exists():
-        proc = subprocess.run([str(script), "check", "--format", "json", str(SAMPLE)], capture_output=True,
-                              text=True, cwd=tmp_path)
+        proc = subprocess.run(
+            [str(script), "check", "--format", "json", str(SAMPLE)], capture_output=True, text=True, cwd=tmp_path
+        )
         assert proc.returncode in (0, 1) and json.loads(proc.stdout)["schema_version"] == 1

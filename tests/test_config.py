@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import codes, lint
 
 from jdlint.config import Config, ConfigError, ConfigResolver, find_config_file, read_file
 from jdlint.model import Severity
-
-from conftest import codes, lint
 
 POSTING = "We need a salesman. Above all we hire for culture fit."
 
@@ -39,14 +38,17 @@ def test_unknown_key_is_named(tmp_path, catalog):
         read_file(path, catalog)
 
 
-@pytest.mark.parametrize("body, problem", [
-    ('select = ["JD7"]', "'JD7' matches no rule"),
-    ('fail-on = "fatal"', "not a severity"),
-    ('max-file-size = "huge"', "max-file-size"),
-    ('severity = { JD201 = "loud" }', "not a severity"),
-    ('batch-size = 0', "batch-size"),
-    ("select = [", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('select = ["JD7"]', "'JD7' matches no rule"),
+        ('fail-on = "fatal"', "not a severity"),
+        ('max-file-size = "huge"', "max-file-size"),
+        ('severity = { JD201 = "loud" }', "not a severity"),
+        ("batch-size = 0", "batch-size"),
+        ("select = [", "not valid TOML"),
+    ],
+)
 def test_bad_values_are_config_errors(tmp_path, catalog, body, problem):
     path = write(tmp_path / ".jdlint.toml", body + "\n")
     with pytest.raises(ConfigError, match=problem):

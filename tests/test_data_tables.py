@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jdlint.resources import data_path
 from jdlint.formats.sections import normalise_label
+from jdlint.resources import data_path
 
 TABLES = ("gender-coding.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
 

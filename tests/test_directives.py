@@ -18,8 +18,10 @@ def test_ignore_without_selectors_covers_every_rule():
 
 
 def test_disable_enable_range():
-    md = ("A salesman.\n\n<!-- jdlint: disable[gendered] -->\n\nA foreman.\n\nA chairman.\n\n"
-          "<!-- jdlint: enable[gendered] -->\n\nA waitress.\n")
+    md = (
+        "A salesman.\n\n<!-- jdlint: disable[gendered] -->\n\nA foreman.\n\nA chairman.\n\n"
+        "<!-- jdlint: enable[gendered] -->\n\nA waitress.\n"
+    )
     texts = [f.text for f in lint(md, "markdown").findings if f.code == "JD201"]
     assert texts == ["salesman", "waitress"]
 

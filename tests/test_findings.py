@@ -19,12 +19,15 @@ def test_named_constructors_say_which_coordinates_they_hold():
     assert Match.whole_posting(suggestions=("x",)).document_level
 
 
-@pytest.mark.parametrize(("ceiling", "asked", "given"), [
-    ("safe", None, Applicability.SAFE),
-    ("safe", Applicability.UNSAFE, Applicability.UNSAFE),  # a check may lower a fix
-    ("unsafe", Applicability.SAFE, Applicability.UNSAFE),  # never raise it above the catalog
-    ("unsafe", None, Applicability.UNSAFE),
-])
+@pytest.mark.parametrize(
+    ("ceiling", "asked", "given"),
+    [
+        ("safe", None, Applicability.SAFE),
+        ("safe", Applicability.UNSAFE, Applicability.UNSAFE),  # a check may lower a fix
+        ("unsafe", Applicability.SAFE, Applicability.UNSAFE),  # never raise it above the catalog
+        ("unsafe", None, Applicability.UNSAFE),
+    ],
+)
 def test_the_catalog_fix_is_the_ceiling(catalog, ceiling, asked, given):
     rule = dataclasses.replace(catalog.by_code("JD201"), fix=ceiling)
     assert fix_applicability(rule, Match.at(0, 1, applicability=asked)) is given

@@ -20,8 +20,9 @@ def test_fix_keeps_bom_crlf_and_everything_else(tmp_path):
     result = run("--fix", str(path))
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 3
-    assert data[3:].decode("utf-8") == ("We’re hiring a salesperson in Leeds.\r\nYou’ll like it & more.\r\n"
-                                         "Its a great time to join.\r\n")
+    assert data[3:].decode("utf-8") == (
+        "We’re hiring a salesperson in Leeds.\r\nYou’ll like it & more.\r\nIts a great time to join.\r\n"
+    )
     assert result.exit_code == 1  # the unsafe "Its" fix is still to do
     assert "JD111" in result.output
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
@@ -61,8 +62,16 @@ def test_overlapping_fixes_are_applied_one_round_at_a_time():
     from jdlint.model import Applicability, Edit, Finding, Fix, Severity, Span
 
     def finding(start, end, content):
-        return Finding("JD999", "x", "encoding", Severity.WARNING, "m", Span(start, end), "t",
-                       fix=Fix(Applicability.SAFE, (Edit(start, end, content),)))
+        return Finding(
+            "JD999",
+            "x",
+            "encoding",
+            Severity.WARNING,
+            "m",
+            Span(start, end),
+            "t",
+            fix=Fix(Applicability.SAFE, (Edit(start, end, content),)),
+        )
 
     text, chosen = apply_findings("abcdef", [finding(0, 3, "X"), finding(2, 4, "Y"), finding(4, 6, "Z")])
     assert text == "XdZ" and len(chosen) == 2

@@ -74,4 +74,3 @@ def test_write_atomically_replaces_the_whole_file(tmp_path):
     target.write_bytes(b"old")
     write_atomically(str(target), b"new text")
     assert target.read_bytes() == b"new text" and os.listdir(tmp_path) == ["posting.txt"]
-

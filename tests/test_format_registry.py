@@ -27,8 +27,10 @@ FORMATS_DIR = ROOT / "jdlint" / "formats"
 
 def _defines_name(path: Path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return any(isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "NAME" for t in node.targets)
-               for node in tree.body)
+    return any(
+        isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "NAME" for t in node.targets)
+        for node in tree.body
+    )
 
 
 def test_every_format_module_is_discovered():
@@ -84,8 +86,17 @@ def test_pre_commit_files_pattern_matches_exactly_the_registry_suffixes():
         pattern = re.compile(hook["files"])
         for suffix in formats.suffixes():
             assert pattern.search(f"jobs/posting{suffix}"), (hook["id"], suffix)
-        for name in ["x.py", "x.json", "x.yaml", "x.toml", "x.csv", "x.mdx", "x.txt.bak", "x.rst",
-                     *(f"x{s}" for s in explicit)]:
+        for name in [
+            "x.py",
+            "x.json",
+            "x.yaml",
+            "x.toml",
+            "x.csv",
+            "x.mdx",
+            "x.txt.bak",
+            "x.rst",
+            *(f"x{s}" for s in explicit),
+        ]:
             assert not pattern.search(name), (hook["id"], name)
 
 
@@ -105,7 +116,7 @@ def parse(source: Source) -> Document:
     return text.parse(source)
 '''
 
-_PROBE = '''
+_PROBE = """
 import json, os, sys
 import jdlint
 from jdlint import formats
@@ -119,7 +130,7 @@ print(json.dumps({
     "folder": [(os.path.basename(r.path), r.format, [f.code for f in r.findings]) for r in results],
     "errors": [str(e) for e in errors],
 }))
-'''
+"""
 
 
 def test_adding_an_input_format_is_one_new_module(tmp_path):
@@ -132,8 +143,15 @@ def test_adding_an_input_format_is_one_new_module(tmp_path):
     (postings / "job.rst").write_text("Sales role\n\nWe need a salesman.\n", encoding="utf-8")
     (postings / "notes.py").write_text("print('not a posting')\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", _PROBE, str(postings)], check=False, cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(postings)],
+        check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["package"] == str(tmp_path / "jdlint" / "__init__.py")

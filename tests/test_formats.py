@@ -34,9 +34,11 @@ def test_plain_text_joins_wrapped_lines():
 
 
 def test_html_entities_and_tags():
-    html = '<html lang="en"><head><title>Sales &amp; Ops</title><style>p{x:1}</style></head><body>' \
-           '<h2>What we&rsquo;re looking for</h2><p>R&amp;D <b>salesman</b>&nbsp;needed.</p>' \
-           '<script>var salesman = 1;</script><ul><li>Python &#38; SQL</li></ul></body></html>'
+    html = (
+        '<html lang="en"><head><title>Sales &amp; Ops</title><style>p{x:1}</style></head><body>'
+        "<h2>What we&rsquo;re looking for</h2><p>R&amp;D <b>salesman</b>&nbsp;needed.</p>"
+        "<script>var salesman = 1;</script><ul><li>Python &#38; SQL</li></ul></body></html>"
+    )
     document = doc(html, "html")
     assert "var salesman" not in document.text and "p{x:1}" not in document.text
     assert "What we’re looking for" in document.text
@@ -46,7 +48,7 @@ def test_html_entities_and_tags():
     assert source_of(document, "Python & SQL") == "Python &#38; SQL"
     assert document.metadata == {"title": "Sales & Ops", "lang": "en"}
     assert document.sections[0].name == "requirements"
-    scopes = {document.text[s.start:s.end]: s.scope for s in document.segments}
+    scopes = {document.text[s.start : s.end]: s.scope for s in document.segments}
     assert scopes["Python & SQL"] == "list_item"
 
 
@@ -57,8 +59,10 @@ def test_html_whitespace_collapses_but_maps_back():
 
 
 def test_markdown_links_emphasis_and_code():
-    md = "# Role\n\nWe need a *great* [salesman](https://example.com/salesman) to `sell`.\n\n" \
-         "```\nsalesman in code\n```\n\n- R&amp;D **lead**\n"
+    md = (
+        "# Role\n\nWe need a *great* [salesman](https://example.com/salesman) to `sell`.\n\n"
+        "```\nsalesman in code\n```\n\n- R&amp;D **lead**\n"
+    )
     document = doc(md, "markdown")
     assert "salesman in code" not in document.text
     assert "sell" not in document.text
@@ -111,11 +115,19 @@ def test_markdown_html_block_is_extracted():
 
 
 def test_sections_from_labels_and_headings():
-    text = "About us:\nWe make maps.\n\nWhat you'll do:\nShip features.\n\nRequirements:\nPython.\n\n" \
-           "Nice to have:\nGo.\n\nBenefits:\nHealth cover.\n\nHow to apply:\nEmail us.\n"
+    text = (
+        "About us:\nWe make maps.\n\nWhat you'll do:\nShip features.\n\nRequirements:\nPython.\n\n"
+        "Nice to have:\nGo.\n\nBenefits:\nHealth cover.\n\nHow to apply:\nEmail us.\n"
+    )
     document = doc(text, "text")
     assert [s.name for s in document.sections] == [
-        "about", "responsibilities", "requirements", "preferred", "benefits", "how-to-apply"]
+        "about",
+        "responsibilities",
+        "requirements",
+        "preferred",
+        "benefits",
+        "how-to-apply",
+    ]
     assert document.section_at(document.text.index("Go.")) == "preferred"
     assert document.section_at(document.text.index("Python.")) == "requirements"
 
@@ -144,13 +156,17 @@ def test_directives_are_found_with_source_spans():
 
 
 def test_html_outline_is_typed_and_mapped_to_source():
-    html = '<html lang="en"><body><h1>Role</h1><h3>Pay</h3><img src="a.png"><img src="b.png" alt="Team photo">' \
-           '<p><a href="/apply">Click <b>here</b></a></p><script><img src="x.png"></script></body></html>'
+    html = (
+        '<html lang="en"><body><h1>Role</h1><h3>Pay</h3><img src="a.png"><img src="b.png" alt="Team photo">'
+        '<p><a href="/apply">Click <b>here</b></a></p><script><img src="x.png"></script></body></html>'
+    )
     outline = doc(html, "html").html
     assert isinstance(outline, HtmlOutline) and outline.html_tag is not None
     assert html[outline.html_tag.start : outline.html_tag.end] == '<html lang="en">' and outline.lang == "en"
     assert [(html[i.span.start : i.span.end], i.alt) for i in outline.images] == [
-        ('<img src="a.png">', None), ('<img src="b.png" alt="Team photo">', "Team photo")]
+        ('<img src="a.png">', None),
+        ('<img src="b.png" alt="Team photo">', "Team photo"),
+    ]
     assert outline.links == [LinkTag(outline.links[0].span, "/apply", "Click here")]
     assert html[outline.links[0].span.start : outline.links[0].span.end] == '<a href="/apply">Click <b>here</b></a>'
     assert [(html[h.span.start : h.span.end], h.level) for h in outline.headings] == [("<h1>", 1), ("<h3>", 3)]

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import datetime
 
-from jdlint.config import Config
-
 from conftest import lint
+
+from jdlint.config import Config
 
 
 def test_technology_age_follows_the_lint_date():
@@ -25,7 +25,9 @@ def test_must_have_limit_is_configurable():
     md = "## Requirements\n\n" + "".join(f"- Skill {i}\n" for i in range(6)) + "\nApply by email.\n"
     assert not [f for f in lint(md, "markdown").findings if f.code == "JD404"]
     found = lint(md, "markdown", Config(rule_options={"JD404": {"limit": 5}})).findings
-    assert [f.message.split(";")[0] for f in found if f.code == "JD404"] == ["The requirements list has 6 items (over 5)"]
+    assert [f.message.split(";")[0] for f in found if f.code == "JD404"] == [
+        "The requirements list has 6 items (over 5)"
+    ]
 
 
 def test_html_structure_rules_only_apply_to_html():

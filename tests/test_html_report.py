@@ -14,8 +14,16 @@ from click.testing import CliRunner
 from jdlint.cli import main
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "hostile.md"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def render(tmp_path, *paths) -> str:
@@ -30,7 +38,7 @@ def test_posting_text_is_escaped(tmp_path):
     scripts = re.findall(r"<script[^>]*>", page)
     assert len(scripts) == 1 and "nonce=" in scripts[0]  # only the page's own sorting script
     assert "&lt;script&gt;document.title" in page
-    assert 'href="javascript:' not in page and "<img src=\"x\"" not in page and "<svg" not in page
+    assert 'href="javascript:' not in page and '<img src="x"' not in page and "<svg" not in page
     assert "Content-Security-Policy" in page and "http://" not in page.split("<body>")[0]
 
 
@@ -64,8 +72,19 @@ def test_hostile_posting_runs_no_script_in_chromium(tmp_path):
     browser = _chromium()
     render(tmp_path, str(HOSTILE))
     profile = tmp_path / "profile"
-    dom = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom",
-                          (tmp_path / "report.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
+    dom = subprocess.run(
+        [
+            browser,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            (tmp_path / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     assert 'data-script="ran"' in dom  # scripts do run in this browser: the page's own one did
     assert "<title>jdlint report" in dom and "PWNED" not in dom.split("</title>")[0]  # none of the posting's did
     assert 'id="f-1-' in dom  # the findings panels rendered

@@ -6,33 +6,43 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from spacy.tokens import Doc, Span as SpacySpan
+from conftest import lint
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
+from jdlint.analyses.gender_coding import analyse, gender_decoder_words, verdict
 from jdlint.cli import main
 from jdlint.config import Config, ConfigError, read_file
-from jdlint.linter import Linter
-from jdlint.analyses.gender_coding import analyse, gender_decoder_words, verdict
 from jdlint.formats import parse
+from jdlint.linter import Linter
 from jdlint.source import Source
-
-from conftest import lint
 
 
 def doc(text: str, fmt: str = "text"):
     return parse(Source("p.txt", text, format=fmt))
 
 
-@pytest.mark.parametrize("feminine, masculine, expected", [
-    (0, 0, "empty"), (2, 2, "neutral"), (3, 1, "feminine-coded"), (6, 2, "strongly feminine-coded"),
-    (1, 2, "masculine-coded"), (0, 4, "strongly masculine-coded"), (1, 5, "strongly masculine-coded"),
-])
+@pytest.mark.parametrize(
+    "feminine, masculine, expected",
+    [
+        (0, 0, "empty"),
+        (2, 2, "neutral"),
+        (3, 1, "feminine-coded"),
+        (6, 2, "strongly feminine-coded"),
+        (1, 2, "masculine-coded"),
+        (0, 4, "strongly masculine-coded"),
+        (1, 5, "strongly masculine-coded"),
+    ],
+)
 def test_verdict_scale(feminine, masculine, expected):
     assert verdict(feminine, masculine) == expected
 
 
 def test_research_lexicon_spares_posting_boilerplate():
-    text = ("Senior Analyst\n\nResponsibilities: analysis of dependencies. We pay a competitive salary. "
-            "Join as an individual contributor; qualified individuals welcome. Our app has 2M monthly active users.")
+    text = (
+        "Senior Analyst\n\nResponsibilities: analysis of dependencies. We pay a competitive salary. "
+        "Join as an individual contributor; qualified individuals welcome. Our app has 2M monthly active users."
+    )
     coding = analyse(doc(text))
     assert coding.masculine == [] and coding.feminine == [] and coding.verdict == "empty"
 
@@ -52,7 +62,12 @@ def test_lead_in_a_heading_is_a_title_not_a_trait():
 def test_gender_decoder_cleanup_and_matching():
     # non-ASCII becomes a space, punctuation splits, hyphenated words split unless a hyphenated term
     assert gender_decoder_words("Café co-operative, self-confident; well-known!") == [
-        "caf", "co-operative", "self-confident", "well", "known"]
+        "caf",
+        "co-operative",
+        "self-confident",
+        "well",
+        "known",
+    ]
     coding = analyse(doc("A dominant, supportive team using SharePoint."), "gender-decoder")
     # "dominant" starts with both "domina" and "dominant": the tool counts it twice
     assert coding.masculine == ["dominant", "dominant"]
@@ -67,7 +82,10 @@ def test_lexicon_is_chosen_in_config(tmp_path, catalog):
     text = "We analyse data and collaborate."
     assert lint(text).metrics.extra["gender_coding"]["verdict"] == "empty"
     assert lint(text, config=config).metrics.extra["gender_coding"] == {
-        "masculine": ["analyse"], "feminine": ["collaborate"], "verdict": "neutral"}
+        "masculine": ["analyse"],
+        "feminine": ["collaborate"],
+        "verdict": "neutral",
+    }
     (tmp_path / ".jdlint.toml").write_text('[gender-coding]\nlexicon = "mine"\n')
     with pytest.raises(ConfigError, match="gender-coding.lexicon must be one of"):
         read_file(tmp_path / ".jdlint.toml", catalog)
@@ -81,8 +99,11 @@ def test_gender_coding_in_json_metrics(tmp_path):
     posting.write_text("We want a competitive, dominant and ambitious leader who is decisive.")
     data = json.loads(CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", str(posting)]).output)
     coding = data["files"][0]["metrics"]["gender_coding"]
-    assert coding == {"masculine": ["competitive", "dominant", "ambitious", "leader", "decisive"], "feminine": [],
-                      "verdict": "strongly masculine-coded"}
+    assert coding == {
+        "masculine": ["competitive", "dominant", "ambitious", "leader", "decisive"],
+        "feminine": [],
+        "verdict": "strongly masculine-coded",
+    }
     infos = [f for f in data["files"][0]["findings"] if f["code"] == "JD210"]
     assert len(infos) == 5 and {f["severity"] for f in infos} == {"info"}
 
@@ -117,16 +138,20 @@ def test_candidate_pronoun_and_trained_pipeline_entities():
     assert linter.lint_doc(document, annotated).findings == []
 
 
-@pytest.mark.parametrize("text", [
-    "Lead the team through two launches.",
-    "We offer a competitive salary and a supportive environment.",
-    "Senior engineer wanted.",
-    "We are looking for a native Android developer.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lead the team through two launches.",
+        "We offer a competitive salary and a supportive environment.",
+        "Senior engineer wanted.",
+        "We are looking for a native Android developer.",
+    ],
+)
 def test_lookalikes_raise_no_warning(text):
     result = lint(text)
     assert not [f for f in result.findings if f.severity.value != "info" and f.code[:3] in ("JD2", "JD3")], [
-        f.code for f in result.findings]
+        f.code for f in result.findings
+    ]
 
 
 @pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])

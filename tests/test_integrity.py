@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import lint
 
 import jdlint
 from jdlint.config import Config
-
-from conftest import lint
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-posting.txt"
@@ -53,9 +52,19 @@ def test_seed_posting_encoding_findings():
     result = lint(text, config=ENCODING)
     got = {(f.code, f.text) for f in result.findings}
     expected = {
-        ("JD111", "Its"), ("JD110", "youll"), ("JD110", "Youll"), ("JD110", "thats"), ("JD112", "Pinterests"),
-        ("JD111", "were"), ("JD101", "â€”"), ("JD130", "accessibilitypinterest.com"), ("JD140", "only221,000"),
-        ("JD140", "REMOTEAt"), ("JD140", "here.US"), ("JD150", "LI-SA1"), ("JD150", "LI-REMOTE"),
+        ("JD111", "Its"),
+        ("JD110", "youll"),
+        ("JD110", "Youll"),
+        ("JD110", "thats"),
+        ("JD112", "Pinterests"),
+        ("JD111", "were"),
+        ("JD101", "â€”"),
+        ("JD130", "accessibilitypinterest.com"),
+        ("JD140", "only221,000"),
+        ("JD140", "REMOTEAt"),
+        ("JD140", "here.US"),
+        ("JD150", "LI-SA1"),
+        ("JD150", "LI-REMOTE"),
         # glued too, though the list leaves it out: "455,000 USDOur Commitment"
         ("JD140", "USDOur"),
     }
@@ -116,11 +125,20 @@ def test_lost_apostrophe_in_markdown_maps_to_source():
     assert finding.fix.edits[0].content == "you'll"
 
 
-@pytest.mark.parametrize("text", [
-    "The app and its users grew fast.", "We were founded in 2012.", "She works well with others.",
-    "Experience with shell scripting.", "The tool lets you export reports.", "Store the user id here.",
-    "IT'S ALL CAPS. ITS ID.", "Well, we tried.", "Wed, 5 May: interviews.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app and its users grew fast.",
+        "We were founded in 2012.",
+        "She works well with others.",
+        "Experience with shell scripting.",
+        "The tool lets you export reports.",
+        "Store the user id here.",
+        "IT'S ALL CAPS. ITS ID.",
+        "Well, we tried.",
+        "Wed, 5 May: interviews.",
+    ],
+)
 def test_ambiguous_words_left_alone(text):
     assert not lint(text, config=Config(select=("JD111",))).findings
 
@@ -130,4 +148,5 @@ def test_lost_at_needs_a_contact_context():
     assert not lint(clean, config=Config(select=("JD130",))).findings
     broken = "Questions? Email careersnorthwind.com. Northwind sells boots."
     assert [f.suggestions[0] for f in lint(broken, config=Config(select=("JD130",))).findings] == [
-        "careers@northwind.com"]
+        "careers@northwind.com"
+    ]

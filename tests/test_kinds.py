@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import lint
+
 from jdlint.catalog import load_catalog_files
 from jdlint.config import Config
-from jdlint.linter import Linter
 from jdlint.formats import parse
+from jdlint.linter import Linter
 from jdlint.source import Source
-
-from conftest import lint
 
 
 def test_conditional_joins_adjacent_hits_only():
@@ -27,7 +27,7 @@ def test_occurrence_waits_for_a_whole_posting():
     assert not [f for f in short.findings if f.code in ("JD510", "JD520")]
 
 
-EXCEPTION_RULE = '''family = "JD3"
+EXCEPTION_RULE = """family = "JD3"
 [[rule]]
 code = "JD399"
 name = "hero-word"
@@ -41,7 +41,7 @@ terms.phrases = ["ninja"]
 exceptions = ["Ninja Van"]
 examples.fail = ["A coding ninja."]
 examples.pass = ["We ship with Ninja Van."]
-'''
+"""
 
 
 def test_exceptions_spare_matches_inside_them(tmp_path):

@@ -8,16 +8,28 @@ import pytest
 
 import jdlint
 from jdlint.config import ConfigError, from_table
-from jdlint.language import get_language, language_code, posting_language
 from jdlint.document import Document
-from jdlint.linter import Linter
 from jdlint.formats import parse
+from jdlint.language import get_language, language_code, posting_language
+from jdlint.linter import Linter
 from jdlint.rule import Catalog
 from jdlint.source import Source
 
 
-@pytest.mark.parametrize(("tag", "code"), [("en", "en"), ("en-US", "en"), ("de_DE", "de"), ("FR", "fr"),
-                                           ("Python", None), ("Go", None), ("", None), (None, None), (3, None)])
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        ("en", "en"),
+        ("en-US", "en"),
+        ("de_DE", "de"),
+        ("FR", "fr"),
+        ("Python", None),
+        ("Go", None),
+        ("", None),
+        (None, None),
+        (3, None),
+    ],
+)
 def test_language_code_reads_bcp47_tags_and_ignores_programming_languages(tag, code):
     assert language_code(tag) == code
 
@@ -59,8 +71,12 @@ def english_only_title_rule(catalog):
 
 def test_a_rule_without_data_for_the_posting_language_is_skipped_with_one_notice(english_only_title_rule):
     linter = Linter(catalog=english_only_title_rule)
-    german, english = linter.lint([_document("de.md", "---\nlang: de\n---\nWe need a salesman.", "markdown"),
-                                   _document("en.txt", "We need a salesman.", "text")])
+    german, english = linter.lint(
+        [
+            _document("de.md", "---\nlang: de\n---\nWe need a salesman.", "markdown"),
+            _document("en.txt", "We need a salesman.", "text"),
+        ]
+    )
     assert [f.code for f in german.findings if f.code == "JD201"] == []
     assert len(german.notices) == 1 and "JD201" in german.notices[0] and "'de'" in german.notices[0]
     assert [f.code for f in english.findings if f.code == "JD201"] == ["JD201"]
@@ -68,9 +84,11 @@ def test_a_rule_without_data_for_the_posting_language_is_skipped_with_one_notice
 
 
 def test_results_keep_input_order_across_languages(english_only_title_rule):
-    documents = [_document("a.txt", "We need a salesman.", "text"),
-                 _document("b.md", "---\nlang: de\n---\nEin Text.", "markdown"),
-                 _document("c.txt", "Our chairman retires.", "text")]
+    documents = [
+        _document("a.txt", "We need a salesman.", "text"),
+        _document("b.md", "---\nlang: de\n---\nEin Text.", "markdown"),
+        _document("c.txt", "Our chairman retires.", "text"),
+    ]
     results = list(Linter(catalog=english_only_title_rule).lint(documents))
     assert [(r.path, r.language) for r in results] == [("a.txt", "en"), ("b.md", "de"), ("c.txt", "en")]
     assert [f.code for f in results[2].findings if f.code == "JD201"] == ["JD201"]
@@ -98,8 +116,9 @@ def test_the_cli_prints_each_notice_once(tmp_path, monkeypatch, english_only_tit
 def test_the_shipped_catalog_runs_only_language_neutral_rules_on_a_posting_without_data(catalog):
     assert {r.code for r in catalog.variants if r.language is None} >= {"JD101", "JD120", "JD611", "JD901"}
     assert catalog.by_code("JD201").language == "en"
-    german = jdlint.lint_text("---\nlang: de\n---\nWir suchen einen salesman. Caf\u00c3\u00a9 &amp;nbsp;",
-                              format="markdown")
+    german = jdlint.lint_text(
+        "---\nlang: de\n---\nWir suchen einen salesman. Caf\u00c3\u00a9 &amp;nbsp;", format="markdown"
+    )
     codes = {f.code for f in german.findings}
     assert "JD201" not in codes and {"JD101", "JD120"} <= codes  # mojibake and a leaked entity: any language
     assert "JD201" in german.notices[0] and "'de'" in german.notices[0]

@@ -17,8 +17,11 @@ def test_every_import_goes_down_the_layers_and_none_loops():
 
 
 def test_a_kind_never_imports_a_check():
-    found = [i for i in imports(ROOT, "jdlint")
-             if i.importer.startswith("jdlint.kinds") and i.imported.startswith("jdlint.checks")]
+    found = [
+        i
+        for i in imports(ROOT, "jdlint")
+        if i.importer.startswith("jdlint.kinds") and i.imported.startswith("jdlint.checks")
+    ]
     assert found == []
 
 

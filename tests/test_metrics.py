@@ -5,8 +5,10 @@ from conftest import lint
 
 def test_metrics_counts_and_grade_order():
     simple = lint("We make maps. You draw them. We pay well. Come and join us.")
-    hard = lint("Candidates must demonstrate comprehensive organizational capabilities, "
-                "interdisciplinary communication proficiency, and sophisticated analytical methodologies.")
+    hard = lint(
+        "Candidates must demonstrate comprehensive organizational capabilities, "
+        "interdisciplinary communication proficiency, and sophisticated analytical methodologies."
+    )
     assert simple.metrics.words == 13 and simple.metrics.sentences == 4
     assert hard.metrics.sentences == 1
     assert simple.metrics.flesch_kincaid_grade < 3 < 14 < hard.metrics.flesch_kincaid_grade

@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 
 from jdlint.catalog import load_catalog_files
 from jdlint.config import Config
-from jdlint.linter import Linter
 from jdlint.formats import parse
+from jdlint.linter import Linter
 from jdlint.nlp import Pipeline, PipelineError, get_pipeline
 from jdlint.source import Source
 
@@ -53,7 +53,7 @@ def test_missing_trained_pipeline_is_a_one_line_cli_error(tmp_path):
     assert result.stderr.strip().startswith("jdlint: error: spaCy pipeline 'en_core_web_nonexistent'")
 
 
-TAGGED_RULE = '''family = "JD2"
+TAGGED_RULE = """family = "JD2"
 [[rule]]
 code = "JD298"
 name = "pronoun-for-candidate"
@@ -67,7 +67,7 @@ patterns = [[{LOWER = "he"}, {LOWER = "will"}]]
 tagged_patterns = [[{LOWER = "he"}, {POS = "AUX"}, {POS = "VERB"}]]
 examples.fail = ["He will report to the CTO."]
 examples.pass = ["They will report to the CTO."]
-'''
+"""
 
 
 class TaggedPipeline(Pipeline):

@@ -76,8 +76,9 @@ def test_adding_an_output_format_is_one_new_module(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
 
     def jdlint(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "jdlint", *args], check=False, capture_output=True, text=True,
-                              cwd=tmp_path, env=env)
+        return subprocess.run(
+            [sys.executable, "-m", "jdlint", *args], check=False, capture_output=True, text=True, cwd=tmp_path, env=env
+        )
 
     done = jdlint("check", "--format", "csv", "dirty.txt")
     assert (done.returncode, done.stdout, done.stderr) == (1, "JD201,dirty.txt\n", "")

@@ -22,8 +22,9 @@ def test_jobs_give_identical_results_in_input_order(tmp_path):
 
 def test_records_in_parallel_match_one_process(tmp_path):
     export = tmp_path / "export.jsonl"
-    export.write_text("".join(json.dumps({"id": i, "text": f"We need salesman number {i}."}) + "\n"
-                              for i in range(MIN_PARALLEL + 3)))
+    export.write_text(
+        "".join(json.dumps({"id": i, "text": f"We need salesman number {i}."}) + "\n" for i in range(MIN_PARALLEL + 3))
+    )
     args = ["check", "--exit-zero", "--format", "jsonl", "--records", str(export)]
     one = CliRunner().invoke(main, [*args, "--jobs", "1"])
     two = CliRunner().invoke(main, [*args, "--jobs", "2"])

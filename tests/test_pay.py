@@ -6,11 +6,10 @@ import datetime
 
 import pytest
 from click.testing import CliRunner
+from conftest import lint
 
 from jdlint.cli import main
 from jdlint.config import Config
-
-from conftest import lint
 
 FILLER = " You will build data tools with our team, review code and talk to customers every week across the year."
 PAY = Config(select=("missing-salary",))
@@ -20,19 +19,33 @@ def codes_for(text, fmt="text", config=PAY):
     return [(f.code, f.severity.value) for f in lint(text, fmt, config).findings]
 
 
-@pytest.mark.parametrize("pay", [
-    "We offer a competitive salary of $90,000 - $110,000.", "Base: $85k–$105k.", "£45,000 - £55,000 per annum.",
-    "Gehalt: 60.000 € – 72.000 € brutto.", "$25 - $30 per hour.", "Salary: $120,000 per year.",
-    "221,000—455,000 USD", "Salaire : 60K à 70K", "Salary: PHP 150,000 - 183,000",
-])
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "We offer a competitive salary of $90,000 - $110,000.",
+        "Base: $85k–$105k.",
+        "£45,000 - £55,000 per annum.",
+        "Gehalt: 60.000 € – 72.000 € brutto.",
+        "$25 - $30 per hour.",
+        "Salary: $120,000 per year.",
+        "221,000—455,000 USD",
+        "Salaire : 60K à 70K",
+        "Salary: PHP 150,000 - 183,000",
+    ],
+)
 def test_disclosed_pay_forms(pay):
     assert codes_for("Location: Denver, CO\n\n" + pay + FILLER * 3) == []
 
 
-@pytest.mark.parametrize("money", [
-    "We raised $20M from investors.", "Our customers saved $3,000,000 last year.", "Lift up to 50 pounds.",
-    "A drug can cost up to $2B to develop.",
-])
+@pytest.mark.parametrize(
+    "money",
+    [
+        "We raised $20M from investors.",
+        "Our customers saved $3,000,000 last year.",
+        "Lift up to 50 pounds.",
+        "A drug can cost up to $2B to develop.",
+    ],
+)
 def test_money_that_is_not_pay(money):
     assert [c for c, _ in codes_for("Location: Denver, CO\n\n" + money + FILLER * 3)] == ["JD501"]
 
@@ -50,10 +63,15 @@ def test_no_known_law_is_a_warning():
     assert codes_for("Location: Yerevan, Armenia\n\n" + FILLER * 4) == [("JD501", "warning")]
 
 
-@pytest.mark.parametrize("where, law", [
-    ("Location: Remote (US)", "Colorado"), ("Location: Seattle, WA", "Washington"),
-    ("Office: Cambridge, MA", "Massachusetts"), ("Location: New York, NY", "New York"),
-])
+@pytest.mark.parametrize(
+    "where, law",
+    [
+        ("Location: Remote (US)", "Colorado"),
+        ("Location: Seattle, WA", "Washington"),
+        ("Office: Cambridge, MA", "Massachusetts"),
+        ("Location: New York, NY", "New York"),
+    ],
+)
 def test_locations_reach_laws(where, law):
     finding = lint(where + "\n\n" + FILLER * 4, config=Config(select=("JD501",))).findings[0]
     assert finding.severity.value == "error" and law in finding.message
@@ -79,7 +97,9 @@ def test_date_option(tmp_path):
     posting = tmp_path / "p.txt"
     posting.write_text("Location: Toronto, Ontario\n\n" + FILLER * 4)
     early = CliRunner().invoke(main, ["check", "--select", "JD501", "--date", "2025-06-01", str(posting)])
-    late = CliRunner().invoke(main, ["check", "--select", "JD501", "--date", "2026-06-01", "--fail-on", "error", str(posting)])
+    late = CliRunner().invoke(
+        main, ["check", "--select", "JD501", "--date", "2026-06-01", "--fail-on", "error", str(posting)]
+    )
     assert early.exit_code == 1 and "will be required" in early.output
     assert late.exit_code == 1 and "in force since 2026-01-01" in late.output
     bad = CliRunner().invoke(main, ["check", "--date", "June 1st", str(posting)])

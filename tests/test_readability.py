@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import lint
 
 from jdlint.config import ConfigError, read_file
-
-from conftest import lint
 
 PROSE = "We make maps for hikers. You will write code that draws trails. You will test it and ship it."
 
@@ -17,9 +16,11 @@ def test_metrics_include_reading_ease_and_sentence_length():
 
 
 def test_headings_short_items_and_boilerplate_are_left_out():
-    text = ("Requirements\n\n- Python\n- SQL\n- Git\n\n" + PROSE + "\n\nWe are an equal opportunity employer and consider "
-            "all qualified applicants without regard to race, colour, religion, sex, national origin, disability or "
-            "veteran status.\n")
+    text = (
+        "Requirements\n\n- Python\n- SQL\n- Git\n\n" + PROSE + "\n\nWe are an equal opportunity employer and consider "
+        "all qualified applicants without regard to race, colour, religion, sex, national origin, disability or "
+        "veteran status.\n"
+    )
     with_extras = lint(text).metrics
     alone = lint(PROSE).metrics
     assert with_extras.flesch_kincaid_grade == alone.flesch_kincaid_grade
@@ -28,15 +29,19 @@ def test_headings_short_items_and_boilerplate_are_left_out():
 
 
 def test_long_sentence_span_is_the_sentence():
-    long = ("You will work with our product managers, designers and data scientists to plan, build, test and ship "
-            "the features that customers in forty countries use every single day to run their shops and pay their staff.")
+    long = (
+        "You will work with our product managers, designers and data scientists to plan, build, test and ship "
+        "the features that customers in forty countries use every single day to run their shops and pay their staff."
+    )
     result = lint("Short intro here. " + long + " Short end.")
     hits = [f for f in result.findings if f.code == "JD602"]
     assert [h.text for h in hits] == [long]
 
 
-DENSE = ("Our organization operationalizes sophisticated financial infrastructure. You will architect resilient, "
-         "internationally distributed microservices. Everybody contributes to architectural decision-making.")
+DENSE = (
+    "Our organization operationalizes sophisticated financial infrastructure. You will architect resilient, "
+    "internationally distributed microservices. Everybody contributes to architectural decision-making."
+)
 
 
 def test_thresholds_come_from_config(tmp_path, catalog):

@@ -8,8 +8,10 @@ from click.testing import CliRunner
 
 from jdlint.cli import main
 
-BODY = ("You will visit outdoor shops across the state, take orders, plan seasonal stock with buyers and keep our "
-        "records tidy. We train you on our products in the first month. Apply with a short note about yourself.")
+BODY = (
+    "You will visit outdoor shops across the state, take orders, plan seasonal stock with buyers and keep our "
+    "records tidy. We train you on our products in the first month. Apply with a short note about yourself."
+)
 
 
 def run(*args):
@@ -25,10 +27,23 @@ def test_jsonl_records_with_metadata_and_bad_rows(tmp_path):
         json.dumps({"id": "a3", "title": "no text here"}),
     ]
     export.write_text("\n".join(rows) + "\n")
-    result = run("--records", str(export), "--text-field", "body", "--location-field", "where",
-                 "--salary-field", "pay", "--format", "jsonl")
+    result = run(
+        "--records",
+        str(export),
+        "--text-field",
+        "body",
+        "--location-field",
+        "where",
+        "--salary-field",
+        "pay",
+        "--format",
+        "jsonl",
+    )
     assert result.exit_code == 2  # the bad rows are input errors
-    assert f"{export}: line 2: not valid JSON" in result.stderr and f"{export}: line 4: no text in field 'body'" in result.stderr
+    assert (
+        f"{export}: line 2: not valid JSON" in result.stderr
+        and f"{export}: line 4: no text in field 'body'" in result.stderr
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["path"] for line in lines] == [f"{export}#a1", f"{export}#a2"]
     first = {f["code"]: f for f in lines[0]["findings"]}

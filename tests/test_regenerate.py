@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 import regenerate
+
 from jdlint.catalog import load_catalog
 from jdlint.rulelist import render_options, render_rules
 
@@ -18,8 +18,10 @@ def test_nothing_generated_is_stale(capsys):
 
 def test_readme_blocks_are_replaced_between_their_markers():
     catalog = load_catalog()
-    text = ("intro\n<!-- rules:start -->\nold\nrows\n<!-- rules:end -->\n"
-            "middle\n<!-- options:start -->\n<!-- options:end -->\n")
+    text = (
+        "intro\n<!-- rules:start -->\nold\nrows\n<!-- rules:end -->\n"
+        "middle\n<!-- options:start -->\n<!-- options:end -->\n"
+    )
     fresh = regenerate.readme(text)
     assert fresh.startswith("intro\n<!-- rules:start -->\n" + render_rules(catalog, "markdown"))
     assert "old" not in fresh

@@ -37,7 +37,9 @@ def test_sarif_content(in_fixtures):
     document = json.loads(run("sarif", "posting.txt"))
     run_ = document["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert {"id", "name", "shortDescription", "fullDescription", "helpUri", "help", "defaultConfiguration"} <= set(rules[0])
+    assert {"id", "name", "shortDescription", "fullDescription", "helpUri", "help", "defaultConfiguration"} <= set(
+        rules[0]
+    )
     by_rule = {r["ruleId"]: r for r in run_["results"]}
     salesman = [r for r in run_["results"] if r["ruleId"] == "JD201"]
     assert len(salesman) == 2
@@ -45,11 +47,13 @@ def test_sarif_content(in_fixtures):
     assert location["artifactLocation"]["uri"] == "posting.txt"
     text = (FIXTURES / "posting.txt").read_text(encoding="utf-8")
     region = location["region"]
-    assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "salesman"
+    assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == "salesman"
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 11, 19)
     replacement = salesman[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]
-    assert replacement == {"deletedRegion": {"charOffset": region["charOffset"], "charLength": 8},
-                           "insertedContent": {"text": "salesperson"}}
+    assert replacement == {
+        "deletedRegion": {"charOffset": region["charOffset"], "charLength": 8},
+        "insertedContent": {"text": "salesperson"},
+    }
     missing = by_rule["JD520"]["locations"][0]["physicalLocation"]
     assert missing["region"] == {"startLine": 1}
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
@@ -81,8 +85,10 @@ def test_golden_outputs(in_fixtures, fmt, tmp_path):
 
 def _without_rules(document: dict) -> tuple[dict, list]:
     driver = document["runs"][0]["tool"]["driver"]
-    return {**document, "runs": [{**document["runs"][0], "tool": {"driver": {
-        k: v for k, v in driver.items() if k != "rules"}}}]}, driver["rules"]
+    return {
+        **document,
+        "runs": [{**document["runs"][0], "tool": {"driver": {k: v for k, v in driver.items() if k != "rules"}}}],
+    }, driver["rules"]
 
 
 def test_golden_sarif(in_fixtures):

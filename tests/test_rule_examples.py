@@ -4,16 +4,15 @@ example written as a table must report exactly the spans it names (`match`) and 
 from __future__ import annotations
 
 import pytest
+from conftest import codes, lint, lint_bytes
 
 from jdlint.catalog import load_catalog
 from jdlint.config import Config
 from jdlint.fix import fix_source
-from jdlint.linter import Linter
 from jdlint.formats import parse
+from jdlint.linter import Linter
 from jdlint.rule import Expectation, Rule
 from jdlint.source import Source, decode
-
-from conftest import codes, lint, lint_bytes
 
 RULES = load_catalog().rules
 
@@ -79,8 +78,9 @@ def test_fixable_and_span_rules_state_their_expectations():
     for rule in RULES:
         if rule.fixable:
             assert any(e.fix is not None for e in rule.expectations), f"{rule.code} has no example with fix"
-        reports_spans = any(f.span is not None for f in _lint_example(rule, rule.examples_fail[0], True).findings
-                            if f.code == rule.code)
+        reports_spans = any(
+            f.span is not None for f in _lint_example(rule, rule.examples_fail[0], True).findings if f.code == rule.code
+        )
         if reports_spans:
             assert any(e.match is not None for e in rule.expectations), f"{rule.code} has no example with match"
         else:

@@ -13,8 +13,20 @@ from jdlint.cli import main
 from jdlint.config import Config
 
 DATE = "2026-11-26"
-FIELDS = ["--text-field", "text", "--id-field", "id", "--location-field", "location", "--salary-field", "salary",
-          "--title-field", "title", "--format-field", "format"]
+FIELDS = [
+    "--text-field",
+    "text",
+    "--id-field",
+    "id",
+    "--location-field",
+    "location",
+    "--salary-field",
+    "salary",
+    "--title-field",
+    "title",
+    "--format-field",
+    "format",
+]
 SCHEMA = "id string, text string, format string, title string, location string, salary string"
 
 
@@ -45,12 +57,21 @@ def test_findings_and_metrics_equal_the_cli_field_for_field(spark, export):
     from jdlint.spark import lint_dataframe
 
     path, rows = export
-    expected = {entry["path"].rsplit("#", 1)[1]: entry
-                for entry in cli_json("check", "--records", str(path), *FIELDS, "--format", "json")["files"]}
+    expected = {
+        entry["path"].rsplit("#", 1)[1]: entry
+        for entry in cli_json("check", "--records", str(path), *FIELDS, "--format", "json")["files"]
+    }
     assert len(expected) == 200
 
-    linted = lint_dataframe(spark.createDataFrame(rows, SCHEMA), id="id", title="title", location="location",
-                            salary="salary", format="format", config=Config(lint_date=datetime.date(2026, 11, 26)))
+    linted = lint_dataframe(
+        spark.createDataFrame(rows, SCHEMA),
+        id="id",
+        title="title",
+        location="location",
+        salary="salary",
+        format="format",
+        config=Config(lint_date=datetime.date(2026, 11, 26)),
+    )
     found: dict[str, list] = {row["id"]: [] for row in rows}
     for row in linted.findings.collect():
         found[row["id"]].append(row.asDict(recursive=True))
@@ -79,8 +100,23 @@ def test_findings_and_metrics_equal_the_cli_field_for_field(spark, export):
 def test_spark_engine_writes_parquet_and_the_local_audit(spark, export, tmp_path):
     path, _ = export
     out = tmp_path / "audit"
-    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(path), "--output", str(out),
-                                       "--master", "local[2]", *FIELDS, "--date", DATE])
+    result = CliRunner().invoke(
+        main,
+        [
+            "audit",
+            "--engine",
+            "spark",
+            "--input",
+            str(path),
+            "--output",
+            str(out),
+            "--master",
+            "local[2]",
+            *FIELDS,
+            "--date",
+            DATE,
+        ],
+    )
     assert result.exit_code == 0, result.output
     local = cli_json("audit", "--records", str(path), *FIELDS, "--format", "json")
     assert json.loads((out / "audit.json").read_text(encoding="utf-8")) == local
@@ -90,8 +126,20 @@ def test_spark_engine_writes_parquet_and_the_local_audit(spark, export, tmp_path
     cli = cli_json("check", "--records", str(path), *FIELDS, "--format", "json")
     findings = spark.read.parquet(str(out / "findings.parquet"))
     assert findings.count() == sum(len(entry["findings"]) for entry in cli["files"])
-    assert [name for name in findings.columns] == ["id", "finding_index", "code", "name", "category", "severity",
-                                                   "message", "span", "text", "suggestions", "fix", "source"]
+    assert [name for name in findings.columns] == [
+        "id",
+        "finding_index",
+        "code",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "span",
+        "text",
+        "suggestions",
+        "fix",
+        "source",
+    ]
     assert spark.read.parquet(str(out / "metrics.parquet")).count() == 200
     assert spark.read.parquet(str(out / "errors.parquet")).count() == 0
     assert spark.sparkContext._jsc is not None, "the engine stopped a session it did not start"
@@ -108,8 +156,9 @@ def test_malformed_rows_become_errors_and_the_rest_is_linted(spark):
         ("front-matter", "---\ntitle: [unclosed\n---\n\nHello there.\n", "markdown"),
     ]
     config = Config(max_file_size=20_000)  # shipped to the executors with the task
-    linted = lint_dataframe(spark.createDataFrame(rows, "id string, text string, format string"), id="id",
-                            format="format", config=config)
+    linted = lint_dataframe(
+        spark.createDataFrame(rows, "id string, text string, format string"), id="id", format="format", config=config
+    )
     errors = {row["id"]: row["error"] for row in linted.errors.collect()}
     assert set(errors) == {"null", "huge", "front-matter"}
     assert "no text" in errors["null"]
@@ -122,7 +171,9 @@ def test_malformed_rows_become_errors_and_the_rest_is_linted(spark):
     wrong_type = spark.createDataFrame([("a", 1), ("b", 2)], "id string, text int")
     linted = lint_dataframe(wrong_type, id="id")
     assert sorted((row["id"], row["error"]) for row in linted.errors.collect()) == [
-        ("a", "'text' holds int, not text"), ("b", "'text' holds int, not text")]
+        ("a", "'text' holds int, not text"),
+        ("b", "'text' holds int, not text"),
+    ]
     assert linted.metrics.count() == 0
     linted.release()
 
@@ -131,8 +182,9 @@ def test_binary_text_is_decoded_like_a_file(spark):
     from jdlint.spark import lint_dataframe
 
     text = "Our café needs a salesman. Apply by email.\n"
-    frame = spark.createDataFrame([("cp", bytearray(text.encode("cp1252"))), ("u8", bytearray(text.encode("utf-8")))],
-                                  "id string, text binary")
+    frame = spark.createDataFrame(
+        [("cp", bytearray(text.encode("cp1252"))), ("u8", bytearray(text.encode("utf-8")))], "id string, text binary"
+    )
     linted = lint_dataframe(frame, id="id")
     found = {(row["id"], row["code"], row["text"]) for row in linted.findings.collect()}
     assert ("cp", "JD201", "salesman") in found and ("u8", "JD201", "salesman") in found
@@ -142,9 +194,14 @@ def test_binary_text_is_decoded_like_a_file(spark):
 
 def test_spark_engine_reports_broken_export_lines_and_lints_the_rest(spark, tmp_path):
     export = tmp_path / "broken.jsonl"
-    export.write_text(json.dumps({"id": "a", "text": "We need a salesman for our shop."}) + "\n"
-                      + '{"id": "b", "text": "unterminated\n'
-                      + json.dumps({"id": "c", "text": "A foreman for the night shift."}) + "\n", encoding="utf-8")
+    export.write_text(
+        json.dumps({"id": "a", "text": "We need a salesman for our shop."})
+        + "\n"
+        + '{"id": "b", "text": "unterminated\n'
+        + json.dumps({"id": "c", "text": "A foreman for the night shift."})
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(export), "--output", str(out)])
     assert result.exit_code == 2
@@ -178,13 +235,26 @@ def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on(
                 yield from super().lint([document], want_metrics)
 
     def record(posting_id, text):
-        return {"_jdlint_text": text, "_jdlint_id": posting_id, "_jdlint_format": None, "_jdlint_corrupt": None,
-                "title": None, "location": None, "salary": None}
+        return {
+            "_jdlint_text": text,
+            "_jdlint_id": posting_id,
+            "_jdlint_format": None,
+            "_jdlint_corrupt": None,
+            "title": None,
+            "location": None,
+            "salary": None,
+        }
 
-    rows = _lint_rows([record("a", "We need a salesman."), record("b", "explode"), record("c", "A foreman too.")],
-                      Brittle(Config()), None)
+    rows = _lint_rows(
+        [record("a", "We need a salesman."), record("b", "explode"), record("c", "A foreman too.")],
+        Brittle(Config()),
+        None,
+    )
     assert [(row["kind"], row["id"]) for row in rows if row["kind"] != "finding"] == [
-        ("metrics", "a"), ("error", "b"), ("metrics", "c")]
+        ("metrics", "a"),
+        ("error", "b"),
+        ("metrics", "c"),
+    ]
     assert "RuntimeError: boom" in next(row["error"] for row in rows if row["kind"] == "error")
     assert {row["id"] for row in rows if row["kind"] == "finding" and row["code"] == "JD201"} == {"a", "c"}
 
@@ -206,8 +276,9 @@ def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_pat
             writer.writeheader()
             writer.writerows(rows)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(source), "--output", str(out),
-                                       *FIELDS, "--date", DATE])
+    result = CliRunner().invoke(
+        main, ["audit", "--engine", "spark", "--input", str(source), "--output", str(out), *FIELDS, "--date", DATE]
+    )
     assert result.exit_code == 0, result.output
     local = cli_json("audit", "--records", str(jsonl), *FIELDS, "--format", "json")
     assert json.loads((out / "audit.json").read_text(encoding="utf-8")) == local
@@ -230,17 +301,27 @@ def test_audit_to_folder_is_the_engine_for_the_python_api_too(spark, tmp_path):
 
     rows = postings(20, seed=3)
     source = tmp_path / "postings.jsonl"  # no "id" field: postings are numbered
-    source.write_text("".join(json.dumps({k: v for k, v in row.items() if k != "id"}) + "\n" for row in rows),
-                      encoding="utf-8")
+    source.write_text(
+        "".join(json.dumps({k: v for k, v in row.items() if k != "id"}) + "\n" for row in rows), encoding="utf-8"
+    )
     out = tmp_path / "out"
     notes: list[str] = []
-    done = audit_to_folder(str(source), str(out), fields=Fields(title="title", location="location", salary="salary",
-                                                                format="format"), notify=notes.append)
+    done = audit_to_folder(
+        str(source),
+        str(out),
+        fields=Fields(title="title", location="location", salary="salary", format="format"),
+        notify=notes.append,
+    )
     assert done.notes == tuple(notes) == (f"{source}: no 'id' column; postings are numbered instead",)
     assert done.figures["postings"] == 20 and done.errors == 0
     assert json.loads((out / "audit.json").read_text(encoding="utf-8"))["audit"] == done.figures
-    assert sorted(path.name for path in out.iterdir()) == ["audit.html", "audit.json", "errors.parquet",
-                                                           "findings.parquet", "metrics.parquet"]
+    assert sorted(path.name for path in out.iterdir()) == [
+        "audit.html",
+        "audit.json",
+        "errors.parquet",
+        "findings.parquet",
+        "metrics.parquet",
+    ]
     with pytest.raises(SparkEngineError, match="cannot tell the input format"):
         audit_to_folder(str(tmp_path / "postings.xml"), str(tmp_path / "other"))
     assert spark.sparkContext._jsc is not None, "the engine stopped a session it did not start"

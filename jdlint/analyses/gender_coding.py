@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..context import Context
 from ..resources import data_path
@@ -66,7 +66,7 @@ def _data() -> dict:
     return tomllib.loads(data_path("data").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _terms(lexicon: str) -> tuple[_Term, ...]:
     data = _data()[lexicon]
     terms = []
@@ -87,7 +87,7 @@ def suggestions(term: str) -> tuple[str, ...]:
     return _suggestions().get(term.rstrip("*").replace("-", ""), ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_initial(lexicon: str) -> dict[str, tuple[_Term, ...]]:
     index: dict[str, list[_Term]] = {}
     for term in _terms(lexicon):
@@ -95,7 +95,7 @@ def _by_initial(lexicon: str) -> dict[str, tuple[_Term, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heads(lexicon: str) -> frozenset[str]:
     """First three letters of every term: most words fail this set lookup and are done."""
     return frozenset(term.text[:3] for term in _terms(lexicon))
@@ -118,8 +118,11 @@ def _exceptions():
         phrases.extend(p.lower() for p in entry.get("phrases", ()))
         if entry.get("scopes"):
             scoped.append((frozenset(entry["scopes"]), frozenset(entry.get("stems", ()))))
-    phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b") \
-        if phrases else None
+    phrase_re = (
+        re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+        if phrases
+        else None
+    )
     return words, phrase_re, scoped
 
 

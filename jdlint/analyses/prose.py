@@ -34,16 +34,22 @@ class Prose:
         if not self.sentences or not self.words:
             return None
         c = self.coefficients
-        return (c.grade_sentence * (self.words / len(self.sentences)) + c.grade_syllable * (self.syllables / self.words)
-                + c.grade_constant)
+        return (
+            c.grade_sentence * (self.words / len(self.sentences))
+            + c.grade_syllable * (self.syllables / self.words)
+            + c.grade_constant
+        )
 
     @property
     def reading_ease(self) -> float | None:
         if not self.sentences or not self.words:
             return None
         c = self.coefficients
-        return (c.ease_constant - c.ease_sentence * (self.words / len(self.sentences))
-                - c.ease_syllable * (self.syllables / self.words))
+        return (
+            c.ease_constant
+            - c.ease_sentence * (self.words / len(self.sentences))
+            - c.ease_syllable * (self.syllables / self.words)
+        )
 
 
 def prose(context: Context) -> Prose:
@@ -71,7 +77,8 @@ def prose(context: Context) -> Prose:
                 kept.append((start_char, start_char + len(sentence.rstrip()), words))
                 parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
         text = " ".join(parts)
-        return Prose(tuple(kept), sum(w for *_, w in kept), language.syllables(text) if text else 0,
-                     language.readability)
+        return Prose(
+            tuple(kept), sum(w for *_, w in kept), language.syllables(text) if text else 0, language.readability
+        )
 
     return context.memo("prose", compute)

@@ -35,8 +35,11 @@ def vague_link_text(context: Context, rule: Rule) -> Iterator[Match]:
     for link in _html(context).links:
         text = " ".join(link.text.split()).strip(" .:!»>").lower()
         if text in vague:
-            yield Match.in_source(link.span, params={"text": text},
-                        suggestions=("name the destination, e.g. 'Apply for the data analyst role'",))
+            yield Match.in_source(
+                link.span,
+                params={"text": text},
+                suggestions=("name the destination, e.g. 'Apply for the data analyst role'",),
+            )
 
 
 @check()
@@ -51,8 +54,11 @@ def heading_skip(context: Context, rule: Rule) -> Iterator[Match]:
     previous = None
     for heading in _html(context).headings:
         if previous is not None and heading.level > previous + 1:
-            yield Match.in_source(heading.span, params={"level": heading.level, "previous": previous},
-                        suggestions=(f"use h{previous + 1}",))
+            yield Match.in_source(
+                heading.span,
+                params={"level": heading.level, "previous": previous},
+                suggestions=(f"use h{previous + 1}",),
+            )
         previous = heading.level
 
 
@@ -64,5 +70,6 @@ def only_in_image(context: Context, rule: Rule) -> Iterator[Match]:
         alt = image.alt or ""
         for what, pattern in (("the pay", _PAY_IN_ALT), ("the accommodation statement", _ACCOMMODATION_IN_ALT)):
             if pattern.search(alt) and not pattern.search(text):
-                yield Match.in_source(image.span, params={"what": what},
-                            suggestions=(f"put {what} in the text of the posting",))
+                yield Match.in_source(
+                    image.span, params={"what": what}, suggestions=(f"put {what} in the text of the posting",)
+                )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from collections.abc import Iterator
+from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import mostly_in
@@ -22,7 +22,7 @@ SENTENCE_START = "^"
 _S_FORM = re.compile(r"\b([A-Z][a-z]{2,})s\b")
 _FOLLOWING = re.compile(r" +([A-Za-z]+)\b(?!['’-])")
 _PRECEDING = re.compile(r"([A-Za-z]+)([^A-Za-z]*)$")
-_OPENERS = set(":;(-–—•\"“")
+_OPENERS = set(':;(-–—•"“')
 
 
 def _sentence_starts(context: Context) -> set[int]:
@@ -49,8 +49,9 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
     forms: dict[str, list[dict[str, Any]]] = {}
     for form in rule.options["settings"]["forms"]:
         forms.setdefault(form["word"], []).append(form)
-    finder = context.compiled((rule.code, "words"), lambda: re.compile(
-        r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE))
+    finder = context.compiled(
+        (rule.code, "words"), lambda: re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
+    )
     starts: set[int] | None = None
     quote = None
     for word in finder.finditer(text):
@@ -63,7 +64,7 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
             continue  # the next word must follow after plain spaces ("Well, ..." is an interjection)
         following = after.group(1).lower()
         before = _PRECEDING.search(text, max(0, word.start() - 60), word.start())
-        between = before.group(2) if before else text[max(0, word.start() - 60):word.start()]
+        between = before.group(2) if before else text[max(0, word.start() - 60) : word.start()]
         if starts is None:
             starts = _sentence_starts(context)
         if word.start() in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
@@ -77,8 +78,10 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
                 continue
             if "after" in form and previous not in form["after"]:
                 continue
-            if not (following in form.get("before", ()) or any(
-                    following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ()))):
+            if not (
+                following in form.get("before", ())
+                or any(following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ()))
+            ):
                 continue
             quote = quote or apostrophe_for(document)
             fixed = match_case(token, form["contraction"].replace("'", quote))
@@ -108,8 +111,9 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     is_english_word = english.is_word
     text = document.text
     # Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text.
-    if not any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text)
-               for m in _S_FORM.finditer(text)):
+    if not any(
+        not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text) for m in _S_FORM.finditer(text)
+    ):
         return
     if not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
@@ -131,8 +135,10 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     quote = None
     for token in doc:
         text = token.text
-        if not (token.is_alpha and len(text) > 3 and text.endswith("s") and text[0].isupper()
-                and text[1:].islower()) or token.is_sent_start:
+        if (
+            not (token.is_alpha and len(text) > 3 and text.endswith("s") and text[0].isupper() and text[1:].islower())
+            or token.is_sent_start
+        ):
             continue
         stem = text[:-1]
         if stem.endswith("er") or (token.i and doc[token.i - 1].text == text):
@@ -147,5 +153,6 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
         quote = quote or apostrophe_for(document)
         fixed = f"{stem}{quote}s"
         span = document.to_source(token.idx, token.idx + len(text))
-        yield Match.in_source(span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),),
-                    params={"suggestion": fixed})
+        yield Match.in_source(
+            span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),), params={"suggestion": fixed}
+        )

@@ -69,8 +69,9 @@ def _changed_runs(before: str, after: str) -> list[list[int]]:
     tail = 0
     while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
         tail += 1
-    matcher = difflib.SequenceMatcher(None, before[head:len(before) - tail], after[head:len(after) - tail],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, before[head : len(before) - tail], after[head : len(after) - tail], autojunk=False
+    )
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -90,8 +91,12 @@ def _inside(position: int, repairs: list[tuple[Span, str]]) -> bool:
 def mojibake(context: Context, rule: Rule) -> Iterator[Match]:
     for span, repaired in mojibake_repairs(context):
         repair = f"it should read '{repaired}'" if repaired.strip() else "remove it"
-        yield Match.in_source(span, suggestions=(repaired,) if repaired.strip() else (),
-                    edits=(Edit(span.start, span.end, repaired),), params={"repair": repair})
+        yield Match.in_source(
+            span,
+            suggestions=(repaired,) if repaired.strip() else (),
+            edits=(Edit(span.start, span.end, repaired),),
+            params={"repair": repair},
+        )
 
 
 @check()
@@ -118,8 +123,11 @@ def control_character(context: Context, rule: Rule) -> Iterator[Match]:
             if _inside(match.start(), repairs):
                 continue  # a C1 byte that ftfy reads as cp1252 punctuation: the mojibake rule repairs it
             name = f"U+{ord(match.group()):04X}"
-            yield Match.in_source(Span(match.start(), match.end()), edits=(Edit(match.start(), match.end(), ""),),
-                        params={"codepoint": name})
+            yield Match.in_source(
+                Span(match.start(), match.end()),
+                edits=(Edit(match.start(), match.end(), ""),),
+                params={"codepoint": name},
+            )
 
 
 @check()
@@ -133,7 +141,13 @@ def invisible_character(context: Context, rule: Rule) -> Iterator[Match]:
         kinds = sorted({m.group() for m in found})
         names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}".strip() for c in kinds)
         first = found[0]
-        yield Match.in_source(Span(first.start(), first.end()),
-                    edits=tuple(Edit(m.start(), m.end(), "") for m in found),
-                    params={"count": len(found), "plural": "s" * (len(found) > 1), "character": names,
-                            "them": "them" if len(found) > 1 else "it"})
+        yield Match.in_source(
+            Span(first.start(), first.end()),
+            edits=tuple(Edit(m.start(), m.end(), "") for m in found),
+            params={
+                "count": len(found),
+                "plural": "s" * (len(found) > 1),
+                "character": names,
+                "them": "them" if len(found) > 1 else "it",
+            },
+        )

@@ -37,17 +37,17 @@ def lost_at_sign(context: Context, rule: Rule) -> Iterator[Match]:
         mailbox = next((m for m in mailboxes if lower.startswith(m) and len(lower) - len(m) >= 3), None)
         if mailbox is None:
             continue
-        domain_label = label[len(mailbox):]
+        domain_label = label[len(mailbox) :]
         window = context.window(match.start(), "sentence")
-        nearby = {w.lower() for w in re.findall(r"[A-Za-z-]+", text[window[0]:window[1]])}
+        nearby = {w.lower() for w in re.findall(r"[A-Za-z-]+", text[window[0] : window[1]])}
         if not nearby & cues:
             continue
         # The domain's name elsewhere in the posting ("Pinterest"), or a cue that can only mean mail.
         if domain_label.lower() not in words and not nearby & strong:
             continue
-        address = f"{label[:len(mailbox)]}@{domain_label}{rest}"
+        address = f"{label[: len(mailbox)]}@{domain_label}{rest}"
         span = document.to_source(match.start(), match.end())
         edits: tuple[Edit, ...] = ()
-        if document.source.text[span.start:span.end] == match.group():
+        if document.source.text[span.start : span.end] == match.group():
             edits = (Edit(span.start, span.end, address),)
         yield Match.in_source(span, suggestions=(address,), edits=edits, params={"suggestion": address})

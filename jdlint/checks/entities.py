@@ -29,8 +29,9 @@ def decoded(entity: str) -> str | None:
 
 
 def _match(span: Span, value: str) -> Match:
-    return Match.in_source(span, suggestions=(value,), edits=(Edit(span.start, span.end, value),),
-                 params={"decoded": value})
+    return Match.in_source(
+        span, suggestions=(value,), edits=(Edit(span.start, span.end, value),), params={"decoded": value}
+    )
 
 
 @check()

@@ -15,8 +15,22 @@ from ..resources import data_path
 from ..rule import Rule
 from . import check
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
 _N = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
 # "5+ years", "3-5 years", "at least four years", "minimum of 7 yrs", "5 years'"
 YEARS = re.compile(
@@ -25,13 +39,37 @@ YEARS = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_NEAR = re.compile(r"experience|expertise|background|track record|working|professional|hands-on", re.I)
-_CAP_BEFORE = re.compile(r"(?:no\s+more\s+than|not\s+more\s+than|maximum\s+of|max(?:imum)?\.?|at\s+most|up\s+to)\s*$", re.I)
-_ENTRY = re.compile(r"\b(?:entry[-\s]level|junior|jr\.?|graduate\s+(?:program|scheme|role|position|engineer|developer|analyst)"
-                    r"|new[-\s]grad(?:uate)?s?|trainee|apprentice(?:ship)?|intern(?:ship)?)\b", re.I)
+_CAP_BEFORE = re.compile(
+    r"(?:no\s+more\s+than|not\s+more\s+than|maximum\s+of|max(?:imum)?\.?|at\s+most|up\s+to)\s*$", re.I
+)
+_ENTRY = re.compile(
+    r"\b(?:entry[-\s]level|junior|jr\.?|graduate\s+(?:program|scheme|role|position|engineer|developer|analyst)"
+    r"|new[-\s]grad(?:uate)?s?|trainee|apprentice(?:ship)?|intern(?:ship)?)\b",
+    re.I,
+)
 
 
-_ALSO_WORDS = {"go", "swift", "rust", "node", "apache spark", "aws lambda", "helm", "bun", "julia", "dart", "react",
-               "figma", "looker", "azure", "redis", "snowflake", "pandas", "airflow", "prometheus"}
+_ALSO_WORDS = {
+    "go",
+    "swift",
+    "rust",
+    "node",
+    "apache spark",
+    "aws lambda",
+    "helm",
+    "bun",
+    "julia",
+    "dart",
+    "react",
+    "figma",
+    "looker",
+    "azure",
+    "redis",
+    "snowflake",
+    "pandas",
+    "airflow",
+    "prometheus",
+}
 
 
 def _number(text: str) -> int:
@@ -50,8 +88,8 @@ def demands(context: Context) -> list[tuple[int, int, int]]:
         for match in YEARS.finditer(text):
             if _CAP_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 continue
-            after = text[match.end():match.end() + 60]
-            before = text[max(0, match.start() - 40):match.start()]
+            after = text[match.end() : match.end() + 60]
+            before = text[max(0, match.start() - 40) : match.start()]
             if not (_EXPERIENCE_NEAR.search(after) or _EXPERIENCE_NEAR.search(before)):
                 continue  # "founded 10 years ago", "a 2 year contract"
             if re.match(r"\s*(?:ago|old|of age|contract|term|warranty|degree|program)", after, re.I):
@@ -70,8 +108,10 @@ def technologies() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
         names = [name, *entry.get("aliases", [])]
         # names that are also English words ("Go", "Swift", "Spark") must be written as names
         flags = 0 if name.lower() in _ALSO_WORDS else re.IGNORECASE
-        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                             + r")(?![\w])", flags)
+        pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])",
+            flags,
+        )
         out.append((name, entry["year"], pattern))
     return tuple(out)
 
@@ -82,40 +122,49 @@ def years_beyond_technology(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     for start, end, years in demands(context):
         # the technology the years are about: named right after ("5 years of React") or just before ("React: 5+ years")
-        after = text[end:end + 70]
-        before = text[max(0, start - 40):start]
+        after = text[end : end + 70]
+        before = text[max(0, start - 40) : start]
         for name, released, pattern in technologies():
             if not (_named_after(pattern, after) or _named_before(pattern, before)):
                 continue
             age = year - released
             if years > age:
-                yield Match.at(start, end, params={"years": years, "technology": name, "released": released, "age": age},
-                            suggestions=(f"{max(1, age - 1)}+ years with {name}", "experience with tools like it"))
+                yield Match.at(
+                    start,
+                    end,
+                    params={"years": years, "technology": name, "released": released, "age": age},
+                    suggestions=(f"{max(1, age - 1)}+ years with {name}", "experience with tools like it"),
+                )
                 break
 
 
-_CONNECTORS = re.compile(r"^\s*(?:of\s+)?(?:(?:professional|commercial|hands-on|relevant|production|industry|solid)\s+)*"
-                         r"(?:(?:experience|expertise)\s+)?(?:(?:with|in|using|on|of|building|developing|writing)\s+)?"
-                         r"(?:the\s+)?$", re.IGNORECASE)
+_CONNECTORS = re.compile(
+    r"^\s*(?:of\s+)?(?:(?:professional|commercial|hands-on|relevant|production|industry|solid)\s+)*"
+    r"(?:(?:experience|expertise)\s+)?(?:(?:with|in|using|on|of|building|developing|writing)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _named_after(pattern: re.Pattern[str], after: str) -> bool:
     """The technology follows the years directly: "5 years of experience with React", "3+ years React"."""
     hit = pattern.search(after)
-    return hit is not None and _CONNECTORS.match(after[:hit.start()]) is not None
+    return hit is not None and _CONNECTORS.match(after[: hit.start()]) is not None
 
 
 def _named_before(pattern: re.Pattern[str], before: str) -> bool:
     hits = list(pattern.finditer(before))
-    return bool(hits) and re.match(r"\s*[:(–-]?\s*$", before[hits[-1].end():]) is not None  # "React: 5+ years"
+    return bool(hits) and re.match(r"\s*[:(–-]?\s*$", before[hits[-1].end() :]) is not None  # "React: 5+ years"
 
 
 def _entry_level(context: Context) -> bool:
     """The job itself is entry-level: its title (front matter, or the first heading) says so."""
     document = context.document
     title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))
-    first = next((document.text[s.start:s.end] for s in document.segments if s.scope == "heading"), "")
-    return bool(_ENTRY.search(f"{title} {first}") or re.search(r"\bthis (?:is an? )?entry[-\s]level\b", document.text, re.I))
+    first = next((document.text[s.start : s.end] for s in document.segments if s.scope == "heading"), "")
+    return bool(
+        _ENTRY.search(f"{title} {first}") or re.search(r"\bthis (?:is an? )?entry[-\s]level\b", document.text, re.I)
+    )
 
 
 @check(needs=("sentences",))
@@ -125,8 +174,12 @@ def entry_level_years(context: Context, rule: Rule) -> Iterator[Match]:
         return
     for start, end, years in demands(context):
         if years >= minimum:
-            yield Match.at(start, end, params={"years": years},
-                        suggestions=("0-2 years of experience, or relevant projects, courses or internships",))
+            yield Match.at(
+                start,
+                end,
+                params={"years": years},
+                suggestions=("0-2 years of experience, or relevant projects, courses or internships",),
+            )
 
 
 @check(needs=("sentences",))
@@ -134,8 +187,9 @@ def many_years(context: Context, rule: Rule) -> Iterator[Match]:
     minimum = context.option(rule, "min-years")
     for start, end, years in demands(context):
         if years >= minimum:
-            yield Match.at(start, end, params={"years": years},
-                        suggestions=("say which skills those years should have built",))
+            yield Match.at(
+                start, end, params={"years": years}, suggestions=("say which skills those years should have built",)
+            )
 
 
 @check()
@@ -159,5 +213,9 @@ def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
                 continue
             items += 1
         if items > limit:
-            yield Match.at(section.start, section.start + len(section.label), params={"count": items, "limit": limit},
-                        suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",))
+            yield Match.at(
+                section.start,
+                section.start + len(section.label),
+                params={"count": items, "limit": limit},
+                suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",),
+            )

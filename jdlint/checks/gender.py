@@ -27,8 +27,12 @@ def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
         if word.side != "masculine":
             continue
         alternatives = gender_coding.suggestions(word.term)
-        yield Match.at(word.start, word.end, suggestions=alternatives,
-                    params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"})
+        yield Match.at(
+            word.start,
+            word.end,
+            suggestions=alternatives,
+            params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"},
+        )
 
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
@@ -40,7 +44,9 @@ _NAMED = re.compile(
     r"|\b(?!(?:The|This|That|It|We|You|Our|He|She|They|If|When|So|And|But|Each|Every|Any)\b)[A-Z][a-z]+"
     r"\s+(?:thought|said|says|founded|started|joined|leads|led|built|decided|wanted|realized|realised|is|was|has|had)\b"
 )
-_BINARY = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b|\bs/he\b|\(s\)he\b", re.IGNORECASE)
+_BINARY = re.compile(
+    r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b|\bs/he\b|\(s\)he\b", re.IGNORECASE
+)
 
 
 @check(needs=("sentences", "entities"))
@@ -55,7 +61,9 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
     doc, text = context.doc, context.document.text
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     binary = [(m.start(), m.end()) for m in _BINARY.finditer(text)]
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
+    people = (
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
+    )
     starts = None
     for match in _PRONOUN.finditer(text):
         start, end = match.start(), match.end()
@@ -68,15 +76,22 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
         window_start = starts[max(0, index - 4)]
         before = text[window_start:start]
         sentence_end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        sentence = text[starts[index]:sentence_end].lower()
+        sentence = text[starts[index] : sentence_end].lower()
         if _NAMED.search(before) or any(window_start <= s < start for s, _ in people):
             continue
-        follows = text[end:end + 30].lower()
+        follows = text[end : end + 30].lower()
         is_candidate = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues) or re.match(
-            r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b", follows)
-        if match.group().lower() in ("his", "her") and re.match(r"\s+own\b", follows) and re.search(
-                r"\b(?:bring|bringing|use|manage|build|develop|run|generate|grow|own|have)\s+$", text[max(0, start - 15):start],
-                re.IGNORECASE):
+            r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b", follows
+        )
+        if (
+            match.group().lower() in ("his", "her")
+            and re.match(r"\s+own\b", follows)
+            and re.search(
+                r"\b(?:bring|bringing|use|manage|build|develop|run|generate|grow|own|have)\s+$",
+                text[max(0, start - 15) : start],
+                re.IGNORECASE,
+            )
+        ):
             is_candidate = True  # "bring his own book of business"
         if not is_candidate:
             continue

@@ -13,8 +13,8 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from functools import lru_cache
+from typing import Any
 
 from ..context import Context
 from ..document import Document
@@ -32,30 +32,45 @@ _MONEY = rf"(?:{_CUR_PRE}\s?{_AMOUNT}|{_AMOUNT}{_CUR_POST})"
 _DASH = r"\s*(?:-|–|—|−|â€”|â€“|/|to|and|till|until|bis|à|a|al|do)\s*"
 _RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
 _SINGLE = re.compile(_MONEY, re.I)
-_BARE_RANGE = re.compile(rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
-                         rf"|(?<![\d.,])\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}(?![\d])")
-_OPEN = re.compile(rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
-                   rf"|{_MONEY}\s?\+|{_MONEY}\s+(?:and\s+(?:up|above)|or\s+more|plus)\b", re.I)
+_BARE_RANGE = re.compile(
+    rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
+    rf"|(?<![\d.,])\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}(?![\d])"
+)
+_OPEN = re.compile(
+    rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
+    rf"|{_MONEY}\s?\+|{_MONEY}\s+(?:and\s+(?:up|above)|or\s+more|plus)\b",
+    re.I,
+)
 _PAY_WORDS = re.compile(
     r"\b(?:salar(?:y|ies)|pay|paid|compensation|wages?|rate|base|ote|earn(?:ings?)?|stipend|hourly|per\s+hour|"
     r"an\s+hour|per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annual(?:ly)?|per\s+month|monthly|range|package|"
     r"remuneration|bonus|gross|/\s?(?:yr|year|hr|hour|month|mo|h)\b|"
     # other languages postings come in
     r"salaire|rémunération|fourchette|brut|gehalt|brutto|vergütung|salario|sueldo|retribución|stipendio|"
-    r"retribuzione|wynagrodzenie|salaris|lön|lønn|løn|palkka)", re.I)
-_NOT_PAY = re.compile(r"\b(?:fund(?:ing|ed|s)?|raised?|revenue|series\s+[a-e]|valuation|invest(?:ment|ors|ed)?|arr|"
-                      r"billion|customers?|spend|market|grants?|prizes?|assets|loans?|portfolio|budget|sales|gmv|"
-                      r"transactions?|donat(?:e|ion|ions)|price|pricing|cost|fees?|tuition)\b", re.I)
+    r"retribuzione|wynagrodzenie|salaris|lön|lønn|løn|palkka)",
+    re.I,
+)
+_NOT_PAY = re.compile(
+    r"\b(?:fund(?:ing|ed|s)?|raised?|revenue|series\s+[a-e]|valuation|invest(?:ment|ors|ed)?|arr|"
+    r"billion|customers?|spend|market|grants?|prizes?|assets|loans?|portfolio|budget|sales|gmv|"
+    r"transactions?|donat(?:e|ion|ions)|price|pricing|cost|fees?|tuition)\b",
+    re.I,
+)
 _VAGUE = re.compile(
     r"\b(?:competitive\s+(?:salary|salaries|pay|compensation|wages?|base|rates?|package|remuneration)"
     r"|attractive\s+(?:salary|pay|compensation|package|remuneration)"
     r"|(?:salary|pay|compensation)\s*(?::|is|will\s+be)?\s*(?:negotiable|competitive|attractive|doe)\b"
     r"|d\.?o\.?e\.?(?=\W|$)|depending\s+on\s+(?:experience|qualifications)|dependent\s+on\s+experience"
     r"|commensurate\s+with\s+(?:experience|qualifications|skills)|market[-\s](?:rate|related|competitive)"
-    r"|salary\s+negotiable|negotiable\s+salary)", re.I)
+    r"|salary\s+negotiable|negotiable\s+salary)",
+    re.I,
+)
 _METADATA_PAY_KEYS = re.compile(r"salary|pay|compensation|wage|rate|remuneration", re.I)
-_REMOTE_US = re.compile(r"remote[^.\n]{0,25}\b(?:US|USA|U\.S\.A?\.?|United States)\b|\b(?:US|USA|U\.S\.|United States)"
-                        r"[^.\n]{0,12}\bremote|anywhere in the (?:US|U\.S\.|United States)", re.I)
+_REMOTE_US = re.compile(
+    r"remote[^.\n]{0,25}\b(?:US|USA|U\.S\.A?\.?|United States)\b|\b(?:US|USA|U\.S\.|United States)"
+    r"[^.\n]{0,12}\bremote|anywhere in the (?:US|U\.S\.|United States)",
+    re.I,
+)
 _REMOTE_CA = re.compile(r"remote[^.\n]{0,25}\bCanada\b|\bCanada[^.\n]{0,12}\bremote", re.I)
 _LOCATION_KEYS = re.compile(r"location|city|state|country|region|office|based|where", re.I)
 _LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?(?:location|locations|based\s+in|office|where|work\s+location)\b", re.I)
@@ -86,7 +101,7 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def _is_pay(text: str, start: int, end: int, window: tuple[int, int], has_currency: bool) -> bool:
     if _TOO_BIG.search(text, start, end):
         return False
-    sentence = text[window[0]:window[1]]
+    sentence = text[window[0] : window[1]]
     if _PAY_WORDS.search(sentence):
         return True
     # money words close by ("raised $20M from investors"), not anywhere in a long run-on line
@@ -131,13 +146,20 @@ def find_pay(context: Context) -> Pay:
         pay = Pay()
         windows = _windows(text)
         for key, value in document.metadata.items():
-            if _METADATA_PAY_KEYS.search(str(key)) and isinstance(value, (str, int, float)) and re.search(r"\d", str(value)):
+            if (
+                _METADATA_PAY_KEYS.search(str(key))
+                and isinstance(value, (str, int, float))
+                and re.search(r"\d", str(value))
+            ):
                 pay.in_metadata = True
         for match in _finditer(_OPEN, text, windows):
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), True):
                 pay.open_ended.append(match.span())
-        for pattern, has_currency, bucket in ((_RANGE, True, pay.ranges), (_BARE_RANGE, False, pay.ranges),
-                                              (_SINGLE, True, pay.singles)):
+        for pattern, has_currency, bucket in (
+            (_RANGE, True, pay.ranges),
+            (_BARE_RANGE, False, pay.ranges),
+            (_SINGLE, True, pay.singles),
+        ):
             matches = pattern.finditer(text) if pattern is _BARE_RANGE else _finditer(pattern, text, windows)
             for match in matches:
                 span = match.span()
@@ -156,6 +178,7 @@ def find_pay(context: Context) -> Pay:
 
 # ----------------------------------------------------------------------------- jurisdictions
 
+
 @lru_cache(maxsize=1)
 def jurisdictions() -> tuple[dict[str, Any], ...]:
     data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
@@ -163,11 +186,13 @@ def jurisdictions() -> tuple[dict[str, Any], ...]:
 
 
 def _location_text(document: Document) -> str:
-    parts = [f"{v}" for k, v in document.metadata.items() if _LOCATION_KEYS.search(str(k)) and isinstance(v, (str, list))]
+    parts = [
+        f"{v}" for k, v in document.metadata.items() if _LOCATION_KEYS.search(str(k)) and isinstance(v, (str, list))
+    ]
     parts = [" ; ".join(map(str, p)) if isinstance(p, list) else p for p in parts]
     text = document.text
     for segment in document.segments:
-        chunk = text[segment.start:segment.end]
+        chunk = text[segment.start : segment.end]
         if segment.scope in ("heading", "metadata") or _LOCATION_LABEL.match(chunk):
             parts.append(chunk)
     parts.append(text[:500])
@@ -178,8 +203,9 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _law_patterns() -> tuple[list[tuple[dict[str, Any], re.Pattern[str] | None, frozenset[str] | None]],
-                             re.Pattern[str], re.Pattern[str]]:
+def _law_patterns() -> tuple[
+    list[tuple[dict[str, Any], re.Pattern[str] | None, frozenset[str] | None]], re.Pattern[str], re.Pattern[str]
+]:
     """Compiled once: each law's name pattern, and one pattern for every state or province abbreviation."""
     by_name = []
     for law in jurisdictions():
@@ -203,15 +229,18 @@ def applicable(document: Document) -> list[dict[str, Any]]:
     abbreviations: set[str] | None = None  # found once, when a law's name did not match
     found = []
     for law, names, first_words in by_name:
-        hit = bool(names is not None and (first_words is None or not words.isdisjoint(first_words))
-                   and names.search(where))
+        hit = bool(
+            names is not None and (first_words is None or not words.isdisjoint(first_words)) and names.search(where)
+        )
         if not hit and law.get("abbreviation"):
             if abbreviations is None:
                 abbreviations = {m.group(1) or m.group(2) for m in in_text.finditer(document.text)}
                 abbreviations |= {m.group(1) for m in in_location.finditer(where)}
             hit = law["abbreviation"] in abbreviations
         if not hit and law.get("remote") == "yes":
-            remote = _REMOTE_US if law["code"].startswith("US-") else _REMOTE_CA if law["code"].startswith("CA-") else None
+            remote = (
+                _REMOTE_US if law["code"].startswith("US-") else _REMOTE_CA if law["code"].startswith("CA-") else None
+            )
             hit = bool(remote is not None and remote.search(where))
         if hit:
             found.append(law)
@@ -239,7 +268,10 @@ def _law_requirement(context: Context) -> tuple[Severity, str, str] | None:
 def _requirement(context: Context) -> tuple[Severity, str, str | None]:
     """The laws' requirement, or (where no law applies) the general case for stating pay."""
     return _law_requirement(context) or (
-        Severity.WARNING, " Many jurisdictions now require one, and candidates skip postings without it.", None)
+        Severity.WARNING,
+        " Many jurisdictions now require one, and candidates skip postings without it.",
+        None,
+    )
 
 
 @check(needs=("sentences",))
@@ -250,8 +282,12 @@ def missing_pay(context: Context, rule: Rule) -> Iterator[Match]:
     if pay.disclosed or pay.vague:
         return  # vague pay has its own finding
     severity, requirement, source = _requirement(context)
-    yield Match.whole_posting(suggestions=(rule.options["settings"]["statement"],), severity=severity, source=source,
-                params={"requirement": requirement})
+    yield Match.whole_posting(
+        suggestions=(rule.options["settings"]["statement"],),
+        severity=severity,
+        source=source,
+        params={"requirement": requirement},
+    )
 
 
 @check(needs=("sentences",))
@@ -261,8 +297,14 @@ def vague_pay(context: Context, rule: Rule) -> Iterator[Match]:
         return  # "competitive salary of $90,000 - $110,000" says the numbers
     severity, requirement, source = _requirement(context)
     for start, end in pay.vague[:1]:
-        yield Match.at(start, end, suggestions=(rule.options["settings"]["statement"],), severity=severity,
-                    source=source, params={"requirement": requirement})
+        yield Match.at(
+            start,
+            end,
+            suggestions=(rule.options["settings"]["statement"],),
+            severity=severity,
+            source=source,
+            params={"requirement": requirement},
+        )
 
 
 @check(needs=("sentences",))
@@ -275,5 +317,11 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
         return  # no law here asks for a range: an "up to" figure is still information
     severity, sentence, source = requirement
     for start, end in pay.open_ended[:1]:
-        yield Match.at(start, end, suggestions=("state the minimum and maximum, e.g. $60,000 - $75,000 per year",),
-                    severity=severity, source=source, params={"requirement": sentence})
+        yield Match.at(
+            start,
+            end,
+            suggestions=("state the minimum and maximum, e.g. $60,000 - $75,000 per year",),
+            severity=severity,
+            source=source,
+            params={"requirement": sentence},
+        )

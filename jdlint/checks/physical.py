@@ -9,8 +9,8 @@ is left alone.
 from __future__ import annotations
 
 import re
-from typing import Any
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import Context
 from ..model import Match
@@ -32,16 +32,25 @@ def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         # "lift up to 50 lbs", "carrying 25 pounds"
         "weight": re.compile(r"\b" + weighed + r"\b[^.;\n]{0,30}?\b\d+\s*(?:lbs?|pounds|kg|kilograms)\b", re.I),
         # "prolonged periods of standing", "stand for 8 hours", "on your feet all day"
-        "period": re.compile(r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
-                             r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"
-                             r"\s*(?:\+\s*)?(?:hours?|hrs|periods?)\b", re.I),
+        "period": re.compile(
+            r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
+            r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"
+            r"\s*(?:\+\s*)?(?:hours?|hrs|periods?)\b",
+            re.I,
+        ),
         # seeing and hearing as bare abilities ("able to see and hear"); speaking only on its own, since
         # "ability to speak and write Japanese" is a language requirement, not a bodily one
-        "sense": re.compile(r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?:(?P<verb>see|hear)\b"
-                            r"(?=\s*(?:[.,;)]|$|and\s+hear\b|and\s+see\b|or\b|clearly\b|well\b))"
-                            r"|(?P<verb3>speak)\b(?=\s*(?:[.;)]|$|clearly\b|audibly\b)))", re.I),
-        "accommodation": re.compile(r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+accommodations?"
-                                    r"|with\s+or\s+without\s+accommodations?", re.I),
+        "sense": re.compile(
+            r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?:(?P<verb>see|hear)\b"
+            r"(?=\s*(?:[.,;)]|$|and\s+hear\b|and\s+see\b|or\b|clearly\b|well\b))"
+            r"|(?P<verb3>speak)\b(?=\s*(?:[.;)]|$|clearly\b|audibly\b)))",
+            re.I,
+        ),
+        "accommodation": re.compile(
+            r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+accommodations?"
+            r"|with\s+or\s+without\s+accommodations?",
+            re.I,
+        ),
     }
 
 
@@ -64,5 +73,9 @@ def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
             base = next((v for v in settings["verbs"] if verb.startswith(v)), verb)
             alternatives = settings["verbs"].get(base, [])
             seen.append((start, end))
-            yield Match.at(start, end, suggestions=tuple(alternatives) + (settings["accommodation"],),
-                        params={"alternatives": ", ".join(alternatives[:4]) or "the outcome"})
+            yield Match.at(
+                start,
+                end,
+                suggestions=tuple(alternatives) + (settings["accommodation"],),
+                params={"alternatives": ", ".join(alternatives[:4]) or "the outcome"},
+            )

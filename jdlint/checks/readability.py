@@ -23,9 +23,10 @@ def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
     grade = running.grade
     if grade is None or len(running.sentences) < 3 or grade <= target or not _in_its_language(context):
         return
-    yield Match.whole_posting(params={"grade": f"{grade:.1f}", "target": target,
-                        "length": f"{running.average_sentence_length:.0f}"},
-                suggestions=("split long sentences; prefer short, common words",))
+    yield Match.whole_posting(
+        params={"grade": f"{grade:.1f}", "target": target, "length": f"{running.average_sentence_length:.0f}"},
+        suggestions=("split long sentences; prefer short, common words",),
+    )
 
 
 @check(needs=("sentences",))
@@ -35,8 +36,12 @@ def long_sentence(context: Context, rule: Rule) -> Iterator[Match]:
         return
     for start, end, words in prose(context).sentences:
         if words > limit:
-            yield Match.at(start, end, params={"words": words, "limit": limit},
-                        suggestions=("split it into two or three sentences",))
+            yield Match.at(
+                start,
+                end,
+                params={"words": words, "limit": limit},
+                suggestions=("split it into two or three sentences",),
+            )
 
 
 @check(needs=("sentences",))
@@ -44,8 +49,12 @@ def posting_length(context: Context, rule: Rule) -> Iterator[Match]:
     shortest, longest = context.option(rule, "min-words"), context.option(rule, "max-words")
     words = context.word_count
     if context.option(rule, "judge-from") <= words < shortest:
-        yield Match.whole_posting(params={"words": words, "bound": f"shorter than {shortest}"},
-                    suggestions=("say what the job is, what it needs, what it pays and how to apply",))
+        yield Match.whole_posting(
+            params={"words": words, "bound": f"shorter than {shortest}"},
+            suggestions=("say what the job is, what it needs, what it pays and how to apply",),
+        )
     elif words > longest:
-        yield Match.whole_posting(params={"words": words, "bound": f"longer than {longest}"},
-                    suggestions=("cut what is not about the job; move company history to a link",))
+        yield Match.whole_posting(
+            params={"words": words, "bound": f"longer than {longest}"},
+            suggestions=("cut what is not about the job; move company history to a link",),
+        )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from collections.abc import Iterator
+from typing import Any
 
 from ..context import Context
 from ..kinds.terms import CompiledTerms
@@ -36,12 +36,16 @@ def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Matc
     terms = context.compiled((rule.code, "statement"), lambda: CompiledTerms(statement, context.pipeline))
     text = context.document.text
     # "with or without reasonable accommodation" qualifies a physical requirement; it is not the statement
-    found = [m for m in terms.find(context.doc, text) if not re.search(r"\bwith(?:\s+or\s+without)?\s+$", text[max(0, m[0] - 20):m[0]], re.I)]
+    found = [
+        m
+        for m in terms.find(context.doc, text)
+        if not re.search(r"\bwith(?:\s+or\s+without)?\s+$", text[max(0, m[0] - 20) : m[0]], re.I)
+    ]
     if not found:
         return  # no statement at all: JD510 reports that
     for start, end, _ in found:
         window = context.window(start, "segment")
-        nearby = text[max(0, window[0] - 200):min(len(text), window[1] + 200)]
+        nearby = text[max(0, window[0] - 200) : min(len(text), window[1] + 200)]
         if _CONTACT.search(nearby):
             return
     start, end, _ = found[0]

@@ -27,11 +27,20 @@ from .options import (
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="spark: lint --input on Apache Spark and write Parquet and the audit to --output.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="spark: lint --input on Apache Spark and write Parquet and the audit to --output.",
+)
 @click.option("--input", "input_path", help="spark engine: Parquet, JSON Lines or CSV postings (file or folder).")
-@click.option("--output", "output_dir", type=click.Path(file_okay=False),
-              help="spark engine: folder for findings, metrics and errors (Parquet) and audit.json/html.")
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False),
+    help="spark engine: folder for findings, metrics and errors (Parquet) and audit.json/html.",
+)
 @click.option("--master", default="local[*]", show_default=True, help="spark engine: the Spark master URL.")
 @records_option("Audit the postings of an ATS export.")
 @record_field_options(documented=False)
@@ -70,19 +79,30 @@ def _audit_on_spark(options: AuditOptions) -> NoReturn:
     input_path, output_dir = options.input_path, options.output_dir
     try:
         config = resolver(options.config_path, options.overrides).for_path(
-            input_path if os.path.exists(input_path) else None)
+            input_path if os.path.exists(input_path) else None
+        )
     except ConfigError as exc:
         fail(str(exc))
     from .. import spark  # loaded for the spark engine only, like pyspark, which it runs
 
     try:
-        done = spark.audit_to_folder(input_path, output_dir, config=config, master=options.master,
-                                     fields=options.fields, notify=lambda note: click.echo(note, err=True))
+        done = spark.audit_to_folder(
+            input_path,
+            output_dir,
+            config=config,
+            master=options.master,
+            fields=options.fields,
+            notify=lambda note: click.echo(note, err=True),
+        )
     except spark.SparkEngineError as exc:
         fail(str(exc))
-    click.echo(f"Linted {done.figures['postings']:,} postings on Spark; wrote findings, metrics and errors (Parquet), "
-               f"audit.json and audit.html to {output_dir}", err=True)
+    click.echo(
+        f"Linted {done.figures['postings']:,} postings on Spark; wrote findings, metrics and errors (Parquet), "
+        f"audit.json and audit.html to {output_dir}",
+        err=True,
+    )
     if done.errors:
-        click.echo(f"{done.errors:,} postings could not be linted: see {os.path.join(output_dir, 'errors.parquet')}",
-                   err=True)
+        click.echo(
+            f"{done.errors:,} postings could not be linted: see {os.path.join(output_dir, 'errors.parquet')}", err=True
+        )
     sys.exit(EXIT_ERROR if done.errors else EXIT_CLEAN)

@@ -32,12 +32,22 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(report.reporters())), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(report.reporters())),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--select", multiple=True, help="Rules to check (codes, prefixes, names, categories); comma-separated.")
 @click.option("--ignore", multiple=True, help="Rules to skip, added to the config's ignore list.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @config_option
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
@@ -61,8 +71,9 @@ def check(options: CheckOptions) -> None:
     resolver = _resolver(options)
     reporter = report.get(options.fmt)
     stdin_data = sys.stdin.buffer.read() if "-" in options.paths else None
-    results, errors = lint(options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data,
-                           stdin_name=options.stdin_filename)
+    results, errors = lint(
+        options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data, stdin_name=options.stdin_filename
+    )
     if options.fix or options.diff:
         results, changed = _fix(results, resolver, stdin_data, options)
         if options.diff:
@@ -77,8 +88,12 @@ def check(options: CheckOptions) -> None:
     _report(reporter, results, options)
     if errors:
         sys.exit(EXIT_ERROR)
-    failing = [f for r in results for f in r.findings if f.severity.rank >= resolver.for_path(
-        r.path if r.path != options.stdin_filename else None).fail_on.rank]
+    failing = [
+        f
+        for r in results
+        for f in r.findings
+        if f.severity.rank >= resolver.for_path(r.path if r.path != options.stdin_filename else None).fail_on.rank
+    ]
     sys.exit(EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN)
 
 
@@ -116,12 +131,19 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _fix(results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None,
-         options: CheckOptions) -> tuple[list[FileResult], int]:
+def _fix(
+    results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None, options: CheckOptions
+) -> tuple[list[FileResult], int]:
     """--fix or --diff over the linted files: (results after fixing, how many files changed)."""
     fixed_results, changed = [], 0
-    for outcome in fix_files(results, resolver, unsafe=options.unsafe_fixes, write=not options.diff,
-                             stdin_data=stdin_data, stdin_name=options.stdin_filename):
+    for outcome in fix_files(
+        results,
+        resolver,
+        unsafe=options.unsafe_fixes,
+        write=not options.diff,
+        stdin_data=stdin_data,
+        stdin_name=options.stdin_filename,
+    ):
         fixed_results.append(outcome.result)
         changed += outcome.changed
         if outcome.error:
@@ -135,8 +157,10 @@ def _fix(results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes 
         elif options.show_fixes:
             for finding in outcome.applied:
                 assert finding.fix is not None  # only findings with a fix are applied
-                click.echo(f"{outcome.path}: fixed {finding.code} {finding.text!r} -> "
-                           f"{finding.fix.edits[0].content!r}", err=True)
+                click.echo(
+                    f"{outcome.path}: fixed {finding.code} {finding.text!r} -> {finding.fix.edits[0].content!r}",
+                    err=True,
+                )
     if not options.diff:
         click.echo(f"Fixed {changed} file{'s' * (changed != 1)}.", err=True)
     return fixed_results, changed

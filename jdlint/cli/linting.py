@@ -20,12 +20,26 @@ PROGRESS_FROM = 200  # postings; smaller batches finish before a bar is worth dr
 Item = TypeVar("Item")
 
 
-def lint(options: InputOptions, resolver: ConfigResolver, *, want_metrics: bool, stdin_data: bytes | None = None,
-         stdin_name: str | None = None) -> tuple[list[FileResult], list[InputError]]:
+def lint(
+    options: InputOptions,
+    resolver: ConfigResolver,
+    *,
+    want_metrics: bool,
+    stdin_data: bytes | None = None,
+    stdin_name: str | None = None,
+) -> tuple[list[FileResult], list[InputError]]:
     """(results, input errors) of the command's paths or --records; each error is printed as it comes."""
-    total, items = lint_inputs(options.paths, resolver, records=options.records, fields=options.fields,
-                               jobs=options.jobs, want_metrics=want_metrics, stdin_data=stdin_data,
-                               stdin_name=stdin_name, config_path=options.config_path)
+    total, items = lint_inputs(
+        options.paths,
+        resolver,
+        records=options.records,
+        fields=options.fields,
+        jobs=options.jobs,
+        want_metrics=want_metrics,
+        stdin_data=stdin_data,
+        stdin_name=stdin_name,
+        config_path=options.config_path,
+    )
     results, errors = [], []
     try:
         for item in with_progress(items, total):

@@ -31,15 +31,18 @@ FIELD_HELP = {
 
 def stacked(*decorators: Decorator) -> Decorator:
     """Several decorators as one, applied as if written one above the other in this order."""
+
     def apply(function: Callable[..., Any]) -> Callable[..., Any]:
         for decorator in reversed(decorators):
             function = decorator(function)
         return function
+
     return apply
 
 
-config_option = click.option("--config", "config_path", type=click.Path(),
-                             help="Use this config file instead of searching.")
+config_option = click.option(
+    "--config", "config_path", type=click.Path(), help="Use this config file instead of searching."
+)
 
 
 def date_option(help: str | None = None) -> Decorator:
@@ -61,10 +64,17 @@ def records_option(help: str) -> Decorator:
 def record_field_options(*, documented: bool = True) -> Decorator:
     """--text-field ... --format-field: which field of an export's records holds what (see records.Fields)."""
     defaults = Fields()
-    return stacked(*(
-        click.option(f"--{name}-field", default=getattr(defaults, name),
-                     show_default=getattr(defaults, name) is not None, help=FIELD_HELP[name] if documented else None)
-        for name in FIELD_NAMES))
+    return stacked(
+        *(
+            click.option(
+                f"--{name}-field",
+                default=getattr(defaults, name),
+                show_default=getattr(defaults, name) is not None,
+                help=FIELD_HELP[name] if documented else None,
+            )
+            for name in FIELD_NAMES
+        )
+    )
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -124,9 +134,12 @@ Options = TypeVar("Options", bound=InputOptions)
 
 def pass_options(cls: type[Options]) -> Callable[[Callable[[Options], None]], Callable[..., None]]:
     """The command gets one `cls` built from click's parameters (put this right above the function)."""
+
     def decorate(command: Callable[[Options], None]) -> Callable[..., None]:
         @functools.wraps(command)
         def with_options(**params: Any) -> None:
             command(cls.from_params(params))
+
         return with_options
+
     return decorate

@@ -37,8 +37,13 @@ class InputFormat:
 def _from_module(module: ModuleType) -> InputFormat | None:
     if not hasattr(module, "NAME"):
         return None  # a shared piece, not a format
-    return InputFormat(module.NAME, tuple(module.SUFFIXES), module.parse,
-                       tuple(getattr(module, "EXPLICIT_SUFFIXES", ())), getattr(module, "ORDER", _UNORDERED))
+    return InputFormat(
+        module.NAME,
+        tuple(module.SUFFIXES),
+        module.parse,
+        tuple(getattr(module, "EXPLICIT_SUFFIXES", ())),
+        getattr(module, "ORDER", _UNORDERED),
+    )
 
 
 @cache

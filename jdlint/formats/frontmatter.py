@@ -46,9 +46,7 @@ def _add_string_fields(data: dict, raw: str, body_start: int, builder: Builder) 
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             continue
-        line = re.search(
-            rf"^[ \t]*{re.escape(str(key))}[ \t]*[:=][ \t]*(['\"]?)(.*?)\1[ \t]*$", raw, re.M
-        )
+        line = re.search(rf"^[ \t]*{re.escape(str(key))}[ \t]*[:=][ \t]*(['\"]?)(.*?)\1[ \t]*$", raw, re.M)
         if line and line.group(2) == value:
             builder.open("metadata")
             builder.text(value, body_start + line.start(2))

@@ -20,12 +20,57 @@ _LOOSE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+")  # a reference without its sem
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead title "
-    "tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
 )
-_SKIP_TAGS = frozenset("script style template noscript svg math iframe object textarea select".split())
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP_TAGS = frozenset(
+    ["script", "style", "template", "noscript", "svg", "math", "iframe", "object", "textarea", "select"]
+)
+_VOID_TAGS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
 
 Attributes = list[tuple[str, str | None]]
 

@@ -58,8 +58,9 @@ def _normalise_newlines(text: str) -> tuple[str, ToSource | None]:
     return "".join(norm_chars), norm_to_src.__getitem__
 
 
-def _add_blocks(builder: Builder, norm: str, body_start: int, to_source: ToSource | None,
-                directives: list[Directive]) -> None:
+def _add_blocks(
+    builder: Builder, norm: str, body_start: int, to_source: ToSource | None, directives: list[Directive]
+) -> None:
     """Each block of the body (after the front matter) as a heading, list item, paragraph or HTML block."""
     from markdown_it import MarkdownIt
 
@@ -97,8 +98,15 @@ def _add_blocks(builder: Builder, norm: str, body_start: int, to_source: ToSourc
             add_html(builder, norm, start, end)
 
 
-def _add_inline(builder: Builder, children: Sequence[Any], norm: str, start: int, end: int,
-                directives: list[Directive], to_source: ToSource | None) -> None:
+def _add_inline(
+    builder: Builder,
+    children: Sequence[Any],
+    norm: str,
+    start: int,
+    end: int,
+    directives: list[Directive],
+    to_source: ToSource | None,
+) -> None:
     """The text tokens of one block, in order; code, inline HTML and link targets add no text."""
     cursor = start
     for child in children:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -100,10 +99,16 @@ def skipped(context: Context, start: int, end: int, skips: tuple[str, ...]) -> b
     text, language = context.document.text, context.language
     if "negated" in skips and language.negation.search(text, max(0, start - 60), start):
         return True
-    if "quoted" in skips and start > 0 and end < len(text) and text[start - 1] in _OPEN_QUOTES \
-            and text[end] in _CLOSE_QUOTES:
+    if (
+        "quoted" in skips
+        and start > 0
+        and end < len(text)
+        and text[start - 1] in _OPEN_QUOTES
+        and text[end] in _CLOSE_QUOTES
+    ):
         return True
-    if "named" in skips and (language.name_before.search(text, max(0, start - 60), start)
-                             or language.name_after.match(text[end:end + 60])):
+    if "named" in skips and (
+        language.name_before.search(text, max(0, start - 60), start) or language.name_after.match(text[end : end + 60])
+    ):
         return True
     return False

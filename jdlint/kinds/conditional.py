@@ -39,8 +39,10 @@ class Conditional(BaseKind):
         if not isinstance(skip, list):
             raise ValueError("skip_sections must be a list of section names")
         options["suggestions"] = check_suggestions(options)
-        only_known(options, {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions",
-                              "context_within"})
+        only_known(
+            options,
+            {"when", "require", "within", "only_in", "skip_sections", "context", "suggestions", "context_within"},
+        )
         return options
 
     def find(self, context: Context, rule: Rule) -> Iterator[Match]:

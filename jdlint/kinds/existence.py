@@ -12,7 +12,6 @@ from .base import (
     BaseKind,
     check_skips,
     check_suggestions,
-    compiled_terms,
     only_known,
     required_terms,
     skipped,
@@ -46,8 +45,9 @@ class Existence(BaseKind):
             if template is not None:
                 replacement = _expand(terms, label, text, start, end, template)
             suggestions = rule.options["suggestions"] or ((replacement,) if replacement else ())
-            yield Match.at(start, end, suggestions=suggestions, replacement=replacement,
-                        params={"suggestion": replacement or ""})
+            yield Match.at(
+                start, end, suggestions=suggestions, replacement=replacement, params={"suggestion": replacement or ""}
+            )
 
 
 def _expand(terms: CompiledTerms, label: str, text: str, start: int, end: int, template: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from ..context import Context
 from ..model import Match
 from ..rule import Rule
-from .base import BaseKind, check_skips, check_suggestions, compiled_terms, only_known, required_terms, skipped
+from .base import BaseKind, check_skips, check_suggestions, only_known, required_terms, skipped
 from .terms import validate_terms
 
 

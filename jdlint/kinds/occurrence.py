@@ -8,7 +8,7 @@ from typing import Any
 from ..context import Context
 from ..model import Match
 from ..rule import Rule
-from .base import BaseKind, compiled_terms, only_known, required_terms, terms_option
+from .base import BaseKind, only_known, required_terms, terms_option
 
 
 class Occurrence(BaseKind):

@@ -16,7 +16,7 @@ class PythonKind(BaseKind):
     def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         check = options.get("check")
         if not isinstance(check, str):
-            raise ValueError("needs check = \"module:function\" naming a function in jdlint/checks/")
+            raise ValueError('needs check = "module:function" naming a function in jdlint/checks/')
         resolve_check(check)  # raises ValueError when it does not exist
         settings = options.get("settings", {})
         if not isinstance(settings, dict):

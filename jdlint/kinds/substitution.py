@@ -9,7 +9,7 @@ from ..analyses.apostrophes import apostrophe_for
 from ..context import Context
 from ..model import Match
 from ..rule import Rule
-from .base import BaseKind, check_skips, compiled_terms, match_case, only_known, required_terms, skipped
+from .base import BaseKind, check_skips, match_case, only_known, required_terms, skipped
 from .terms import validate_terms
 
 
@@ -23,8 +23,10 @@ class Substitution(BaseKind):
         table: dict[str, tuple[str, ...]] = {}
         for phrase, replacement in swap.items():
             alternatives = [replacement] if isinstance(replacement, str) else replacement
-            if not isinstance(alternatives, list) or not alternatives or not all(
-                isinstance(a, str) and a for a in alternatives
+            if (
+                not isinstance(alternatives, list)
+                or not alternatives
+                or not all(isinstance(a, str) and a for a in alternatives)
             ):
                 raise ValueError(f"swap.{phrase} must be a string or a list of strings")
             table[phrase.lower()] = tuple(alternatives)
@@ -33,8 +35,12 @@ class Substitution(BaseKind):
             raise ValueError("apostrophe must be 'as-written' or 'document'")
         skip = check_skips(options)
         only_known(options, {"swap", "apostrophe", "skip"})
-        return {"swap": table, "apostrophe": apostrophe, "skip": skip,
-                "terms": validate_terms({"phrases": list(table)}, "swap")}
+        return {
+            "swap": table,
+            "apostrophe": apostrophe,
+            "skip": skip,
+            "terms": validate_terms({"phrases": list(table)}, "swap"),
+        }
 
     def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         terms = required_terms(context, rule, "terms")
@@ -46,7 +52,9 @@ class Substitution(BaseKind):
             if skipped(context, start, end, rule.options["skip"]):
                 continue
             matched = text[start:end]
-            alternatives = tuple(match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()])
+            alternatives = tuple(
+                match_case(matched, a.replace("'", quote)) for a in rule.options["swap"][label.lower()]
+            )
             yield Match.at(
                 start,
                 end,

@@ -53,8 +53,12 @@ def uses_tags(pattern: list[dict[str, Any]]) -> bool:
 
 
 def uses_lemmas(spec: dict[str, Any]) -> bool:
-    return any("LEMMA" in {k.upper() for k in token} for key in ("patterns", "tagged_patterns")
-               for pattern in spec.get(key, []) for token in pattern)
+    return any(
+        "LEMMA" in {k.upper() for k in token}
+        for key in ("patterns", "tagged_patterns")
+        for pattern in spec.get(key, [])
+        for token in pattern
+    )
 
 
 def phrase_variants(phrase: str) -> list[str]:

@@ -25,8 +25,11 @@ REPORTER_SUFFIX = "_report"
 @cache
 def reporters() -> dict[str, Reporter]:
     """Every reporter module of this package by NAME, in ORDER (then by name)."""
-    found = [cast(Reporter, importlib.import_module(f"{__name__}.{module.name}"))
-             for module in pkgutil.iter_modules(__path__) if module.name.endswith(REPORTER_SUFFIX)]
+    found = [
+        cast(Reporter, importlib.import_module(f"{__name__}.{module.name}"))
+        for module in pkgutil.iter_modules(__path__)
+        if module.name.endswith(REPORTER_SUFFIX)
+    ]
     return {reporter.NAME: reporter for reporter in sorted(found, key=lambda r: (r.ORDER, r.NAME))}
 
 
@@ -46,8 +49,14 @@ def span_location(index: LineIndex, span: Span | None) -> dict | None:
         return None
     line, column = index.position(span.start)
     end_line, end_column = index.position(span.end)
-    return {"start": span.start, "end": span.end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column}
+    return {
+        "start": span.start,
+        "end": span.end,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+    }
 
 
 def summary(results: list[FileResult]) -> dict:

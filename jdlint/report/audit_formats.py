@@ -22,12 +22,15 @@ class AuditFormat:
 
 
 def render_json(figures: dict) -> str:
-    return json.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures},
-                      indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"tool": {"name": "jdlint", "version": __version__}, "audit": figures}, indent=2, ensure_ascii=False)
+        + "\n"
+    )
 
 
 AUDIT_FORMATS: dict[str, AuditFormat] = {
-    audit_format.name: audit_format for audit_format in (
+    audit_format.name: audit_format
+    for audit_format in (
         AuditFormat("json", render_json),
         AuditFormat("html", render_audit, default_output="jdlint-audit.html"),
     )

@@ -11,12 +11,12 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..model import FileResult
-from ..version import __version__
 from ..catalog import load_catalog
 from ..fix import apply_findings
-from ..source import LineIndex
+from ..model import FileResult
 from ..resources import data_path
+from ..source import LineIndex
+from ..version import __version__
 from . import summary
 
 NAME: str = "html"
@@ -29,8 +29,11 @@ def templates():
     """The Jinja2 environment over reports/, escaping every value (postings are untrusted)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(str(data_path("reports"))),
-                       autoescape=select_autoescape(["html", "j2"], default=True), trim_blocks=False)
+    return Environment(
+        loader=FileSystemLoader(str(data_path("reports"))),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        trim_blocks=False,
+    )
 
 
 def render_audit(figures: dict) -> str:
@@ -57,8 +60,8 @@ def _rewrite(text: str, findings) -> tuple[list[dict], int]:
     edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: e.start)
     pieces, position = [], 0
     for edit in edits:
-        pieces.append({"kind": "same", "text": text[position:edit.start]})
-        pieces.append({"kind": "change", "old": text[edit.start:edit.end], "new": edit.content})
+        pieces.append({"kind": "same", "text": text[position : edit.start]})
+        pieces.append({"kind": "change", "old": text[edit.start : edit.end], "new": edit.content})
         position = edit.end
     pieces.append({"kind": "same", "text": text[position:]})
     return pieces, len(edits)
@@ -71,9 +74,15 @@ def _file(number: int, result, rules) -> dict:
     for k, finding in enumerate(result.findings):
         rule = rules.get(finding.code)
         view = {
-            "id": f"{number}-{k}", "code": finding.code, "name": finding.name, "category": finding.category,
-            "severity": finding.severity.value, "message": finding.message, "source": finding.source,
-            "suggestions": list(finding.suggestions), "why": rule.why if rule else "",
+            "id": f"{number}-{k}",
+            "code": finding.code,
+            "name": finding.name,
+            "category": finding.category,
+            "severity": finding.severity.value,
+            "message": finding.message,
+            "source": finding.source,
+            "suggestions": list(finding.suggestions),
+            "why": rule.why if rule else "",
             "fix": finding.fix.applicability.value if finding.fix else None,
         }
         if finding.span is None:
@@ -86,16 +95,26 @@ def _file(number: int, result, rules) -> dict:
     coding = (metrics.extra.get("gender_coding") if metrics else None) or {}
     rewrite, changes = _rewrite(result.text, result.findings)
     return {
-        "anchor": f"posting-{number}", "path": result.path, "format": result.format, "encoding": result.encoding,
+        "anchor": f"posting-{number}",
+        "path": result.path,
+        "format": result.format,
+        "encoding": result.encoding,
         "counts": {"error": counts["error"], "warning": counts["warning"], "info": counts["info"]},
         "categories": sorted({f.category for f in result.findings}),
-        "verdict": coding.get("verdict", "n/a"), "masculine": sorted(set(coding.get("masculine", []))),
+        "verdict": coding.get("verdict", "n/a"),
+        "masculine": sorted(set(coding.get("masculine", []))),
         "feminine": sorted(set(coding.get("feminine", []))),
-        "metrics": {"words": metrics.words if metrics else 0, "sentences": metrics.sentences if metrics else 0,
-                    "flesch_kincaid_grade": metrics.flesch_kincaid_grade if metrics else None,
-                    "flesch_reading_ease": (metrics.extra.get("flesch_reading_ease") if metrics else None)},
-        "pieces": _pieces(result.text, marked), "span_findings": span_findings,
-        "document_findings": document_findings, "rewrite": rewrite, "rewrite_changes": changes,
+        "metrics": {
+            "words": metrics.words if metrics else 0,
+            "sentences": metrics.sentences if metrics else 0,
+            "flesch_kincaid_grade": metrics.flesch_kincaid_grade if metrics else None,
+            "flesch_reading_ease": (metrics.extra.get("flesch_reading_ease") if metrics else None),
+        },
+        "pieces": _pieces(result.text, marked),
+        "span_findings": span_findings,
+        "document_findings": document_findings,
+        "rewrite": rewrite,
+        "rewrite_changes": changes,
     }
 
 

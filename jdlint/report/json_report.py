@@ -6,8 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
-from ..version import __version__
 from ..source import LineIndex
+from ..version import __version__
 from . import span_location, summary
 
 NAME: str = "json"
@@ -28,7 +28,9 @@ def finding_dict(finding, index: LineIndex) -> dict:
         "span": span_location(index, finding.span),
         "text": finding.text,
         "suggestions": list(finding.suggestions),
-        "fix": None if finding.fix is None else {
+        "fix": None
+        if finding.fix is None
+        else {
             "applicability": finding.fix.applicability.value,
             "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in finding.fix.edits],
         },
@@ -39,8 +41,7 @@ def finding_dict(finding, index: LineIndex) -> dict:
 def metrics_dict(metrics) -> dict:
     if metrics is None:
         return {}
-    out = {"words": metrics.words, "sentences": metrics.sentences,
-           "flesch_kincaid_grade": metrics.flesch_kincaid_grade}
+    out = {"words": metrics.words, "sentences": metrics.sentences, "flesch_kincaid_grade": metrics.flesch_kincaid_grade}
     out.update(metrics.extra)
     return out
 

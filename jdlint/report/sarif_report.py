@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import FileResult
-from ..version import __version__
 from ..catalog import load_catalog
 from ..fingerprint import fingerprints
+from ..model import FileResult
 from ..source import LineIndex
+from ..version import __version__
 
 NAME: str = "sarif"
 ORDER: int = 40
@@ -57,8 +57,14 @@ def _region(index: LineIndex, span) -> dict:
         return {"startLine": 1}
     line, column = index.position(span.start)
     end_line, end_column = index.position(span.end)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
-            "charOffset": span.start, "charLength": span.end - span.start}
+    return {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
+    }
 
 
 def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: str) -> dict:
@@ -67,20 +73,32 @@ def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: 
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity.value],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)},
-                                            "region": _region(index, finding.span)}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": _region(index, finding.span)}}
+        ],
         "partialFingerprints": {"jdlint/v1": fingerprint},
         "properties": {"category": finding.category, "suggestions": list(finding.suggestions)},
     }
     if finding.fix is not None:
-        result["fixes"] = [{
-            "description": {"text": f"{finding.fix.applicability.value} fix: {finding.suggestions[0] if finding.suggestions else 'apply'}"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": uri(path)},
-                "replacements": [{"deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
-                                  "insertedContent": {"text": edit.content}} for edit in finding.fix.edits],
-            }],
-        }]
+        result["fixes"] = [
+            {
+                "description": {
+                    "text": f"{finding.fix.applicability.value} fix: {finding.suggestions[0] if finding.suggestions else 'apply'}"
+                },
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri(path)},
+                        "replacements": [
+                            {
+                                "deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+                                "insertedContent": {"text": edit.content},
+                            }
+                            for edit in finding.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
     return result
 
 
@@ -95,12 +113,21 @@ def render(results: list[FileResult], **_options: Any) -> str:
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "jdlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": driver_rules(rules)}},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "jdlint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": driver_rules(rules),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -47,8 +47,10 @@ def render(results: list[FileResult], *, statistics: bool = False, **_options: A
     if findings:
         parts = [f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s]]
         files = len({r.path for r, _ in findings})
-        out.append(f"Found {len(findings)} finding{'s' * (len(findings) != 1)} "
-                   f"({', '.join(parts)}) in {files} file{'s' * (files != 1)}.")
+        out.append(
+            f"Found {len(findings)} finding{'s' * (len(findings) != 1)} "
+            f"({', '.join(parts)}) in {files} file{'s' * (files != 1)}."
+        )
     else:
         out.append(f"No findings in {len(results)} file{'s' * (len(results) != 1)}.")
     return "\n".join(out) + "\n"

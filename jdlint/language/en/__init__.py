@@ -25,16 +25,23 @@ LANGUAGE = Language(
     syllables=syllable_count,
     lexicon_count=lexicon_count,
     # Flesch (1948) reading ease and Kincaid et al. (1975) grade level
-    readability=Readability(grade_sentence=0.39, grade_syllable=11.8, grade_constant=-15.59,
-                            ease_constant=206.835, ease_sentence=1.015, ease_syllable=84.6),
+    readability=Readability(
+        grade_sentence=0.39,
+        grade_syllable=11.8,
+        grade_constant=-15.59,
+        ease_constant=206.835,
+        ease_sentence=1.015,
+        ease_syllable=84.6,
+    ),
     negation=re.compile(
-        r"(?:\b(?:not|no|never|without|nor|instead\s+of|rather\s+than|over)\b|n['’]t\b)[^.!?;:\n]{0,40}$",
-        re.IGNORECASE),
+        r"(?:\b(?:not|no|never|without|nor|instead\s+of|rather\s+than|over)\b|n['’]t\b)[^.!?;:\n]{0,40}$", re.IGNORECASE
+    ),
     name_before=re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s*(?:the\s+|our\s+)?$"),
     name_after=re.compile(r"^,?\s+(?:Mr\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b"),
     boilerplate=re.compile(
         r"equal (?:employment )?opportunit|without regard to|regardless of (?:race|age|gender)|affirmative action|"
         r"reasonable (?:accommodation|adjustment)|protected veteran|e-verify|background check|"
         r"privacy (?:notice|policy)",
-        re.IGNORECASE),
+        re.IGNORECASE,
+    ),
 )

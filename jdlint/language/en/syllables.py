@@ -48,7 +48,7 @@ class _CachedPyphen:
         self._factory = factory
         self._lang = "en_US"
 
-    def bind(self, lang: str) -> "_CachedPyphen":
+    def bind(self, lang: str) -> _CachedPyphen:
         self._lang = lang
         return self
 
