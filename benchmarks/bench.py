@@ -144,7 +144,8 @@ from jdlint.nlp import get_pipeline; get_pipeline(); mark("build spaCy's blank E
 from jdlint.source import DEFAULT_MAX_BYTES, read_path; from jdlint.formats import format_for, parse
 document = parse(read_path(sys.argv[1], DEFAULT_MAX_BYTES, format_for(sys.argv[1]))); mark("read and parse the posting")
 from jdlint.config import Config; from jdlint.linter import Linter
-list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("first lint (compiles matchers, loads tables)")
+list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True))
+mark("first lint (compiles matchers, loads tables)")
 list(Linter(Config(), catalog=catalog).lint([document], want_metrics=True)); mark("the same lint again")
 print(json.dumps([(name, round(t - marks[i][1], 3)) for i, (name, t) in enumerate(marks[1:])]))
 """

@@ -81,7 +81,7 @@ def local_run(export: str, jobs: int, fields: dict) -> dict:
     for option in ("text", "id", "title", "location", "salary", "format"):
         command += [f"--{option}-field", fields[option]]
     started = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     lines = [json.loads(line) for line in done.stdout.split("\n") if line]  # (splitlines would cut at U+2028)
     skipped = len(re.findall(r"skipped", done.stderr))

@@ -159,38 +159,54 @@ def _fail_examples(fails: list, fix: str, where: str) -> tuple[tuple[str, ...], 
     texts: list[str] = []
     expectations: list[Expectation] = []
     for index, example in enumerate(fails):
-        at = f"examples.fail[{index}]"
         if isinstance(example, str):
             texts.append(example)
             continue
-        if not isinstance(example, dict):
-            _fail(where, f"{at} must be a string or a table {{ text, match, fix }}")
-        unknown = set(example) - _EXAMPLE_KEYS
-        if unknown:
-            _fail(where, f"{at} has unknown key(s): {', '.join(sorted(unknown))} (known: text, match, fix)")
-        text = example.get("text")
-        if not isinstance(text, str) or not text:
-            _fail(where, f'{at} needs text = "..."')
-        match = example.get("match")
-        if match is not None:
-            match = [match] if isinstance(match, str) else match
-            if not (isinstance(match, list) and match and all(isinstance(m, str) and m for m in match)):
-                _fail(where, f"{at}.match must be a string or a list of strings")
-            missing = [m for m in match if m not in text]
-            if missing:
-                _fail(where, f"{at}.match {missing[0]!r} is not in the example's text")
-            match = tuple(match)
-        fixed = example.get("fix")
-        if fixed is not None:
-            if fix == "none":
-                _fail(where, f'{at}.fix is given but the rule has fix = "none"')
-            if not isinstance(fixed, str) or fixed == text:
-                _fail(where, f"{at}.fix must be the example's text after the fix (a different string)")
-        if match is None and fixed is None:
-            _fail(where, f"{at} is a table without match or fix; write it as a plain string")
-        texts.append(text)
-        expectations.append(Expectation(text, match, fixed))
+        expectation = _fail_example_table(example, fix, where, f"examples.fail[{index}]")
+        texts.append(expectation.example)
+        expectations.append(expectation)
     return tuple(texts), tuple(expectations)
+
+
+def _fail_example_table(example: object, fix: str, where: str, at: str) -> Expectation:
+    """The expectation a fail example written as a table { text, match, fix } states."""
+    if not isinstance(example, dict):
+        _fail(where, f"{at} must be a string or a table {{ text, match, fix }}")
+    unknown = set(example) - _EXAMPLE_KEYS
+    if unknown:
+        _fail(where, f"{at} has unknown key(s): {', '.join(sorted(unknown))} (known: text, match, fix)")
+    text = example.get("text")
+    if not isinstance(text, str) or not text:
+        _fail(where, f'{at} needs text = "..."')
+    match = _expected_matches(example.get("match"), text, where, at)
+    fixed = _expected_fix(example.get("fix"), text, fix, where, at)
+    if match is None and fixed is None:
+        _fail(where, f"{at} is a table without match or fix; write it as a plain string")
+    return Expectation(text, match, fixed)
+
+
+def _expected_matches(match: object, text: str, where: str, at: str) -> tuple[str, ...] | None:
+    """A fail example's `match` (one string or a list), each of which must occur in its text; None if not given."""
+    if match is None:
+        return None
+    matches = [match] if isinstance(match, str) else match
+    if not (isinstance(matches, list) and matches and all(isinstance(m, str) and m for m in matches)):
+        _fail(where, f"{at}.match must be a string or a list of strings")
+    missing = [m for m in matches if m not in text]
+    if missing:
+        _fail(where, f"{at}.match {missing[0]!r} is not in the example's text")
+    return tuple(matches)
+
+
+def _expected_fix(fixed: object, text: str, fix: str, where: str, at: str) -> str | None:
+    """A fail example's `fix`: its text after the fix, allowed only on a fixable rule; None if not given."""
+    if fixed is None:
+        return None
+    if fix == "none":
+        _fail(where, f'{at}.fix is given but the rule has fix = "none"')
+    if not isinstance(fixed, str) or fixed == text:
+        _fail(where, f"{at}.fix must be the example's text after the fix (a different string)")
+    return fixed
 
 
 def load_catalog_files(files: Iterable[Path], language_files: Mapping[str, Iterable[Path]] | None = None) -> Catalog:

@@ -16,6 +16,7 @@ import fnmatch
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,19 @@ def _rule_options(table: dict, catalog, where: str) -> dict[str, dict[str, Any]]
     """Option values by rule code: the alias keys first, then the per-rule tables, which win."""
     found: dict[str, dict[str, Any]] = {}
     aliases = {option.alias: (rule, option) for rule in catalog.rules for option in rule.user_options if option.alias}
+    # Each setting is checked as soon as it is read, so errors come in the order the keys are read.
+    for rule, option, value, key in _alias_settings(table, aliases, where):
+        found.setdefault(rule.code, {})[option.name] = _option_value(option, value, key, where)
+    for rule, option, value, key in _per_rule_settings(table, catalog, where):
+        found.setdefault(rule.code, {})[option.name] = _option_value(option, value, key, where)
+    return found
+
+
+_Setting = tuple[Rule, RuleOption, Any, str]  # (rule, its option, the value given, the key that gave it)
+
+
+def _alias_settings(table: dict, aliases: dict[str, tuple[Rule, RuleOption]], where: str) -> Iterator[_Setting]:
+    """The options set by alias keys: dotted ones (`[readability] grade`) first, then plain ones."""
     for head in dict.fromkeys(alias.split(".")[0] for alias in aliases if "." in alias):
         if head not in table:
             continue
@@ -279,10 +293,14 @@ def _rule_options(table: dict, catalog, where: str) -> dict[str, dict[str, Any]]
             if key not in known:
                 raise ConfigError(f"{where}: unknown key '{head}.{key}' (known keys: {', '.join(known)})")
             rule, option = aliases[f"{head}.{key}"]
-            found.setdefault(rule.code, {})[option.name] = _option_value(option, number, f"{head}.{key}", where)
+            yield rule, option, number, f"{head}.{key}"
     for alias, (rule, option) in aliases.items():
         if "." not in alias and alias in table:
-            found.setdefault(rule.code, {})[option.name] = _option_value(option, table[alias], alias, where)
+            yield rule, option, table[alias], alias
+
+
+def _per_rule_settings(table: dict, catalog, where: str) -> Iterator[_Setting]:
+    """The options set in the per-rule tables, `[rules.JD404] limit = 12`, by code or name."""
     per_rule = table.get("rules", {})
     if not isinstance(per_rule, dict):
         raise ConfigError(f"{where}: 'rules' must be a table of rule = {{ option = value }}, e.g. [rules.JD404]")
@@ -295,16 +313,21 @@ def _rule_options(table: dict, catalog, where: str) -> dict[str, dict[str, Any]]
             raise ConfigError(f"{where}: rules.{selector} must be a table of option = value")
         for name, value in values.items():
             key = f"rules.{selector}.{name}"
-            declared = next((o for o in rule.user_options if o.name == name), None)
-            if declared is None:
-                names = ", ".join(o.name for o in rule.user_options)
-                has = f"has the options {names}" if names else "has no options"
-                raise ConfigError(f"{where}: unknown option '{key}' ({rule.code} {rule.name} {has})")
+            declared = _declared_option(rule, name, key, where)
             if (rule.code, name) in set_by:
                 raise ConfigError(f"{where}: {key} sets the same option as {set_by[rule.code, name]}")
             set_by[rule.code, name] = key
-            found.setdefault(rule.code, {})[name] = _option_value(declared, value, key, where)
-    return found
+            yield rule, declared, value, key
+
+
+def _declared_option(rule: Rule, name: str, key: str, where: str) -> RuleOption:
+    """The rule's option called `name`; an error listing the options it has otherwise."""
+    declared = next((o for o in rule.user_options if o.name == name), None)
+    if declared is None:
+        names = ", ".join(o.name for o in rule.user_options)
+        has = f"has the options {names}" if names else "has no options"
+        raise ConfigError(f"{where}: unknown option '{key}' ({rule.code} {rule.name} {has})")
+    return declared
 
 
 def normalise_term(term: str) -> str:

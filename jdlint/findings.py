@@ -40,9 +40,14 @@ def make_finding(rule: Rule, match: Match, document: Document, config: Config) -
         edits = match.edits
         # A replacement is only safe to write where the source holds exactly the matched text
         # (no markup or entity inside the span).
-        if not edits and match.replacement is not None and span is not None and match.start is not None:
-            if text == document.text[match.start : match.end]:
-                edits = (Edit(span.start, span.end, match.replacement),)
+        if (
+            not edits
+            and match.replacement is not None
+            and span is not None
+            and match.start is not None
+            and text == document.text[match.start : match.end]
+        ):
+            edits = (Edit(span.start, span.end, match.replacement),)
         if edits:
             fix = Fix(fix_applicability(rule, match), tuple(edits))
     return Finding(

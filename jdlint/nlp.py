@@ -1,8 +1,8 @@
 """The spaCy pipeline: built once per process, lazily, and run only as far as the rules need.
 
 The default is spaCy's blank pipeline for the posting's language (built by jdlint.language) with a
-sentencizer and lookup lemmas (from spacy-lookups-data): it needs no download. A trained pipeline (en_core_web_sm, ...) is used when the
-config names one, and then POS-based patterns come alive.
+sentencizer and lookup lemmas (from spacy-lookups-data): it needs no download. A trained pipeline
+(en_core_web_sm, ...) is used when the config names one, and then POS-based patterns come alive.
 """
 
 from __future__ import annotations

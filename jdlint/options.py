@@ -87,23 +87,10 @@ def option_from_table(name: str, table: Any) -> RuleOption:
     for key in ("type", "default", "doc"):
         if key not in table:
             raise ValueError(f"option '{name}' needs '{key}'")
-    declared = table["type"]
-    if isinstance(declared, list):
-        if not declared or not all(isinstance(c, str) for c in declared) or len(set(declared)) != len(declared):
-            raise ValueError(f"option '{name}': a choice type is a list of distinct strings")
-        type_: str | tuple[str, ...] = tuple(declared)
-    elif declared in OPTION_TYPES:
-        type_ = declared
-    else:
-        raise ValueError(f"option '{name}': type must be one of {', '.join(OPTION_TYPES)} or a list of choices")
+    type_ = _declared_type(name, table["type"])
     if not isinstance(table["doc"], str) or not table["doc"].strip():
         raise ValueError(f"option '{name}' needs a non-empty doc")
-    bounds = {key: table.get(key) for key in ("min", "max")}
-    for key, bound in bounds.items():
-        if bound is not None and (type_ not in ("int", "float") or not _has_type(bound, type_)):
-            raise ValueError(f"option '{name}': {key} applies to int and float options and must be of that type")
-    if bounds["min"] is not None and bounds["max"] is not None and bounds["min"] > bounds["max"]:
-        raise ValueError(f"option '{name}': min is above max")
+    bounds = _declared_bounds(name, table, type_)
     alias = table.get("alias")
     if alias is not None and (not isinstance(alias, str) or not _ALIAS.match(alias)):
         raise ValueError(f'option \'{name}\': alias must be a config key such as "must-have-limit" or "table.key"')
@@ -115,3 +102,25 @@ def option_from_table(name: str, table: Any) -> RuleOption:
     except ValueError as exc:
         raise ValueError(f"option '{name}': default {exc}") from None
     return option
+
+
+def _declared_type(name: str, declared: Any) -> str | tuple[str, ...]:
+    """One of OPTION_TYPES, or the choices of a choice type (a list of distinct strings)."""
+    if isinstance(declared, list):
+        if not declared or not all(isinstance(c, str) for c in declared) or len(set(declared)) != len(declared):
+            raise ValueError(f"option '{name}': a choice type is a list of distinct strings")
+        return tuple(declared)
+    if declared in OPTION_TYPES:
+        return str(declared)
+    raise ValueError(f"option '{name}': type must be one of {', '.join(OPTION_TYPES)} or a list of choices")
+
+
+def _declared_bounds(name: str, table: dict[str, Any], type_: str | tuple[str, ...]) -> dict[str, Any]:
+    """{"min": ..., "max": ...} (None where not given); bounds only fit int and float options."""
+    bounds = {key: table.get(key) for key in ("min", "max")}
+    for key, bound in bounds.items():
+        if bound is not None and (type_ not in ("int", "float") or not _has_type(bound, type_)):
+            raise ValueError(f"option '{name}': {key} applies to int and float options and must be of that type")
+    if bounds["min"] is not None and bounds["max"] is not None and bounds["min"] > bounds["max"]:
+        raise ValueError(f"option '{name}': min is above max")
+    return bounds

@@ -145,12 +145,9 @@ def parse_size(value: str | int) -> int:
         raise ValueError("must be a size like 5MB")
     text = value.strip().lower().replace(" ", "")
     units = {"gb": 1024**3, "g": 1024**3, "mb": 1024**2, "m": 1024**2, "kb": 1024, "k": 1024, "b": 1}
-    for unit, factor in units.items():
-        if text.endswith(unit):
-            number = text[: -len(unit)]
-            break
-    else:
-        number, factor = text, 1
+    # the first unit the text ends with, in the table's order ("mb" before "b"); a bare number is bytes
+    unit = next((unit for unit in units if text.endswith(unit)), "")
+    number, factor = (text[: -len(unit)], units[unit]) if unit else (text, 1)
     try:
         size = int(float(number) * factor)
     except ValueError:

@@ -26,8 +26,12 @@ def test_pre_commit_config_is_valid_and_runs_the_house_checks():
 def test_the_example_postings_pass_against_their_baseline():
     """What the jdlint-examples hook runs: a new finding in examples/ fails the commit until it is fixed or
     recorded (`jdlint check --write-baseline examples/jdlint-baseline.json examples/`)."""
-    done = subprocess.run([str(BIN / "jdlint"), "check", "--baseline", "examples/jdlint-baseline.json", "examples/"],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "jdlint"), "check", "--baseline", "examples/jdlint-baseline.json", "examples/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     plain = subprocess.run([str(BIN / "jdlint"), "check", "examples/"], cwd=ROOT, capture_output=True, text=True)
     assert plain.returncode == 1  # the sample posting has problems on purpose: only the baseline quiets them

@@ -72,8 +72,8 @@ def test_fingerprints_survive_line_moves(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "html"])
 def test_golden_outputs(in_fixtures, fmt, tmp_path):
-    """Whole outputs on the shared fixture; regenerate with
-    `jdlint check --exit-zero --date 2026-11-26 --format FMT posting.txt > posting.FMT.txt` in tests/fixtures/reports."""
+    """Whole outputs on the shared fixture; regenerate in tests/fixtures/reports with
+    `jdlint check --exit-zero --date 2026-11-26 --format FMT posting.txt > posting.FMT.txt`."""
     expected = (FIXTURES / f"posting.{fmt}.txt").read_text(encoding="utf-8")
     if fmt == "html":
         out = tmp_path / "report.html"

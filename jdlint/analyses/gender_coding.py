@@ -192,11 +192,11 @@ def _gd_split_hyphens(word_list: list[str]) -> list[str]:
     hyphenated = [t.text for t in _terms("gender-decoder") if "-" in t.text]
     walked = word_list
     for word in walked:
-        if word.find("-"):  # -1 (no hyphen) is true too: only words starting with "-" are skipped
-            if not any(word.startswith(term) for term in hyphenated):
-                index = word_list.index(word)
-                word_list.remove(word)
-                word_list = word_list[:index] + word.split("-") + word_list[index:]
+        # find() is -1 (true) without a hyphen too: only words starting with "-" are skipped
+        if word.find("-") and not any(word.startswith(term) for term in hyphenated):
+            index = word_list.index(word)
+            word_list.remove(word)
+            word_list = word_list[:index] + word.split("-") + word_list[index:]
     return word_list
 
 

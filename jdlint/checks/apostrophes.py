@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
@@ -109,50 +110,81 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     doc, document = context.doc, context.document
     english = get_language("en")  # lost possessives are an English problem, whatever the posting's language
     is_english_word = english.is_word
-    text = document.text
-    # Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text.
-    if not any(
-        not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text) for m in _S_FORM.finditer(text)
-    ):
+    if not _may_hold_lost_possessive(document.text, is_english_word):
         return
     if not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     not_before = set(rule.options["settings"]["not_before"])
-    names: set[str] = set()
-    lower_words: set[str] = set()
-    standalone: set[str] = set()
+    words = _posting_words(doc, not_before)
+    quote = None
+    for token in doc:
+        stem = _lost_possessive_stem(doc, token, words, is_english_word)
+        if stem is None or not _plain_word_follows(doc, token, not_before, is_english_word):
+            continue
+        quote = quote or apostrophe_for(document)
+        fixed = f"{stem}{quote}s"
+        span = document.to_source(token.idx, token.idx + len(token.text))
+        yield Match.in_source(
+            span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),), params={"suggestion": fixed}
+        )
+
+
+def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool]) -> bool:
+    """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text."""
+    return any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text) for m in _S_FORM.finditer(text))
+
+
+@dataclass(frozen=True)
+class _PostingWords:
+    """How the posting uses its words, gathered in one pass for lost_possessive."""
+
+    names: set[str]  # capitalised words inside a sentence
+    lower_words: set[str]  # words written in lower case somewhere
+    standalone: set[str]  # capitalised words that stand on their own (sentence start, before a verb, ...)
+
+
+def _posting_words(doc: Any, not_before: set[str]) -> _PostingWords:
+    words = _PostingWords(set(), set(), set())
     for token in doc:
         if not token.is_alpha:
             continue
         following = _next_word(doc, token.i)
         if token.text[0].isupper():
             if not token.is_sent_start and token.i > 0 and not doc[token.i - 1].is_space:
-                names.add(token.text)
+                words.names.add(token.text)
             if token.is_sent_start or following is None or following.lower_ in not_before:
-                standalone.add(token.text)
+                words.standalone.add(token.text)
         elif token.text.islower():
-            lower_words.add(token.text)
-    quote = None
-    for token in doc:
-        text = token.text
-        if (
-            not (token.is_alpha and len(text) > 3 and text.endswith("s") and text[0].isupper() and text[1:].islower())
-            or token.is_sent_start
-        ):
-            continue
-        stem = text[:-1]
-        if stem.endswith("er") or (token.i and doc[token.i - 1].text == text):
-            continue  # "Googlers", "Circlers": people named after the company; "Syncs Syncs": a glued heading
-        if stem not in names or stem.lower() in lower_words or text in standalone or is_english_word(text):
-            continue
-        following = _next_word(doc, token.i)
-        if following is None or not following.is_alpha or not following.text.islower():
-            continue
-        if following.lower_ in not_before or not is_english_word(following.text):
-            continue
-        quote = quote or apostrophe_for(document)
-        fixed = f"{stem}{quote}s"
-        span = document.to_source(token.idx, token.idx + len(text))
-        yield Match.in_source(
-            span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),), params={"suggestion": fixed}
-        )
+            words.lower_words.add(token.text)
+    return words
+
+
+def _lost_possessive_stem(
+    doc: Any, token: Any, words: _PostingWords, is_english_word: Callable[[str], bool]
+) -> str | None:
+    """The name in an s-form such as "Pinterests" that lost its apostrophe; None for any other token."""
+    text: str = token.text
+    if (
+        not (token.is_alpha and len(text) > 3 and text.endswith("s") and text[0].isupper() and text[1:].islower())
+        or token.is_sent_start
+    ):
+        return None
+    stem = text[:-1]
+    if stem.endswith("er") or (token.i and doc[token.i - 1].text == text):
+        return None  # "Googlers", "Circlers": people named after the company; "Syncs Syncs": a glued heading
+    if (
+        stem not in words.names
+        or stem.lower() in words.lower_words
+        or text in words.standalone
+        or is_english_word(text)
+    ):
+        return None
+    return stem
+
+
+def _plain_word_follows(doc: Any, token: Any, not_before: set[str], is_english_word: Callable[[str], bool]) -> bool:
+    """Whether a lower-case English word that can follow a possessive comes right after the token."""
+    following = _next_word(doc, token.i)
+    if following is None or not following.is_alpha or not following.text.islower():
+        return False
+    return following.lower_ not in not_before and is_english_word(following.text)

@@ -23,8 +23,18 @@ from ..resources import data_path
 from ..rule import Rule
 from . import check
 
-_CUR_PRE = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR)\s?)"
-_CUR_POST = r"(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|NZD|SGD|PHP|MXN|BRL|ZAR|HKD|CNY|RMB|KRW|TRY|AED|SAR|ILS|CZK|HUF|RON|AMD|UAH|RUB|NGN|KES|EGP|ARS|CLP|COP|PEN|IDR|MYR|THB|VND|PKR|BDT|LKR|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
+# ISO codes written before or after the amount; the patterns list them in this order
+# fmt: off
+# (kept in rows: one code a line would run to fifty lines)
+_CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "PLN", "INR", "JPY", "NZD", "SGD", "PHP", "MXN",
+    "BRL", "ZAR", "HKD", "CNY", "RMB", "KRW", "TRY", "AED", "SAR", "ILS", "CZK", "HUF", "RON", "AMD", "UAH", "RUB",
+    "NGN", "KES", "EGP", "ARS", "CLP", "COP", "PEN", "IDR", "MYR", "THB", "VND", "PKR", "BDT", "LKR",
+)
+# fmt: on
+_CODE_ALTERNATION = "|".join(_CURRENCY_CODES)
+_CUR_PRE = rf"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:{_CODE_ALTERNATION})\s?)"
+_CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
 _NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
 _TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary

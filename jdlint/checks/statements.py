@@ -43,7 +43,7 @@ def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Matc
     ]
     if not found:
         return  # no statement at all: JD510 reports that
-    for start, end, _ in found:
+    for start, _end, _ in found:
         window = context.window(start, "segment")
         nearby = text[max(0, window[0] - 200) : min(len(text), window[1] + 200)]
         if _CONTACT.search(nearby):

@@ -24,7 +24,7 @@ def read_front_matter(text: str, builder: Builder) -> tuple[dict, int]:
         data = _load(raw, is_toml)
     except Exception as exc:  # noqa: BLE001 - any parser error is the user's front matter
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise FormatError(f"front matter is not valid {'TOML' if is_toml else 'YAML'}: {first}")
+        raise FormatError(f"front matter is not valid {'TOML' if is_toml else 'YAML'}: {first}") from None
     if not isinstance(data, dict):
         data = {}
     _add_string_fields(data, raw, match.start(2), builder)

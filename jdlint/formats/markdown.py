@@ -114,29 +114,49 @@ def _add_inline(
         if kind == "text":
             cursor = _align(builder, child.content, norm, cursor, end)
         elif kind in ("softbreak", "hardbreak"):
-            newline = norm.find("\n", cursor, end)
-            if newline == -1:
-                continue
-            if kind == "softbreak":
-                builder.text(" ", newline, newline + 1)
-            else:
-                builder.text("\n", newline, newline + 1)
-            cursor = newline + 1
+            cursor = _add_break(builder, kind == "hardbreak", norm, cursor, end)
         elif kind == "code_inline":
-            found = norm.find(child.content, cursor, end)
-            if found != -1:
-                cursor = found + len(child.content)
+            cursor = _skip_past(child.content, norm, cursor, end)
         elif kind == "html_inline":
-            found = norm.find(child.content, cursor, end)
-            if found != -1:
-                directives.extend(find_directives(norm, found, found + len(child.content), to_source))
-                cursor = found + len(child.content)
+            cursor = _skip_inline_html(child.content, norm, cursor, end, directives, to_source)
         elif kind == "link_close":
             cursor = _skip_link_target(norm, cursor, end)
         elif kind == "image":
-            found = norm.find("![", cursor, end)
-            if found != -1:
-                cursor = _skip_link_target(norm, norm.find("]", found + 2, end), end)
+            cursor = _skip_image(norm, cursor, end)
+
+
+def _add_break(builder: Builder, hard: bool, norm: str, cursor: int, end: int) -> int:
+    """A line break as a space (soft) or a newline (hard) at the next newline; the cursor after it."""
+    newline = norm.find("\n", cursor, end)
+    if newline == -1:
+        return cursor
+    builder.text("\n" if hard else " ", newline, newline + 1)
+    return newline + 1
+
+
+def _skip_past(content: str, norm: str, cursor: int, end: int) -> int:
+    """The cursor after the next occurrence of content (inline code, which adds no text); unmoved if absent."""
+    found = norm.find(content, cursor, end)
+    return found + len(content) if found != -1 else cursor
+
+
+def _skip_inline_html(
+    content: str, norm: str, cursor: int, end: int, directives: list[Directive], to_source: ToSource | None
+) -> int:
+    """Inline HTML adds no text, but may hold jdlint directives; the cursor after it."""
+    found = norm.find(content, cursor, end)
+    if found == -1:
+        return cursor
+    directives.extend(find_directives(norm, found, found + len(content), to_source))
+    return found + len(content)
+
+
+def _skip_image(norm: str, cursor: int, end: int) -> int:
+    """An image's alt text and target add no text: the cursor after `![alt](target)`."""
+    found = norm.find("![", cursor, end)
+    if found == -1:
+        return cursor
+    return _skip_link_target(norm, norm.find("]", found + 2, end), end)
 
 
 def _skip_link_target(norm: str, cursor: int, end: int) -> int:

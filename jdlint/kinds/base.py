@@ -107,8 +107,6 @@ def skipped(context: Context, start: int, end: int, skips: tuple[str, ...]) -> b
         and text[end] in _CLOSE_QUOTES
     ):
         return True
-    if "named" in skips and (
+    return "named" in skips and bool(
         language.name_before.search(text, max(0, start - 60), start) or language.name_after.match(text[end : end + 60])
-    ):
-        return True
-    return False
+    )

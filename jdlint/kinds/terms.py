@@ -25,6 +25,19 @@ def validate_terms(spec: object, where: str, *, required: bool = True) -> dict[s
     phrases = spec.get("phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise ValueError(f"{where}.phrases must be a list of non-empty strings")
+    _validate_token_patterns(spec, where)
+    regexes = spec.get("regex", [])
+    if not isinstance(regexes, list) or not all(isinstance(r, str) for r in regexes):
+        raise ValueError(f"{where}.regex must be a list of strings")
+    compiled = [re.compile(r) for r in regexes]
+    if required and not (phrases or spec.get("patterns") or compiled):
+        raise ValueError(f"{where} needs at least one phrase, pattern or regex")
+    return {**spec, "regex": compiled}
+
+
+def _validate_token_patterns(spec: dict[str, Any], where: str) -> None:
+    """patterns and tagged_patterns: lists of valid spaCy token patterns, the tagged ones (POS, TAG, DEP, ...)
+    kept apart since they need a trained pipeline."""
     for key in ("patterns", "tagged_patterns"):
         patterns = spec.get(key, [])
         if not isinstance(patterns, list) or not all(
@@ -39,13 +52,6 @@ def validate_terms(spec: object, where: str, *, required: bool = True) -> dict[s
             problems = validate_token_pattern(pattern)
             if problems:
                 raise ValueError(f"{where}.{key}: invalid token pattern {pattern}: {'; '.join(problems)}")
-    regexes = spec.get("regex", [])
-    if not isinstance(regexes, list) or not all(isinstance(r, str) for r in regexes):
-        raise ValueError(f"{where}.regex must be a list of strings")
-    compiled = [re.compile(r) for r in regexes]
-    if required and not (phrases or spec.get("patterns") or compiled):
-        raise ValueError(f"{where} needs at least one phrase, pattern or regex")
-    return {**spec, "regex": compiled}
 
 
 def uses_tags(pattern: list[dict[str, Any]]) -> bool:

@@ -80,11 +80,10 @@ def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: 
         "properties": {"category": finding.category, "suggestions": list(finding.suggestions)},
     }
     if finding.fix is not None:
+        action = finding.suggestions[0] if finding.suggestions else "apply"
         result["fixes"] = [
             {
-                "description": {
-                    "text": f"{finding.fix.applicability.value} fix: {finding.suggestions[0] if finding.suggestions else 'apply'}"
-                },
+                "description": {"text": f"{finding.fix.applicability.value} fix: {action}"},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": uri(path)},

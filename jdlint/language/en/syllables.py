@@ -52,7 +52,8 @@ class _CachedPyphen:
         self._lang = lang
         return self
 
-    @lru_cache(maxsize=65536)
+    # one instance lives for the whole process, so the cache holding `self` leaks nothing
+    @lru_cache(maxsize=65536)  # noqa: B019
     def _positions(self, lang: str, word: str):
         return self._factory(lang).positions(word)
 
