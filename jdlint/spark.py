@@ -115,20 +115,13 @@ def lint_dataframe(
     jdlint's defaults: resolve a project's config on the driver (jdlint.config) and pass it here.
     """
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     config = config or Config()
     names = df.schema.fieldNames()
     for column in (text, id, title, location, salary, format, corrupt):
         if column is not None and column not in names:
             raise ValueError(f"no column '{column}' in the input (columns: {', '.join(names)})")
-    kind = df.schema[text].dataType
-    type_problem = None
-    if isinstance(kind, (T.StringType, T.BinaryType)):
-        text_column = F.col(text)
-    else:  # numbers, lists or records: every row is reported, none is linted
-        text_column = F.lit(None).cast("string")
-        type_problem = f"'{text}' holds {kind.simpleString()}, not text"
+    text_column, type_problem = _text_column(df, text)
     if id is None:
         df = df.withColumn(_ROW, F.monotonically_increasing_id())
         id = _ROW
@@ -158,6 +151,18 @@ def lint_dataframe(
         errors=rows.filter(F.col("kind") == "error").select(*(name for name, _ in ERROR_COLUMNS)),
         rows=rows,
     )
+
+
+def _text_column(df: Any, text: str) -> tuple[Any, str | None]:
+    """(the text column, None) when it holds text or bytes; else (nulls, the problem every row reports)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    kind = df.schema[text].dataType
+    if isinstance(kind, (T.StringType, T.BinaryType)):
+        return F.col(text), None
+    # numbers, lists or records: every row is reported, none is linted
+    return F.lit(None).cast("string"), f"'{text}' holds {kind.simpleString()}, not text"
 
 
 # ----------------------------------------------------------------------------- on the executors
