@@ -118,6 +118,14 @@ class HtmlOutline:
     headings: list[HeadingTag] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    """Front matter that could not be read: where it is (source offsets) and why, for JD903."""
+
+    span: Span
+    message: str
+
+
 @dataclass
 class Document:
     source: Source
@@ -128,6 +136,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     html: HtmlOutline | None = None  # an HTML posting's structure, for the accessibility checks
+    front_matter_problem: FrontMatterProblem | None = None  # front matter that could not be read
 
     @property
     def format(self) -> str:
@@ -190,6 +199,11 @@ class Builder:
         self.last_src = 0
         self._to_source = to_source or (lambda offset: offset)
         self._open: tuple[int, str, int] | None = None
+
+    def source_offset(self, offset: int) -> int:
+        """A source offset for an offset of the text this builder reads (they differ where newlines were
+        normalised)."""
+        return self._to_source(offset)
 
     def text(self, text: str, src_start: int, src_end: int | None = None) -> None:
         """Add text taken from source[src_start:src_end] (aligned when the lengths agree)."""

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from jdlint.document import HeadingTag, HtmlOutline, LinkTag
-from jdlint.formats import MarkupError, parse
+from jdlint.formats import parse
 from jdlint.source import Source
 
 
@@ -101,11 +99,6 @@ def test_toml_front_matter():
     document = doc(md, "markdown")
     assert document.metadata["location"] == "Remote (US)"
     assert source_of(document, "Data Analyst") == "Data Analyst"
-
-
-def test_broken_front_matter_is_a_markup_error():
-    with pytest.raises(MarkupError, match="front matter is not valid YAML"):
-        doc("---\ntitle: [unclosed\n---\nBody\n", "markdown")
 
 
 def test_markdown_html_block_is_extracted():

@@ -1,53 +1,306 @@
-"""YAML (---) or TOML (+++) front matter at the top of a Markdown posting: the document's metadata.
+"""YAML (---) or TOML (+++) front matter at the top of a Markdown posting: the document's metadata, and its
+string values linted as text.
 
-Scalar string fields are linted too: each becomes a `metadata` block mapped to where its value sits in the file.
+YAML is read as YAML 1.2 by ruamel.yaml, whose nodes know where each scalar sits; every string value of every
+style (plain, quoted, double-quoted with escapes, folded, literal, multi-line), in mappings and sequences at any
+depth, is added as a block mapped character by character to the source: an escape sequence maps to the
+characters that spell it, a folded line break to the break and indentation it replaced. Front matter that cannot
+be read does not stop the posting: its body is linted, and the problem is kept for JD903.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from ..document import Builder
-from .errors import FormatError
+from ..document import Builder, FrontMatterProblem
+from ..model import Span
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+STRING_TAG = "tag:yaml.org,2002:str"
+# keys whose values name files, links, dates or settings, never prose a candidate reads
+NOT_PROSE_KEYS = frozenset(
+    [
+        "layout",
+        "permalink",
+        "slug",
+        "url",
+        "link",
+        "href",
+        "image",
+        "images",
+        "img",
+        "logo",
+        "thumbnail",
+        "icon",
+        "date",
+        "published",
+        "updated",
+        "modified",
+        "expires",
+        "expiry",
+        "id",
+        "uuid",
+        "lang",
+        "language",
+        "template",
+        "draft",
+        "weight",
+        "aliases",
+        "redirect_from",
+        "canonical",
+        "canonical_url",
+        "email",
+        "apply_url",
+        "apply_link",
+        "application_url",
+        "file",
+        "path",
+        "source_path",
+    ]
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_WORDS = re.compile(r"^\S*(?:://|@|/|\\)\S*$|^#[0-9A-Fa-f]{3,8}$")
+# YAML double-quoted escapes: the character each stands for
+_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 
-def read_front_matter(text: str, builder: Builder) -> tuple[dict, int]:
-    """(metadata, offset where the body starts); ({}, 0) without front matter. Raises FormatError."""
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    body_start: int  # where the Markdown body starts (0 without front matter)
+    problem: FrontMatterProblem | None = None
+
+
+def read_front_matter(text: str, builder: Builder) -> FrontMatter:
+    """The front matter of `text` (offsets in `text`; the builder maps them to the source)."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, 0
-    raw = match.group(2)
-    is_toml = match.group(1) == "+++"
+        return FrontMatter({}, 0)
+    raw, base, is_toml = match.group(2), match.start(2), match.group(1) == "+++"
     try:
-        data = _load(raw, is_toml)
-    except Exception as exc:  # noqa: BLE001 - any parser error is the user's front matter
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise FormatError(f"front matter is not valid {'TOML' if is_toml else 'YAML'}: {first}") from None
-    if not isinstance(data, dict):
-        data = {}
-    _add_string_fields(data, raw, match.start(2), builder)
-    return data, match.end()
-
-
-def _load(raw: str, is_toml: bool) -> object:
-    # Both parsers load lazily: most postings have no front matter.
+        data = _load_toml(raw) if is_toml else _load_yaml(raw, base, builder)
+    except _Unreadable as exc:
+        return FrontMatter({}, match.end(), _problem(text, builder, base, exc, "TOML" if is_toml else "YAML"))
     if is_toml:
-        import tomllib
-
-        return tomllib.loads(raw)
-    import yaml
-
-    return yaml.safe_load(raw)
+        _add_toml_strings(data, raw, base, builder)
+    return FrontMatter(data, match.end())
 
 
-def _add_string_fields(data: dict, raw: str, body_start: int, builder: Builder) -> None:
-    for key, value in data.items():
-        if not isinstance(value, str) or not value.strip():
+class _Unreadable(Exception):
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _problem(text: str, builder: Builder, base: int, exc: _Unreadable, kind: str) -> FrontMatterProblem:
+    """The problem, on the line of the file the parser stopped at."""
+    start = base
+    for _ in range(exc.line):
+        newline = text.find("\n", start)
+        if newline == -1:
+            break
+        start = newline + 1
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text.count("\n", 0, start) + 1
+    span = Span(builder.source_offset(start), builder.source_offset(end))
+    return FrontMatterProblem(span, f"line {line}: not valid {kind}: {exc.reason}")
+
+
+# ------------------------------------------------------------------------------------------------- YAML
+
+
+def _load_yaml(raw: str, base: int, builder: Builder) -> dict[str, Any]:
+    """Parse, then add every string scalar to the builder. A tab used as separation (YAML 1.2 allows it, the
+    parser does not) is read as the space it stands for: same length, so every offset still holds."""
+    try:
+        data, root = _parse_yaml(raw)
+    except _Unreadable:
+        if "\t" not in raw:
+            raise
+        data, root = _parse_yaml(raw.replace("\t", " "))
+    if not isinstance(data, dict):
+        return {}
+    for node, scope in _string_scalars(root, None):
+        _add_scalar(builder, node.value, raw, node.start_mark.index, node.end_mark.index, base, node.style, scope)
+    return data
+
+
+def _parse_yaml(raw: str) -> tuple[Any, Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        root = YAML(typ="safe", pure=True).compose(raw)
+        data = YAML(typ="safe", pure=True).load(raw)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _Unreadable(mark.line if mark else 0, _first_line(exc.problem or str(exc))) from None
+    except (YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise _Unreadable(0, _first_line(str(exc) or type(exc).__name__)) from None
+    return data, root
+
+
+def _first_line(text: str) -> str:
+    text = text.strip()
+    return text.splitlines()[0] if text else "unreadable"
+
+
+def _string_scalars(node: Any, key: str | None) -> Iterator[tuple[Any, str]]:
+    """(scalar node, scope) for each prose string under `node`, depth first, in document order."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            name = str(key_node.value).strip().lower() if isinstance(key_node, ScalarNode) else None
+            if name not in NOT_PROSE_KEYS:
+                yield from _string_scalars(value, name)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            if isinstance(item, ScalarNode):
+                if _is_prose(item):
+                    yield item, "list_item"
+            else:
+                yield from _string_scalars(item, key)
+    elif isinstance(node, ScalarNode) and _is_prose(node):
+        yield node, "metadata"
+
+
+def _is_prose(node: Any) -> bool:
+    value = node.value
+    return (
+        node.tag == STRING_TAG
+        and isinstance(value, str)
+        and _LETTER.search(value) is not None
+        and not _NOT_WORDS.match(value.strip())
+    )
+
+
+def _add_scalar(
+    builder: Builder, value: str, raw: str, start: int, end: int, base: int, style: str | None, scope: str
+) -> None:
+    """One block whose text is `value`, each character mapped to the stretch of raw[start:end] that spells it;
+    a value that cannot be placed character by character maps as a whole to the scalar's source."""
+    pieces = _align_scalar(value, raw, start, end, style)
+    builder.open(scope)
+    if pieces is None:
+        builder.text(value, base + start, base + end)
+    else:
+        for text, src_start, src_end in pieces:
+            builder.text(text, base + src_start, base + src_end)
+    builder.close()
+
+
+def _align_scalar(value: str, raw: str, start: int, end: int, style: str | None) -> list[tuple[str, int, int]] | None:
+    """(characters, source start, source end) pieces spelling `value` out of raw[start:end], or None."""
+    pieces: list[tuple[str, int, int]] = []
+    pos = start
+    for ch in value:
+        placed = _place(ch, raw, pos, end, style)
+        if placed is None:
+            return None
+        src_start, pos = placed
+        pieces.append((ch, src_start, pos))
+    return pieces
+
+
+def _place(ch: str, raw: str, pos: int, end: int, style: str | None) -> tuple[int, int] | None:
+    """Where `ch` is spelled at or after `pos`: (start, end) in raw. Only syntax may be skipped to reach it
+    (quotes, block indicators, indentation, escaped line breaks), never a letter or digit."""
+    j = pos
+    while j < end:
+        c = raw[j]
+        if style == '"' and c == "\\":
+            spelled = _escape(raw, j, end)
+            if spelled is None:
+                return None
+            decoded, after = spelled
+            if decoded == ch:
+                return j, after
+            if decoded:
+                return None
+            j = after  # an escaped line break stands for nothing
             continue
-        line = re.search(rf"^[ \t]*{re.escape(str(key))}[ \t]*[:=][ \t]*(['\"]?)(.*?)\1[ \t]*$", raw, re.M)
+        if style == "'" and c == "'" and ch == "'" and raw.startswith("''", j):
+            return j, j + 2
+        if c == ch:
+            return j, j + 1
+        if ch in " \n" and c in " \t\r\n":
+            return j, _whitespace_end(raw, j, end)  # a folded break (and the indentation after it)
+        if c.isalnum():
+            return None
+        j += 1
+    return None
+
+
+def _whitespace_end(raw: str, j: int, end: int) -> int:
+    """End of a line break and the indentation that follows it (one folded space); a space stays one space."""
+    if raw[j] in " \t":
+        return j + 1
+    k = j + 1
+    while k < end and raw[k] in " \t":
+        k += 1
+    return k
+
+
+def _escape(raw: str, j: int, end: int) -> tuple[str, int] | None:
+    """(the character a double-quoted escape at raw[j] stands for, where it ends); "" for an escaped break."""
+    code = raw[j + 1 : j + 2]
+    if code == "\n":
+        return "", _whitespace_end(raw, j + 1, end)
+    if code in _ESCAPES:
+        return _ESCAPES[code], j + 2
+    digits = _HEX_ESCAPES.get(code)
+    if digits:
+        number = raw[j + 2 : j + 2 + digits]
+        if len(number) == digits and all(d in "0123456789abcdefABCDEF" for d in number):
+            return chr(int(number, 16)), j + 2 + digits
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- TOML
+
+
+def _load_toml(raw: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise _Unreadable(int(found.group(1)) - 1 if found else 0, _first_line(str(exc))) from None
+
+
+def _add_toml_strings(data: dict[str, Any], raw: str, base: int, builder: Builder) -> None:
+    """Top-level one-line string values, where the file spells them as written (TOML keeps no positions)."""
+    for key, value in data.items():
+        if not isinstance(value, str) or not value.strip() or str(key).lower() in NOT_PROSE_KEYS:
+            continue
+        line = re.search(rf"^[ \t]*{re.escape(str(key))}[ \t]*=[ \t]*(['\"]?)(.*?)\1[ \t]*$", raw, re.M)
         if line and line.group(2) == value:
             builder.open("metadata")
-            builder.text(value, body_start + line.start(2))
+            builder.text(value, base + line.start(2))
             builder.close()

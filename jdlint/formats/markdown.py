@@ -30,11 +30,12 @@ ToSource = Callable[[int], int]
 def parse(source: Source) -> Document:
     norm, to_source = _normalise_newlines(source.text)
     builder = Builder(to_source)
-    metadata, body_start = read_front_matter(norm, builder)
+    front_matter = read_front_matter(norm, builder)
     directives: list[Directive] = []
-    _add_blocks(builder, norm, body_start, to_source, directives)
-    document = finish_document(source, builder, metadata)
+    _add_blocks(builder, norm, front_matter.body_start, to_source, directives)
+    document = finish_document(source, builder, front_matter.data)
     document.directives = directives
+    document.front_matter_problem = front_matter.problem
     return document
 
 

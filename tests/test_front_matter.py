@@ -1,0 +1,91 @@
+"""Front matter: YAML 1.2 and TOML, every string style linted with exact source spans, broken headers reported."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+import jdlint
+from jdlint.cli import main
+from jdlint.formats import parse
+from jdlint.source import Source
+
+
+def lint(md: str):
+    return jdlint.lint_text(md, format="markdown")
+
+
+def found(md: str, code: str) -> list[str]:
+    result = lint(md)
+    for finding in result.findings:  # every span slices to the finding's text
+        if finding.span is not None:
+            assert md[finding.span.start : finding.span.end] == finding.text
+    return [f.text for f in result.findings if f.code == code]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("title: Senior Salesman", ["Salesman"]),  # plain
+        ("title: 'Our chairman''s office'", ["chairman"]),  # single-quoted, '' is one quote
+        ('title: "Lead salesman\\t(remote)"', ["salesman"]),  # double-quoted with an escape before the word
+        ('title: "Caf\\u00e9 \\"chairman\\" role"', ["chairman"]),  # unicode and quote escapes before it
+        ("summary: >-\n  Our team is led\n  by a foreman.", ["foreman"]),  # folded
+        ("summary: |\n  First line.\n  Report to the chairman.", ["chairman"]),  # literal
+        ("summary: A plain scalar\n  over two lines, for a salesman.", ["salesman"]),  # multi-line plain
+        ("duties:\n  - Support the foreman\n  - 'Train the salesmen'", ["foreman", "salesmen"]),  # sequence
+        ("job:\n  about:\n    text: The chairman decides.", ["chairman"]),  # nested mapping
+    ],
+)
+def test_every_scalar_style_is_linted_with_exact_spans(value, expected):
+    assert found(f"---\n{value}\n---\n\nBody.\n", "JD201") == expected
+
+
+def test_a_tab_after_the_colon_is_yaml_1_2_separation():
+    md = "---\ntitle:\tSenior Salesman\nlocation:\tDenver, CO\n---\n\nBody.\n"
+    document = parse(Source("a.md", md, format="markdown"))
+    assert document.metadata["location"] == "Denver, CO" and document.front_matter_problem is None
+    assert found(md, "JD201") == ["Salesman"]
+
+
+def test_values_that_are_not_prose_are_left_alone():
+    md = "---\npermalink: /jobs/salesman/\nlayout: salesman\nimage: salesman.png\nsalary: 90000\n---\n\nBody.\n"
+    assert found(md, "JD201") == []
+
+
+def test_crlf_front_matter_keeps_exact_spans():
+    md = '---\r\ndescription: "We need a\\n salesman."\r\n---\r\n\r\nBody.\r\n'
+    assert found(md, "JD201") == ["salesman"]
+
+
+@pytest.mark.parametrize(
+    ("md", "line"),
+    [
+        ("---\ntitle: Sales lead\nlocation: [Denver, CO\n---\n\nWe need a salesman.\n", 3),
+        ("+++\ntitle = Sales lead\n+++\n\nWe need a salesman.\n", 2),
+    ],
+)
+def test_broken_front_matter_is_a_finding_and_the_body_is_still_linted(md, line):
+    result = lint(md)
+    (problem,) = [f for f in result.findings if f.code == "JD903"]
+    assert f"line {line}: not valid" in problem.message and problem.category == "jdlint"
+    assert md.count("\n", 0, problem.span.start) + 1 == line
+    assert [f.text for f in result.findings if f.code == "JD201"] == ["salesman"]
+
+
+def test_a_fix_inside_a_double_quoted_value_keeps_valid_yaml(tmp_path):
+    posting = tmp_path / "job.md"
+    posting.write_text('---\ndescription: "We need a\\tsalesman.\\nApply now."\n---\n\nBody.\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "JD201", str(posting)])
+    assert result.exit_code == 0, result.output
+    text = posting.read_text(encoding="utf-8")
+    header = text.split("---\n")[1]
+    assert YAML(typ="safe", pure=True).load(header) == {"description": "We need a\tsalesperson.\nApply now."}
+
+
+def test_a_word_spelled_with_an_escape_is_reported_but_never_rewritten(tmp_path):
+    md = '---\ntitle: "Sales\\u006dan"\n---\n\nBody.\n'
+    result = lint(md)
+    (finding,) = [f for f in result.findings if f.code == "JD201"]
+    assert finding.text == "Sales\\u006dan" and finding.fix is None
