@@ -89,3 +89,17 @@ def test_a_word_spelled_with_an_escape_is_reported_but_never_rewritten(tmp_path)
     result = lint(md)
     (finding,) = [f for f in result.findings if f.code == "JD201"]
     assert finding.text == "Sales\\u006dan" and finding.fix is None
+
+
+def test_fields_that_parse_on_their_own_still_count_when_the_header_is_broken():
+    md = (
+        "---\ntitle: Senior Salesman\nlayout: @layouts/Job.astro\nlocation: Denver,\n  CO\n"
+        "salary: $90,000 - $110,000\n---\n\nWe need someone great.\n"
+    )
+    document = parse(Source("a.md", md, format="markdown"))
+    assert document.metadata == {"title": "Senior Salesman", "location": "Denver, CO", "salary": "$90,000 - $110,000"}
+    assert document.front_matter_problem is not None and "line 3" in document.front_matter_problem.message
+    result = lint(md)
+    codes = [f.code for f in result.findings]
+    assert "JD903" in codes and "JD501" not in codes  # the pay in the header still counts
+    assert found(md, "JD201") == ["Salesman"]

@@ -103,7 +103,10 @@ def read_front_matter(text: str, builder: Builder) -> FrontMatter:
     try:
         data = _load_toml(raw) if is_toml else _load_yaml(raw, base, builder)
     except _Unreadable as exc:
-        return FrontMatter({}, match.end(), _problem(text, builder, base, exc, "TOML" if is_toml else "YAML"))
+        problem = _problem(text, builder, base, exc, "TOML" if is_toml else "YAML")
+        # the fields that parse on their own still count (title, location, pay) and are still linted
+        salvaged = {} if is_toml else _salvage_yaml(raw, base, builder)
+        return FrontMatter(salvaged, match.end(), problem)
     if is_toml:
         _add_toml_strings(data, raw, base, builder)
     return FrontMatter(data, match.end())
@@ -146,6 +149,23 @@ def _load_yaml(raw: str, base: int, builder: Builder) -> dict[str, Any]:
         return {}
     for node, scope in _string_scalars(root, None):
         _add_scalar(builder, node.value, raw, node.start_mark.index, node.end_mark.index, base, node.style, scope)
+    return data
+
+
+_TOP_LEVEL_KEY = re.compile(r"^(?=[^\s#-])", re.M)
+
+
+def _salvage_yaml(raw: str, base: int, builder: Builder) -> dict[str, Any]:
+    """Front matter that does not parse as a whole, read one top-level entry (a key at the start of a line and
+    its indented continuation) at a time; entries that do not parse either are left out."""
+    starts = [m.start() for m in _TOP_LEVEL_KEY.finditer(raw)] + [len(raw)]
+    data: dict[str, Any] = {}
+    for start, end in zip(starts, starts[1:]):
+        entry = raw[start:end]
+        try:
+            data.update(_load_yaml(entry, base + start, builder))
+        except _Unreadable:
+            continue
     return data
 
 
