@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import lint
+
 from jdlint.document import HeadingTag, HtmlOutline, LinkTag
 from jdlint.formats import parse
 from jdlint.source import Source
@@ -170,3 +172,29 @@ def test_only_html_postings_have_an_outline():
     assert doc("<p>Hello</p>", "html").html == HtmlOutline()
     assert doc("<div>\n<p>Hello</p>\n</div>\n", "markdown").html is None
     assert doc("Hello", "text").html is None
+
+
+def test_a_list_typed_with_bullet_characters_is_a_list_in_markdown():
+    md = "## Responsibilities\n\n• Greet guests at the door\n• Take orders\n• Keep the floor clean\n"
+    document = doc(md, "markdown")
+    items = [document.text[s.start : s.end] for s in document.segments if s.scope == "list_item"]
+    assert items == ["• Greet guests at the door", "• Take orders", "• Keep the floor clean"]
+    assert {s.section for s in document.segments if s.scope == "list_item"} == {"responsibilities"}
+    assert source_of(document, "Take orders") == "Take orders"
+
+
+def test_list_like_lines_end_sentences_and_wrapped_prose_does_not():
+    md = (
+        "What you bring\nTwo years in a busy kitchen\nA food hygiene certificate\n\n"
+        "We are a small team that cooks for\nthe whole town every single night.\n"
+    )
+    document = doc(md, "markdown")
+    assert "What you bring\nTwo years in a busy kitchen\nA food hygiene certificate" in document.text
+    assert "cooks for the whole town" in document.text  # a wrapped line stays one sentence
+    result = lint(md, "markdown")
+    assert result.metrics.sentences == 4
+
+
+def test_a_line_ending_in_punctuation_is_running_text():
+    document = doc("Short line here,\nAnother line follows.\n", "markdown")
+    assert "here, Another" in document.text

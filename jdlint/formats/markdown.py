@@ -85,11 +85,13 @@ def _add_blocks(
         elif kind == "inline" and token.map:
             start = line_offset(token.map[0] + body_line)
             end = line_offset(token.map[1] + body_line)
+            typed_list = not heading_level and not list_depth and is_typed_list(norm[start:end])
             if heading_level:
                 builder.open("heading", heading_level)
             else:
-                builder.open("list_item" if list_depth else "paragraph")
-            _add_inline(builder, token.children or [], norm, start, end, directives, to_source)
+                builder.open("list_item" if list_depth or typed_list else "paragraph")
+            breaks = _item_breaks if typed_list else _line_breaks if not heading_level else _soft_breaks
+            _add_inline(builder, token.children or [], norm, start, end, directives, to_source, breaks)
             builder.close()
             heading_level = 0
         elif kind == "html_block" and token.map:
@@ -107,6 +109,7 @@ def _add_inline(
     end: int,
     directives: list[Directive],
     to_source: ToSource | None,
+    breaks: BreakPolicy | None = None,
 ) -> None:
     """The text tokens of one block, in order; code, inline HTML and link targets add no text."""
     cursor = start
@@ -115,7 +118,7 @@ def _add_inline(
         if kind == "text":
             cursor = _align(builder, child.content, norm, cursor, end)
         elif kind in ("softbreak", "hardbreak"):
-            cursor = _add_break(builder, kind == "hardbreak", norm, cursor, end)
+            cursor = _add_break(builder, kind == "hardbreak", norm, cursor, end, breaks or _soft_breaks)
         elif kind == "code_inline":
             cursor = _skip_past(child.content, norm, cursor, end)
         elif kind == "html_inline":
@@ -126,13 +129,56 @@ def _add_inline(
             cursor = _skip_image(norm, cursor, end)
 
 
-def _add_break(builder: Builder, hard: bool, norm: str, cursor: int, end: int) -> int:
-    """A line break as a space (soft) or a newline (hard) at the next newline; the cursor after it."""
+def _add_break(builder: Builder, hard: bool, norm: str, cursor: int, end: int, breaks: BreakPolicy) -> int:
+    """A line break at the next newline, as the block's policy reads it: a space (a soft break inside
+    running text), a newline (a hard break, or a line of a list typed without list syntax: it ends a
+    sentence) or a new list item (a line of a typed bullet list); the cursor after it."""
     newline = norm.find("\n", cursor, end)
     if newline == -1:
         return cursor
-    builder.text("\n" if hard else " ", newline, newline + 1)
+    kind = "newline" if hard else breaks(norm, newline, end)
+    if kind == "item":
+        builder.open("list_item")
+    else:
+        builder.text("\n" if kind == "newline" else " ", newline, newline + 1)
     return newline + 1
+
+
+BreakPolicy = Callable[[str, int, int], str]
+_TYPED_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□–—*-]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+\S")
+LIST_LINE_WORDS = 8  # a line this short, without end punctuation, followed by a line like it, is a list item
+_END_PUNCTUATION = (".", "!", "?", ";", ":", ",")
+
+
+def is_typed_list(block: str) -> bool:
+    """Two or more lines, each starting with a bullet or number typed as text (not Markdown list syntax)."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(_TYPED_BULLET.match(line) for line in lines)
+
+
+def _soft_breaks(norm: str, newline: int, end: int) -> str:
+    return "space"
+
+
+def _item_breaks(norm: str, newline: int, end: int) -> str:
+    return "item"
+
+
+def _line_breaks(norm: str, newline: int, end: int) -> str:
+    """A newline where the lines on both sides read as list items (short, capitalised or bulleted, the first
+    without end punctuation); a space inside running text that was only wrapped."""
+    before = norm[norm.rfind("\n", 0, newline) + 1 : newline].strip()
+    after_end = norm.find("\n", newline + 1, end)
+    after = norm[newline + 1 : after_end if after_end != -1 else end].strip()
+    if not before or not after or before.endswith(_END_PUNCTUATION):
+        return "space"
+    if _TYPED_BULLET.match(after) or (_list_like(before) and _list_like(after)):
+        return "newline"
+    return "space"
+
+
+def _list_like(line: str) -> bool:
+    return len(line.split()) <= LIST_LINE_WORDS and (line[:1].isupper() or _TYPED_BULLET.match(line) is not None)
 
 
 def _skip_past(content: str, norm: str, cursor: int, end: int) -> int:
