@@ -137,6 +137,7 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     html: HtmlOutline | None = None  # an HTML posting's structure, for the accessibility checks
     front_matter_problem: FrontMatterProblem | None = None  # front matter that could not be read
+    html_as_text: bool = False  # the text was HTML shown as text (escaped tags), read again as that HTML
 
     @property
     def format(self) -> str:

@@ -84,10 +84,13 @@ def test_golden_outputs(in_fixtures, fmt, tmp_path):
 
 
 def _without_rules(document: dict) -> tuple[dict, list]:
-    driver = document["runs"][0]["tool"]["driver"]
+    """The document without its rules block, and results without their index into it (a new rule shifts it)."""
+    run_ = document["runs"][0]
+    driver = run_["tool"]["driver"]
+    results = [{k: v for k, v in result.items() if k != "ruleIndex"} for result in run_["results"]]
     return {
         **document,
-        "runs": [{**document["runs"][0], "tool": {"driver": {k: v for k, v in driver.items() if k != "rules"}}}],
+        "runs": [{**run_, "tool": {"driver": {k: v for k, v in driver.items() if k != "rules"}}, "results": results}],
     }, driver["rules"]
 
 
@@ -102,6 +105,8 @@ def test_golden_sarif(in_fixtures):
     expected, _ = _without_rules(json.loads((FIXTURES / "posting.sarif.txt").read_text(encoding="utf-8")))
     assert document == expected
     assert rules == driver_rules(load_catalog().rules)
+    for result in json.loads(output)["runs"][0]["results"]:  # each result points at its own rule
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     assert output == json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"  # the layout too
 
 

@@ -37,8 +37,8 @@ def _match(span: Span, value: str) -> Match:
 @check()
 def leaked_entity(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
-    if document.format == "html":
-        return  # in HTML, entities are the markup's own way of writing characters
+    if document.format == "html" or document.html_as_text:
+        return  # in HTML, entities are the markup's own way of writing characters (JD121 reports escaped HTML)
     if document.format == "markdown":
         # Markdown decodes entities; one that survives into the rendered text (escaped, or written
         # twice as in "&amp;nbsp;") shows literally. Find it there and map it back to the file.
@@ -56,3 +56,21 @@ def leaked_entity(context: Context, rule: Rule) -> Iterator[Match]:
             value = decoded(match.group())
             if value is not None:
                 yield _match(Span(match.start(), match.end()), value)
+
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+@check()
+def html_as_text(context: Context, rule: Rule) -> Iterator[Match]:
+    """Once per posting read again as the HTML its text spelled (jdlint.formats.escaped). In a plain-text file
+    the fix writes the text without the markup, one block a paragraph; elsewhere the file's own format decides."""
+    document = context.document
+    if not document.html_as_text:
+        return
+    raw = html.unescape(document.source.text)
+    tags = _TAG_NAME.findall(raw)
+    edits: tuple[Edit, ...] = ()
+    if document.format == "text":
+        edits = (Edit(0, len(document.source.text), document.text),)
+    yield Match.whole_posting(edits=edits, params={"count": len(tags), "tag": f"<{tags[0].lower()}>" if tags else ""})

@@ -20,6 +20,7 @@ from types import ModuleType
 from ..document import Document
 from ..source import Source
 from .errors import FormatError, MarkupError
+from .escaped import read_as_html
 
 FALLBACK = "text"  # the format of a file whose suffix no format claims
 _UNORDERED = 1_000_000
@@ -108,7 +109,8 @@ def parse(source: Source) -> Document:
     """Source -> Document by the source's format (an unknown one reads as text); raises FormatError (alias
     MarkupError) for a document that cannot be read as its format."""
     formats = _by_name()
-    return formats.get(source.format, formats[FALLBACK]).parse(source)
+    document = formats.get(source.format, formats[FALLBACK]).parse(source)
+    return read_as_html(document) or document
 
 
 __all__ = [
