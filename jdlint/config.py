@@ -44,6 +44,7 @@ KNOWN_KEYS = {
     "readability": "alias table: grade (JD601 grade), long-sentence (JD602 limit), min-words and max-words (JD603)",
     "must-have-limit": "alias of JD404's limit",
     "language": "language of postings that do not name their own (front matter lang, <html lang>): 'en'",
+    "repeated-text": "findings in text a posting repeats (an excerpt, a title as heading): 'first' (once) or 'all'",
 }
 GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # data/gender-coding.toml
 
@@ -64,6 +65,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_BYTES
     pipeline: str = "blank"
     language: str = DEFAULT_LANGUAGE
+    repeated_text: str = "first"  # "all": report findings in repeated text every time
     batch_size: int = 16
     gender_coding_lexicon: str = "research"
     lint_date: datetime.date | None = None  # laws in force on this day; None: today
@@ -243,6 +245,10 @@ def _reading(table: dict[str, Any], where: str) -> dict[str, Any]:
         changes["batch_size"] = value
     if "gender-coding" in table:
         changes["gender_coding_lexicon"] = _gender_coding(table["gender-coding"], where)
+    if "repeated-text" in table:
+        if table["repeated-text"] not in ("first", "all"):
+            raise ConfigError(f"{where}: repeated-text must be 'first' or 'all'")
+        changes["repeated_text"] = table["repeated-text"]
     return changes
 
 

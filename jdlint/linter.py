@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import metrics, suppress
+from .analyses.repeats import without_repeats
 from .catalog import load_catalog
 from .config import Config
 from .context import Context
@@ -114,6 +115,8 @@ class Linter:
             matches = list(KINDS[rule.kind].find(context, rule))
             if rule.exceptions and matches:
                 matches = self._without_exceptions(context, rule, matches)
+            if self.config.repeated_text == "first" and len(matches) > 1:
+                matches = without_repeats(context, matches)
             findings.extend(make_finding(rule, m, document, self.config) for m in matches)
         findings = suppress.apply(
             findings,

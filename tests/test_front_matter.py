@@ -103,3 +103,34 @@ def test_fields_that_parse_on_their_own_still_count_when_the_header_is_broken():
     codes = [f.code for f in result.findings]
     assert "JD903" in codes and "JD501" not in codes  # the pay in the header still counts
     assert found(md, "JD201") == ["Salesman"]
+
+
+def test_findings_in_repeated_text_are_reported_once_where_it_first_appears():
+    from jdlint.config import Config
+
+    md = (
+        "---\ntitle: Senior Salesman\nexcerpt: We need a salesman who is a rockstar.\n---\n\n# Senior Salesman\n\n"
+        "We need a salesman who is a rockstar. You will grow the team, salesman.\n"
+    )
+    once = [(f.code, f.span.start) for f in lint(md).findings if f.code in ("JD201", "JD332")]
+    assert once == [
+        ("JD201", md.index("Salesman")),
+        ("JD201", md.index("salesman")),
+        ("JD332", md.index("rockstar")),
+        ("JD201", md.rindex("salesman")),
+    ]
+    every = jdlint.lint_text(md, format="markdown", config=Config(repeated_text="all"))
+    assert len([f for f in every.findings if f.code in ("JD201", "JD332")]) == 7
+
+
+def test_a_word_repeated_in_different_sentences_is_not_a_repeat():
+    md = "We need a salesman for the north.\n\nOur other salesman covers the south.\n"
+    assert len(found(md, "JD201")) == 2
+
+
+def test_repeated_text_setting_is_validated(catalog):
+    from jdlint.config import ConfigError, from_table
+
+    assert from_table({"repeated-text": "all"}, "c.toml", ".", catalog).repeated_text == "all"
+    with pytest.raises(ConfigError, match="repeated-text must be 'first' or 'all'"):
+        from_table({"repeated-text": "twice"}, "c.toml", ".", catalog)
