@@ -9,7 +9,7 @@ Each Python worker builds the spaCy pipeline once (kept between tasks) and lints
 batches with mapInArrow, rows travelling as Arrow record batches. The Config is resolved on the
 driver and shipped to the executors inside the task, so no executor reads a config file or depends
 on the driver's working directory. A row that cannot be linted (no text, a value that is not text,
-text over `max-file-size`, a record the reader could not parse, broken front matter, or anything else
+text over `max-file-size`, a record the reader could not parse, or anything else
 that goes wrong with that one row) becomes a row of `errors`; one posting never fails the job.
 
 Findings carry the JSON contract's fields (schema_version 1) as columns, plus the posting's `id` and
