@@ -198,3 +198,20 @@ def test_list_like_lines_end_sentences_and_wrapped_prose_does_not():
 def test_a_line_ending_in_punctuation_is_running_text():
     document = doc("Short line here,\nAnother line follows.\n", "markdown")
     assert "here, Another" in document.text
+
+
+def test_plain_text_duties_one_per_line_are_separate_sentences():
+    text = (
+        "Server\n\nWhat you will do\ngreet guests at the door\ntake orders\nkeep the floor clean\n\n"
+        "We are a team that\nbuilds software for the whole town, every day.\n"
+    )
+    document = doc(text, "text")
+    blocks = [document.text[s.start : s.end] for s in document.segments]
+    assert "greet guests at the door" in blocks and "take orders" in blocks
+    assert "We are a team that builds software for the whole town, every day." in blocks  # wrapped prose joins
+
+
+def test_plain_text_o_bullets_are_list_items():
+    document = doc("Duties\no Greet guests\no Take orders\n", "text")
+    items = [document.text[s.start : s.end] for s in document.segments if s.scope == "list_item"]
+    assert items == ["Greet guests", "Take orders"]

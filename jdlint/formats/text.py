@@ -1,4 +1,5 @@
-"""Plain text: blank lines end blocks, bullets start list items, wrapped lines join, a short first line is the title."""
+"""Plain text: blank lines end blocks, bullets start list items, wrapped lines join (short lines one under
+another stay apart: a list typed without bullets), a short first line is the title."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ SUFFIXES = (".txt",)
 EXPLICIT_SUFFIXES = (".text",)
 ORDER = 0
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪◦●○■□–—]|\d{1,2}[.)])[ \t]+")
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪◦●○■□–—]|\d{1,2}[.)]|o(?=[ \t]+[A-Za-z]))[ \t]+")
+LIST_LINE_WORDS = 8  # two lines this short, one under the other, are list items, not one wrapped sentence
 
 
 def parse(source: Source) -> Document:
@@ -38,6 +40,7 @@ def parse(source: Source) -> Document:
             and prev_line
             and stripped[0].islower()
             and not prev_line.rstrip().endswith((".", ":", "!", "?", ";"))
+            and (_BULLET.match(prev_line) is not None or not _list_lines(prev_line, stripped))
         )
         if continuation:
             builder.text(" ", start - 1, start)  # the line break becomes a space
@@ -51,6 +54,17 @@ def parse(source: Source) -> Document:
         _add_plain(builder, body, start + lead)
         prev_line = content
     return finish_document(source, builder)
+
+
+def _list_lines(previous: str, line: str) -> bool:
+    """Both lines short and neither ends a sentence: a duty list typed one per line ("greet guests" / "take
+    orders"), whereas a wrapped sentence has a long line above its continuation or ends on the line below (a
+    bulleted line's lower-case continuation is always its wrapped item)."""
+    return (
+        len(previous.split()) <= LIST_LINE_WORDS
+        and len(line.split()) <= LIST_LINE_WORDS
+        and not line.rstrip().endswith((".", "!", "?", ",", ";", ":"))
+    )
 
 
 def _looks_like_title(line: str) -> bool:
