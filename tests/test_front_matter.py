@@ -134,3 +134,12 @@ def test_repeated_text_setting_is_validated(catalog):
     assert from_table({"repeated-text": "all"}, "c.toml", ".", catalog).repeated_text == "all"
     with pytest.raises(ConfigError, match="repeated-text must be 'first' or 'all'"):
         from_table({"repeated-text": "twice"}, "c.toml", ".", catalog)
+
+
+def test_toml_strings_of_every_form_are_linted_with_exact_spans():
+    md = (
+        '+++\ntitle = "Senior Salesman"\nlayout = "salesman"\n[params]\n'
+        'description = """\nWe need a\\tsalesman who\nleads the foreman team."""\n'
+        "note = 'Report to the chairman'\n+++\n\nBody.\n"
+    )
+    assert found(md, "JD201") == ["Salesman", "salesman", "foreman", "chairman"]

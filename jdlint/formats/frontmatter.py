@@ -314,13 +314,47 @@ def _load_toml(raw: str) -> dict[str, Any]:
         raise _Unreadable(int(found.group(1)) - 1 if found else 0, _first_line(str(exc))) from None
 
 
+_TOML_ASSIGNMENT = re.compile(r"""^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*(?=["'])""", re.M)
+
+
 def _add_toml_strings(data: dict[str, Any], raw: str, base: int, builder: Builder) -> None:
-    """Top-level one-line string values, where the file spells them as written (TOML keeps no positions)."""
-    for key, value in data.items():
-        if not isinstance(value, str) or not value.strip() or str(key).lower() in NOT_PROSE_KEYS:
+    """String values of `key = "..."` assignments at any table level, in each of TOML's four string forms,
+    each character mapped to the source (TOML's parser keeps no positions: the literal is found, decoded on its
+    own and aligned like a YAML scalar)."""
+    import tomllib
+
+    for assignment in _TOML_ASSIGNMENT.finditer(raw):
+        key = assignment.group(1).strip("\"'")
+        end = _toml_string_end(raw, assignment.end())
+        if end is None or key.lower() in NOT_PROSE_KEYS:
             continue
-        line = re.search(rf"^[ \t]*{re.escape(str(key))}[ \t]*=[ \t]*(['\"]?)(.*?)\1[ \t]*$", raw, re.M)
-        if line and line.group(2) == value:
-            builder.open("metadata")
-            builder.text(value, base + line.start(2))
-            builder.close()
+        literal = raw[assignment.end() : end]
+        try:
+            value = tomllib.loads(f"v = {literal}")["v"]
+        except tomllib.TOMLDecodeError:
+            continue
+        if isinstance(value, str) and _LETTER.search(value) and not _NOT_WORDS.match(value.strip()):
+            style = '"' if literal.startswith('"') else None  # basic strings have escapes; literal ones do not
+            _add_scalar(builder, value, raw, assignment.end(), end, base, style, "metadata")
+
+
+def _toml_string_end(raw: str, start: int) -> int | None:
+    """End of the TOML string literal at raw[start] (basic, literal, or their multi-line forms)."""
+    for quote in ('"""', "'''", '"', "'"):
+        if not raw.startswith(quote, start):
+            continue
+        i = start + len(quote)
+        while i < len(raw):
+            if quote[0] == '"' and raw[i] == "\\":
+                i += 2
+                continue
+            if raw.startswith(quote, i):
+                end = i + len(quote)
+                while len(quote) == 3 and raw.startswith(quote[0], end):
+                    end += 1  # up to two quotes may close a multi-line string's content
+                return end
+            if len(quote) == 1 and raw[i] == "\n":
+                return None
+            i += 1
+        return None
+    return None
