@@ -143,3 +143,12 @@ def test_toml_strings_of_every_form_are_linted_with_exact_spans():
         "note = 'Report to the chairman'\n+++\n\nBody.\n"
     )
     assert found(md, "JD201") == ["Salesman", "salesman", "foreman", "chairman"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["a: &x [*x]", "b: &y {k: *y}", "t: &s We need a salesman.\nu: *s\nv: *s", "t: !!str We need a salesman."],
+)
+def test_anchors_aliases_and_tags_are_read_once_with_exact_spans(header):
+    md = f"---\n{header}\n---\n\nBody.\n"
+    assert found(md, "JD201") == (["salesman"] if "salesman" in header else [])

@@ -18,28 +18,44 @@ def _normalised(text: str) -> str:
 
 
 def repeated_regions(context: Context) -> list[Region]:
-    """Stretches of the posting that repeat an earlier block: a block equal to or contained in an earlier one,
-    or an earlier block's text found again inside a later, longer one (an excerpt that opens the first paragraph)."""
+    """Stretches of the posting that repeat an earlier block: a block equal to an earlier one, or (for the blocks
+    a posting repeats, front-matter fields and headings) contained in one, or found again inside a later, longer
+    block (an excerpt that opens the first paragraph). Linear in the blocks but for those few fields."""
 
     def compute() -> list[Region]:
         document = context.document
-        blocks = [(s.start, s.end, _normalised(document.text[s.start : s.end])) for s in document.segments]
+        first: dict[str, tuple[int, int]] = {}
+        fields: list[tuple[int, int, str]] = []  # earlier metadata and heading blocks
         regions: list[Region] = []
-        for i, (start, end, text) in enumerate(blocks):
-            for earlier_start, earlier_end, earlier in blocks[:i]:
-                if not text or not earlier:
-                    continue
-                if text == earlier or (len(text.split()) >= MIN_PASSAGE_WORDS and text in earlier):
-                    regions.append((start, end, earlier_start, earlier_end))
-                    break
-                if len(earlier.split()) >= MIN_PASSAGE_WORDS and earlier in text:
-                    found = _find_words(document.text, earlier_start, earlier_end, start, end)
-                    if found is not None:
-                        regions.append((*found, earlier_start, earlier_end))
-                        break
+        for segment in document.segments:
+            start, end = segment.start, segment.end
+            text = _normalised(document.text[start:end])
+            if not text:
+                continue
+            if text in first:
+                regions.append((start, end, *first[text]))
+            else:
+                region = _within_a_field(document.text, start, end, text, fields)
+                if region is not None:
+                    regions.append(region)
+                first[text] = (start, end)
+            if segment.scope in ("metadata", "heading"):
+                fields.append((start, end, text))
         return regions
 
     return context.memo("repeated-regions", compute)
+
+
+def _within_a_field(text: str, start: int, end: int, block: str, fields: list[tuple[int, int, str]]) -> Region | None:
+    """The part of a block that repeats an earlier field, or the block itself when a field contains it."""
+    for field_start, field_end, field in fields:
+        if len(block.split()) >= MIN_PASSAGE_WORDS and block in field:
+            return (start, end, field_start, field_end)
+        if len(field.split()) >= MIN_PASSAGE_WORDS and field in block:
+            found = _find_words(text, field_start, field_end, start, end)
+            if found is not None:
+                return (*found, field_start, field_end)
+    return None
 
 
 def _find_words(text: str, start: int, end: int, within_start: int, within_end: int) -> tuple[int, int] | None:

@@ -147,9 +147,19 @@ def _load_yaml(raw: str, base: int, builder: Builder) -> dict[str, Any]:
         data, root = _parse_yaml(raw.replace("\t", " "))
     if not isinstance(data, dict):
         return {}
-    for node, scope in _string_scalars(root, None):
-        _add_scalar(builder, node.value, raw, node.start_mark.index, node.end_mark.index, base, node.style, scope)
+    for node, scope in _string_scalars(root, None, set()):
+        start = _after_properties(raw, node.start_mark.index, node.end_mark.index)
+        _add_scalar(builder, node.value, raw, start, node.end_mark.index, base, node.style, scope)
     return data
+
+
+_PROPERTIES = re.compile(r"(?:[&!][^\s]*\s+)+")  # an anchor (&name) or tag (!!str) written before a value
+
+
+def _after_properties(raw: str, start: int, end: int) -> int:
+    """Where a scalar's own text starts: after any anchor or tag written in front of it."""
+    found = _PROPERTIES.match(raw, start, end)
+    return found.end() if found else start
 
 
 _TOP_LEVEL_KEY = re.compile(r"^(?=[^\s#-])", re.M)
@@ -189,22 +199,27 @@ def _first_line(text: str) -> str:
     return text.splitlines()[0] if text else "unreadable"
 
 
-def _string_scalars(node: Any, key: str | None) -> Iterator[tuple[Any, str]]:
-    """(scalar node, scope) for each prose string under `node`, depth first, in document order."""
+def _string_scalars(node: Any, key: str | None, seen: set[int]) -> Iterator[tuple[Any, str]]:
+    """(scalar node, scope) for each prose string under `node`, depth first, in document order. A node reached
+    again through an alias (*name) is its anchor's node: visited once, so recursive aliases end."""
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, MappingNode):
         for key_node, value in node.value:
             name = str(key_node.value).strip().lower() if isinstance(key_node, ScalarNode) else None
             if name not in NOT_PROSE_KEYS:
-                yield from _string_scalars(value, name)
+                yield from _string_scalars(value, name, seen)
     elif isinstance(node, SequenceNode):
         for item in node.value:
             if isinstance(item, ScalarNode):
-                if _is_prose(item):
+                if id(item) not in seen and _is_prose(item):
+                    seen.add(id(item))
                     yield item, "list_item"
             else:
-                yield from _string_scalars(item, key)
+                yield from _string_scalars(item, key, seen)
     elif isinstance(node, ScalarNode) and _is_prose(node):
         yield node, "metadata"
 
