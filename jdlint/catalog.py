@@ -291,9 +291,10 @@ def _check_unique(rules: list[Rule]) -> None:
 
 def _one_per_code(variants: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The rule each code shows in listings and explanations: its default-language variant (sorted first)."""
-    return tuple(
-        {rule.code: rule for rule in reversed(variants)}[code] for code in dict.fromkeys(r.code for r in variants)
-    )
+    first: dict[str, Rule] = {}
+    for rule in variants:
+        first.setdefault(rule.code, rule)
+    return tuple(first.values())
 
 
 @lru_cache(maxsize=1)

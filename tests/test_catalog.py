@@ -75,7 +75,8 @@ def _write(tmp_path: Path, body: str) -> list[Path]:
     return [path]
 
 
-GOOD = """
+# A minimal valid rule: its language-neutral keys, then its data (terms and examples).
+GOOD_NEUTRAL = """
 code = "JD299"
 name = "test-rule"
 category = "gendered"
@@ -84,10 +85,12 @@ severity = "warning"
 message = "m"
 why = "w"
 source = "https://example.org"
-terms.phrases = ["foo"]
+"""
+GOOD_DATA = """terms.phrases = ["foo"]
 examples.fail = ["foo"]
 examples.pass = ["bar"]
 """
+GOOD = GOOD_NEUTRAL + GOOD_DATA
 
 
 @pytest.mark.parametrize(
@@ -185,23 +188,8 @@ def test_one_catalog_file_per_family():
     assert set(families) == {"JD1", "JD2", "JD3", "JD4", "JD5", "JD6", "JD9"}
 
 
-NEUTRAL = """family = "JD2"
-[[rule]]
-code = "JD299"
-name = "test-rule"
-category = "gendered"
-kind = "existence"
-severity = "warning"
-message = "'{match}' is a test."
-why = "Because."
-source = "https://example.org"
-"""
-ENGLISH = """[[rule]]
-code = "JD299"
-terms.phrases = ["foo"]
-examples.fail = ["a foo"]
-examples.pass = ["a bar"]
-"""
+NEUTRAL = 'family = "JD2"\n[[rule]]' + GOOD_NEUTRAL
+ENGLISH = '[[rule]]\ncode = "JD299"\n' + GOOD_DATA
 
 
 def _language_catalog(tmp_path: Path, neutral: str, english: str):
@@ -214,7 +202,7 @@ def _language_catalog(tmp_path: Path, neutral: str, english: str):
 def test_language_data_completes_a_neutral_entry(tmp_path):
     catalog = _language_catalog(tmp_path, NEUTRAL, ENGLISH)
     (rule,) = catalog.rules
-    assert (rule.code, rule.language, rule.examples_fail) == ("JD299", "en", ("a foo",))
+    assert (rule.code, rule.language, rule.examples_fail) == ("JD299", "en", ("foo",))
     assert catalog.variants == catalog.rules
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import lint
+from test_catalog import GOOD
 
 from jdlint.catalog import CatalogError, load_catalog_files
 from jdlint.cli import main
@@ -166,20 +167,7 @@ def test_jdlint_rule_shows_the_options():
 
 # ----------------------------------------------------------------------------- declarations in the catalog
 
-RULE = """family = "JD2"
-[[rule]]
-code = "JD299"
-name = "test-rule"
-category = "gendered"
-kind = "existence"
-severity = "warning"
-message = "m"
-why = "w"
-source = "https://example.org"
-terms.phrases = ["foo"]
-examples.fail = ["foo"]
-examples.pass = ["bar"]
-"""
+RULE = 'family = "JD2"\n[[rule]]' + GOOD
 
 
 def _catalog(tmp_path: Path, options: str, rule: str = RULE):

@@ -184,8 +184,9 @@ def _parse_yaml(raw: str) -> tuple[Any, Any]:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        root = YAML(typ="safe", pure=True).compose(raw)
-        data = YAML(typ="safe", pure=True).load(raw)
+        yaml = YAML(typ="safe", pure=True)
+        root = yaml.compose(raw)  # the nodes, with positions; the data is built from them (one parse)
+        data = yaml.constructor.construct_document(root) if root is not None else None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _Unreadable(mark.line if mark else 0, _first_line(exc.problem or str(exc))) from None
