@@ -10,7 +10,7 @@ from .config import Config
 from .document import Document
 from .language import DEFAULT_LANGUAGE, Language, get_language
 from .rule import Catalog, Rule
-from .tokens import ALPHA, read_token_table, sentence_bounds
+from .tokens import read_token_table, sentence_bounds
 
 T = TypeVar("T")
 
@@ -68,8 +68,9 @@ class Context:
 
     @property
     def word_count(self) -> int:
-        """Alphabetic tokens in the document."""
-        return self.memo("word-count", lambda: int(self.token_table()[:, ALPHA].sum()))
+        """Words in the document as the readability formulas and the metrics count them, so the word count a
+        report shows is the one the word minimums and JD603 compare."""
+        return self.memo("word-count", lambda: self.language.lexicon_count(self.document.text))
 
     def compiled(self, key: Hashable, factory: Callable[[], T]) -> T:
         full = (self.pipeline.name, id(self.pipeline), key)

@@ -138,6 +138,7 @@ class Document:
     html: HtmlOutline | None = None  # an HTML posting's structure, for the accessibility checks
     front_matter_problem: FrontMatterProblem | None = None  # front matter that could not be read
     html_as_text: bool = False  # the text was HTML shown as text (escaped tags), read again as that HTML
+    shown_tags: tuple[str, ...] = ()  # then the names of the tags it showed, in order ("p", "ul", ...)
 
     @property
     def format(self) -> str:

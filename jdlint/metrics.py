@@ -23,7 +23,7 @@ def compute(context: Context) -> Metrics:
     if not text.strip():
         extra.update(flesch_reading_ease=None, average_sentence_length=None)
         return Metrics(words=0, sentences=0, flesch_kincaid_grade=None, extra=extra)
-    words = context.language.lexicon_count(text)
+    words = context.word_count
     alpha = context.token_table()[:, ALPHA]
     sentences = sum(1 for first, end, _, _ in context.sentences() if alpha[first:end].any())
     running = prose(context)

@@ -35,6 +35,8 @@ def test_an_html_page_showing_escaped_markup_is_read_through_it():
     result = jdlint.lint_text(page, format="html")
     codes = _checked(result, page)
     assert codes.count("JD121") == 1 and "JD201" in codes
+    (shown,) = [f for f in result.findings if f.code == "JD121"]
+    assert "(10 tags such as '<h2>')" in shown.message  # the escaped ones; the page's own tags were never shown
 
 
 def test_a_record_field_of_escaped_html(tmp_path):

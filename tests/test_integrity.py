@@ -89,6 +89,36 @@ def test_double_encoding_is_one_finding():
     assert [f.fix.edits[0].content for f in result.findings] == ["’", "’"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hours 9 “ 5, Monday “ Friday.", [("“", "–"), ("“", "–")]),
+        ("Pay $20 “ $24 an hour.", [("“", "–")]),
+        ("One goal ” happy customers.", [("”", "—")]),
+        ("We™re hiring; you™ll love it and it™s fun.", [("™", "’"), ("™", "’"), ("™", "’")]),
+        ("Our team™s tools don™t slow you down.", [("™", "’"), ("™", "’")]),
+    ],
+)
+def test_stripped_mojibake_leaves_a_residue_that_is_repaired(text, expected):
+    found = lint(text, config=Config(select=("JD101",))).findings
+    assert [(f.text, f.fix.edits[0].content) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called it “ the best job ” in town.",  # spaced quotes that open and close: quoting, sloppily
+        "„Wir suchen dich“ und “ freuen uns.",  # German quotes
+        "Our “Shining Star” award and the Acme™ range.",
+        "Brand™ products for sale™ today.",
+        "Version 2™s are out.",  # a digit before it: no word to join
+        "“Quoted words” start here.",
+    ],
+)
+def test_quotes_and_trade_marks_in_use_are_not_residues(text):
+    assert not lint(text, config=Config(select=("JD101",))).findings
+
+
 def test_invisible_characters_one_finding_per_line():
     text = "Ex\u200bperience\u200b with\u200b Python\nclean line\nSend\ufeff CV"
     result = lint(text, config=Config(select=("JD104",)))

@@ -48,3 +48,16 @@ def test_readability_works_offline_without_importing_nltk():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_one_word_count_for_the_metric_the_minimums_and_posting_length():
+    from jdlint.config import Config
+
+    # numbers count as words for the reader ("2 shifts", "$18"), not only alphabetic tokens
+    text = "Shifts of 8 hours, 5 days a week, at $18 an hour. " * 3 + "Apply today."
+    short = lint(text, config=Config(select=("JD520",)))
+    assert short.metrics.words == 38 and not short.findings  # under the 40-word minimum: not judged
+    result = lint(text + " Ask us about it now.", config=Config(select=("JD603", "JD520")))
+    assert result.metrics.words == 43  # 34 of them alphabetic
+    assert "has 43 words" in next(f.message for f in result.findings if f.code == "JD603")
+    assert "JD520" in {f.code for f in result.findings}

@@ -29,17 +29,29 @@ _SUSPECT = re.compile(
     "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153"
     "\u017e\u0178]|[\x80-\x9f]|\u00c2 "  # "Â " is a no-break space's mojibake after the NBSP became a space
 )
+# What is left of that mojibake when a filter later stripped the "â€" it starts with: the last byte of a
+# dash or an apostrophe (E2 80 93/94/99) read as cp1252. Only where the real character cannot stand: a
+# quotation mark with a space on both sides (an opening quote touches its first word) where a dash
+# belongs, and a trade mark sign inside a word ("we™re") where an apostrophe belongs.
+_RESIDUE = re.compile(r"(?<=\S )[\u201c\u201d](?= \S)|(?<=[^\W\d_])\u2122(?=(?:s|t|re|ll|ve|d|m)\b)")
+_RESIDUE_MEANS = {"\u201c": "\u2013", "\u201d": "\u2014", "\u2122": "\u2019"}
+# a line that quotes with these marks (a closing mark after an opening one, German „...“) uses them as quotes
+_QUOTING = re.compile("\u201c[^\u201d]*\u201d|\u201e")
 
 
 def mojibake_repairs(context: Context) -> list[tuple[Span, str]]:
-    """(damaged span, repaired text) for every stretch ftfy would re-decode; shared by the rules below."""
+    """(damaged span, repaired text) for every stretch ftfy would re-decode and every residue of mojibake
+    whose first bytes were stripped; shared by the rules below."""
 
     def compute() -> list[tuple[Span, str]]:
         text = context.document.source.text
         repairs: list[tuple[Span, str]] = []
         for start, end in context.document.source_lines():
             line = text[start:end]
-            if line.isascii() or not _SUSPECT.search(line):
+            if line.isascii():
+                continue
+            repairs.extend(_residues(line, start))
+            if not _SUSPECT.search(line):
                 continue
             import ftfy  # imported on the first suspect line: 0.1 s that most postings never need
             from ftfy.badness import is_bad
@@ -51,9 +63,21 @@ def mojibake_repairs(context: Context) -> list[tuple[Span, str]]:
                 continue
             for a_start, a_end, b_start, b_end in _changed_runs(line, fixed):
                 repairs.append((Span(start + a_start, start + a_end), fixed[b_start:b_end]))
-        return repairs
+        return sorted(repairs, key=lambda repair: repair[0].start)
 
     return context.memo("mojibake", compute)
+
+
+def _residues(line: str, start: int) -> list[tuple[Span, str]]:
+    """Stripped mojibake: the lone last byte of a dash or apostrophe, with the character it stood for."""
+    if not any(mark in line for mark in _RESIDUE_MEANS):
+        return []
+    quoting = _QUOTING.search(line) is not None
+    return [
+        (Span(start + m.start(), start + m.end()), _RESIDUE_MEANS[m.group()])
+        for m in _RESIDUE.finditer(line)
+        if not (quoting and m.group() != "\u2122")
+    ]
 
 
 MERGE_GAP = 2  # edits this close ("Â\xa0Â\xa0Â") are one damaged stretch

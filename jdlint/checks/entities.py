@@ -58,9 +58,6 @@ def leaked_entity(context: Context, rule: Rule) -> Iterator[Match]:
                 yield _match(Span(match.start(), match.end()), value)
 
 
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
-
-
 @check()
 def html_as_text(context: Context, rule: Rule) -> Iterator[Match]:
     """Once per posting read again as the HTML its text spelled (jdlint.formats.escaped). In a plain-text file
@@ -68,9 +65,8 @@ def html_as_text(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
     if not document.html_as_text:
         return
-    raw = html.unescape(document.source.text)
-    tags = _TAG_NAME.findall(raw)
+    tags = document.shown_tags
     edits: tuple[Edit, ...] = ()
     if document.format == "text":
         edits = (Edit(0, len(document.source.text), document.text),)
-    yield Match.whole_posting(edits=edits, params={"count": len(tags), "tag": f"<{tags[0].lower()}>" if tags else ""})
+    yield Match.whole_posting(edits=edits, params={"count": len(tags), "tag": f"<{tags[0]}>" if tags else ""})

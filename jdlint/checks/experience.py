@@ -201,21 +201,20 @@ def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
             continue
         # the list right under the heading: it ends at the first block that is not an item, so an
         # unrecognised "How to apply" or "Perks" heading after it does not add its items to the count
-        items = 0
+        items: list[tuple[int, int]] = []
         for segment in document.segments:
             if segment.start <= section.start:
                 continue
             if segment.start >= section.end or segment.scope != "list_item":
-                if items:
-                    break
-                if segment.scope == "heading":
+                if items or segment.scope == "heading":
                     break
                 continue
-            items += 1
-        if items > limit:
+            items.append((segment.start, segment.end))
+        if len(items) > limit:
+            # the span is the list itself: that is what the reader shortens
             yield Match.at(
-                section.start,
-                section.start + len(section.label),
-                params={"count": items, "limit": limit},
+                items[0][0],
+                items[-1][1],
+                params={"count": len(items), "limit": limit},
                 suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",),
             )

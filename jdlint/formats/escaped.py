@@ -16,6 +16,7 @@ _TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|td|th|section|article|blockquote)\b[^<>\n]{0,300}?/?>",
     re.IGNORECASE,
 )
+_ANY_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
 MIN_TAGS = 3  # a posting that names a tag or two ("experience with <div>") is not markup
 
 
@@ -32,6 +33,8 @@ def read_as_html(document: Document) -> Document | None:
     add_html(builder, decoded, 0, len(decoded))
     readable = finish_document(document.source, builder, document.metadata)
     readable.html_as_text = True
+    # the tags a reader saw as text (the text of a page, never the page's own markup)
+    readable.shown_tags = tuple(name.lower() for name in _ANY_TAG.findall(decoded))
     readable.front_matter_problem = document.front_matter_problem
     readable.directives = document.directives
     return readable
