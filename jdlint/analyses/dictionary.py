@@ -8,6 +8,9 @@ from ..language import Language
 from ..tokens import ALPHA, LENGTH, LOWER, ORTH
 
 MOSTLY = 0.85  # below this share of known lower-case words, a text is not mostly in the language
+# the bar for rules that look for misspelt words themselves (glued words, lost apostrophes): those words are
+# not in the dictionary, and in a short text a few of them weigh a lot
+WITH_MISSPELLINGS = 0.6
 
 
 def dictionary_share(context: Context, language: Language) -> float:
@@ -20,6 +23,7 @@ def dictionary_share(context: Context, language: Language) -> float:
     return sum(1 for key in hashes.tolist() if strings[key] in table) / len(hashes)
 
 
-def mostly_in(context: Context, language: Language) -> bool:
-    """Whether a linted document is mostly in `language`; computed once per document and language."""
-    return context.memo(("mostly-in", language.code), lambda: dictionary_share(context, language) >= MOSTLY)
+def mostly_in(context: Context, language: Language, share: float = MOSTLY) -> bool:
+    """Whether a linted document is mostly in `language` (at least `share` of its words are in the dictionary);
+    the share is computed once per document and language."""
+    return context.memo(("dictionary-share", language.code), lambda: dictionary_share(context, language)) >= share

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
-from ..analyses.dictionary import mostly_in
+from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
 from ..context import Context
 from ..kinds.base import match_case
-from ..language import get_language
-from ..model import Edit, Match
+from ..language import COMMON_ZIPF, Language, get_language
+from ..model import Edit, Match, Severity
 from ..rule import Rule
 from ..tokens import IDX, PUNCT, SPACE
 from . import check
@@ -110,11 +110,14 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     doc, document = context.doc, context.document
     english = get_language("en")  # lost possessives are an English problem, whatever the posting's language
     is_english_word = english.is_word
-    if not _may_hold_lost_possessive(document.text, is_english_word):
-        return
-    if not mostly_in(context, english):
-        return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     not_before = set(rule.options["settings"]["not_before"])
+    common = _COMMON_S_FORM.search(document.text) is not None
+    if not (common or _may_hold_lost_possessive(document.text, is_english_word)):
+        return
+    if common and mostly_in(context, english, WITH_MISSPELLINGS):
+        yield from _common_noun_possessives(context, rule, english, not_before)
+    if not _may_hold_lost_possessive(document.text, is_english_word) or not mostly_in(context, english):
+        return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     words = _posting_words(doc, not_before)
     quote = None
     for token in doc:
@@ -127,6 +130,51 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
         yield Match.in_source(
             span, suggestions=(fixed,), edits=(Edit(span.start, span.end, fixed),), params={"suggestion": fixed}
         )
+
+
+# a lower-case s-form between a determiner (or nothing) and a lower-case word: "our companys mission"
+_COMMON_S_FORM = re.compile(r"(?<![\w'’-])([a-z]{2,}s)(?=[ \t]+([a-z]{3,})\b(?!['’-]))")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+BASE_ZIPF = 3.5  # the noun behind the s-form is a common word (a few times per 10 million words or more)
+FUNCTION_ZIPF = 6.0  # ... but no function word ("thats", "whats" are contractions: JD110); nor is the next word
+RARER_BY = 2.0  # the s-form is a hundred times rarer than the noun: a misspelling, not a word of its own
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
+
+
+def _common_noun_possessives(context: Context, rule: Rule, english: Language, not_before: set[str]) -> Iterator[Match]:
+    """'our companys mission', 'the citys best', 'each teams goals': a common noun's possessive without its
+    apostrophe. The s-form must be one no plural takes (a consonant and -y make -ies: "companys"; "mens",
+    "todays": nouns whose plural is another word) and far rarer than its noun, or a plural after a determiner
+    that only takes the singular ("each teams goals", reported at info); the next word must be a common word
+    that can follow a possessive."""
+    settings = rule.options["settings"]
+    determiners, singular = set(settings["determiners"]), set(settings["singular_determiners"])
+    no_plural = set(settings["no_s_plural"])
+    document = context.document
+    quote = None
+    for found in _COMMON_S_FORM.finditer(document.text):
+        s_form, following = found.group(1), found.group(2)
+        base = s_form[:-1]
+        zb = english.common_frequency(base)
+        if zb < BASE_ZIPF or not english.is_word(base) or not (zb < FUNCTION_ZIPF or base in no_plural):
+            continue
+        zf = english.common_frequency(following)
+        if following in not_before or not COMMON_ZIPF <= zf < FUNCTION_ZIPF:
+            continue
+        previous = _WORD_BEFORE.search(document.text, max(0, found.start() - 40), found.start())
+        before = previous.group(1).lower() if previous else ""
+        misspelt = _CONSONANT_Y.search(base) is not None or base in no_plural
+        if misspelt and english.frequency(s_form) <= zb - RARER_BY:
+            severity = Severity.WARNING if before in determiners else Severity.INFO
+        elif before in singular and english.common_frequency(s_form) <= zb:
+            severity = Severity.INFO  # a plural more common than its singular ("sales", "news") is a noun of its own
+        else:
+            continue
+        quote = quote or apostrophe_for(document)
+        fixed = f"{base}{quote}s"
+        span = document.to_source(found.start(1), found.end(1))
+        edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == s_form else ()
+        yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed}, severity=severity)
 
 
 def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool]) -> bool:

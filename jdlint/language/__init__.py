@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
+COMMON_ZIPF = 3.0  # a word seen at least once per million words: the floor of `Language.common_frequency`
 # ISO 639-1: a front-matter `language: Go` names a programming language, not the posting's
 ISO_639_1 = frozenset(
     [
@@ -235,6 +236,11 @@ class Language:
     name_before: re.Pattern[str]  # a person's name just before a title: "Jane Doe, the ..."
     name_after: re.Pattern[str]  # a person's name just after a title: "..., Mr Jane Doe"
     boilerplate: re.Pattern[str]  # statements left out of the reading figures (EEO, accommodation, ...)
+    # Zipf frequency of a lower-case word (log10 per billion words; 0.0 when unlisted), and the same answered from
+    # the common words alone (0.0 below COMMON_ZIPF): cheap enough to ask of every word, while `frequency` may load
+    # a large list the first time it meets a rare word
+    frequency: Callable[[str], float]
+    common_frequency: Callable[[str], float]
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.words()

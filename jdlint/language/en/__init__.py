@@ -1,5 +1,5 @@
-"""English: spaCy's blank English pipeline, the CMU Pronouncing Dictionary, the Flesch formulas'
-published coefficients, and the phrases that negate or name a person near a match."""
+"""English: spaCy's blank English pipeline, the CMU Pronouncing Dictionary, wordfreq's word frequencies,
+the Flesch formulas' published coefficients, and the phrases that negate or name a person near a match."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .. import Language, Readability
+from .frequency import common_zipf, zipf
 from .lexicon import cmu_syllables
 from .syllables import lexicon_count, syllable_count
 
@@ -44,4 +45,6 @@ LANGUAGE = Language(
         r"privacy (?:notice|policy)",
         re.IGNORECASE,
     ),
+    frequency=zipf,
+    common_frequency=common_zipf,
 )

@@ -1,0 +1,136 @@
+"""Words run together where text was joined: seams the catalog's patterns describe (an amount or an
+upper-case run against the next word), and seams a word-frequency model finds: two common words with no
+space ("ourteam"), a word against a capitalised word ("inChicago") or against punctuation ("benefits:Health",
+"clients,managing").
+
+A split is proposed only when every part is a common word and the run is no word of its own; code,
+addresses, tags and names that the posting repeats are left alone. Doubtful seams are reported at info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
+from ..analyses.segmentation import Split, seam_split, split_word
+from ..context import Context
+from ..language import COMMON_ZIPF
+from ..model import Match, Severity
+from ..rule import Rule
+from . import check
+
+# a lower-case run of letters standing alone as a word (not inside an address, a path or an identifier)
+_LOWER_RUN = re.compile(r"(?<![\w@#/\\.'’&-])[a-z]{5,}(?![\w@/\\'’&-]|\.[a-z])")
+# a lower-case word glued to one capitalised word: "inChicago" (not "iPhone": one letter; not "getItemById")
+_CAMEL = re.compile(r"(?<![\w@#/\\.'’&$-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w@/\\('’&-]|[.:]\w)")
+# two words glued by punctuation: "clients,managing", "benefits:Health"
+_PUNCTUATION = re.compile(
+    r"(?<![\w@#/\\.'’&-])([A-Za-z][a-z]+)(?:([,;])([a-z]{2,})|(:)([A-Z][a-z]+))(?![\w@/\\('’&-]|[.:,;]\w)"
+)
+_CHUNK_CODE = re.compile(r"://|www\.|[@/\\=_<>{}\[\]`|~^]|\w\.\w")
+
+# Zipf thresholds (log10 per billion words): COMMON_ZIPF (3.0, once per million words) is the least a part may be
+FUNCTION = 6.0  # a function word or one as common ("the", "our", "with", "is"): the glue of most joined phrases
+CONTENT = 4.0  # every part at least this common (one per 100,000 words) for a warning
+CAMEL_CONTENT = 4.5  # a word against a capitalised word: both this common when neither is a function word
+SHORT_PART = 5.0  # a two-letter part must be a function word ("in", "to", "we"), not an abbreviation ("hr")
+
+
+@check(needs=())
+def glued_words(context: Context, rule: Rule) -> Iterator[Match]:
+    text = context.document.text
+    settings = rule.options["settings"]
+    taken: list[tuple[int, int]] = []
+    patterns = context.compiled((rule.code, "patterns"), lambda: [re.compile(p) for p in settings["patterns"]])
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            taken.append((found.start(), found.end()))
+            yield _match(found.start(), found.end(), f"{found.group(1)} {found.group(2)}", None)
+    if not mostly_in(context, context.language, WITH_MISSPELLINGS):
+        return  # frequencies of one language say nothing about words of another
+    for start, end, suggestion, severity in _frequency_seams(context, settings):
+        if not any(start < t_end and t_start < end for t_start, t_end in taken):
+            taken.append((start, end))
+            yield _match(start, end, suggestion, severity)
+
+
+def _match(start: int, end: int, suggestion: str, severity: Severity | None) -> Match:
+    return Match.at(
+        start,
+        end,
+        suggestions=(suggestion,),
+        replacement=suggestion,
+        params={"suggestion": suggestion},
+        severity=severity,
+    )
+
+
+def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[tuple[int, int, str, Severity]]:
+    text, language = context.document.text, context.language
+    prefixes, suffixes = frozenset(settings["prefixes"]), frozenset(settings["suffixes"])
+    code_prefixes = frozenset(settings["code_prefixes"])
+    for found in _LOWER_RUN.finditer(text):
+        if _in_code(text, found.start(), found.end()):
+            continue
+        split = split_word(found.group(), language, max_parts=2, not_parts=prefixes | suffixes)
+        severity = _severity(split) if split else None
+        if split and severity:
+            yield found.start(), found.end(), " ".join(split.parts), severity
+    counts: Counter[str] | None = None
+    for found in _CAMEL.finditer(text):
+        left, right = found.group(1), found.group(2)
+        if left in code_prefixes or left in prefixes or right.lower() in suffixes:
+            continue
+        if _in_code(text, found.start(), found.end()):
+            continue
+        counts = counts if counts is not None else Counter(re.findall(r"\w+", text))
+        if counts[found.group()] > 1:
+            continue  # a name the posting uses again ("myCase", "vSphere") is no accident of joining
+        split = seam_split(left, right, language)
+        if split and _camel_seam(split):
+            yield found.start(), found.end(), f"{left} {right}", Severity.INFO
+    for found in _PUNCTUATION.finditer(text):
+        left = found.group(1)
+        mark, right = (found.group(2), found.group(3)) if found.group(2) else (found.group(4), found.group(5))
+        if _in_code(text, found.start(), found.end()):
+            continue
+        split = seam_split(left, right, language)
+        if split is None or _short_abbreviation(split):
+            continue  # the missing space after the mark is evidence enough: two common words around it
+        yield found.start(), found.end(), f"{left}{mark} {right}", Severity.WARNING
+
+
+def _severity(split: Split) -> Severity | None:
+    """Lower-case joins: a warning when a function word is glued to a common word and the run is unlisted,
+    info when the run is listed (rarely) but the split is far likelier; two content words glued together are
+    too often a closed compound ("workstreams", "runbooks") to report."""
+    if _short_abbreviation(split) or max(split.zipfs) < FUNCTION:
+        return None
+    if split.joined == 0.0 and min(split.zipfs) >= CONTENT:
+        return Severity.WARNING
+    return Severity.INFO if min(split.zipfs) >= COMMON_ZIPF + 0.5 else None
+
+
+def _camel_seam(split: Split) -> bool:
+    if _short_abbreviation(split):
+        return False
+    return max(split.zipfs) >= FUNCTION or min(split.zipfs) >= CAMEL_CONTENT
+
+
+def _short_abbreviation(split: Split) -> bool:
+    return any(len(part) == 2 and z < SHORT_PART for part, z in zip(split.parts, split.zipfs))
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the run of non-space characters around [start, end) is an address, a path, a tag or code."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    chunk = text[left:right]
+    return chunk[:1] in ("#", "@", "$") or bool(_CHUNK_CODE.search(chunk)) or "()" in chunk

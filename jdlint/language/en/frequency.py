@@ -1,0 +1,59 @@
+"""English word frequencies from wordfreq's data (Speer et al.; code Apache-2.0, data CC-BY-SA 4.0).
+
+Read straight from the lists the `wordfreq` wheel ships (no network), without importing wordfreq itself,
+whose import costs a second of start-up. The lists are "cB" files: a header, then one list of words per
+centibel of frequency, most frequent first, so a word in list i has the Zipf frequency 9 - i/100 (log10 of
+its frequency per billion words). Two tiers, each loaded on first use: the small list holds every word of
+Zipf 3 or more (120 KB); the large one, down to Zipf 1, is read only when a rarer word must be weighed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+
+def _read(name: str) -> list[list[str]]:
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without running its heavy __init__
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jdlint needs the wordfreq package for English word frequencies")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}_en.msgpack.gz"
+    with gzip.open(path) as stream:
+        data = msgpack.load(stream, raw=False)
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        raise RuntimeError(f"{path}: not a wordfreq cB list of version 1")
+    return list(data[1:])
+
+
+def _table(buckets: list[list[str]]) -> dict[str, float]:
+    table: dict[str, float] = {}
+    for i in range(len(buckets) - 1, -1, -1):  # most frequent last, so a word listed twice keeps its best
+        table.update(dict.fromkeys(buckets[i], round(9 - i / 100, 2)))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _small() -> dict[str, float]:
+    return _table(_read("small"))
+
+
+@lru_cache(maxsize=1)
+def _large() -> dict[str, float]:
+    return _table(_read("large"))
+
+
+def zipf(word: str) -> float:
+    """The Zipf frequency of a lower-case word (0.0 when wordfreq does not list it)."""
+    found = _small().get(word)
+    if found is not None:
+        return found
+    return _large().get(word, 0.0)
+
+
+def common_zipf(word: str) -> float:
+    """The Zipf frequency of a word of Zipf 3 or more, else 0.0: answered from the small list alone."""
+    return _small().get(word, 0.0)
