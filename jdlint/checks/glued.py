@@ -78,7 +78,8 @@ def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[tup
         split = split_word(found.group(), language, max_parts=2, not_parts=prefixes | suffixes)
         severity = _severity(split) if split else None
         if split and severity:
-            yield found.start(), found.end(), " ".join(split.parts), severity
+            joiner = "/" if list(split.parts) in settings["slash_pairs"] else " "  # "andor" lost a slash
+            yield found.start(), found.end(), joiner.join(split.parts), severity
     counts: Counter[str] | None = None
     for found in _CAMEL.finditer(text):
         left, right = found.group(1), found.group(2)
