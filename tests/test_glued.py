@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import lint
 
@@ -142,3 +145,81 @@ def test_frequencies_come_from_the_shipped_lists_without_the_network():
     assert ENGLISH.common_frequency("onboarding") == 0.0  # below the common list's floor
     assert 2.0 < ENGLISH.frequency("onboarding") < 3.0
     assert ENGLISH.frequency("ourteam") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text, glued, fixed",
+    [
+        ("The role is hybrid; you work fromhome twice a week.", "fromhome", "from home"),
+        ("Tell us whyyou want the job.", "whyyou", "why you"),
+        ("You are responsiblefor the budget.", "responsiblefor", "responsible for"),
+        ("We encourage you toapply early.", "toapply", "to apply"),
+    ],
+)
+def test_more_lower_case_joins(text, glued, fixed):
+    assert (glued, "warning", fixed) in _found(text, "JD140")
+
+
+@pytest.mark.parametrize(
+    "text, glued",
+    [
+        ("Key duties:Manage the rota and order stock.", "duties:Manage"),
+        ("Working hours:Monday to Friday.", "hours:Monday"),
+        ("We need patience,humour and care.", "patience,humour"),
+    ],
+)
+def test_more_punctuation_seams(text, glued):
+    assert glued in [found[0] for found in _found(text, "JD140")]
+
+
+@pytest.mark.parametrize(
+    "text, glued",
+    [
+        ("You will keep stock levels accurateExperience in retail helps.", "accurateExperience"),
+        ("Our clinic is based inManchester city centre.", "inManchester"),
+        ("Chair the weekly meetingStrong planning skills are needed.", "meetingStrong"),
+    ],
+)
+def test_more_camel_seams_are_info(text, glued):
+    assert (glued, "info") in [found[:2] for found in _found(text, "JD140")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sell on eBay and build for iOS, iPadOS and macOS with SwiftUI, jQuery and mRNA assays.",
+        "Our inDesign files use camelCase names such as userName and getUserName.",
+        "Use the toString method: value.toString() returns text.",
+        "Initialisms such as SaaS, B2B, HR, IT, QA and KPIs are fine.",
+        "Nous recherchons un responsable commercial pour notre équipe.",
+        "Buscamos una persona responsable para nuestro equipo.",
+        "She met O'Neil and McDonald at DeepMind.",
+        "The uptime, downtime, lifecycle and codebase of our workstreams and runbooks.",
+    ],
+)
+def test_more_look_alikes(text):
+    assert _found(text, "JD140") == []
+
+
+def test_two_content_words_glued_are_left_alone():
+    """Closed compounds of two content words are too often real ("workstreams", "runbooks"): a lower-case
+    join is reported only when one part is a function word (Zipf 6 or more)."""
+    assert _found("Salary is reviewed everyyear in spring.", "JD140") == []
+
+
+def test_word_lists_are_read_locally_without_importing_wordfreq():
+    """The frequency lists come from the installed wheel's files; no socket is opened and wordfreq's own
+    module (with its heavier imports) is never loaded."""
+    script = (
+        "import socket, sys\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError('network')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from jdlint.language import get_language\n"
+        "en = get_language('en')\n"
+        "assert en.frequency('onboarding') > 2 and en.common_frequency('team') > 5\n"
+        "assert 'wordfreq' not in sys.modules\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
