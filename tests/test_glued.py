@@ -77,6 +77,7 @@ def test_a_word_glued_to_a_capitalised_word_is_info(text, glued, fixed):
         "Call getItem() and setState, handle onClick and useEffect, fix fooBarBaz in utils.",
         "Read docs.example.com/ourteam or mail jobs@ourteam.com, https://example.com/workwith.",
         "Follow #ourteam and @thecandidate online.",
+        "Phone 555 0100, mailto: jobs at the office.",
         "Wir suchen Verstärkung für unsere Arbeitszeit im Kindergarten und die Zusammenarbeit im Team.",
         "Our myCase portal links to the myCase app; we run vSphere, iOS and jQuery.",
         "Experience with the NHS, HMRC, GDPR and SaaS is welcome.",

@@ -23,7 +23,7 @@ from ..rule import Rule
 from . import check
 
 # a lower-case run of letters standing alone as a word (not inside an address, a path or an identifier)
-_LOWER_RUN = re.compile(r"(?<![\w@#/\\.'’&-])[a-z]{5,}(?![\w@/\\'’&-]|\.[a-z])")
+_LOWER_RUN = re.compile(r"(?<![\w@#/\\.'’&-])[a-z]{5,}(?![\w@/\\'’&:-]|\.[a-z])")  # "mailto:" is a scheme
 # a lower-case word glued to one capitalised word: "inChicago" (not "iPhone": one letter; not "getItemById")
 _CAMEL = re.compile(r"(?<![\w@#/\\.'’&$-])([a-z]{2,})([A-Z][a-z]{2,})(?![\w@/\\('’&-]|[.:]\w)")
 # two words glued by punctuation: "clients,managing", "benefits:Health"
