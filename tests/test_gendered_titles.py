@@ -128,8 +128,21 @@ def test_the_fix_changes_the_article_when_the_neutral_form_needs_it():
 def test_a_licence_name_is_info_without_a_fix():
     licence, title = findings("You hold a Journeyman license."), findings("Hiring a Journeyman Electrician.")
     assert [(f.text, f.severity, f.fix) for f in licence] == [("Journeyman", Severity.INFO, None)]
+    certificate = findings("Valid Journeyman Electrician Certificate required.")
+    assert [(f.severity, f.fix) for f in certificate] == [(Severity.INFO, None)]
     assert [(f.text, f.severity) for f in title] == [("Journeyman", Severity.WARNING)]
     assert title[0].fix is not None and title[0].fix.edits[0].content == "Journeyworker"
+
+
+def test_a_particular_office_holder_is_info_and_the_job_on_offer_a_warning():
+    assert [f.severity for f in findings("You will brief the Chairman of the Finance Committee.")] == [Severity.INFO]
+    assert [f.severity for f in findings("We are appointing a Chairman of the Board.")] == [Severity.WARNING]
+
+
+def test_a_product_name_is_a_job_again_after_a_determiner():
+    assert spans("Test endpoints with postman or another REST client.") == []
+    assert spans("Work as a postman on rural rounds.") == ["postman"]
+    assert spans("Manpower staffing runs our hiring.") == [] and spans("We lack the manpower.") == ["manpower"]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,12 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]+\s+
 _PROPER_POSSESSIVE = re.compile(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
 _NEXT_WORD = re.compile(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
+_FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
+# "a Postman" is a mail carrier, "with Postman" the API client: a determiner makes a product name a job again
+_DETERMINER = re.compile(r"\b(?:a|an|the|our|your|their|every|each|as)\s+$", re.IGNORECASE)
+# "the Chairman of the Finance Committee": a particular office holder, not the job on offer
+_OFFICE_HOLDER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _ARTICLE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|^\s*[-*\u2022])[\s\"'\u201c(\[*\u2022-]*$")
 _MAN_TAIL = re.compile(r"[ \t]*[/\\][ \t]*-?(?:wo)?m[ae]n(?!\w)", re.IGNORECASE)
@@ -213,10 +219,11 @@ def _skipped(text: str, hit: _Hit, context: Context) -> bool:
     """A single title used as something else: a product, a surname, a proper name, a sports position."""
     start, end, title = hit.start, hit.end, hit.title
     written = text[start:end]
-    for product in title.product:
-        index = text.find(product, max(0, start - len(product)), end + len(product))
-        if index != -1 and index <= start and end <= index + len(product):
-            return True
+    if not _DETERMINER.search(text, max(0, start - 8), start):
+        for product in title.product:
+            index = text.find(product, max(0, start - len(product)), end + len(product))
+            if index != -1 and index <= start and end <= index + len(product):
+                return True
     if written[:1].isupper():
         if _HONORIFIC.search(text, max(0, start - 40), start):
             return True
@@ -258,9 +265,16 @@ def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
 
 def _match(context: Context, hit: _Hit) -> Match:
     text, title = context.document.text, hit.title
-    following = _NEXT_WORD.match(text[hit.end : hit.end + 30])
-    credential = bool(following and following.group(1).lower() in title.credential)
     written = text[hit.start : hit.end]
+    # "Journeyman license", "Journeyman Electrician Certificate": the name of a credential, which the
+    # employer cannot rename; told at info, without a fix
+    following = _FOLLOWING_WORDS.findall(text, hit.end, hit.end + 40)[:3]
+    credential = any(word.lower() in title.credential for word in following)
+    office = (
+        written[:1].isupper()
+        and bool(_THE.search(text, max(0, hit.start - 5), hit.start))
+        and bool(_OFFICE_HOLDER.match(text, hit.end))
+    )
     at_start = bool(_SENTENCE_START.search(text, max(0, hit.start - 40), hit.start)) or hit.start == 0
     suggestions = tuple(_case(written, s, at_start) for s in title.suggestions(hit.plural))
     replacement = suggestions[0] if len(suggestions) == 1 and not credential else None
@@ -272,7 +286,7 @@ def _match(context: Context, hit: _Hit) -> Match:
             span = context.document.to_source(article.start(), hit.end)
             if context.document.source.text[span.start : span.end] == text[article.start() : hit.end]:
                 edits = (Edit(span.start, span.end, f"{match_case(article.group(1), wanted)} {replacement}"),)
-    severity = Severity.INFO if credential or title.severity == "info" else None
+    severity = Severity.INFO if credential or office or title.severity == "info" else None
     return Match.at(
         hit.start,
         hit.end,
