@@ -28,7 +28,7 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]+\s+
 _PROPER_POSSESSIVE = re.compile(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
 _NEXT_WORD = re.compile(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
-_FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
+_WORD = _FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
 # "a Postman" is a mail carrier, "with Postman" the API client: a determiner makes a product name a job again
 _DETERMINER = re.compile(r"\b(?:a|an|the|our|your|their|every|each|as)\s+$", re.IGNORECASE)
 # "the Chairman of the Finance Committee": a particular office holder, not the job on offer
@@ -74,7 +74,7 @@ class Title:
 class Lexicon:
     titles: tuple[Title, ...]
     forms: dict[str, tuple[Title, bool]]  # a written form, lower-cased, spaces as single spaces -> (title, plural)
-    pattern: re.Pattern[str]
+    patterns: dict[str, re.Pattern[str]]  # a form's first word, lower-cased -> the forms that start with it
     partners: dict[str, re.Pattern[str]]  # group -> the words a title of the group is paired with by a slash
     sources: dict[str, str]
 
@@ -95,6 +95,10 @@ def _form_regex(form: str) -> str:
 def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:
     value = entry.get(key, [])
     return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _first_word(form: str) -> str:
+    return re.split(r"[^A-Za-z]", form.lower(), maxsplit=1)[0]
 
 
 def _normal(text: str) -> str:
@@ -124,17 +128,19 @@ def load(name: str) -> Lexicon:
             )
         )
     forms: dict[str, tuple[Title, bool]] = {}
-    alternatives: list[str] = []
+    by_start: dict[str, list[str]] = {}  # first word -> the regexes of the forms that begin with it
     for title in titles:
         written = [(word, index == 1) for index, word in enumerate(title.words)]
         written += [(form, _is_plural_form(form)) for form in title.forms]
         for word, plural in written:
             forms[_normal(word)] = (title, plural)
-            alternatives.append(_form_regex(word))
-            if word.endswith(("man", "men")) and " " not in word and "-" not in word:
-                alternatives.append(re.escape(word[:-3]) + r"\(wo\)m" + word[-2:])  # "sales(wo)man"
-    alternatives.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+            by_start.setdefault(_first_word(word), []).append(_form_regex(word))
+            if word.endswith(("man", "men")) and not word.endswith(("woman", "women")) and word.isalpha():
+                by_start.setdefault(word[:-3], []).append(re.escape(word[:-3]) + r"\(wo\)m" + word[-2:])
+    patterns = {
+        start: re.compile(r"(?<!\w)(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+        for start, found in by_start.items()
+    }
     partners: dict[str, set[str]] = {}
     for title in titles:
         words = partners.setdefault(title.group, set())
@@ -146,7 +152,7 @@ def load(name: str) -> Lexicon:
         )
         for group, words in partners.items()
     }
-    return Lexicon(tuple(titles), forms, pattern, partner_patterns, dict(table.get("source", {})))
+    return Lexicon(tuple(titles), forms, patterns, partner_patterns, dict(table.get("source", {})))
 
 
 def _is_plural_form(form: str) -> bool:
@@ -245,7 +251,15 @@ def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
     lexicon = load(rule.options["settings"]["lexicon"])
     text = context.document.text
     hits: dict[int, _Hit] = {}
-    for found in lexicon.pattern.finditer(text):
+    after = 0
+    for word in _WORD.finditer(text):  # one alternation per first word: a single big one is slow
+        pattern = lexicon.patterns.get(word.group().lower())
+        if pattern is None or word.start() < after:
+            continue
+        found = pattern.match(text, word.start())
+        if found is None:
+            continue
+        after = found.end()
         title, plural = _title_of(lexicon, found.group())
         split = any(c in found.group() for c in "/\\(")  # "waiter/ess", "sales(wo)man"
         hits[found.start()] = _Hit(found.start(), found.end(), title, plural, paired=split)
