@@ -29,8 +29,9 @@ _PROPER_POSSESSIVE = re.compile(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
 _NEXT_WORD = re.compile(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
 _WORD = _FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
-# "a Postman" is a mail carrier, "with Postman" the API client: a determiner makes a product name a job again
-_DETERMINER = re.compile(r"\b(?:a|an|the|our|your|their|every|each|as)\s+$", re.IGNORECASE)
+# "a postman" is a mail carrier, "our Postman collections" the API client: an indefinite article makes a
+# product name a job again
+_DETERMINER = re.compile(r"\b(?:a|an|every|each)\s+$", re.IGNORECASE)
 # "the Chairman of the Finance Committee": a particular office holder, not the job on offer
 _OFFICE_HOLDER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
