@@ -14,7 +14,7 @@ import pytest
 from jdlint.formats.sections import normalise_label
 from jdlint.resources import data_path
 
-TABLES = ("gender-coding.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
+TABLES = ("gender-coding.toml", "gendered-titles.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
 
 
 def load(name: str) -> dict:
