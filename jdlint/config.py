@@ -44,7 +44,8 @@ KNOWN_KEYS = {
     "readability": "alias table: grade (JD601 grade), long-sentence (JD602 limit), min-words and max-words (JD603)",
     "must-have-limit": "alias of JD404's limit",
     "language": "language of postings that do not name their own (front matter lang, <html lang>): 'en'",
-    "repeated-text": "findings in text a posting repeats (an excerpt, a title as heading): 'first' (once) or 'all'",
+    "repeated-text": "findings in text a posting repeats (an excerpt, a title as heading): 'first' (once, in the body "
+    "when front matter copies it) or 'all'",
 }
 GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # data/gender-coding.toml
 

@@ -105,7 +105,7 @@ def test_fields_that_parse_on_their_own_still_count_when_the_header_is_broken():
     assert found(md, "JD201") == ["Salesman"]
 
 
-def test_findings_in_repeated_text_are_reported_once_where_it_first_appears():
+def test_findings_in_repeated_text_are_reported_once_in_the_body():
     from jdlint.config import Config
 
     md = (
@@ -113,10 +113,11 @@ def test_findings_in_repeated_text_are_reported_once_where_it_first_appears():
         "We need a salesman who is a rockstar. You will grow the team, salesman.\n"
     )
     once = [(f.code, f.span.start) for f in lint(md).findings if f.code in ("JD201", "JD332")]
+    body = md.index("# Senior")  # the title and the excerpt are copies of what the body says
     assert once == [
-        ("JD201", md.index("Salesman")),
-        ("JD201", md.index("salesman")),
-        ("JD332", md.index("rockstar")),
+        ("JD201", md.index("Salesman", body)),
+        ("JD201", md.index("salesman", body)),
+        ("JD332", md.index("rockstar", body)),
         ("JD201", md.rindex("salesman")),
     ]
     every = jdlint.lint_text(md, format="markdown", config=Config(repeated_text="all"))
@@ -152,3 +153,13 @@ def test_toml_strings_of_every_form_are_linted_with_exact_spans():
 def test_anchors_aliases_and_tags_are_read_once_with_exact_spans(header):
     md = f"---\n{header}\n---\n\nBody.\n"
     assert found(md, "JD201") == (["salesman"] if "salesman" in header else [])
+
+
+def test_body_text_repeated_twice_is_reported_where_it_first_appears():
+    md = "---\nsummary: Join our rockstar crew.\n---\n\nJoin our rockstar crew.\n\nJoin our rockstar crew.\n"
+    assert [f.span.start for f in lint(md).findings if f.code == "JD332"] == [md.index("rockstar", md.index("\n\n"))]
+
+
+def test_a_title_only_in_front_matter_is_still_reported_there():
+    md = "---\ntitle: Senior Salesman\n---\n\nWe sell pumps to farms across the county.\n"
+    assert [f.span.start for f in lint(md).findings if f.code == "JD201"] == [md.index("Salesman")]

@@ -1,6 +1,7 @@
 """Repeated text: a block that repeats another block of the same posting (a front-matter excerpt or summary that
 is also the first paragraph, a title repeated as the first heading). Its findings are the other block's findings
-again, so they are reported once, where the text first appears."""
+again, so they are reported once: in the body when front matter copies it (a summary or excerpt is made from the
+posting, which is what a reader sees and a writer edits), else where the text first appears."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..context import Context
 from ..model import Match
 
 MIN_PASSAGE_WORDS = 2  # inside a longer block, a repeated passage has at least this many words
-Region = tuple[int, int, int, int]  # (repeat start, repeat end, first occurrence start, end), extracted text
+Region = tuple[int, int, int, int]  # (copy start, copy end, kept occurrence start, end), extracted text
 
 
 def _normalised(text: str) -> str:
@@ -24,37 +25,51 @@ def repeated_regions(context: Context) -> list[Region]:
 
     def compute() -> list[Region]:
         document = context.document
-        first: dict[str, tuple[int, int]] = {}
-        fields: list[tuple[int, int, str]] = []  # earlier metadata and heading blocks
+        first: dict[str, tuple[int, int, bool]] = {}  # text -> where it is kept, and whether that is front matter
+        fields: list[tuple[int, int, str, bool]] = []  # earlier metadata and heading blocks
         regions: list[Region] = []
         for segment in document.segments:
             start, end = segment.start, segment.end
             text = _normalised(document.text[start:end])
             if not text:
                 continue
+            in_body = segment.scope != "metadata"
             if text in first:
-                regions.append((start, end, *first[text]))
+                kept_start, kept_end, kept_in_front_matter = first[text]
+                if kept_in_front_matter and in_body:
+                    regions.append((kept_start, kept_end, start, end))
+                    first[text] = (start, end, False)
+                else:
+                    regions.append((start, end, kept_start, kept_end))
             else:
-                region = _within_a_field(document.text, start, end, text, fields)
+                region = _within_a_field(document.text, start, end, text, fields, in_body)
                 if region is not None:
                     regions.append(region)
-                first[text] = (start, end)
+                first[text] = (start, end, not in_body)
             if segment.scope in ("metadata", "heading"):
-                fields.append((start, end, text))
+                fields.append((start, end, text, not in_body))
         return regions
 
     return context.memo("repeated-regions", compute)
 
 
-def _within_a_field(text: str, start: int, end: int, block: str, fields: list[tuple[int, int, str]]) -> Region | None:
-    """The part of a block that repeats an earlier field, or the block itself when a field contains it."""
-    for field_start, field_end, field in fields:
+def _within_a_field(
+    text: str, start: int, end: int, block: str, fields: list[tuple[int, int, str, bool]], in_body: bool
+) -> Region | None:
+    """A block contained in an earlier field, or an earlier field found again inside a longer block, as a region;
+    a front-matter field that copies body text is the copy."""
+    for field_start, field_end, field, field_in_front_matter in fields:
+        body_wins = field_in_front_matter and in_body
         if len(block.split()) >= MIN_PASSAGE_WORDS and block in field:
-            return (start, end, field_start, field_end)
+            if not body_wins:
+                return (start, end, field_start, field_end)
+            found = _find_words(text, start, end, field_start, field_end)
+            if found is not None:
+                return (*found, start, end)
         if len(field.split()) >= MIN_PASSAGE_WORDS and field in block:
             found = _find_words(text, field_start, field_end, start, end)
             if found is not None:
-                return (*found, field_start, field_end)
+                return (field_start, field_end, *found) if body_wins else (*found, field_start, field_end)
     return None
 
 
@@ -66,7 +81,7 @@ def _find_words(text: str, start: int, end: int, within_start: int, within_end: 
 
 
 def without_repeats(context: Context, matches: list[Match]) -> list[Match]:
-    """The matches, less those inside a repeated stretch whose words were already matched where they first appear."""
+    """The matches, less those inside a copy whose words are matched in the occurrence that is kept."""
     regions = repeated_regions(context)
     if not regions:
         return matches
@@ -75,14 +90,14 @@ def without_repeats(context: Context, matches: list[Match]) -> list[Match]:
     for match in matches:
         if match.start is not None and match.end is not None:
             region = next((r for r in regions if r[0] <= match.start and match.end <= r[1]), None)
-            if region is not None and _matched_in(kept, match.start, match.end, region, text):
+            if region is not None and _matched_in(matches, match.start, match.end, region, text):
                 continue
         kept.append(match)
     return kept
 
 
-def _matched_in(kept: list[Match], start: int, end: int, region: Region, text: str) -> bool:
-    """A kept match of the same words inside the first occurrence."""
+def _matched_in(matches: list[Match], start: int, end: int, region: Region, text: str) -> bool:
+    """A match of the same words inside the occurrence that is kept."""
     words = _normalised(text[start:end])
     return any(
         other.start is not None
@@ -90,5 +105,5 @@ def _matched_in(kept: list[Match], start: int, end: int, region: Region, text: s
         and region[2] <= other.start
         and other.end <= region[3]
         and _normalised(text[other.start : other.end]) == words
-        for other in kept
+        for other in matches
     )
