@@ -94,5 +94,17 @@ def test_gender_coding_lexicons(lexicon):
             assert key not in exception or strings(exception[key]), exception
     spared = [w.casefold() for e in data.get("exception", []) for w in (*e.get("words", []), *e.get("phrases", []))]
     assert repeated(spared) == []
-    for term, rewrites in data.get("suggest", {}).items():
-        assert strings(rewrites) and rewrites, term
+    coded = {t.rstrip("*").replace("-", "") for t in data["masculine"]}
+    for term, entry in data.get("trait", {}).items():
+        # forms by part of speech, neighbours that make another term, rewrites per part of speech
+        assert set(entry) <= {"ADJ", "NOUN", "VERB", "ADV", "not_before", "not_after", "after", "suggest", "why"}, term
+        forms = {pos: entry[pos] for pos in ("ADJ", "NOUN", "VERB", "ADV") if pos in entry}
+        assert forms or entry.get("why"), term
+        assert all(strings(words) for words in forms.values()), term
+        for pos, rewrites in entry.get("suggest", {}).items():
+            assert pos in forms and strings(rewrites), (term, pos)
+        before = entry.get("not_before", [])
+        for words in before.values() if isinstance(before, dict) else [before]:
+            assert strings(words), term
+    if lexicon == "research":
+        assert coded <= {t.rstrip("*").replace("-", "") for t in data.get("trait", {})}
