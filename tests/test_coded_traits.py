@@ -96,6 +96,10 @@ def test_fires_on_traits_of_the_candidate_or_team(text, word):
         "Your projects will be determined based on your interests.",
         "We must lead with inclusion in everything the company does.",
         "We hire for leadership roles across the team.",
+        "Our ambition is to make you a better cook.",
+        "You will present to leadership every quarter.",
+        "The role is in London and the salary is competitive for you.",
+        "Your results will be independently verified.",
     ],
 )
 def test_silent_on_company_idiom_and_technical_uses(text):

@@ -103,8 +103,9 @@ def test_gender_coding_lexicons(lexicon):
         assert all(strings(words) for words in forms.values()), term
         for pos, rewrites in entry.get("suggest", {}).items():
             assert pos in forms and strings(rewrites), (term, pos)
-        before = entry.get("not_before", [])
-        for words in before.values() if isinstance(before, dict) else [before]:
-            assert strings(words), term
+        for key in ("not_before", "not_after"):
+            neighbours = entry.get(key, [])
+            for words in neighbours.values() if isinstance(neighbours, dict) else [neighbours]:
+                assert strings(words), term
     if lexicon == "research":
         assert coded <= {t.rstrip("*").replace("-", "") for t in data.get("trait", {})}

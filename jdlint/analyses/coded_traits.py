@@ -82,6 +82,8 @@ _TEAM = re.compile(
     r"|\bwe(?:['’]re|\s+are)\b",
     re.IGNORECASE,
 )
+# Before a noun, owners that make it the company's or something already named: "our ambition", "that ambition".
+_OWNED_ELSEWHERE = frozenset({"our", "its", "their", "that", "this", "these", "those"})
 _CANDIDATE_SECTIONS = frozenset({"requirements", "preferred"})
 
 
@@ -96,7 +98,7 @@ class TraitUse:
 class _Entry:
     forms: dict[str, str]  # lower-case form -> part of speech
     not_before: dict[str, frozenset[str]]  # part of speech (or "ALL") -> next words that make another term
-    not_after: frozenset[str]
+    not_after: dict[str, frozenset[str]]  # part of speech (or "ALL") -> previous words that make another term
     after: frozenset[str]
     suggest: dict[str, tuple[str, ...]]
 
@@ -111,17 +113,20 @@ def _table() -> dict[str, _Entry]:
     table = {}
     for term, data in gender_coding.lexicon_data()["research"].get("trait", {}).items():
         forms = {form.lower(): pos for pos in POS_NAMES for form in data.get(pos, ())}
-        before = data.get("not_before", {})
-        if not isinstance(before, dict):
-            before = {"ALL": before}
         table[_key(term)] = _Entry(
             forms,
-            {pos: frozenset(w.lower() for w in words) for pos, words in before.items()},
-            frozenset(w.lower() for w in data.get("not_after", ())),
+            _by_pos(data.get("not_before", {})),
+            _by_pos(data.get("not_after", {})),
             frozenset(w.lower() for w in data.get("after", ())),
             {pos: tuple(words) for pos, words in data.get("suggest", {}).items()},
         )
     return table
+
+
+def _by_pos(words: list[str] | dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    # a plain list holds for every part of speech; a table names the part of speech ("ALL" for every one)
+    table = words if isinstance(words, dict) else {"ALL": words}
+    return {pos: frozenset(w.lower() for w in listed) for pos, listed in table.items()}
 
 
 def entry(term: str) -> _Entry | None:
@@ -227,8 +232,12 @@ def trait_use(context: Context, word: CodedWord) -> TraitUse | None:
     following = _words_after(text, word.end)
     previous = before[-1].lower() if before else ""
     following_word = following[0].lower() if following else ""
-    if previous in found.not_after:
+    if previous in found.not_after.get("ALL", ()) or previous in found.not_after.get(pos, ()):
         return None
+    if pos == "NOUN" and previous in _OWNED_ELSEWHERE:
+        return None  # "our ambition", "that ambition": the company's, not a trait asked of anyone
+    if pos == "ADV" and following_word.endswith("ed"):
+        return None  # an adverb of a passive: "independently verified", "autonomously driven"
     if following_word in found.not_before.get("ALL", ()) or following_word in found.not_before.get(pos, ()):
         return None
     if found.after and not any(w.lower() in found.after for w in before[-3:]):
