@@ -100,6 +100,9 @@ def test_fires_on_traits_of_the_candidate_or_team(text, word):
         "You will present to leadership every quarter.",
         "The role is in London and the salary is competitive for you.",
         "Your results will be independently verified.",
+        "The remuneration you receive is competitive.",
+        "Any other factor determined to be unlawful is excluded, and you know it.",
+        "You will find we support every ambition.",
     ],
 )
 def test_silent_on_company_idiom_and_technical_uses(text):

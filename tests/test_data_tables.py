@@ -97,7 +97,8 @@ def test_gender_coding_lexicons(lexicon):
     coded = {t.rstrip("*").replace("-", "") for t in data["masculine"]}
     for term, entry in data.get("trait", {}).items():
         # forms by part of speech, neighbours that make another term, rewrites per part of speech
-        assert set(entry) <= {"ADJ", "NOUN", "VERB", "ADV", "not_before", "not_after", "after", "suggest", "why"}, term
+        keys = {"ADJ", "NOUN", "VERB", "ADV", "not_before", "not_after", "not_within", "after", "suggest", "why"}
+        assert set(entry) <= keys, term
         forms = {pos: entry[pos] for pos in ("ADJ", "NOUN", "VERB", "ADV") if pos in entry}
         assert forms or entry.get("why"), term
         assert all(strings(words) for words in forms.values()), term

@@ -83,7 +83,7 @@ _TEAM = re.compile(
     re.IGNORECASE,
 )
 # Before a noun, owners that make it the company's or something already named: "our ambition", "that ambition".
-_OWNED_ELSEWHERE = frozenset({"our", "its", "their", "that", "this", "these", "those"})
+_OWNED_ELSEWHERE = frozenset({"our", "its", "their", "that", "this", "these", "those", "every", "each"})
 _CANDIDATE_SECTIONS = frozenset({"requirements", "preferred"})
 
 
@@ -100,6 +100,7 @@ class _Entry:
     not_before: dict[str, frozenset[str]]  # part of speech (or "ALL") -> next words that make another term
     not_after: dict[str, frozenset[str]]  # part of speech (or "ALL") -> previous words that make another term
     after: frozenset[str]
+    not_within: frozenset[str]  # words among the four before the form that make it another matter's
     suggest: dict[str, tuple[str, ...]]
 
 
@@ -118,6 +119,7 @@ def _table() -> dict[str, _Entry]:
             _by_pos(data.get("not_before", {})),
             _by_pos(data.get("not_after", {})),
             frozenset(w.lower() for w in data.get("after", ())),
+            frozenset(w.lower() for w in data.get("not_within", ())),
             {pos: tuple(words) for pos, words in data.get("suggest", {}).items()},
         )
     return table
@@ -216,6 +218,23 @@ def _about_candidate_or_team(context: Context, start: int, pos: str, opens_claus
     return bool(_CANDIDATE.search(sentence) or (pos != "VERB" and _TEAM.search(sentence)))
 
 
+def _neighbours_allow(found: _Entry, pos: str, before: list[str], following: list[str]) -> bool:
+    """No neighbour makes another term of the form ("leading provider", "our ambition", "pay is competitive")."""
+    previous = before[-1].lower() if before else ""
+    following_word = following[0].lower() if following else ""
+    if previous in found.not_after.get("ALL", ()) or previous in found.not_after.get(pos, ()):
+        return False
+    if pos == "NOUN" and previous in _OWNED_ELSEWHERE:
+        return False  # "our ambition", "that ambition": the company's, not a trait asked of anyone
+    if pos == "ADV" and following_word.endswith("ed"):
+        return False  # an adverb of a passive: "independently verified", "autonomously driven"
+    if following_word in found.not_before.get("ALL", ()) or following_word in found.not_before.get(pos, ()):
+        return False
+    if found.after and not any(w.lower() in found.after for w in before[-3:]):
+        return False
+    return not any(w.lower() in found.not_within for w in before)  # "the remuneration is competitive"
+
+
 def trait_use(context: Context, word: CodedWord) -> TraitUse | None:
     """The word as a trait of the candidate or the team, or None for any other use."""
     found = entry(word.term)
@@ -230,17 +249,7 @@ def trait_use(context: Context, word: CodedWord) -> TraitUse | None:
         return None  # a trained tagger read another part of speech: "the lead", "leading" as an adjective
     before = _words_before(text, word.start)
     following = _words_after(text, word.end)
-    previous = before[-1].lower() if before else ""
-    following_word = following[0].lower() if following else ""
-    if previous in found.not_after.get("ALL", ()) or previous in found.not_after.get(pos, ()):
-        return None
-    if pos == "NOUN" and previous in _OWNED_ELSEWHERE:
-        return None  # "our ambition", "that ambition": the company's, not a trait asked of anyone
-    if pos == "ADV" and following_word.endswith("ed"):
-        return None  # an adverb of a passive: "independently verified", "autonomously driven"
-    if following_word in found.not_before.get("ALL", ()) or following_word in found.not_before.get(pos, ()):
-        return None
-    if found.after and not any(w.lower() in found.after for w in before[-3:]):
+    if not _neighbours_allow(found, pos, before, following):
         return None
     if pos in ("ADJ", "NOUN") and not found.after and not _describes_someone(following):
         return None
