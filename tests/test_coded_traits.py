@@ -47,6 +47,9 @@ def reported(text: str, fmt: str = "text") -> list[tuple[str, tuple[str, ...]]]:
         ("Responsibilities\n\n- Lead the migration to the new platform", "Lead"),
         ("Your team\n\nWe are a crew of adventurous people.", "adventurous"),
         ("You ask hard questions and keep challenging the plan.", "challenging"),
+        ("This is a fast track for an ambitious junior engineer.", "ambitious"),
+        ("Responsibilities\n\n- Ship features\n\n8 years of experience leading engineering teams", "leading"),
+        ("Responsibilities\n\n- Ship features\n\nStrong analytical and writing skills.", "analytical"),
     ],
 )
 def test_fires_on_traits_of_the_candidate_or_team(text, word):
@@ -103,6 +106,7 @@ def test_fires_on_traits_of_the_candidate_or_team(text, word):
         "The remuneration you receive is competitive.",
         "Any other factor determined to be unlawful is excluded, and you know it.",
         "You will find we support every ambition.",
+        "The lab builds analytic capabilities for the agency.",
     ],
 )
 def test_silent_on_company_idiom_and_technical_uses(text):

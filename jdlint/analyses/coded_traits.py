@@ -47,22 +47,24 @@ _PHRASE_ENDS = _words(
     "is are was were be been being will would can could should must may might shall has have had do does did "
     "while when where whether if so but because including such"
 )
-# What a trait word may describe: people, groups, qualities and ways of working.
-_HEADS = _words(
-    """person people individual individuals candidate candidates applicant applicants hire team teams teammate
-    teammates colleague colleagues professional professionals self-starter self-starters starter starters achiever
-    achievers go-getter go-getters player players thinker thinkers learner learners worker workers engineer engineers
-    developer developers designer designers scientist scientists manager managers leader leaders seller sellers
-    salesperson salespeople rep reps representative representatives marketer marketers recruiter recruiters builder
-    builders operator operators communicator communicators problem-solver problem-solvers solver solvers personality
+# What a trait word may describe. A person or a personal quality is someone's trait wherever it stands
+# (a posting speaks of the hire or the team: "an ambitious engineer", "analytical skills"); a group or a
+# place needs a sentence about the candidate or the team ("a competitive environment").
+_PERSONAL_HEADS = _words(
+    """person people individual individuals candidate candidates applicant applicants hire teammate teammates
+    colleague colleagues professional professionals self-starter self-starters starter starters achiever achievers
+    go-getter go-getters player players thinker thinkers learner learners worker workers engineer engineers developer
+    developers designer designers scientist scientists manager managers leader leaders seller sellers salesperson
+    salespeople rep reps representative representatives marketer marketers recruiter recruiters builder builders
+    operator operators communicator communicators problem-solver problem-solvers solver solvers personality
     personalities character mind minds mindset spirit attitude nature drive streak approach thinking judgment judgement
-    curiosity skills skill abilities ability aptitude qualities quality traits trait style capabilities capability
-    acumen rigor rigour reasoning culture environment atmosphere workplace crew squad employees staff member members
-    self experience background presence"""
+    curiosity skills skill abilities ability aptitude qualities traits trait style acumen rigor rigour reasoning
+    self experience background presence employees member members"""
 )
+_HEADS = _PERSONAL_HEADS | _words("team teams crew squad staff culture environment atmosphere workplace")
 _MODIFIER = re.compile(
     r"(?:very|highly|extremely|really|truly|always|also|quite|often|never|still|just|both|fun|strong|good|great|excellent|solid|sound|keen|sharp|"
-    r"deep|quick|smart|bold|hungry|calm|kind|fair|open|clear|and|or|&|/|,)$"
+    r"deep|quick|smart|bold|hungry|calm|kind|fair|open|clear|junior|senior|mid|and|or|&|/|,)$"
     r"|.*(?:al|ive|ous|ful|ic|ent|ant|ed|ible|able|less|ish|ary|ory|ly)$|.+-.+"
 )
 # Before a verb form, words that make the candidate (or the team) its doer.
@@ -84,6 +86,12 @@ _TEAM = re.compile(
 )
 # Before a noun, owners that make it the company's or something already named: "our ambition", "that ambition".
 _OWNED_ELSEWHERE = frozenset({"our", "its", "their", "that", "this", "these", "those", "every", "each"})
+# A line that reads as a requirement wherever it stands (a qualifications heading jdlint did not name).
+_REQUIREMENT_LINE = re.compile(
+    r"\W*(?:\d+\+?\s*(?:years|yrs)|(?:proven|demonstrated|previous|prior|relevant)?\s*(?:experience|ability|able)\b"
+    r"|(?:strong|excellent|exceptional|outstanding|good|solid|proven|demonstrated)\s+\w+(?:\s+\w+)?\s+skills\b)",
+    re.IGNORECASE,
+)
 _CANDIDATE_SECTIONS = frozenset({"requirements", "preferred"})
 
 
@@ -168,11 +176,12 @@ def _words_before(text: str, start: int, limit: int = 4) -> list[str]:
     return tokens[-limit:]
 
 
-def _describes_someone(following: list[str]) -> bool:
-    """An adjective or noun whose phrase has a person, group or quality as its head, or no head at all.
+def _head(following: list[str]) -> str | None:
+    """What an adjective or noun describes: "" when nothing follows in its phrase (said of someone: "is
+    calm."), the head noun when it is a person, group or quality, else None (a thing).
 
     The head is the first run of words that are not modifiers ("communication skills" in "analytical,
-    interpersonal and communication skills"); a run of modifiers alone is said of someone ("is calm.").
+    interpersonal and communication skills").
     """
     run: list[str] = []
     for token in following:
@@ -184,7 +193,9 @@ def _describes_someone(following: list[str]) -> bool:
                 break  # the noun run has ended: "analytic work and experience"
             continue
         run.append(low)
-    return not run or any(word in _HEADS for word in run)
+    if not run:
+        return ""
+    return next((word for word in run if word in _HEADS), None)
 
 
 def _opens_clause(before: list[str]) -> bool:
@@ -208,13 +219,16 @@ def _tagged_pos(context: Context, word: CodedWord) -> str | None:
 
 
 def _about_candidate_or_team(context: Context, start: int, pos: str, opens_clause: bool) -> bool:
-    """A sentence about the reader or the candidate, the requirements; a duty opening a responsibilities
-    line ("Lead the migration"); for adjectives and nouns, a sentence about the team too."""
+    """A sentence about the reader or the candidate, the requirements or a line that reads as one ("5 years
+    of experience leading ..."); a duty opening a responsibilities line ("Lead the migration"); for
+    adjectives and nouns, a sentence about the team too."""
     section = context.document.section_at(start)
     if section in _CANDIDATE_SECTIONS or (pos == "VERB" and opens_clause and section == "responsibilities"):
         return True
     low, high = context.window(start, "sentence")
     sentence = context.document.text[low:high]
+    if _REQUIREMENT_LINE.match(sentence):
+        return True
     return bool(_CANDIDATE.search(sentence) or (pos != "VERB" and _TEAM.search(sentence)))
 
 
@@ -251,10 +265,12 @@ def trait_use(context: Context, word: CodedWord) -> TraitUse | None:
     following = _words_after(text, word.end)
     if not _neighbours_allow(found, pos, before, following):
         return None
-    if pos in ("ADJ", "NOUN") and not found.after and not _describes_someone(following):
+    head = _head(following) if pos in ("ADJ", "NOUN") and not found.after else ""
+    if head is None:
         return None
     if pos == "VERB" and tagged is None and not _verb_has_actor(before):
         return None
-    if not _about_candidate_or_team(context, word.start, pos, _opens_clause(before)):
+    personal = head in _PERSONAL_HEADS and not (pos == "NOUN" and head not in ("skills", "skill", "qualities"))
+    if not personal and not _about_candidate_or_team(context, word.start, pos, _opens_clause(before)):
         return None
     return TraitUse(word, pos, suggestions_for(word.term, word.word, pos))
