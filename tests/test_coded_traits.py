@@ -107,6 +107,10 @@ def test_fires_on_traits_of_the_candidate_or_team(text, word):
         "Any other factor determined to be unlawful is excluded, and you know it.",
         "You will find we support every ambition.",
         "The lab builds analytic capabilities for the agency.",
+        "You have built analytical (EDW, Data Lake) solutions.",
+        "You will help us deliver a superior experience to customers.",
+        "Objective 5: you grow the team.",
+        "You will run lead optimization programs.",
     ],
 )
 def test_silent_on_company_idiom_and_technical_uses(text):

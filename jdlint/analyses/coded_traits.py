@@ -59,9 +59,11 @@ _PERSONAL_HEADS = _words(
     operator operators communicator communicators problem-solver problem-solvers solver solvers personality
     personalities character mind minds mindset spirit attitude nature drive streak approach thinking judgment judgement
     curiosity skills skill abilities ability aptitude qualities traits trait style acumen rigor rigour reasoning
-    self experience background presence employees member members"""
+    self presence employees member members background"""
 )
-_HEADS = _PERSONAL_HEADS | _words("team teams crew squad staff culture environment atmosphere workplace")
+_HEADS = _PERSONAL_HEADS | _words(
+    "team teams crew squad staff culture environment atmosphere workplace experience background"
+)
 _MODIFIER = re.compile(
     r"(?:very|highly|extremely|really|truly|always|also|quite|often|never|still|just|both|fun|strong|good|great|excellent|solid|sound|keen|sharp|"
     r"deep|quick|smart|bold|hungry|calm|kind|fair|open|clear|junior|senior|mid|and|or|&|/|,)$"
@@ -186,6 +188,8 @@ def _head(following: list[str]) -> str | None:
     run: list[str] = []
     for token in following:
         low = token.lower()
+        if token == "(":
+            continue  # what a bracket names is what the word describes: "analytical (EDW, Data Lake) solutions"
         if token == "\n" or low in _PHRASE_ENDS or not (token[0].isalpha() or token in ",/&"):
             break
         if _MODIFIER.match(low):
@@ -240,6 +244,8 @@ def _neighbours_allow(found: _Entry, pos: str, before: list[str], following: lis
         return False
     if pos == "NOUN" and previous in _OWNED_ELSEWHERE:
         return False  # "our ambition", "that ambition": the company's, not a trait asked of anyone
+    if following_word.isdigit():
+        return False  # a label: "Objective 5", "Lead 2"
     if pos == "ADV" and following_word.endswith("ed"):
         return False  # an adverb of a passive: "independently verified", "autonomously driven"
     if following_word in found.not_before.get("ALL", ()) or following_word in found.not_before.get(pos, ()):
