@@ -48,6 +48,7 @@ def reported(text: str, fmt: str = "text") -> list[tuple[str, tuple[str, ...]]]:
         ("Your team\n\nWe are a crew of adventurous people.", "adventurous"),
         ("You ask hard questions and keep challenging the plan.", "challenging"),
         ("This is a fast track for an ambitious junior engineer.", "ambitious"),
+        ("You have experience designing or leading studies.", "leading"),
         ("Responsibilities\n\n- Ship features\n\n8 years of experience leading engineering teams", "leading"),
         ("Responsibilities\n\n- Ship features\n\nStrong analytical and writing skills.", "analytical"),
     ],
@@ -110,7 +111,8 @@ def test_fires_on_traits_of_the_candidate_or_team(text, word):
         "You have built analytical (EDW, Data Lake) solutions.",
         "You will help us deliver a superior experience to customers.",
         "Objective 5: you grow the team.",
-        "You will run lead optimization programs.",
+        "You will run hit to lead and lead optimization programs.",
+        "You will work on new and challenging projects.",
     ],
 )
 def test_silent_on_company_idiom_and_technical_uses(text):

@@ -207,7 +207,10 @@ def _opens_clause(before: list[str]) -> bool:
     return not before or before[-1] == "\n" or before[-1] in "•*-–—:;.!?)(" or before[-1].isdigit()
 
 
-def _verb_has_actor(before: list[str]) -> bool:
+def _verb_has_actor(before: list[str], form: str) -> bool:
+    if form.endswith("ing") and len(before) > 1 and before[-1].lower() in ("and", "or"):
+        # "designing or leading" joins two verbs; "new and challenging" two adjectives
+        return before[-2].lower().endswith("ing")
     return _opens_clause(before) or before[-1].lower() in _ACTOR_BEFORE
 
 
@@ -274,7 +277,7 @@ def trait_use(context: Context, word: CodedWord) -> TraitUse | None:
     head = _head(following) if pos in ("ADJ", "NOUN") and not found.after else ""
     if head is None:
         return None
-    if pos == "VERB" and tagged is None and not _verb_has_actor(before):
+    if pos == "VERB" and tagged is None and not _verb_has_actor(before, word.word):
         return None
     personal = head in _PERSONAL_HEADS and not (pos == "NOUN" and head not in ("skills", "skill", "qualities"))
     if not personal and not _about_candidate_or_team(context, word.start, pos, _opens_clause(before)):
