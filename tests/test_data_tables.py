@@ -94,5 +94,19 @@ def test_gender_coding_lexicons(lexicon):
             assert key not in exception or strings(exception[key]), exception
     spared = [w.casefold() for e in data.get("exception", []) for w in (*e.get("words", []), *e.get("phrases", []))]
     assert repeated(spared) == []
-    for term, rewrites in data.get("suggest", {}).items():
-        assert strings(rewrites) and rewrites, term
+    coded = {t.rstrip("*").replace("-", "") for t in data["masculine"]}
+    for term, entry in data.get("trait", {}).items():
+        # forms by part of speech, neighbours that make another term, rewrites per part of speech
+        keys = {"ADJ", "NOUN", "VERB", "ADV", "not_before", "not_after", "not_within", "after", "suggest", "why"}
+        assert set(entry) <= keys, term
+        forms = {pos: entry[pos] for pos in ("ADJ", "NOUN", "VERB", "ADV") if pos in entry}
+        assert forms or entry.get("why"), term
+        assert all(strings(words) for words in forms.values()), term
+        for pos, rewrites in entry.get("suggest", {}).items():
+            assert pos in forms and strings(rewrites), (term, pos)
+        for key in ("not_before", "not_after"):
+            neighbours = entry.get(key, [])
+            for words in neighbours.values() if isinstance(neighbours, dict) else [neighbours]:
+                assert strings(words), term
+    if lexicon == "research":
+        assert coded <= {t.rstrip("*").replace("-", "") for t in data.get("trait", {})}

@@ -154,14 +154,6 @@ def test_lookalikes_raise_no_warning(text):
     ]
 
 
-@pytest.mark.parametrize("lexicon", ["research", "gender-decoder"])
-def test_every_masculine_term_has_a_rewrite(lexicon):
-    from jdlint.analyses.gender_coding import _terms, suggestions
-
-    missing = [t.raw for t in _terms(lexicon) if t.side == "masculine" and not suggestions(t.raw)]
-    assert missing == []
-
-
 def test_every_inclusive_finding_offers_a_rewrite(catalog):
     for rule in catalog.rules:
         if rule.family not in ("JD2", "JD3"):

@@ -2,9 +2,15 @@
 
 Two lexicons, both data in data/gender-coding.toml:
 - "research" (the default): the paper's stems, with documented exceptions for posting boilerplate
-  the stems over-match ("responsibilities", "competitive salary", "analyst", a "Lead" job title);
+  and other words the stems over-match ("responsibilities", "competitive salary", "analyst", a "Lead"
+  job title, "lead time", "decision tree", "intellectual property");
 - "gender-decoder": the gender-decoder tool's lists, text clean-up, matching and verdict, reproduced
   as that tool does them, so a user can compare with the numbers they know.
+
+The metric counts a coded word wherever it is used in its coded sense, the company's description
+included: the research counted the whole ad, and its masculine ads spoke of a "dominant" firm with
+"leading" clients. Only words spelled alike that mean something else (the exceptions) are left out.
+JD210 reports fewer: only the uses that describe the candidate or the team (coded_traits.py).
 """
 
 from __future__ import annotations
@@ -62,29 +68,20 @@ class _Term:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
+def lexicon_data() -> dict:
+    """The lexicons of data/gender-coding.toml (also read for the trait table of coded_traits)."""
     return tomllib.loads(data_path("data").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
 
 
 @cache
 def _terms(lexicon: str) -> tuple[_Term, ...]:
-    data = _data()[lexicon]
+    data = lexicon_data()[lexicon]
     terms = []
     for side in ("masculine", "feminine"):
         for raw in data[side]:
             prefix = raw.endswith("*") or lexicon == "gender-decoder"
             terms.append(_Term(raw.rstrip("*").lower(), prefix, side, raw))
     return tuple(terms)
-
-
-@lru_cache(maxsize=1)
-def _suggestions() -> dict[str, tuple[str, ...]]:
-    # keyed without the "*", so gender-decoder's plain prefixes ("compet") find the same advice as "compet*"
-    return {key.rstrip("*").replace("-", ""): tuple(v) for key, v in _data()["research"].get("suggest", {}).items()}
-
-
-def suggestions(term: str) -> tuple[str, ...]:
-    return _suggestions().get(term.rstrip("*").replace("-", ""), ())
 
 
 @cache
@@ -113,7 +110,7 @@ def _exceptions():
     words: set[str] = set()
     phrases: list[str] = []
     scoped: list[tuple[frozenset[str], frozenset[str]]] = []
-    for entry in _data()["research"].get("exception", []):
+    for entry in lexicon_data()["research"].get("exception", []):
         words.update(w.lower() for w in entry.get("words", ()))
         phrases.extend(p.lower() for p in entry.get("phrases", ()))
         if entry.get("scopes"):
@@ -202,7 +199,7 @@ def _gd_split_hyphens(word_list: list[str]) -> list[str]:
 
 def _gender_decoder(document) -> GenderCoding:
     terms = _terms("gender-decoder")
-    never = tuple(_data()["gender-decoder"].get("never", ()))
+    never = tuple(lexicon_data()["gender-decoder"].get("never", ()))
     result = GenderCoding()
     for word in gender_decoder_words(document.text):
         if never and word.startswith(never):

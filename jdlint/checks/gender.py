@@ -5,20 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..analyses import gender_coding
+from ..analyses import coded_traits, gender_coding
 from ..context import Context
 from ..model import Match
 from ..rule import Rule
 from . import check
 
 
-@check()
+@check(needs=("sentences", "pos"))
 def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
-    """Each masculine-coded word (info), in a posting whose verdict is masculine-coded.
+    """Each masculine-coded word that describes the candidate or the team (info), in a posting whose
+    verdict is masculine-coded.
 
     The research found that masculine wording turned women away while feminine wording did not turn
     men away, and that the effect comes from the balance of the whole ad: so only the masculine words
-    of a masculine-leaning posting ask for a rewrite. Every posting's verdict is in the metrics.
+    of a masculine-leaning posting ask for a rewrite, and only where a rewrite can be made: a trait
+    asked of the reader or the team, not the company's market position, an idiom or a technical term
+    (coded_traits). Every posting's verdict is in the metrics.
     """
     coding = gender_coding.for_context(context)
     if "masculine" not in coding.verdict:
@@ -26,12 +29,14 @@ def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
     for word in coding.words:
         if word.side != "masculine":
             continue
-        alternatives = gender_coding.suggestions(word.term)
+        use = coded_traits.trait_use(context, word)
+        if use is None:
+            continue
         yield Match.at(
             word.start,
             word.end,
-            suggestions=alternatives,
-            params={"verdict": coding.verdict, "suggestion": "' or '".join(alternatives) or "a neutral word"},
+            suggestions=use.suggestions,
+            params={"verdict": coding.verdict, "suggestion": "' or '".join(use.suggestions) or "a neutral word"},
         )
 
 
