@@ -281,7 +281,12 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
             reach = _complement(verb, text[match.end() : window[1]])
             if reach is not None and reach > 0:
                 found.append(Hit(match.start(), match.end() + reach, verb, True, False, True))
-    return sorted(found, key=lambda h: h.start)
+    found.sort(key=lambda h: h.start)
+    kept: list[Hit] = []
+    for hit in found:
+        if not (kept and hit.start < kept[-1].end):  # inside the complement of the verb before ("reach with hands")
+            kept.append(hit)
+    return kept
 
 
 def _groups(text: str, hits: list[Hit], context: Context) -> list[list[Hit]]:
