@@ -189,6 +189,8 @@ def test_each_idiom_fires_in_any_spelling(entry, phrase, text):
     "text",
     [
         "Trucks come with blind spot monitoring and blind-spot detection.",
+        "Always check mirrors and blind spots before reversing.",
+        "Experience with children with spastic cerebral palsy.",
         "Treated with flame retarded coatings.",
         "We treat patients with OCD and anxiety.",
         "Our legacy code suffers from poor test coverage.",

@@ -99,7 +99,7 @@ def _fires(idiom: Idiom, text: str, start: int, end: int) -> bool:
         return False
     if idiom.not_after and after and after[0] in idiom.not_after:
         return False
-    return not (idiom.not_before and before and before[-1] in idiom.not_before)
+    return not idiom.not_before & set(before[-3:])
 
 
 @check(needs=("sentences",))
