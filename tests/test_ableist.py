@@ -96,6 +96,8 @@ def test_each_verb_fires_as_a_method_and_not_in_its_look_alike(verb):
         "Must be able to read, write and speak English.",
         "Must have a strong stomach for feedback; sit down with the CEO weekly.",
         "Must be able to lift 50 lbs, with or without reasonable accommodation.",
+        "You are comfortable across the stack and care about what users see and feel.",
+        "We build a company where everyone can feel welcome and heard.",
     ],
 )
 def test_idioms_with_a_physical_verb_are_no_physical_demand(text):
@@ -133,6 +135,11 @@ def test_a_method_in_a_duty_is_info_and_a_requirement_is_a_warning():
     assert [f.severity for f in required] == [Severity.WARNING, Severity.WARNING]
     heading = physical("Physical demands\n\nFrequently bending, twisting and reaching.")
     assert [f.severity for f in heading] == [Severity.WARNING]
+
+
+def test_a_sentence_that_calls_the_demands_small_is_info():
+    found = physical("Physical environment\n\nThe office requires minimal physical effort such as sitting and walking.")
+    assert [(f.text, f.severity) for f in found] == [("sitting and walking", Severity.INFO)]
 
 
 def test_an_accommodation_offer_in_the_sentence_clears_it_and_nearby_lowers_it():
@@ -199,6 +206,7 @@ def test_each_idiom_fires_in_any_spelling(entry, phrase, text):
         "We sell tree nuts and dried fruit.",
         "Mind the crazing on old glazes.",
         "A blinding light; a lamentable delay; a dumbbell rack.",
+        "Advise on psycho-pedagogical issues.",
     ],
 )
 def test_idiom_look_alikes_stay_clean(text):

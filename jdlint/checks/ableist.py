@@ -49,7 +49,8 @@ def phrase_pattern(phrase: str) -> str:
         out[-1] = re.escape(last[:-1]) + "(?:y|ies)"
     elif last[-1:].isalpha():
         out[-1] += "(?:s|es)?"
-    return rf"(?<!{LETTER})" + "".join(out) + rf"(?!{LETTER})"
+    # a word joined to the next by a hyphen is the first part of a compound ("psycho-pedagogical")
+    return rf"(?<!{LETTER})" + "".join(out) + rf"(?!{LETTER})(?![-\u2010\u2011]{LETTER})"
 
 
 @dataclass(frozen=True)

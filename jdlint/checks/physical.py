@@ -110,25 +110,12 @@ _LOOSE_SETS = ("load", "place", "heights", "posture")
 # words that end the search for an object: "carry out", "walk us through", "stand out"
 _STOP = frozenset(("out", "through", "off", "forward", "away", "back", "ahead"))
 # a bare verb is a demand only as a verb: after "to", a modal, a list joiner, or opening its sentence
-_BEFORE_BARE = frozenset(
-    [
-        "to",
-        "must",
-        "can",
-        "cannot",
-        "and",
-        "or",
-        ",",
-        "/",
-        "&",
-        "frequently",
-        "occasionally",
-        "constantly",
-        "regularly",
-        "continuously",
-        "repeatedly",
-        "often",
-    ]
+_BEFORE_BARE = frozenset(("to", "must", "can", "cannot", "frequently", "occasionally", "constantly", "regularly"))
+# a sentence that calls the demands small ("minimal physical effort such as sitting") states no screen
+_LOW_DEMAND = re.compile(
+    r"\b(?:minimal|nominal|light|little|limited|low|no(?:\s+(?:specific|unusual|special|particular|or))*)"
+    r"\s+(?:physical|manual)\b",
+    re.I,
 )
 _ACCOMMODATION_HERE = re.compile(
     r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+(?:accommodations?|adjustments?)"
@@ -217,7 +204,8 @@ class Hit:
     verb: Verb
     physical: bool  # has a physical complement of its own (end extended over it), or ends its clause
     bare: bool  # ends its clause with nothing after it
-    verb_use: bool  # stands where a verb stands (after "to", a modal or a joiner, or opening the sentence)
+    verb_use: bool  # stands where a verb stands (after "to" or a modal, or opening the sentence)
+    gerund: bool  # an -ing form ("sitting, standing, and walking")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -271,7 +259,17 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
         verb_use = not before or before[-1][0] in _BEFORE_BARE
         bare = reach == 0
         physical = reach is not None and (not bare or verb.bare)
-        found.append(Hit(match.start(), match.end() + (reach or 0), verb, physical, bare, verb_use))
+        found.append(
+            Hit(
+                match.start(),
+                match.end() + (reach or 0),
+                verb,
+                physical,
+                bare,
+                verb_use,
+                match.group().lower().endswith("ing"),
+            )
+        )
     for pattern, verb in compiled.phrases:
         for match in pattern.finditer(text):
             words = [t for t, _, _ in _tokens(text[max(0, match.start() - 30) : match.start()])]
@@ -280,7 +278,7 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
             window = context.window(match.start(), "sentence")
             reach = _complement(verb, text[match.end() : window[1]])
             if reach is not None and reach > 0:
-                found.append(Hit(match.start(), match.end() + reach, verb, True, False, True))
+                found.append(Hit(match.start(), match.end() + reach, verb, True, False, True, False))
     found.sort(key=lambda h: h.start)
     kept: list[Hit] = []
     for hit in found:
@@ -307,8 +305,11 @@ def _groups(text: str, hits: list[Hit], context: Context) -> list[list[Hit]]:
 def _reported(group: list[Hit], requirement: bool) -> bool:
     if len(group) > 1:
         # a list of body verbs, unless none of them has a physical complement and the last has an object that
-        # is no body's work ("read and speak English", "see and hear from you")
-        return any(hit.physical and not hit.bare for hit in group) or group[-1].bare
+        # is no body's work ("read and speak English", "see and hear from you"); a list of bare verbs must
+        # stand where verbs stand or be a list of activities ("what users see and feel" is neither)
+        if any(hit.physical and not hit.bare for hit in group):
+            return True
+        return group[-1].bare and (group[0].verb_use or all(hit.gerund for hit in group))
     hit = group[0]
     if hit.verb.fires == "list" or not hit.physical:
         return False
@@ -350,7 +351,8 @@ def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
         if _ACCOMMODATION_HERE.search(text, sentence[0], sentence[1]):
             continue
         severity = None
-        if not requirement or _accommodation_near(context, start, end):
+        low = _LOW_DEMAND.search(text, sentence[0], sentence[1]) is not None
+        if not requirement or low or _accommodation_near(context, start, end):
             severity = Severity.INFO
         alternatives: list[str] = []
         for hit in group:
