@@ -98,6 +98,10 @@ def test_each_verb_fires_as_a_method_and_not_in_its_look_alike(verb):
         "Must be able to lift 50 lbs, with or without reasonable accommodation.",
         "You are comfortable across the stack and care about what users see and feel.",
         "We build a company where everyone can feel welcome and heard.",
+        "Perks: a standing desk, sit/stand desks and a laptop.",
+        "Help us see clearly how each team contributes.",
+        "If climbing the academic ladder is not for you, apply.",
+        "No sitting on the bench between projects.",
     ],
 )
 def test_idioms_with_a_physical_verb_are_no_physical_demand(text):

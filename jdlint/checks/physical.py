@@ -70,8 +70,8 @@ _SKIP = frozenset(
         "high",
     ]
 )
-# physical only when nothing or a measure follows ("bend over." but not "bend over backwards")
-_PARTICLES = frozenset(("over", "down", "up"))
+# physical only when nothing or a measure follows ("bend over." but not "bend over backwards", "see clearly how")
+_PARTICLES = frozenset(("over", "down", "up", "clearly"))
 _CLAUSE_END = ".;!?)]\u2026"
 _UNITS = (
     r"(?:lbs?|pounds?|kgs?|kilos?|kilograms?|hours?|hrs?|minutes?|mins?|miles?|km|kilomet(?:er|re)s?"
@@ -107,8 +107,11 @@ _LOOSE = (
 )
 _MEASURES = {False: re.compile(_TIGHT, re.I), True: re.compile(_LOOSE, re.I)}
 _LOOSE_SETS = ("load", "place", "heights", "posture")
-# words that end the search for an object: "carry out", "walk us through", "stand out"
-_STOP = frozenset(("out", "through", "off", "forward", "away", "back", "ahead"))
+_PLACES = frozenset(table()["complement"]["place"]) - frozenset(("stationary",))
+# words that end the search for an object: "carry out", "walk us through", "stand out", "climb the career ladder"
+_STOP = frozenset(
+    ("out", "through", "off", "forward", "away", "back", "ahead", "corporate", "career", "academic", "social")
+)
 # a bare verb is a demand only as a verb: after "to", a modal, a list joiner, or opening its sentence
 _BEFORE_BARE = frozenset(("to", "must", "can", "cannot", "frequently", "occasionally", "constantly", "regularly"))
 # a sentence that calls the demands small ("minimal physical effort such as sitting") states no screen
@@ -216,6 +219,15 @@ def _singular(word: str) -> str:
     return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1] if word.endswith("s") else word
 
 
+def _after_particle(verb: Verb, after: str, end: int) -> int | None:
+    """'bend over.', 'stand up for 8 hours': a particle that ends the clause or comes before a measure."""
+    rest = after[end:]
+    if not rest.strip() or rest.lstrip()[0] in _CLAUSE_END + ",":
+        return end
+    measure = _MEASURES[verb.loose].match(rest)
+    return end + measure.end() if measure else None
+
+
 def _complement(verb: Verb, after: str) -> int | None:
     """Where the physical complement after a verb ends (0 when it ends its clause), or None."""
     if verb.fires == "physical":
@@ -232,13 +244,13 @@ def _complement(verb: Verb, after: str) -> int | None:
         if not word[0].isalnum() or word in _STOP:
             return None
         if word in _PARTICLES:
-            rest = after[end:]
-            if index == 0 and word in wanted and (not rest.strip() or rest.lstrip()[0] in _CLAUSE_END + ","):
-                return end
-            if index == 0 and word in wanted and _MEASURES[verb.loose].match(rest):
-                return end + _MEASURES[verb.loose].match(rest).end()  # type: ignore[union-attr]
+            reach = _after_particle(verb, after, end) if index == 0 and word in wanted else None
+            if reach is not None:
+                return reach
             continue
         if word in wanted or _singular(word) in wanted:
+            if index == 0 and (word in _PLACES or _singular(word) in _PLACES):
+                return None  # a place right after the verb is a compound noun ("standing desk"), not "sit at a desk"
             return end
         if word in _SKIP:
             continue
