@@ -14,7 +14,14 @@ import pytest
 from jdlint.formats.sections import normalise_label
 from jdlint.resources import data_path
 
-TABLES = ("gender-coding.toml", "gendered-titles.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
+TABLES = (
+    "ableist-language.toml",
+    "gender-coding.toml",
+    "gendered-titles.toml",
+    "jurisdictions.toml",
+    "sections.toml",
+    "technologies.toml",
+)
 
 
 def load(name: str) -> dict:
@@ -110,3 +117,24 @@ def test_gender_coding_lexicons(lexicon):
                 assert strings(words), term
     if lexicon == "research":
         assert coded <= {t.rstrip("*").replace("-", "") for t in data.get("trait", {})}
+
+
+def test_ableist_language():
+    data = load("ableist-language.toml")
+    verbs = {entry["verb"]: entry for entry in data["verb"]}
+    assert len(verbs) == len(data["verb"])
+    sets = data["complement"]
+    for name, entry in verbs.items():
+        assert entry["fires"] in ("physical", "list", "object") and isinstance(entry["bare"], bool), name
+        assert strings(entry["forms"]) and name in entry["forms"], name
+        assert set(entry["complements"]) <= set(sets), name
+        if entry.get("added"):
+            assert verbs[entry["like"]].get("alternatives"), name  # borrows a DOL entry's alternatives
+        else:
+            assert strings(entry["alternatives"]) and isinstance(entry["example"], str), name
+            assert entry["object_dependent"] == bool(entry["objects"]) == (entry["fires"] == "object"), name
+    assert repeated(form for entry in verbs.values() for form in entry["forms"]) == []
+    for idiom in data["idiom"]:
+        assert strings(idiom["phrases"]) and strings(idiom["suggestions"]), idiom
+        assert idiom["severity"] in ("info", "warning") and idiom["source"].startswith("https://"), idiom
+    assert strings(data["context"]["frame"]) and strings(data["context"]["headings"])

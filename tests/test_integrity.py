@@ -126,6 +126,19 @@ def test_invisible_characters_one_finding_per_line():
     assert "3 invisible characters (U+200B zero width space)" in result.findings[0].message
 
 
+@pytest.mark.parametrize("mark", ["/", "-", "\u2010", "\u2011", "\u2013", "\u2014"])
+def test_zero_width_space_after_a_slash_or_dash_is_a_break_hint(mark):
+    text = f"Marketing{mark}\u200bCommunications Lead\nSoft\u00adware engineer"
+    assert not lint(text, config=Config(select=("JD104",))).findings
+
+
+def test_break_hints_do_not_hide_other_invisible_characters():
+    text = "Sales/\u200bMarketing and Py\u200bthon\n\u200b/ starts a line"
+    result = lint(text, config=Config(select=("JD104",)))
+    assert [(f.span.start, len(f.fix.edits)) for f in result.findings] == [(23, 1), (29, 1)]
+    assert "1 invisible character (U+200B zero width space)" in result.findings[0].message
+
+
 def test_entities_are_markup_in_html_and_leaks_elsewhere():
     assert not lint("<p>R&amp;D &nbsp;team</p>", "html", Config(select=("JD120",))).findings
     md = "R&amp;D is fine here.\n\nBut &amp;nbsp; shows up, and `&amp;` in code does not.\n"

@@ -20,6 +20,9 @@ _REPLACEMENT = "\ufffd"
 # Zero-width and other invisible format characters that carry nothing in an English posting.
 # (Joiners, direction marks and soft hyphens are left alone: scripts and emoji need them.)
 _INVISIBLE = re.compile("[\u200b\u2060\u180e\ufeff\u2061-\u2064]")
+# A zero-width space right after a slash or a dash is a line-break hint typed on purpose ("Sales/\u200bMarketing"):
+# it lets a long compound wrap there and changes no word. (Soft hyphens, the hint inside words, are never flagged.)
+_BREAK_HINT_AFTER = "/-\u2010\u2011\u2012\u2013\u2014"
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 # What UTF-8 looks like when read as cp1252/Latin-1: a lead byte (Â-ô) then a continuation byte
 # (0x80-0xBF, shown as € ‚ ƒ ... ¿), or a bare C1 control. Lines without one cannot be mojibake,
@@ -154,12 +157,16 @@ def control_character(context: Context, rule: Rule) -> Iterator[Match]:
             )
 
 
+def _break_hint(text: str, position: int, line_start: int) -> bool:
+    return text[position] == "\u200b" and position > line_start and text[position - 1] in _BREAK_HINT_AFTER
+
+
 @check()
 def invisible_character(context: Context, rule: Rule) -> Iterator[Match]:
     """One finding per line, not per character: pasted text often holds one between every word."""
     text = context.document.source.text
     for start, end in context.document.source_lines():
-        found = list(_INVISIBLE.finditer(text, start, end))
+        found = [m for m in _INVISIBLE.finditer(text, start, end) if not _break_hint(text, m.start(), start)]
         if not found:
             continue
         kinds = sorted({m.group() for m in found})

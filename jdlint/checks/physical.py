@@ -1,81 +1,378 @@
 """Physical requirements stated as a bodily method ("must be able to lift 50 lbs", "stand for 8 hours").
 
-The ADA asks that qualification standards be job-related; practitioners (and the US Department of
-Labor's ableist-verb lexicon) advise stating the outcome ("move boxes of up to 50 lb between
-stations") and adding "with or without reasonable accommodation". A sentence that already says so
-is left alone.
+The ADA asks that qualification standards be job-related; the US Department of Labor's ableist-language list
+(data/ableist-language.toml, in full) gives an outcome verb for each method ("move boxes of up to 50 lb between
+stations"), to be stated with "with or without reasonable accommodation". A body verb is a method only by its
+structure: with a measure (weight, duration, distance, how often), a physical object ("heavy boxes",
+"ladders"), nothing after it ("able to stand."), or among other body verbs ("stoop, kneel or crawl"); an
+idiom with the same verb ("carry on a conversation", "stand out", "walk us through", "see the big picture")
+has none of these. Matching runs over the text, so slashes, hyphens, brackets and capitals change nothing.
+
+Severity: a requirement ("must", "ability to", a requirements section, a physical-demands heading) is a
+warning; a method named in a duty, or one whose section already offers accommodation, is info; a sentence
+that says "with or without reasonable accommodation" is left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..context import Context
-from ..model import Match
+from ..model import Match, Severity
 from ..rule import Rule
 from . import check
+from .ableist import LETTER, phrase_pattern, table
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
+# articles, possessives, sizes and prepositions passed over on the way to a verb's object
+_SKIP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "your",
+        "their",
+        "one's",
+        "ones",
+        "his",
+        "her",
+        "its",
+        "heavy",
+        "heavier",
+        "large",
+        "small",
+        "light",
+        "bulky",
+        "awkward",
+        "various",
+        "multiple",
+        "some",
+        "all",
+        "of",
+        "on",
+        "at",
+        "in",
+        "onto",
+        "into",
+        "from",
+        "with",
+        "under",
+        "around",
+        "across",
+        "between",
+        "both",
+        "any",
+        "to",
+        "low",
+        "high",
+    ]
+)
+# physical only when nothing or a measure follows ("bend over." but not "bend over backwards", "see clearly how")
+_PARTICLES = frozenset(("over", "down", "up", "clearly"))
+_CLAUSE_END = ".;!?)]\u2026"
+_UNITS = (
+    r"(?:lbs?|pounds?|kgs?|kilos?|kilograms?|hours?|hrs?|minutes?|mins?|miles?|km|kilomet(?:er|re)s?"
+    r"|met(?:er|re)s?|yards?|ft|words\s+per\s+minute|wpm)\b"
+)
+_LEAD = r"[\s(:\u2013-]*"
+_AMOUNT = r"\(?\d+(?:[.,]\d+)?\s*(?:\+|(?:-|\u2013|to)\s*\d+)?\s*" + _UNITS
+_TIGHT = (
+    # "60 wpm", "5 km": a number and a unit right after the verb
+    _LEAD
+    + _AMOUNT
+    # "50% of the time"
+    + r"|"
+    + _LEAD
+    + r"\d+\s*(?:%|percent)\s+of\s+(?:the|a|your)\s+(?:time|shift|day|workday)"
+    # "for long periods", "all day", "throughout the shift", "for the duration of"
+    r"|" + _LEAD + r"(?:for\s+)?(?:long|extended|prolonged|lengthy|several|many|multiple|sustained|continuous"
+    r"|extensive)\s+(?:periods?|hours|stretches|amounts?\s+of\s+time|durations?)"
+    r"|" + _LEAD + r"(?:all\s+day|throughout\s+(?:the|a|your)\s+(?:shift|day|workday)"
+    r"|(?:for\s+)?(?:the|an?)\s+(?:entire|whole|full)\s+(?:shift|day|workday)"
+    r"|for\s+(?:the\s+)?(?:majority|duration|length|bulk)\s+of)"
+)
+# Verbs of load, posture and place also take a measure a few words on ("objects weighing up to 20 kg",
+# "the sales floor for 8 hours") and how often ("frequently"); "hear from you within 48 hours" does not.
+_LOOSE = (
+    _TIGHT
+    + r"|"
+    + _LEAD
+    + r"(?:[^\W\d_][\w'’/-]*[\s,]+){1,5}?"
+    + _AMOUNT
+    + r"|[\s,(:\u2013-]*(?:frequently|occasionally|constantly|regularly|continuously|repeatedly|often|periodically"
+    r"|intermittently|routinely|daily)\b"
+)
+_MEASURES = {False: re.compile(_TIGHT, re.I), True: re.compile(_LOOSE, re.I)}
+_LOOSE_SETS = ("load", "place", "heights", "posture")
+_PLACES = frozenset(table()["complement"]["place"]) - frozenset(("stationary",))
+# words that end the search for an object: "carry out", "walk us through", "stand out", "climb the career ladder"
+_STOP = frozenset(
+    ("out", "through", "off", "forward", "away", "back", "ahead", "corporate", "career", "academic", "social")
+)
+# a bare verb is a demand only as a verb: after "to", a modal, a list joiner, or opening its sentence
+_BEFORE_BARE = frozenset(("to", "must", "can", "cannot", "frequently", "occasionally", "constantly", "regularly"))
+# a sentence that calls the demands small ("minimal physical effort such as sitting") states no screen
+_LOW_DEMAND = re.compile(
+    r"\b(?:minimal|nominal|light|little|limited|low|no(?:\s+(?:specific|unusual|special|particular|or))*)"
+    r"\s+(?:physical|manual)\b",
+    re.I,
+)
+_ACCOMMODATION_HERE = re.compile(
+    r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+(?:accommodations?|adjustments?)"
+    r"|with\s+or\s+without\s+(?:an?\s+)?(?:accommodations?|adjustments?|assistance|aids?|assistive)",
+    re.I,
+)
+_ACCOMMODATION_NEAR = re.compile(
+    r"reasonable\s+(?:accommodations?|adjustments?)|with\s+or\s+without\s+accommodation", re.I
+)
+_JOINER = re.compile(r"[\s,;/&]*(?:(?:and\s*/\s*or|and|or|as\s+well\s+as|&)\b)?[\s,;/&]*", re.I)
+_LOOKBACK = 1500  # how far back a physical-demands heading or an accommodation offer is looked for
 
 
-def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
-    senses = ("see", "hear", "speak")  # only as bare abilities ("able to see and hear"), never "see the big picture"
-    weight_only = ("push", "pull")  # "pull data", "push code": bodily only with a weight ("push 40 kg")
-    verbs = sorted((v for v in settings["verbs"] if v not in senses + weight_only), key=len, reverse=True)
-    # never "stand-ups" or "carry out"
-    verb = r"(?P<verb>" + "|".join(verbs) + r")(?:s|ed|ing)?(?!-)(?!\s+out\b)"
-    weighed = r"(?P<verb>" + "|".join(sorted(settings["verbs"], key=len, reverse=True)) + r")(?:s|ed|ing)?"
-    modal = r"\b(?:must|able to|ability to|required to|requires?|need to|needs to|capable of|expected to)\b"
-    return {
-        # "must be able to lift", "ability to stand", within a few words of the requirement
-        "modal": re.compile(modal + r"(?:\W+\w+){0,3}?\W+" + verb + r"\b", re.I),
-        # "lift up to 50 lbs", "carrying 25 pounds"
-        "weight": re.compile(r"\b" + weighed + r"\b[^.;\n]{0,30}?\b\d+\s*(?:lbs?|pounds|kg|kilograms)\b", re.I),
-        # "prolonged periods of standing", "stand for 8 hours", "on your feet all day"
-        "period": re.compile(
-            r"\b(?:long|extended|prolonged)\s+periods?\s+of\s+(?P<verb>standing|sitting|walking)\b"
-            r"|\b(?P<verb2>stand|sit|walk)(?:ing)?\s+for\s+(?:up\s+to\s+)?(?:\d+|long|extended|prolonged)"
-            r"\s*(?:\+\s*)?(?:hours?|hrs|periods?)\b",
-            re.I,
-        ),
-        # seeing and hearing as bare abilities ("able to see and hear"); speaking only on its own, since
-        # "ability to speak and write Japanese" is a language requirement, not a bodily one
-        "sense": re.compile(
-            r"\b(?:must|able to|ability to)\b(?:\W+\w+){0,2}?\W+(?:(?P<verb>see|hear)\b"
-            r"(?=\s*(?:[.,;)]|$|and\s+hear\b|and\s+see\b|or\b|clearly\b|well\b))"
-            r"|(?P<verb3>speak)\b(?=\s*(?:[.;)]|$|clearly\b|audibly\b)))",
-            re.I,
-        ),
-        "accommodation": re.compile(
-            r"with(?:\s+or\s+without)?\s+(?:a\s+)?reasonable\s+accommodations?"
-            r"|with\s+or\s+without\s+accommodations?",
-            re.I,
-        ),
-    }
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    alternatives: tuple[str, ...]
+    fires: str  # physical | list | object
+    bare: bool
+    complements: frozenset[str]
+    objects: frozenset[str]
+    loose: bool  # takes a measure a few words on
+
+
+def verbs() -> dict[str, Verb]:
+    """Every verb of the table by name; our added entries take the alternatives of the DOL entry they are like."""
+    data = table()
+    entries = {e["verb"]: e for e in data["verb"]}
+    sets = data["complement"]
+    out = {}
+    for name, entry in entries.items():
+        alternatives = entry.get("alternatives") or entries[entry["like"]]["alternatives"]
+        objects = {o for base in entry.get("objects", []) for o in (base, base + "s")}
+        if "foot" in objects:
+            objects |= {"feet"}
+        out[name] = Verb(
+            name,
+            tuple(alternatives),
+            entry["fires"],
+            entry["bare"],
+            frozenset(w for key in entry["complements"] for w in sets[key]),
+            frozenset(objects),
+            any(key in _LOOSE_SETS for key in entry["complements"]),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Compiled:
+    verbs: dict[str, Verb]
+    by_form: dict[str, Verb]
+    forms: re.Pattern[str]
+    phrases: list[tuple[re.Pattern[str], Verb]]
+    frame: frozenset[str]
+    headings: re.Pattern[str]
+    not_before_phrase: frozenset[str]
+
+
+def _compile() -> Compiled:
+    data = table()
+    every = verbs()
+    by_form = {form: every[e["verb"]] for e in data["verb"] for form in e["forms"]}
+    forms = "|".join(sorted(by_form, key=len, reverse=True))
+    # a form glued to the next word by a hyphen is a compound ("stand-ups", "walk-in", "hands-on")
+    pattern = re.compile(rf"(?<!{LETTER})(?:{forms})(?!{LETTER})(?![-\u2010\u2011]{LETTER})", re.I)
+    phrases = [
+        (re.compile(phrase_pattern(p), re.I), every[e["verb"]]) for e in data["verb"] for p in e.get("phrases", [])
+    ]
+    context = data["context"]
+    headings = re.compile("|".join(phrase_pattern(h) for h in context["headings"]), re.I)
+    return Compiled(
+        every,
+        by_form,
+        pattern,
+        phrases,
+        frozenset(context["frame"]),
+        headings,
+        frozenset(context["not_before_phrase"]),
+    )
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    verb: Verb
+    physical: bool  # has a physical complement of its own (end extended over it), or ends its clause
+    bare: bool  # ends its clause with nothing after it
+    verb_use: bool  # stands where a verb stands (after "to" or a modal, or opening the sentence)
+    gerund: bool  # an -ing form ("sitting, standing, and walking")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _singular(word: str) -> str:
+    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1] if word.endswith("s") else word
+
+
+def _after_particle(verb: Verb, after: str, end: int) -> int | None:
+    """'bend over.', 'stand up for 8 hours': a particle that ends the clause or comes before a measure."""
+    rest = after[end:]
+    if not rest.strip() or rest.lstrip()[0] in _CLAUSE_END + ",":
+        return end
+    measure = _MEASURES[verb.loose].match(rest)
+    return end + measure.end() if measure else None
+
+
+def _complement(verb: Verb, after: str) -> int | None:
+    """Where the physical complement after a verb ends (0 when it ends its clause), or None."""
+    if verb.fires == "physical":
+        measure = _MEASURES[verb.loose].match(after)
+        if measure:
+            return measure.end()
+    stripped = after.lstrip()
+    if not stripped or stripped[0] in _CLAUSE_END:
+        return 0
+    wanted = verb.objects if verb.fires == "object" else verb.complements
+    tokens = _tokens(after[:120])
+    unknown = 0
+    for index, (word, _, end) in enumerate(tokens):
+        if not word[0].isalnum() or word in _STOP:
+            return None
+        if word in _PARTICLES:
+            reach = _after_particle(verb, after, end) if index == 0 and word in wanted else None
+            if reach is not None:
+                return reach
+            continue
+        if word in wanted or _singular(word) in wanted:
+            if index == 0 and (word in _PLACES or _singular(word) in _PLACES):
+                return None  # a place right after the verb is a compound noun ("standing desk"), not "sit at a desk"
+            return end
+        if word in _SKIP:
+            continue
+        unknown += 1
+        if unknown > 1 or index > 5:
+            return None
+    return None
+
+
+def _hits(context: Context, compiled: Compiled) -> list[Hit]:
+    text = context.document.text
+    found: list[Hit] = []
+    for match in compiled.forms.finditer(text):
+        verb = compiled.by_form[match.group().lower()]
+        window = context.window(match.start(), "sentence")
+        reach = _complement(verb, text[match.end() : window[1]])
+        before = _tokens(text[max(window[0], match.start() - 30) : match.start()])
+        verb_use = not before or before[-1][0] in _BEFORE_BARE
+        bare = reach == 0
+        physical = reach is not None and (not bare or verb.bare)
+        found.append(
+            Hit(
+                match.start(),
+                match.end() + (reach or 0),
+                verb,
+                physical,
+                bare,
+                verb_use,
+                match.group().lower().endswith("ing"),
+            )
+        )
+    for pattern, verb in compiled.phrases:
+        for match in pattern.finditer(text):
+            words = [t for t, _, _ in _tokens(text[max(0, match.start() - 30) : match.start()])]
+            if words and words[-1] in compiled.not_before_phrase:
+                continue  # "think on your feet"
+            window = context.window(match.start(), "sentence")
+            reach = _complement(verb, text[match.end() : window[1]])
+            if reach is not None and reach > 0:
+                found.append(Hit(match.start(), match.end() + reach, verb, True, False, True, False))
+    found.sort(key=lambda h: h.start)
+    kept: list[Hit] = []
+    for hit in found:
+        if not (kept and hit.start < kept[-1].end):  # inside the complement of the verb before ("reach with hands")
+            kept.append(hit)
+    return kept
+
+
+def _groups(text: str, hits: list[Hit], context: Context) -> list[list[Hit]]:
+    """Runs of body verbs joined only by commas, slashes, 'and', 'or' in one sentence ("stoop, kneel or crawl")."""
+    groups: list[list[Hit]] = []
+    for hit in hits:
+        if groups:
+            last = groups[-1][-1]
+            between = text[last.end : hit.start]
+            same = context.window(last.start, "sentence") == context.window(hit.start, "sentence")
+            if same and hit.start >= last.end and _JOINER.fullmatch(between) and between.strip():
+                groups[-1].append(hit)
+                continue
+        groups.append([hit])
+    return groups
+
+
+def _reported(group: list[Hit], requirement: bool) -> bool:
+    if len(group) > 1:
+        # a list of body verbs, unless none of them has a physical complement and the last has an object that
+        # is no body's work ("read and speak English", "see and hear from you"); a list of bare verbs must
+        # stand where verbs stand or be a list of activities ("what users see and feel" is neither)
+        if any(hit.physical and not hit.bare for hit in group):
+            return True
+        return group[-1].bare and (group[0].verb_use or all(hit.gerund for hit in group))
+    hit = group[0]
+    if hit.verb.fires == "list" or not hit.physical:
+        return False
+    return not hit.bare or (requirement and hit.verb_use)  # "able to stand." but not "where we stand."
+
+
+def _requirement(context: Context, compiled: Compiled, start: int) -> bool:
+    text = context.document.text
+    sentence = context.window(start, "sentence")
+    words = [w for w, _, _ in _tokens(text[sentence[0] : start])][-12:]
+    if compiled.frame & set(words):
+        return True
+    for section in context.document.sections:
+        if section.start <= start < section.end and section.name == "requirements":
+            return True
+    floor = max(0, start - _LOOKBACK)
+    return compiled.headings.search(text, floor, start) is not None
+
+
+def _accommodation_near(context: Context, start: int, end: int) -> bool:
+    text = context.document.text
+    for section in context.document.sections:
+        if section.start <= start < section.end:
+            return _ACCOMMODATION_NEAR.search(text, section.start, section.end) is not None
+    return _ACCOMMODATION_NEAR.search(text, max(0, start - _LOOKBACK), min(len(text), end + 300)) is not None
 
 
 @check(needs=("sentences",))
 def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
-    settings = rule.options["settings"]
-    patterns = context.compiled((rule.code, "physical"), lambda: _compiled(settings))
+    settings: dict[str, Any] = rule.options["settings"]
+    compiled = context.compiled((rule.code, "physical"), _compile)
     text = context.document.text
-    seen: list[tuple[int, int]] = []
-    for key in ("modal", "weight", "period", "sense"):
-        for match in patterns[key].finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in seen):
-                continue
-            window = context.window(start, "sentence")
-            if patterns["accommodation"].search(text, window[0], window[1]):
-                continue
-            groups = match.groupdict()
-            verb = (groups.get("verb") or groups.get("verb2") or groups.get("verb3") or "").lower()
-            base = next((v for v in settings["verbs"] if verb.startswith(v)), verb)
-            alternatives = settings["verbs"].get(base, [])
-            seen.append((start, end))
-            yield Match.at(
-                start,
-                end,
-                suggestions=tuple(alternatives) + (settings["accommodation"],),
-                params={"alternatives": ", ".join(alternatives[:4]) or "the outcome"},
-            )
+    for group in _groups(text, _hits(context, compiled), context):
+        start, end = group[0].start, group[-1].end
+        requirement = _requirement(context, compiled, start)
+        if not _reported(group, requirement):
+            continue
+        sentence = context.window(start, "sentence")
+        if _ACCOMMODATION_HERE.search(text, sentence[0], sentence[1]):
+            continue
+        severity = None
+        low = _LOW_DEMAND.search(text, sentence[0], sentence[1]) is not None
+        if not requirement or low or _accommodation_near(context, start, end):
+            severity = Severity.INFO
+        alternatives: list[str] = []
+        for hit in group:
+            alternatives += [a for a in hit.verb.alternatives if a not in alternatives]
+        yield Match.at(
+            start,
+            end,
+            suggestions=tuple(alternatives) + (settings["accommodation"],),
+            params={"alternatives": ", ".join(alternatives[:4])},
+            severity=severity,
+        )
