@@ -264,3 +264,17 @@ def test_laws_of_the_table_have_an_in_force_date_before_they_bite():
     after = lint(text, config=Config(select=("JD501",), lint_date=datetime.date(2022, 9, 1))).findings[0]
     assert before.severity.value == "warning" and "(Ithaca, from 2022-09-01)" in before.message
     assert after.severity.value == "error" and "(Ithaca, in force since 2022-09-01)" in after.message
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Customer Success Engineer $45K - $75K",
+        "Sales Manager – $60,000 base salary",
+        "Debt Collection Agent | $20/hr",
+        "Investment Analyst, $85,000 - $95,000",
+        "Grants Officer: $52,000 - $58,000",
+    ],
+)
+def test_job_titles_with_money_words_keep_their_pay(title):
+    assert codes_for(NOWHERE + title + "\n\n" + FILLER * 3) == []

@@ -65,14 +65,27 @@ _PAY_CUE = re.compile(
     r"lön|lønn|løn|palkka))",
     re.I,
 )
-# What ties a figure to something else: perks, one-off bonuses, the company's money
+# What ties a figure to something else: perks and one-off bonuses, on either side of the figure
 _PERK_CUE = re.compile(
-    r"\b(?:stipends?|allowances?|budgets?|perks?|benefits?|debts?|reimburs\w*|per\s+diem|vouchers?|credits?|discounts?|"
+    r"\b(?:stipends?|allowances?|budgets?|perks?|benefits?|reimburs\w*|per\s+diem|vouchers?|credits?|discounts?|"
     r"(?:referral|sign[\s-]?on|signing|retention|relocation|joining|welcome)\s+(?:bonus|payment|package)|"
-    r"bonus(?:es)?|commissions?|401\s?\(?k\)?|matching|equity|stock|shares|home[\s-]?office|commut\w*|"
-    r"fund(?:ing|ed|s)?|raised?|revenue|series\s+[a-e]|seed|valuation|valued|invest(?:ment|ors|ed)?|arr|"
-    r"customers?|clients?|users?|employees|spend|market|grants?|prizes?|assets|under\s+management|aum|loans?|"
-    r"portfolio|sales|gmv|transactions?|donat\w*|price|pricing|cost|fees?|deals?|worth|savings?|saved)\b",
+    r"bonus(?:es)?|commissions?|401\s?\(?k\)?|matching|equity|stock|shares|home[\s-]?office|commut\w*)\b",
+    re.I,
+)
+# the company's money, after the figure ("$2M in seed funding", "$3,000 in savings for customers")
+_COMPANY_AFTER = re.compile(
+    r"\b(?:fund(?:ing|ed|s)?|financing|round|raised?|revenues?|run\s+rate|series\s+[a-e]|seed|valuation|valued|"
+    r"invest(?:ment|ors|ed)?|arr|customers?|clients?|users?|employees|spend|market|grants?|prizes?|awards?|assets|"
+    r"under\s+management|aum|loans?|debts?|portfolio|sales|gmv|transactions?|donat\w*|price|pricing|cost|fees?|"
+    r"deals?|worth|savings?|saved)\b",
+    re.I,
+)
+# ... and before it, only as the verb or noun the figure completes ("has raised over $20M", "revenue of $5M");
+# a job title ahead of its range ("Customer Success Engineer $45K - $75K") says nothing against it
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:rais(?:ed|ing)|saved?|sav(?:es|ing)|spen[dt]|spending|costs?|worth|valued\s+at|backed\s+by|"
+    r"(?:revenues?|valuation|funding|financing|investment|grants?|loans?|donations?|prizes?|awards?|assets|price|fees?|"
+    r"sales|deals?)\s*(?:of|at|:|=|over|totall?ing|exceeding|reached|reaching|hit))(?:\s+[\w-]+){0,3}\s*$",
     re.I,
 )
 # a purpose after the figure makes it a perk: "$1,000 a year for books and conferences"
@@ -153,12 +166,14 @@ def _near(text: str, start: int, end: int, window: tuple[int, int]) -> tuple[str
 def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | None:
     """True when the figure is the job's pay, False when it is a perk or the company's money, None when unsaid."""
     before, after = _near(text, start, end, window)
-    perk_after = _PERK_CUE.search(after) or _PURPOSE.search(after)
+    perk_after = _PERK_CUE.search(after) or _COMPANY_AFTER.search(after) or _PURPOSE.search(after)
     if perk_after and not _PAY_NOUN.search(after, 0, perk_after.start()):
         return False  # "$300 monthly home-office stipend", "$2M in seed funding"
     perks_before = list(_PERK_CUE.finditer(before))
     if perks_before and not _PAY_NOUN.search(before, perks_before[-1].end()):
         return False  # "a learning budget of $1,000", "referral bonus: $500"
+    if _COMPANY_BEFORE.search(before):
+        return False  # "the company has raised over $200 million", "revenue of $5M"
     if _UNIT_AFTER.match(after):
         return True  # "$18/hour", "£30,000 per annum"
     if _PAY_CUE.search(before) or _PAY_CUE.search(after):
@@ -180,7 +195,7 @@ def _is_pay(text: str, start: int, end: int, window: tuple[int, int], context: C
     label = _label_above(context, start)
     if label is not None and _PAY_CUE.search(label):
         return True
-    if label is not None and _PERK_CUE.search(label):
+    if label is not None and (_PERK_CUE.search(label) or _COMPANY_AFTER.search(label)):
         return False
     return is_range  # a range of money stands for pay in a posting; a lone figure needs words
 
