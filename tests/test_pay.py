@@ -138,6 +138,7 @@ NOWHERE = "Location: Yerevan, Armenia\n\n"  # no pay law: JD501 is a plain warni
         "We offer $95,000 base salary and a $300 monthly home-office stipend.",
         "Paid training at $18/hour for the first two weeks.",
         "A volunteer year with 400,-€ pocket money per month.",
+        "Salary: £80k - £100k depending on the equity stake you choose.",
     ],
 )
 def test_figures_tied_to_the_job_are_pay(pay):

@@ -98,7 +98,8 @@ _PURPOSE = re.compile(
 )
 _UNIT_AFTER = re.compile(
     r"^\s*(?:/\s?(?:hr|hour|h|yr|year|month|mo|annum|day|week|wk|shift)\b|"
-    r"(?:per|an?|each)\s+(?:hour|year|annum|month|day|week|shift)\b|hourly|daily|weekly|annually|yearly|monthly|p\.?\s?a\.?(?!\w)|pro\s+(?:monat|stunde|jahr)|brutto|gross)",
+    r"(?:per|an?|each)\s+(?:hour|year|annum|month|day|week|shift)\b|hourly|daily|weekly|annually|yearly|monthly|"
+    r"p\.?\s?a\.?(?!\w)|pro\s+(?:monat|stunde|jahr)|brutto|gross)",
     re.I,
 )
 # strong pay nouns win over a perk word in the same short phrase ("base salary with equity")
@@ -106,12 +107,18 @@ _PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|wages?|pay|compensation|ote|base|ra
 _BREAK = re.compile(
     r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|with|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
 )
-_BREAK_BEFORE = re.compile(
+_BREAK_BEFORE = re.compile(  # not "with": "starting with $400"
     r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
 )
 # a figure that opens a line or a "|" cell of a title line: "| $150k |", "UP TO £65,000"
 _OWN_CELL = re.compile(
     r"(?:^|[\n|•·]|\s-\s)[\s*_:>-]*(?i:(?:up\s+to|upto|from|starting\s+at|circa|c\.|approx\.?|~)\s*)?$"
+)
+# "Salary: £80k - £100k depending on the equity stake": the label ties it, a perk word further on does not untie it
+_PAY_LABEL = re.compile(
+    r"\b(?:salary|pay|compensation|wages?|rate|remuneration|ote)(?:\s+range)?\s*(?:[:=–-]|is|of)\s*"
+    r"(?:up\s+to|from|between)?\s*$",
+    re.I,
 )
 NEAR = 60  # characters either side of a figure where the words it belongs to stand
 _VAGUE = re.compile(
@@ -167,7 +174,8 @@ def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | No
     """True when the figure is the job's pay, False when it is a perk or the company's money, None when unsaid."""
     before, after = _near(text, start, end, window)
     perk_after = _PERK_CUE.search(after) or _COMPANY_AFTER.search(after) or _PURPOSE.search(after)
-    if perk_after and not _PAY_NOUN.search(after, 0, perk_after.start()):
+    labelled = _PAY_LABEL.search(before) and perk_after and len(after[: perk_after.start()].split()) >= 3
+    if perk_after and not labelled and not _PAY_NOUN.search(after, 0, perk_after.start()):
         return False  # "$300 monthly home-office stipend", "$2M in seed funding"
     perks_before = list(_PERK_CUE.finditer(before))
     if perks_before and not _PAY_NOUN.search(before, perks_before[-1].end()):
