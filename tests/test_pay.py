@@ -279,3 +279,15 @@ def test_laws_of_the_table_have_an_in_force_date_before_they_bite():
 )
 def test_job_titles_with_money_words_keep_their_pay(title):
     assert codes_for(NOWHERE + title + "\n\n" + FILLER * 3) == []
+
+
+@pytest.mark.parametrize("text", ["Salary: DOE.", "Pay is DOE", "Hourly rate - D.O.E."])
+def test_doe_after_a_pay_word_is_vague_pay(text):
+    assert codes_for(NOWHERE + text + FILLER * 3) == [("JD502", "warning")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Use DOE’s and FMEA to find risks.", "Funded by the DOE and NSF.", "Run DOEs on the line."]
+)
+def test_doe_in_other_senses_is_not_vague_pay(text):
+    assert codes_for(NOWHERE + text + FILLER * 3) == [("JD501", "warning")]

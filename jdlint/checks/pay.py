@@ -121,12 +121,14 @@ _PAY_LABEL = re.compile(
     re.I,
 )
 NEAR = 60  # characters either side of a figure where the words it belongs to stand
+# "DOE" counts only after a pay word: alone it is also "design of experiments" or the Department of Energy
 _VAGUE = re.compile(
     r"\b(?:(?:highly\s+|very\s+)?competitive\s+(?:salary|salaries|pay|compensation|wages?|base|rates?|package|"
     r"remuneration)"
     r"|attractive\s+(?:salary|pay|compensation|package|remuneration)"
     r"|(?:salary|pay|compensation)\s*(?::|is|will\s+be)?\s*(?:negotiable|competitive|attractive|doe)\b"
-    r"|d\.?o\.?e\.?(?=\W|$)|depending\s+on\s+(?:experience|qualifications)|dependent\s+on\s+experience"
+    r"|(?:salary|pay|compensation|wages?|rate|remuneration)\s*(?::|-|–|is)?\s*(?:\w+\s+){0,2}?"
+    r"(?-i:D\.?O\.?E\.?|doe)(?![\w'’])|depending\s+on\s+(?:experience|qualifications)|dependent\s+on\s+experience"
     r"|commensurate\s+with\s+(?:experience|qualifications|skills)|market[-\s](?:rate|related|competitive)"
     r"|salary\s+negotiable|negotiable\s+salary)",
     re.I,
@@ -174,7 +176,7 @@ def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | No
     """True when the figure is the job's pay, False when it is a perk or the company's money, None when unsaid."""
     before, after = _near(text, start, end, window)
     perk_after = _PERK_CUE.search(after) or _COMPANY_AFTER.search(after) or _PURPOSE.search(after)
-    labelled = _PAY_LABEL.search(before) and perk_after and len(after[: perk_after.start()].split()) >= 3
+    labelled = _PAY_LABEL.search(before) and perk_after and len(after[: perk_after.start()].split()) >= 2
     if perk_after and not labelled and not _PAY_NOUN.search(after, 0, perk_after.start()):
         return False  # "$300 monthly home-office stipend", "$2M in seed funding"
     perks_before = list(_PERK_CUE.finditer(before))
