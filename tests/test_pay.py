@@ -208,6 +208,8 @@ def first(text, **config):
         "We were featured in The New York Times and The Washington Post." + FILLER * 4,
         "ABOUT ME\n\nHI, this is the team. CO-OP and ON-CALL duties." + FILLER * 4,
         "Location: Cambridge\n\n" + FILLER * 4,
+        "We work remotely from Lisbon and Porto; once a year the whole team meets in a hotel." + FILLER * 4,
+        "If you are not based in Seattle, no problem: we are in Lisbon." + FILLER * 4,
     ],
 )
 def test_look_alikes_of_places_name_no_law(text):

@@ -64,7 +64,7 @@ _PHRASE = re.compile(
     r"(?<!not\s)(?<!n't\s)(?<!never\s)"
     r"(?i:\b(?:based|located|situated)\s+(?:out\s+of|in|at)"
     r"|\boffice\s+(?:is\s+)?(?:located\s+)?(?:in|at)"
-    r"|\b(?:position|role|job|team)\s+(?:is\s+)?(?:located\s+|based\s+)?(?:in|at)"
+    r"|\b(?:position|role|job)\s+(?:is\s+|will\s+be\s+)?(?:located\s+|based\s+)?(?:in|at)"
     r"|\bwork(?:ing)?\s+(?:on-?site\s+)?(?:from|out\s+of|at)\s+our"
     r"|\b(?:on-?site|in-?office|in\s+person|hybrid)\s+(?:at\s+our\s+\w+\s+)?(?:in|at|from)"
     r"|\brelocat(?:e|ion)\s+to"
@@ -98,6 +98,14 @@ def _country(match: re.Match[str]) -> str:
 class _Patterns:
     laws: tuple[tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None], ...]
     pair: re.Pattern[str]  # "Denver, CO" or "(CO)" anywhere
+
+
+_NEGATION = re.compile(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
+
+
+def _negated(text: str, start: int) -> bool:
+    """A place named to rule it out: "not based in Seattle", "outside California"."""
+    return bool(_NEGATION.search(text, max(0, start - 30), start))
 
 
 def _alternation(names: list[str]) -> re.Pattern[str] | None:
@@ -181,7 +189,7 @@ def locate(document: Document) -> dict[str, Evidence]:
     patterns = _patterns()
     for chunk, quote, strength, kind in _signals(document):
         for law, names, in_field, abbreviation in patterns.laws:
-            hit = names.search(chunk) if names else None
+            hit = next((m for m in names.finditer(chunk) if not _negated(chunk, m.start())), None) if names else None
             if hit is None and in_field is not None and kind in ("field", "phrase"):
                 hit = in_field.search(chunk)
             if hit is None and abbreviation is not None and kind in ("field", "phrase"):
