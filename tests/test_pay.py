@@ -139,6 +139,9 @@ NOWHERE = "Location: Yerevan, Armenia\n\n"  # no pay law: JD501 is a plain warni
         "Paid training at $18/hour for the first two weeks.",
         "A volunteer year with 400,-€ pocket money per month.",
         "Salary: £80k - £100k depending on the equity stake you choose.",
+        "Compensation\n3-5.4 LPA CTC",
+        "We offer 12 lakhs per annum for this role.",
+        "Annual salary: 7.5 to 9 million JPY, decided on experience.",
     ],
 )
 def test_figures_tied_to_the_job_are_pay(pay):
@@ -158,6 +161,7 @@ def test_figures_tied_to_the_job_are_pay(pay):
         "Our customers saved $3,000,000 last year.",
         "$1,500 annual conference allowance.",
         "We are a $40 million company with 200 employees.",
+        "Our clients in Tokyo spent ¥500 million with us last year.",
         "Phone and internet allowance of $75 a month.",
         "A $2,000 relocation package.",
         "Wellness stipend: $50/month.",

@@ -37,6 +37,14 @@ _CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[�
 _NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2}|,-{1,2})?|\d+(?:[.,]\d{1,2}|,-{1,2})?"
 _AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
 _TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
+# ... except in currencies whose salaries run to millions ("7.5 to 9 million JPY per annum")
+_MILLIONS_CURRENCY = re.compile(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
+# Indian salaries in lakhs per annum: "3-5.4 LPA CTC", "12 lakhs per annum"
+_LAKHS = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?:\s*(?:-|–|to)\s*\d{1,3}(?:\.\d{1,2})?)?\s*"
+    r"(?:LPA|L\.P\.A\.?|lakhs?(?:\s+(?:per\s+annum|p\.?a\.?|a\s+year))|lacs?\s+p\.?a\.?)(?!\w)",
+    re.I,
+)
 _MONEY = rf"(?:{_CUR_PRE}\s?{_AMOUNT}|{_AMOUNT}{_CUR_POST})"
 # a unit between the two ends: "$43.13/hr up to $72.02/hr", "$20 an hour to $25 an hour"
 _UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|month|mo|annum)\b|\s(?:per|an?)\s(?:hour|year|month|annum)\b)?"
@@ -192,7 +200,7 @@ def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | No
 
 
 def _is_pay(text: str, start: int, end: int, window: tuple[int, int], context: Context, is_range: bool) -> bool:
-    if _TOO_BIG.search(text, start, end):
+    if _TOO_BIG.search(text, start, end) and not _MILLIONS_CURRENCY.search(text, start, end):
         return False
     tied = _tied(text, start, end, window)
     if tied is not None:
@@ -278,9 +286,11 @@ def find_pay(context: Context) -> Pay:
         for pattern, is_range, bucket in (
             (_RANGE, True, pay.ranges),
             (_BARE_RANGE, False, pay.ranges),  # "90k-110k": only with words tying it to the job
+            (_LAKHS, True, pay.ranges),  # the unit says it is a salary
             (_SINGLE, False, pay.singles),
         ):
-            matches = pattern.finditer(text) if pattern is _BARE_RANGE else _finditer(pattern, text, windows)
+            unhinted = pattern is _BARE_RANGE or pattern is _LAKHS  # no currency mark to find them by
+            matches = pattern.finditer(text) if unhinted else _finditer(pattern, text, windows)
             for match in matches:
                 span = match.span()
                 if _inside(span, pay.ranges) or _inside(span, judged):
