@@ -74,7 +74,7 @@ def jurisdiction_table(current: str) -> str:
                     law["name"],
                     law["law"],
                     law["effective"],
-                    "yes" if law["in_ad"] else "no",
+                    ("yes, the minimum" if law.get("minimum_only") else "yes") if law["in_ad"] else "no",
                     law["remote"],
                     law["threshold"],
                     law["citation"],

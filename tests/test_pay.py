@@ -297,3 +297,10 @@ def test_doe_after_a_pay_word_is_vague_pay(text):
 )
 def test_doe_in_other_senses_is_not_vague_pay(text):
     assert codes_for(NOWHERE + text + FILLER * 3) == [("JD501", "warning")]
+
+
+def test_a_minimum_meets_austrias_law_but_not_a_range_law():
+    austria = "Location: Vienna\n\nGehalt: ab EUR 4.000 brutto, starting at EUR 4.000 per month." + FILLER * 3
+    seattle = "Location: Seattle, WA\n\nSalary starting at $4,000 per month." + FILLER * 3
+    assert codes_for(austria) == []
+    assert codes_for(seattle) == [("JD503", "error")]

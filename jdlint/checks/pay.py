@@ -331,10 +331,13 @@ def _evidence(found: list[tuple[dict[str, Any], Evidence]]) -> str:
     return f" Location {'; '.join(parts)}." if parts else ""
 
 
-def _law_requirement(context: Context) -> tuple[Severity, str, str] | None:
-    """(severity, sentence naming the laws and the location's evidence, source) on the lint date."""
+def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severity, str, str] | None:
+    """(severity, sentence naming the laws and the location's evidence, source) on the lint date; with
+    `range_only`, only the laws that ask for both ends (Austria asks for the minimum: "from EUR 4.000" meets it)."""
     today = _lint_date(context)
     found = [(law, e) for law, e in context.memo("pay-laws", lambda: applicable(context.document)) if law["in_ad"]]
+    if range_only:
+        found = [(law, e) for law, e in found if not law.get("minimum_only", False)]
     in_force = [(law, e) for law, e in found if law["effective"] <= today]
     if in_force:
         names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law, _ in in_force)
@@ -392,7 +395,7 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
     pay = find_pay(context)
     if not pay.open_ended or pay.complete:
         return
-    requirement = _law_requirement(context)
+    requirement = _law_requirement(context, range_only=True)
     if requirement is None:
         return  # no law here asks for a range: an "up to" figure is still information
     severity, sentence, source = requirement
