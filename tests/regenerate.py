@@ -3,8 +3,9 @@
     python tests/regenerate.py           # rewrite what is stale
     python tests/regenerate.py --check   # change nothing; exit 1 naming what is stale (tests/test_regenerate.py)
 
-The artefacts: README.md's rule table and rule-option table (between their <!-- ...:start/end --> markers) and the
-rules block (runs[0].tool.driver.rules) of the SARIF golden file tests/fixtures/reports/posting.sarif.txt.
+The artefacts: README.md's rule table and rule-option table (between their <!-- ...:start/end --> markers), the
+rules block (runs[0].tool.driver.rules) of the SARIF golden file tests/fixtures/reports/posting.sarif.txt, and
+data/jurisdictions.md, the readable table of the pay-transparency laws in data/jurisdictions.toml.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SARIF_GOLDEN = ROOT / "tests" / "fixtures" / "reports" / "posting.sarif.txt"
+JURISDICTIONS = ROOT / "data" / "jurisdictions.md"
 
 
 def _between_markers(text: str, name: str, body: str) -> str:
@@ -44,14 +46,53 @@ def sarif_golden(current: str) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"  # as the SARIF reporter writes it
 
 
-GENERATORS = {README: readme, SARIF_GOLDEN: sarif_golden}
+def jurisdiction_table(current: str) -> str:
+    from jdlint.analyses.location import jurisdictions
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|")
+
+    rows = [
+        "# Pay-transparency laws jdlint knows",
+        "",
+        "Generated from `jurisdictions.toml` by `python tests/regenerate.py`; edit the TOML, not this file.",
+        "JD501-JD503 name the laws of the posting's location that are in force on the lint date (`--date`) as errors,",
+        "and laws not yet in force as warnings. 'In the ad': the pay must be in the posting itself (otherwise before",
+        "the interview is enough, and jdlint does not raise the severity). 'Remote': whether remote jobs that can be",
+        "done from there are covered ('yes' lets 'Remote (US)' reach the law). Not legal advice; check the citation.",
+        "",
+        "| code | where | law | in force | in the ad | remote | employers covered | citation |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for law in jurisdictions():
+        rows.append(
+            "| "
+            + " | ".join(
+                cell(v)
+                for v in (
+                    law["code"],
+                    law["name"],
+                    law["law"],
+                    law["effective"],
+                    ("yes, the minimum" if law.get("minimum_only") else "yes") if law["in_ad"] else "no",
+                    law["remote"],
+                    law["threshold"],
+                    law["citation"],
+                )
+            )
+            + " |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+GENERATORS = {README: readme, SARIF_GOLDEN: sarif_golden, JURISDICTIONS: jurisdiction_table}
 
 
 def stale() -> dict[Path, str]:
     """Each artefact whose content differs from what the catalogs give now, with the new content."""
     out = {}
     for path, generate in GENERATORS.items():
-        current = path.read_text(encoding="utf-8")
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         fresh = generate(current)
         if fresh != current:
             out[path] = fresh

@@ -65,6 +65,7 @@ def test_technologies():
     assert repeated(names) == []
 
 
+OPTIONAL_LAW_KEYS = {"abbreviation", "cities", "location_names", "minimum_only"}
 REQUIRED_LAW_KEYS = {"code", "name", "law", "effective", "in_ad", "remote", "threshold", "citation", "names"}
 
 
@@ -72,7 +73,7 @@ def test_jurisdictions():
     laws = load("jurisdictions.toml")["jurisdiction"]
     for law in laws:
         where = law.get("code")
-        assert REQUIRED_LAW_KEYS <= set(law) <= REQUIRED_LAW_KEYS | {"abbreviation", "cities"}, where
+        assert REQUIRED_LAW_KEYS <= set(law) <= REQUIRED_LAW_KEYS | OPTIONAL_LAW_KEYS, where
         assert re.fullmatch(r"[A-Z]{2}(-[A-Z]+)*", law["code"]), where
         # a TOML date (ISO 8601 YYYY-MM-DD), not a string or a date-time: the check compares it with the lint date
         assert type(law["effective"]) is datetime.date, where
@@ -81,6 +82,8 @@ def test_jurisdictions():
         assert law["citation"].startswith("https://"), where
         assert strings(law["names"]) and law["names"], where
         assert not law.get("cities") or strings(law["cities"]), where
+        assert not law.get("location_names") or strings(law["location_names"]), where
+        assert isinstance(law.get("minimum_only", False), bool), where
         assert repeated([*law["names"], *law.get("cities", [])]) == [], where
         if "abbreviation" in law:
             assert re.fullmatch(r"[A-Z]{2}", law["abbreviation"]), where

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from ..analyses.location import Evidence, jurisdictions, locate
 from ..context import Context
 from ..document import Document
 from ..model import Match, Severity
-from ..resources import data_path
 from ..rule import Rule
 from . import check
 
@@ -35,12 +33,23 @@ _CURRENCY_CODES = (
 _CODE_ALTERNATION = "|".join(_CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:{_CODE_ALTERNATION})\s?)"
 _CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
-_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+# "2.800,-" and "400,--" are whole amounts in German-speaking postings
+_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2}|,-{1,2})?|\d+(?:[.,]\d{1,2}|,-{1,2})?"
 _AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
 _TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
+# ... except in currencies whose salaries run to millions ("7.5 to 9 million JPY per annum")
+_MILLIONS_CURRENCY = re.compile(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
+# Indian salaries in lakhs per annum: "3-5.4 LPA CTC", "12 lakhs per annum"
+_LAKHS = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?:\s*(?:-|–|to)\s*\d{1,3}(?:\.\d{1,2})?)?\s*"
+    r"(?:LPA|L\.P\.A\.?|lakhs?(?:\s+(?:per\s+annum|p\.?a\.?|a\s+year))|lacs?\s+p\.?a\.?)(?!\w)",
+    re.I,
+)
 _MONEY = rf"(?:{_CUR_PRE}\s?{_AMOUNT}|{_AMOUNT}{_CUR_POST})"
-_DASH = r"\s*(?:-|–|—|−|â€”|â€“|/|to|and|till|until|bis|à|a|al|do)\s*"
-_RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
+# a unit between the two ends: "$43.13/hr up to $72.02/hr", "$20 an hour to $25 an hour"
+_UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|month|mo|annum)\b|\s(?:per|an?)\s(?:hour|year|month|annum)\b)?"
+_DASH = r"\s*(?:-|–|—|−|â€”|â€“|/|to|up\s+to|and|till|until|bis|à|a|al|do)\s*"
+_RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_UNIT}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
 _SINGLE = re.compile(_MONEY, re.I)
 _BARE_RANGE = re.compile(
     rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
@@ -51,39 +60,89 @@ _OPEN = re.compile(
     rf"|{_MONEY}\s?\+|{_MONEY}\s+(?:and\s+(?:up|above)|or\s+more|plus)\b",
     re.I,
 )
-_PAY_WORDS = re.compile(
-    r"\b(?:salar(?:y|ies)|pay|paid|compensation|wages?|rate|base|ote|earn(?:ings?)?|stipend|hourly|per\s+hour|"
-    r"an\s+hour|per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annual(?:ly)?|per\s+month|monthly|range|package|"
-    r"remuneration|bonus|gross|/\s?(?:yr|year|hr|hour|month|mo|h)\b|"
+# What ties a figure to the job: pay nouns, and units of time that only pay is counted in
+_PAY_CUE = re.compile(
+    r"(?:salar(?:y|ies)|\w*(?:gehalt|lohn|salaris|vergütung)\b|"  # glued or compound: "OffSalary", "Stundenlohn"
+    r"\b(?:pay(?:\s+(?:range|rate|scale|band))?|paid|compensation|wages?|rates?|base|ote|"
+    r"on[\s-]target\s+earnings|earn(?:ings?)?|(?:based|depending|dependent)\s+on\s+experience|doe|remuneration|package|range|band|hourly|per\s+hour|an\s+hour|"
+    r"per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annual(?:ly)?|per\s+month|a\s+month|monthly|yearly|gross|"
+    r"/\s?(?:yr|year|hr|hour|month|mo|h|annum)\b|"
     # other languages postings come in
-    r"salaire|rémunération|fourchette|brut|gehalt|brutto|vergütung|salario|sueldo|retribución|stipendio|"
-    r"retribuzione|wynagrodzenie|salaris|lön|lønn|løn|palkka)",
+    r"salaire|rémunération|fourchette|brut|brutto|entgelt|pro\s+(?:monat|stunde|jahr)|per\s+maand|"
+    r"monatlich|jährlich|salario|sueldo|retribución|stipendio|retribuzione|wynagrodzenie|loon|"
+    r"lön|lønn|løn|palkka))",
     re.I,
 )
-_NOT_PAY = re.compile(
-    r"\b(?:fund(?:ing|ed|s)?|raised?|revenue|series\s+[a-e]|valuation|invest(?:ment|ors|ed)?|arr|"
-    r"billion|customers?|spend|market|grants?|prizes?|assets|loans?|portfolio|budget|sales|gmv|"
-    r"transactions?|donat(?:e|ion|ions)|price|pricing|cost|fees?|tuition)\b",
+# What ties a figure to something else: perks and one-off bonuses, on either side of the figure
+_PERK_CUE = re.compile(
+    r"\b(?:stipends?|allowances?|budgets?|perks?|benefits?|reimburs\w*|per\s+diem|vouchers?|credits?|discounts?|"
+    r"(?:referral|sign[\s-]?on|signing|retention|relocation|joining|welcome)\s+(?:bonus|payment|package)|"
+    r"bonus(?:es)?|commissions?|401\s?\(?k\)?|matching|equity|stock|shares|home[\s-]?office|commut\w*)\b",
     re.I,
 )
+# the company's money, after the figure ("$2M in seed funding", "$3,000 in savings for customers")
+_COMPANY_AFTER = re.compile(
+    r"\b(?:fund(?:ing|ed|s)?|financing|round|raised?|revenues?|run\s+rate|series\s+[a-e]|seed|valuation|valued|"
+    r"invest(?:ment|ors|ed)?|arr|customers?|clients?|users?|employees|spend|market|grants?|prizes?|awards?|assets|"
+    r"under\s+management|aum|loans?|debts?|portfolio|sales|gmv|transactions?|donat\w*|price|pricing|cost|fees?|"
+    r"deals?|worth|savings?|saved)\b",
+    re.I,
+)
+# ... and before it, only as the verb or noun the figure completes ("has raised over $20M", "revenue of $5M");
+# a job title ahead of its range ("Customer Success Engineer $45K - $75K") says nothing against it
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:rais(?:ed|ing)|saved?|sav(?:es|ing)|spen[dt]|spending|costs?|worth|valued\s+at|backed\s+by|"
+    r"(?:revenues?|valuation|funding|financing|investment|grants?|loans?|donations?|prizes?|awards?|assets|price|fees?|"
+    r"sales|deals?)\s*(?:of|at|:|=|over|totall?ing|exceeding|reached|reaching|hit))(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
+# a purpose after the figure makes it a perk: "$1,000 a year for books and conferences"
+_PURPOSE = re.compile(
+    r"\b(?:for|towards?|on|to\s+(?:spend|use)\s+on)\s+(?:your\s+|the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?"
+    r"(?:home[\s-]?office|co-?working|internet|phone|mobile|gym|fitness|wellness|well-?being|learning|courses?|"
+    r"professional\s+development|education|tuition|training|conferences?|books?|equipment|laptop|setup|desk|"
+    r"commut\w*|transit|travel|meals?|lunch(?:es)?|food|childcare|relocation|moving|therapy|health)\b",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:/\s?(?:hr|hour|h|yr|year|month|mo|annum|day|week|wk|shift)\b|"
+    r"(?:per|an?|each)\s+(?:hour|year|annum|month|day|week|shift)\b|hourly|daily|weekly|annually|yearly|monthly|"
+    r"p\.?\s?a\.?(?!\w)|pro\s+(?:monat|stunde|jahr)|brutto|gross)",
+    re.I,
+)
+# strong pay nouns win over a perk word in the same short phrase ("base salary with equity")
+_PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|wages?|pay|compensation|ote|base|rates?|remuneration|gehalt)\b", re.I)
+_BREAK = re.compile(
+    r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|with|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
+)
+_BREAK_BEFORE = re.compile(  # not "with": "starting with $400"
+    r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
+)
+# a figure that opens a line or a "|" cell of a title line: "| $150k |", "UP TO £65,000"
+_OWN_CELL = re.compile(
+    r"(?:^|[\n|•·]|\s-\s)[\s*_:>-]*(?i:(?:up\s+to|upto|from|starting\s+at|circa|c\.|approx\.?|~)\s*)?$"
+)
+# "Salary: £80k - £100k depending on the equity stake": the label ties it, a perk word further on does not untie it
+_PAY_LABEL = re.compile(
+    r"\b(?:salary|pay|compensation|wages?|rate|remuneration|ote)(?:\s+range)?\s*(?:[:=–-]|is|of)\s*"
+    r"(?:up\s+to|from|between)?\s*$",
+    re.I,
+)
+NEAR = 60  # characters either side of a figure where the words it belongs to stand
+# "DOE" counts only after a pay word: alone it is also "design of experiments" or the Department of Energy
 _VAGUE = re.compile(
-    r"\b(?:competitive\s+(?:salary|salaries|pay|compensation|wages?|base|rates?|package|remuneration)"
+    r"\b(?:(?:highly\s+|very\s+)?competitive\s+(?:salary|salaries|pay|compensation|wages?|base|rates?|package|"
+    r"remuneration)"
     r"|attractive\s+(?:salary|pay|compensation|package|remuneration)"
     r"|(?:salary|pay|compensation)\s*(?::|is|will\s+be)?\s*(?:negotiable|competitive|attractive|doe)\b"
-    r"|d\.?o\.?e\.?(?=\W|$)|depending\s+on\s+(?:experience|qualifications)|dependent\s+on\s+experience"
+    r"|(?:salary|pay|compensation|wages?|rate|remuneration)\s*(?::|-|–|is)?\s*(?:\w+\s+){0,2}?"
+    r"(?-i:D\.?O\.?E\.?|doe)(?![\w'’])|depending\s+on\s+(?:experience|qualifications)|dependent\s+on\s+experience"
     r"|commensurate\s+with\s+(?:experience|qualifications|skills)|market[-\s](?:rate|related|competitive)"
     r"|salary\s+negotiable|negotiable\s+salary)",
     re.I,
 )
 _METADATA_PAY_KEYS = re.compile(r"salary|pay|compensation|wage|rate|remuneration", re.I)
-_REMOTE_US = re.compile(
-    r"remote[^.\n]{0,25}\b(?:US|USA|U\.S\.A?\.?|United States)\b|\b(?:US|USA|U\.S\.|United States)"
-    r"[^.\n]{0,12}\bremote|anywhere in the (?:US|U\.S\.|United States)",
-    re.I,
-)
-_REMOTE_CA = re.compile(r"remote[^.\n]{0,25}\bCanada\b|\bCanada[^.\n]{0,12}\bremote", re.I)
-_LOCATION_KEYS = re.compile(r"location|city|state|country|region|office|based|where", re.I)
-_LOCATION_LABEL = re.compile(r"^\s*(?:job\s+)?(?:location|locations|based\s+in|office|where|work\s+location)\b", re.I)
+_MONEY_ANYWHERE = re.compile(rf"{_CUR_PRE}\s?\d|\d{_CUR_POST}", re.I)
 
 
 @dataclass
@@ -108,16 +167,74 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _is_pay(text: str, start: int, end: int, window: tuple[int, int], has_currency: bool) -> bool:
-    if _TOO_BIG.search(text, start, end):
-        return False
-    sentence = text[window[0] : window[1]]
-    if _PAY_WORDS.search(sentence):
+def _near(text: str, start: int, end: int, window: tuple[int, int]) -> tuple[str, str]:
+    """The words before and after a figure up to the nearest clause break: the phrase it belongs to."""
+    before = text[max(window[0], start - NEAR) : start]
+    cuts = list(_BREAK_BEFORE.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = text[end : min(window[1], end + NEAR)]
+    cut = _BREAK.search(after)
+    money = _MONEY_ANYWHERE.search(after)  # "$90k salary, $5k sign-on bonus": the next figure has its own words
+    stop = min(x.start() for x in (cut, money) if x is not None) if (cut or money) else len(after)
+    return before, after[:stop]
+
+
+def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | None:
+    """True when the figure is the job's pay, False when it is a perk or the company's money, None when unsaid."""
+    before, after = _near(text, start, end, window)
+    perk_after = _PERK_CUE.search(after) or _COMPANY_AFTER.search(after) or _PURPOSE.search(after)
+    labelled = _PAY_LABEL.search(before) and perk_after and len(after[: perk_after.start()].split()) >= 2
+    if perk_after and not labelled and not _PAY_NOUN.search(after, 0, perk_after.start()):
+        return False  # "$300 monthly home-office stipend", "$2M in seed funding"
+    perks_before = list(_PERK_CUE.finditer(before))
+    if perks_before and not _PAY_NOUN.search(before, perks_before[-1].end()):
+        return False  # "a learning budget of $1,000", "referral bonus: $500"
+    if _COMPANY_BEFORE.search(before):
+        return False  # "the company has raised over $200 million", "revenue of $5M"
+    if _UNIT_AFTER.match(after):
+        return True  # "$18/hour", "£30,000 per annum"
+    if _PAY_CUE.search(before) or _PAY_CUE.search(after):
         return True
-    # money words close by ("raised $20M from investors"), not anywhere in a long run-on line
-    if _NOT_PAY.search(text, max(window[0], start - 60), min(window[1], end + 60)):
+    return None
+
+
+def _is_pay(text: str, start: int, end: int, window: tuple[int, int], context: Context, is_range: bool) -> bool:
+    if _TOO_BIG.search(text, start, end) and not _MILLIONS_CURRENCY.search(text, start, end):
         return False
-    return has_currency
+    tied = _tied(text, start, end, window)
+    if tied is not None:
+        return tied
+    # nothing in the phrase: the sentence, the line it leads, then the heading or label above it
+    if _PAY_CUE.search(text, *window):
+        return True
+    if _OWN_CELL.search(text, max(0, start - 40), start):
+        return True  # "£45,000 - £55,000" or "Up to £85,000 plus bonus" opening a line: a perk would say what it is
+    label = _label_above(context, start)
+    if label is not None and _PAY_CUE.search(label):
+        return True
+    if label is not None and (_PERK_CUE.search(label) or _COMPANY_AFTER.search(label)):
+        return False
+    return is_range  # a range of money stands for pay in a posting; a lone figure needs words
+
+
+def _label_above(context: Context, offset: int) -> str | None:
+    """The line introducing the figure ("Salary:", "...the base salary range is:"), else its section's heading."""
+    document = context.document
+    text = document.text
+    line_start = text.rfind("\n", 0, offset)
+    while line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start) + 1
+        previous = text[previous_start:line_start].strip()
+        if previous:
+            if previous.endswith(":") or (len(previous) <= 40 and not previous.endswith(".")):
+                return previous
+            break
+        line_start = previous_start - 1
+    for section in document.sections:
+        if section.start <= offset < section.end:
+            return section.label
+    return None
 
 
 _CURRENCY_HINT = re.compile(r"[$£€¥₹]|(?<![A-Za-z])(?:[A-Z]{3})(?![a-z])|zł|\bkr\b|dollars|euros", re.IGNORECASE)
@@ -163,19 +280,24 @@ def find_pay(context: Context) -> Pay:
             ):
                 pay.in_metadata = True
         for match in _finditer(_OPEN, text, windows):
-            if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), True):
+            if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False):
                 pay.open_ended.append(match.span())
-        for pattern, has_currency, bucket in (
+        judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
+        for pattern, is_range, bucket in (
             (_RANGE, True, pay.ranges),
-            (_BARE_RANGE, False, pay.ranges),
-            (_SINGLE, True, pay.singles),
+            (_BARE_RANGE, False, pay.ranges),  # "90k-110k": only with words tying it to the job
+            (_LAKHS, True, pay.ranges),  # the unit says it is a salary
+            (_SINGLE, False, pay.singles),
         ):
-            matches = pattern.finditer(text) if pattern is _BARE_RANGE else _finditer(pattern, text, windows)
+            unhinted = pattern is _BARE_RANGE or pattern is _LAKHS  # no currency mark to find them by
+            matches = pattern.finditer(text) if unhinted else _finditer(pattern, text, windows)
             for match in matches:
                 span = match.span()
-                if _inside(span, pay.ranges):
-                    continue
-                if not _is_pay(text, *span, context.window(span[0], "sentence"), has_currency):
+                if _inside(span, pay.ranges) or _inside(span, judged):
+                    continue  # an end of a range is judged with the range
+                if not _is_pay(text, *span, context.window(span[0], "sentence"), context, is_range):
+                    if is_range:
+                        judged.append(span)
                     continue
                 if bucket is pay.singles and not re.search(r"\d{2}", match.group()):
                     continue  # "$5" coffee budgets and "€1" are not salaries
@@ -189,89 +311,40 @@ def find_pay(context: Context) -> Pay:
 # ----------------------------------------------------------------------------- jurisdictions
 
 
-@lru_cache(maxsize=1)
-def jurisdictions() -> tuple[dict[str, Any], ...]:
-    data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
-    return tuple(data["jurisdiction"])
-
-
-def _location_text(document: Document) -> str:
-    parts = [
-        f"{v}" for k, v in document.metadata.items() if _LOCATION_KEYS.search(str(k)) and isinstance(v, (str, list))
-    ]
-    parts = [" ; ".join(map(str, p)) if isinstance(p, list) else p for p in parts]
-    text = document.text
-    for segment in document.segments:
-        chunk = text[segment.start : segment.end]
-        if segment.scope in ("heading", "metadata") or _LOCATION_LABEL.match(chunk):
-            parts.append(chunk)
-    parts.append(text[:500])
-    return "\n".join(parts)
-
-
-_WORD_RUN = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _law_patterns() -> tuple[
-    list[tuple[dict[str, Any], re.Pattern[str] | None, frozenset[str] | None]], re.Pattern[str], re.Pattern[str]
-]:
-    """Compiled once: each law's name pattern, and one pattern for every state or province abbreviation."""
-    by_name = []
-    for law in jurisdictions():
-        raw = law.get("names", []) + law.get("cities", [])
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")\b") if raw else None
-        # A name can only match where its first word stands as a whole word: a set lookup spares the search.
-        firsts = [_WORD_RUN.match(n) for n in raw]
-        first_words = frozenset(m.group() for m in firsts if m) if all(firsts) else None
-        by_name.append((law, pattern, first_words))
-    codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
-    in_text = re.compile(rf"[A-Z][a-z]+,\s*({codes})\b(?!\.)|\(({codes})\)")  # "Denver, CO" or "(CO)"
-    in_location = re.compile(rf"(?:,\s*|\b)({codes})\b(?!\.)")
-    return by_name, in_text, in_location
-
-
-def applicable(document: Document) -> list[dict[str, Any]]:
-    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches."""
-    where = _location_text(document)
-    by_name, in_text, in_location = _law_patterns()
-    words = set(_WORD_RUN.findall(where))
-    abbreviations: set[str] | None = None  # found once, when a law's name did not match
-    found = []
-    for law, names, first_words in by_name:
-        hit = bool(
-            names is not None and (first_words is None or not words.isdisjoint(first_words)) and names.search(where)
-        )
-        if not hit and law.get("abbreviation"):
-            if abbreviations is None:
-                abbreviations = {m.group(1) or m.group(2) for m in in_text.finditer(document.text)}
-                abbreviations |= {m.group(1) for m in in_location.finditer(where)}
-            hit = law["abbreviation"] in abbreviations
-        if not hit and law.get("remote") == "yes":
-            remote = (
-                _REMOTE_US if law["code"].startswith("US-") else _REMOTE_CA if law["code"].startswith("CA-") else None
-            )
-            hit = bool(remote is not None and remote.search(where))
-        if hit:
-            found.append(law)
-    return found
+def applicable(document: Document) -> list[tuple[dict[str, Any], Evidence]]:
+    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches, with the evidence."""
+    where = locate(document)
+    return [(law, where[law["code"]]) for law in jurisdictions() if law["code"] in where]
 
 
 def _lint_date(context: Context) -> datetime.date:
     return context.config.lint_date or datetime.date.today()
 
 
-def _law_requirement(context: Context) -> tuple[Severity, str, str] | None:
-    """(severity, sentence naming the laws, source) for the laws of the posting's location on the lint date."""
+def _evidence(found: list[tuple[dict[str, Any], Evidence]]) -> str:
+    """Where the location came from, the strongest evidence first: " Location New York, from 'Location: New York'." """
+    shown: list[Evidence] = []
+    for _, evidence in sorted(found, key=lambda item: -item[1].strength):
+        if all(evidence.quote != e.quote for e in shown):
+            shown.append(evidence)
+    parts = [f"{e.place}, from '{e.quote}'" if e.quote != e.place else f"'{e.place}'" for e in shown[:2]]
+    return f" Location {'; '.join(parts)}." if parts else ""
+
+
+def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severity, str, str] | None:
+    """(severity, sentence naming the laws and the location's evidence, source) on the lint date; with
+    `range_only`, only the laws that ask for both ends (Austria asks for the minimum: "from EUR 4.000" meets it)."""
     today = _lint_date(context)
-    laws = [law for law in context.memo("pay-laws", lambda: applicable(context.document)) if law.get("in_ad")]
-    in_force = [law for law in laws if law["effective"] <= today]
+    found = [(law, e) for law, e in context.memo("pay-laws", lambda: applicable(context.document)) if law["in_ad"]]
+    if range_only:
+        found = [(law, e) for law, e in found if not law.get("minimum_only", False)]
+    in_force = [(law, e) for law, e in found if law["effective"] <= today]
     if in_force:
-        names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law in in_force)
-        return Severity.ERROR, f" Required in the posting by {names}.", in_force[0]["citation"]
-    if laws:
-        names = "; ".join(f"{law['law']} ({law['name']}, from {law['effective']})" for law in laws)
-        return Severity.WARNING, f" It will be required by {names}.", laws[0]["citation"]
+        names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law, _ in in_force)
+        return Severity.ERROR, f" Required in the posting by {names}.{_evidence(in_force)}", in_force[0][0]["citation"]
+    if found:
+        names = "; ".join(f"{law['law']} ({law['name']}, from {law['effective']})" for law, _ in found)
+        return Severity.WARNING, f" It will be required by {names}.{_evidence(found)}", found[0][0]["citation"]
     return None
 
 
@@ -322,7 +395,7 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
     pay = find_pay(context)
     if not pay.open_ended or pay.complete:
         return
-    requirement = _law_requirement(context)
+    requirement = _law_requirement(context, range_only=True)
     if requirement is None:
         return  # no law here asks for a range: an "up to" figure is still information
     severity, sentence, source = requirement

@@ -1,0 +1,207 @@
+"""Where the job is: the places a posting names, each with the words that showed it.
+
+Signals, strongest first:
+- fields: a location field of the front matter or export record, a "Location:" / "Office:" / "Based in:" line
+  anywhere in the text (a value that only says "Remote" or "Hybrid" names no place);
+- phrases anywhere in the text: "based in Denver", "our Chicago office", "Denver, CO", and remote eligibility
+  ("Remote (US)", "open to candidates in Colorado", "anywhere in the US");
+- the title area (first 500 characters) and headings naming a state or an unambiguous city, when the posting has
+  no location field at all.
+When a field names a place, only fields and remote-eligibility wording count: an office in another city named
+further down ("our teams in Berlin and New York") is the company's, not necessarily the job's.
+
+Country and state codes are matched case-sensitively: "US" is the country, "us" the pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..document import Document
+from ..resources import data_path
+
+LEAD = 500  # characters of a posting's start where a title names its place ("Engineer - Denver")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    place: str  # the words naming the place: "New York", "Remote (US)"
+    quote: str  # where they stand: "Location: New York"
+    strength: int  # 3 a field, 2 a phrase, 1 the title area or a heading
+
+
+@lru_cache(maxsize=1)
+def jurisdictions() -> tuple[dict[str, Any], ...]:
+    """The pay-transparency table, data/jurisdictions.toml."""
+    data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
+    return tuple(data["jurisdiction"])
+
+
+_FIELD_KEYS = re.compile(r"location|city|state|country|region|office|based|where|workplace", re.I)
+_LABEL = re.compile(
+    r"^[ \t#*_>-]*(?i:(?:job\s+|work\s+|office\s+|primary\s+)?(?:locations?|based\s+in|offices?|where|work\s*place)"
+    r"|place\s+of\s+work|standort|arbeitsort|dienstort)[*_ \t]*(?:[:\-–|][ \t*_]*|[:]?[ \t*_]*\n[ \t*_]*)"
+    r"(?P<value>[^\n]{2,120})",
+    re.M,
+)
+# A field value that names a work mode, not a place
+_MODE_ONLY = re.compile(
+    r"^(?i:[\s,/()|&-]*(?:remote|hybrid|on-?site|in[\s-]office|flexible|anywhere|various|multiple|tbd|n/?a|"
+    r"home|home[\s-]based|work\s+from\s+home|wfh|global|worldwide|full[\s-]time|part[\s-]time|or|and|"
+    r"first|friendly|optional|possible)[\s,/()|&.-]*)+$"
+)
+_PLACE = (
+    r"(?P<place>[A-Z][\w'’-]*(?:\.(?=\w))?(?:(?:\s+|-)(?:of\s+)?[A-Z][\w'’.-]*){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w]*)?)?)"
+)
+# Phrases about the job's own place; the company's ("headquartered in", "offices in Paris, New York and Lisbon")
+# and negated ones ("if you are not based in Seattle") say nothing about where this job is.
+_PHRASE = re.compile(
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)"
+    r"(?i:\b(?:based|located|situated)\s+(?:out\s+of|in|at)"
+    r"|\boffice\s+(?:is\s+)?(?:located\s+)?(?:in|at)"
+    r"|\b(?:position|role|job)\s+(?:is\s+|will\s+be\s+)?(?:located\s+|based\s+)?(?:in|at)"
+    r"|\bwork(?:ing)?\s+(?:on-?site\s+)?(?:from|out\s+of|at)\s+our"
+    r"|\b(?:on-?site|in-?office|in\s+person|hybrid)\s+(?:at\s+our\s+\w+\s+)?(?:in|at|from)"
+    r"|\brelocat(?:e|ion)\s+to"
+    r"|\b(?:candidates|applicants)\s+(?:who\s+(?:live|reside)\s+|(?:located|based|living|residing)\s+)?(?:in|from)"
+    r"|\bresidents\s+of"
+    r"|\bopen\s+to\s+(?:candidates\s+|applicants\s+)?(?:located\s+|based\s+)?(?:in|from|across)"
+    r"|\bmust\s+(?:live|reside|be\s+located|be\s+based)\s+in"
+    r"|\bremote(?:ly)?\s+(?:with)?in|\banywhere\s+in)"
+    r"\s+(?:the\s+)?(?:(?i:state|city|province)\s+of\s+)?(?:(?i:our)\s+)?" + _PLACE
+)
+_OFFICE = re.compile(r"\b(?i:our|the|at\s+our|in\s+our|from\s+our)\s+" + _PLACE + r"(?:\s+|-)(?i:office|hub|studio)\b")
+_COUNTRY_US = r"(?:US|USA|U\.S\.A?\.?|United\s+States(?:\s+of\s+America)?|(?i:united\s+states))"
+_COUNTRY_CA = r"(?:Canada|CAN)"
+# Remote work open across a country: the country right after "remote" ("Remote (US)", "remote within the US"),
+# before it ("US-remote", "US Remote"), or eligibility wording ("anywhere in the US", "must be based in the US").
+_REMOTE = re.compile(
+    rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in|only\s+in)"
+    rf"\s+(?:the\s+)?)(?P<country>{_COUNTRY_US}|{_COUNTRY_CA})(?![\w])\)?"
+    rf"|\b(?P<country2>{_COUNTRY_US}|{_COUNTRY_CA})(?:[\s,(]+|-based\s+|\s*[-–]\s*)(?i:remote)\b"
+    rf"|(?:(?i:anywhere|candidates|applicants|residents)|(?i:must\s+(?:be\s+)?(?:based|located|live|reside)))"
+    rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?P<country3>{_COUNTRY_US}|{_COUNTRY_CA})(?![\w])"
+)
+
+
+def _country(match: re.Match[str]) -> str:
+    words = match.group("country") or match.group("country2") or match.group("country3")
+    return "CA" if words in ("Canada", "CAN") else "US"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    laws: tuple[tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    pair: re.Pattern[str]  # "Denver, CO" or "(CO)" anywhere
+
+
+_NEGATION = re.compile(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
+
+
+def _negated(text: str, start: int) -> bool:
+    """A place named to rule it out: "not based in Seattle", "outside California"."""
+    return bool(_NEGATION.search(text, max(0, start - 30), start))
+
+
+def _alternation(names: list[str]) -> re.Pattern[str] | None:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])") if names else None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    laws = []
+    for law in jurisdictions():
+        raw = law.get("names", []) + law.get("cities", [])
+        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")(?![\w])") if raw else None
+        field_only = law.get("location_names", [])
+        in_field = (
+            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in field_only) + r")(?![\w])") if field_only else None
+        )
+        code = law.get("abbreviation")
+        # in a field: "Denver, CO", "CO" alone, "CO / Remote"; a lone "CO" inside prose is not a state
+        abbreviation = re.compile(rf"(?:^|,\s*|\(|\s-\s)\s*{code}(?![\w.])|^\s*{code}\s*$") if code else None
+        laws.append((law, names, in_field, abbreviation))
+    codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
+    pair = re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
+    return _Patterns(tuple(laws), pair)
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The line around a signal, short enough for a message."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    a, b = max(line_start, start - 30), min(line_end, end + 30)
+    # within the sentence: "Senior engineer, remote (US)", not the next sentence's start
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, a, start)]
+    a = stops[-1] if stops else a
+    stop = _SENTENCE_END.search(text, end, b)
+    b = stop.start() + 1 if stop else b
+    return text[a:b].strip(" \t*_#>|-")
+
+
+def _signals(document: Document) -> list[tuple[str, str, int, str]]:
+    """(text naming a place, quote, strength, kind) for every location signal; kind: field, phrase or lead."""
+    text = document.text
+    fields: list[tuple[str, str, int, str]] = []
+    for key, value in document.metadata.items():
+        if not _FIELD_KEYS.search(str(key)) or not isinstance(value, (str, list)):
+            continue
+        value_text = " ; ".join(map(str, value)) if isinstance(value, list) else value
+        fields.append((value_text, f"{key}: {value_text}"[:100], 3, "field"))
+    for match in _LABEL.finditer(text):
+        value = match.group("value").strip()
+        fields.append((value, _quote(text, match.start("value") - 1, match.end("value")), 3, "field"))
+    named = [f for f in fields if not _MODE_ONLY.match(f[0])]
+    remote = [(m.group(), _quote(text, *m.span()), 2, "remote") for m in _REMOTE.finditer(text)]
+    if named:
+        return named + [f for f in fields if f not in named] + remote
+    phrases: list[tuple[str, str, int, str]] = []
+    for pattern in (_PHRASE, _OFFICE):
+        for match in pattern.finditer(text):
+            phrases.append((match.group("place"), _quote(text, *match.span()), 2, "phrase"))
+    phrases += [(m.group(), _quote(text, *m.span()), 2, "phrase") for m in _patterns().pair.finditer(text)]
+    if fields:
+        return fields + remote + phrases  # "Location: Remote" said where: a state named in the intro is not it
+    lead = [(text[:LEAD], "", 1, "lead")]
+    for segment in document.segments:
+        if segment.scope == "heading" and segment.start >= LEAD:
+            lead.append((text[segment.start : segment.end], "", 1, "lead"))
+    return remote + phrases + lead
+
+
+def locate(document: Document) -> dict[str, Evidence]:
+    """Each jurisdiction the posting's location names or reaches (its code), with the strongest evidence."""
+    found: dict[str, Evidence] = {}
+
+    def note(code: str, evidence: Evidence) -> None:
+        if code not in found or found[code].strength < evidence.strength:
+            found[code] = evidence
+
+    patterns = _patterns()
+    for chunk, quote, strength, kind in _signals(document):
+        for law, names, in_field, abbreviation in patterns.laws:
+            hit = next((m for m in names.finditer(chunk) if not _negated(chunk, m.start())), None) if names else None
+            if hit is None and in_field is not None and kind in ("field", "phrase"):
+                hit = in_field.search(chunk)
+            if hit is None and abbreviation is not None and kind in ("field", "phrase"):
+                hit = abbreviation.search(chunk)
+            if hit is not None:
+                place = chunk.strip() if kind != "lead" else hit.group().strip(" ,(")
+                place = re.split(r"\.\s", place)[0].rstrip(".")
+                shown = quote or _quote(chunk, *hit.span())
+                note(law["code"], Evidence(place[:60], shown[:100], strength))
+        for match in _REMOTE.finditer(chunk):
+            country = _country(match)
+            for law in jurisdictions():
+                if law.get("remote") == "yes" and law["code"].startswith(f"{country}-"):
+                    note(law["code"], Evidence(match.group(), quote or match.group(), strength))
+    return found
