@@ -155,6 +155,8 @@ ACCOMMODATION = [
     "Individuals needing accommodation in the application process may contact the HR office.",
     "Candidates with disabilities can request adjustments during the interview by emailing jobs@example.org.",
     "If you need an accommodation/adjustment for a disability while you apply, send a request to your recruiter.",
+    "We want our recruitment process to be fair.\nIf you need any adjustments, let us know at jobs@example.org.",
+    "Please tell us if you would like any adjustments; our recruiter Sam will sort them out.",
 ]
 
 ACCOMMODATION_LOOKALIKES = [
@@ -174,6 +176,8 @@ ACCOMMODATION_LOOKALIKES = [
     "You will design the contact centre application and support agency partners.\nApplication process: contact us.",
     "Support available: a weekly catch-up call with the founder.\n\nApplication process\n\nPlease contact Sam.",
     "You will adapt the application to new APIs and help us with risk assessment.",
+    "Relocating? Let us know if you need accommodation near the site.",
+    "You will make adjustments to machine settings on the packing line.",
 ]
 
 OFFERS_WITHOUT_A_WAY_TO_ASK = [
