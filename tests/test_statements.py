@@ -106,6 +106,12 @@ EEO_LOOKALIKES = [
     "You will build colour palettes that work regardless of platform.",
     "You will fix race conditions in our scheduler regardless of how rare they are.",
     "Tests must pass regardless of whether caching is enabled or disabled.",
+    "Transparent pay regardless of where you live.\nHealth benefits: medical, dental, vision, life, disability.",
+    "Offers are applied consistently regardless of candidate background or negotiation history.",
+    "Studies show women and people of colour apply less often.\nIf you are excited by this role, we encourage you "
+    "to apply.",
+    "Writers covering ethnic minorities, religion and disability are eligible.\nWe encourage applicants from the "
+    "region.",
 ]
 
 ACCOMMODATION = [
@@ -178,6 +184,11 @@ ACCOMMODATION_LOOKALIKES = [
     "You will adapt the application to new APIs and help us with risk assessment.",
     "Relocating? Let us know if you need accommodation near the site.",
     "You will make adjustments to machine settings on the packing line.",
+    "Perks: free staff house accommodation, a shuttle bus and onboarding training.",
+    "You will own change requests and new-account onboarding for the billing team.",
+    "You will brief visitors on site, equipment and data access requirements before their first visit.",
+    "Apply Interview Guide FAQ People Blog Companies Launch Library Partners Resources Support " * 3
+    + "Requests for Startups Log in",
 ]
 
 OFFERS_WITHOUT_A_WAY_TO_ASK = [

@@ -21,6 +21,7 @@ from .terms import CompiledTerms, validate_terms
 
 WITHIN = ("sentence", "adjacent")
 LIST_ITEM_WORDS = 10  # a sentence this short after "...:" is an item of the list the colon opens
+REACH = 400  # characters from the first part's hit within which the other parts must be
 
 
 class Occurrence(BaseKind):
@@ -95,7 +96,16 @@ def _together(entry: dict[str, Any], part_hits: dict[str, list[tuple[int, int, i
     for group, start, end in part_hits[names[0]]:
         for first in range(group - reach, group + 1):
             window = range(first, first + reach + 1)
-            spans = [[(s, e) for g, s, e in part_hits[name] if g in window] for name in names[1:]]
+            # another part's hit is not the very words of the first ("access needs" is not both offer and need),
+            # and near it: a run-on "sentence" of menu items is no sentence
+            spans = [
+                [
+                    (s, e)
+                    for g, s, e in part_hits[name]
+                    if g in window and (s, e) != (start, end) and abs(s - start) <= REACH
+                ]
+                for name in names[1:]
+            ]
             if all(spans):
                 chosen = [(start, end)] + [options[0] for options in spans]
                 found.append((min(s for s, _ in chosen), max(e for _, e in chosen)))
