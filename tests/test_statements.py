@@ -98,6 +98,7 @@ EEO_LOOKALIKES = [
     "We welcome applicants with a background in chemistry or biology.",
     "Applicants must be at least 18 years of age and hold a driving licence.",
     "You will investigate discrimination complaints based on race, sex and disability.",
+    "We consider qualified applicants with criminal histories in line with EEOC guidelines and local law.",
     "We offer equal opportunities to grow through a yearly training budget.",
     "You have the ability to stay calm regardless of deadlines.",
     "Our Software Engineer (m/w/d) joins the platform team.",
@@ -185,6 +186,10 @@ ACCOMMODATION_LOOKALIKES = [
     "Relocating? Let us know if you need accommodation near the site.",
     "You will make adjustments to machine settings on the packing line.",
     "Perks: free staff house accommodation, a shuttle bus and onboarding training.",
+    "Methods: differential recruitment, data imputation, ecological inference, quantifying uncertainty, choosing "
+    "between alternate methodologies, identifying spurious drivers and sources of bias, sampling techniques, "
+    "multilevel regression and post-stratification, multilevel and hierarchical modelling, and propensity "
+    "adjustments.",
     "You will own change requests and new-account onboarding for the billing team.",
     "You will brief visitors on site, equipment and data access requirements before their first visit.",
     "Apply Interview Guide FAQ People Blog Companies Launch Library Partners Resources Support " * 3

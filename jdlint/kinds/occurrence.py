@@ -21,7 +21,7 @@ from .terms import CompiledTerms, validate_terms
 
 WITHIN = ("sentence", "adjacent")
 LIST_ITEM_WORDS = 10  # a sentence this short after "...:" is an item of the list the colon opens
-REACH = 400  # characters from the first part's hit within which the other parts must be
+REACH = 250  # characters from the first part's hit within which the other parts must be
 
 
 class Occurrence(BaseKind):
