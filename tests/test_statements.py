@@ -99,6 +99,8 @@ EEO_LOOKALIKES = [
     "Applicants must be at least 18 years of age and hold a driving licence.",
     "You will investigate discrimination complaints based on race, sex and disability.",
     "We consider qualified applicants with criminal histories in line with EEOC guidelines and local law.",
+    "Our team values fairness, openness and inclusivity for everyone, no matter your background.",
+    "We build education and care for everyone, whatever their background, so all can reach their potential.",
     "We offer equal opportunities to grow through a yearly training budget.",
     "You have the ability to stay calm regardless of deadlines.",
     "Our Software Engineer (m/w/d) joins the platform team.",
