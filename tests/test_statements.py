@@ -188,6 +188,7 @@ ACCOMMODATION_LOOKALIKES = [
     "Relocating? Let us know if you need accommodation near the site.",
     "You will make adjustments to machine settings on the packing line.",
     "Perks: free staff house accommodation, a shuttle bus and onboarding training.",
+    "Still studying? Feel free to apply anyway, and we will find a way to accommodate your class schedule.",
     "Methods: differential recruitment, data imputation, ecological inference, quantifying uncertainty, choosing "
     "between alternate methodologies, identifying spurious drivers and sources of bias, sampling techniques, "
     "multilevel regression and post-stratification, multilevel and hierarchical modelling, and propensity "
