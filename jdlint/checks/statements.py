@@ -1,52 +1,53 @@
-"""Statements a posting should make well: an accommodation statement needs someone to contact."""
+"""Statements a posting should make well: an accommodation offer needs a way to ask for it."""
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
-from ..kinds.terms import CompiledTerms
+from ..kinds.occurrence import statements
+from ..kinds.terms import CompiledTerms, validate_terms
 from ..model import Match
 from ..rule import Rule
 from . import check
 
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|https?://|www\.|\b(?:tel|phone|call|text|tty|email|e-mail|contact|reach out to|"
-    r"let (?:us|your recruiter|the recruiter) know|tell (?:us|your recruiter)|notify|inform (?:us|your recruiter))\b"
-    r"|\+?\d[\d\s().-]{7,}\d",
-    re.IGNORECASE,
-)
-
-
-def _accommodation_terms(context: Context) -> dict[str, Any]:
-    """JD510's own recognisers (whether or not JD510 is selected in this run)."""
-    rule = context.catalog.by_code("JD510")
-    if rule is None:
-        raise ValueError("JD510 is missing from the catalog")
-    terms: dict[str, Any] = rule.options["require"]
-    return terms
+ASK_SENTENCES = 2  # sentences either side of the offer where the way to ask may stand
+ASK_REACH = 300  # characters either side of the offer, within its paragraph
 
 
 @check(needs=("sentences",))
 def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Match]:
-    """The statement (as JD510 recognises it) names no way to ask: no address, number, link or person."""
-    statement = _accommodation_terms(context)
-    terms = context.compiled((rule.code, "statement"), lambda: CompiledTerms(statement, context.pipeline))
-    text = context.document.text
-    # "with or without reasonable accommodation" qualifies a physical requirement; it is not the statement
-    found = [
-        m
-        for m in terms.find(context.doc, text)
-        if not re.search(r"\bwith(?:\s+or\s+without)?\s+$", text[max(0, m[0] - 20) : m[0]], re.I)
-    ]
-    if not found:
-        return  # no statement at all: JD510 reports that
-    for start, _end, _ in found:
-        window = context.window(start, "segment")
-        nearby = text[max(0, window[0] - 200) : min(len(text), window[1] + 200)]
-        if _CONTACT.search(nearby):
+    """The offer (as JD510 recognises it) names no way to ask: no address, number, link, person or
+    "let us know" near it."""
+    offer_rule = context.catalog.by_code("JD510")
+    if offer_rule is None:
+        raise ValueError("JD510 is missing from the catalog")
+    offers = statements(context, offer_rule)
+    if not offers:
+        return  # no offer at all: JD510 reports that
+    ask = context.compiled((rule.code, "ask"), lambda: _compile(rule.options["settings"]["ask"], context))
+    asks = [start for start, _, _ in ask.find(context.doc, context.document.text)]
+    for start, end in offers:
+        low, high = _ask_window(context, start, end)
+        if any(low <= at < high for at in asks):
             return
-    start, end, _ = found[0]
+    start, end = offers[0]
     yield Match.at(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))
+
+
+def _compile(spec: dict[str, Any], context: Context) -> CompiledTerms:
+    return CompiledTerms(validate_terms(spec, "settings.ask"), context.pipeline)
+
+
+def _ask_window(context: Context, start: int, end: int) -> tuple[int, int]:
+    """A few sentences around the offer, or its paragraph near it, whichever reaches further."""
+    starts = context.sentence_starts()
+    text_length = len(context.document.text)
+    first = max(0, bisect.bisect_right(starts, start) - 1 - ASK_SENTENCES)
+    last = bisect.bisect_right(starts, end) + ASK_SENTENCES
+    low = starts[first] if starts else 0
+    high = starts[last] if last < len(starts) else text_length
+    segment = context.window(start, "segment")
+    return min(low, max(segment[0], start - ASK_REACH)), max(high, min(segment[1], end + ASK_REACH))

@@ -1,35 +1,171 @@
-"""occurrence: something every posting should contain (an EEO statement, ...); reported once per document."""
+"""occurrence: something every posting should contain (an EEO statement, ...); reported once per document.
+
+A statement is found either by one of its self-contained formulas (`require`: "equal opportunity employer")
+or by its structure (`together`): named parts (`parts`, each a term set: a frame such as "regardless of", a
+lexicon of protected characteristics) that must all occur in one sentence, or in neighbouring ones, where a
+sentence ending in a colon and the short list items after it count as one. A match overlapping an `exclude`
+term ("with or without reasonable accommodation", "travel and accommodation") counts for no part.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
 from ..model import Match
 from ..rule import Rule
-from .base import BaseKind, only_known, required_terms, terms_option
+from .base import BaseKind, compiled_terms, only_known, required_terms, terms_option
+from .terms import CompiledTerms, validate_terms
+
+WITHIN = ("sentence", "adjacent")
+LIST_ITEM_WORDS = 10  # a sentence this short after "...:" is an item of the list the colon opens
+REACH = 250  # characters from the first part's hit within which the other parts must be
 
 
 class Occurrence(BaseKind):
-    term_options = ("require",)
+    term_options = ("require", "exclude")
     required_options = ("min-words",)
 
     def validate(self, options: dict[str, Any]) -> dict[str, Any]:
         options = dict(options)
         options["require"] = terms_option(options, "require")
+        if "exclude" in options:
+            options["exclude"] = terms_option(options, "exclude")
         statement = options.setdefault("statement", "")
         if not isinstance(statement, str):
             raise ValueError("statement must be a string")
-        only_known(options, {"require", "statement"})
+        options["parts"] = _validate_parts(options.get("parts", {}))
+        options["together"] = _validate_together(options.get("together", []), options["parts"])
+        only_known(options, {"require", "exclude", "statement", "parts", "together"})
         return options
+
+    def needs(self, rule: Rule, tagged: bool) -> set[str]:
+        features = super().needs(rule, tagged)
+        return features | {"sentences"} if rule.options.get("together") else features
 
     def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
         if context.word_count < context.option(rule, "min-words"):
             return
-        terms = required_terms(context, rule, "require")
-        if terms.find(context.doc, context.document.text):
+        if statements(context, rule):
             return
         statement = rule.options["statement"]
         yield Match.whole_posting(suggestions=(statement,) if statement else ())
+
+
+def statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
+    """Where the rule's statement is made, in text order: each formula, and each sentence window holding all
+    the parts of one `together` entry (the range from its first part to its last)."""
+    return context.memo(("statements", rule.code, rule.language), lambda: _statements(context, rule))
+
+
+def _statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
+    text = context.document.text
+    exclude = compiled_terms(context, rule, "exclude")
+    excluded = exclude.find(context.doc, text) if exclude else []
+
+    def hits(found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _ in found if not any(s < x_end and x_start < e for x_start, x_end, _ in excluded)]
+
+    found = hits(required_terms(context, rule, "require").find(context.doc, text))
+    together = rule.options.get("together") or []
+    if together:
+        groups = _sentence_groups(context)
+        starts = [start for start, _ in groups]
+        part_hits: dict[str, list[tuple[int, int, int]]] = {}
+        for name in {name for entry in together for name in entry["all"]}:
+            terms = _part(context, rule, name)
+            part_hits[name] = [(_group_of(groups, starts, s), s, e) for s, e in hits(terms.find(context.doc, text))]
+        for entry in together:
+            found.extend(_together(entry, part_hits))
+    return sorted(set(found))
+
+
+def _part(context: Context, rule: Rule, name: str) -> CompiledTerms:
+    spec = rule.options["parts"][name]
+    return context.compiled((rule.code, rule.language, "part", name), lambda: CompiledTerms(spec, context.pipeline))
+
+
+def _together(entry: dict[str, Any], part_hits: dict[str, list[tuple[int, int, int]]]) -> list[tuple[int, int]]:
+    """Each window where every part of the entry has a hit: one sentence group, or two neighbouring ones."""
+    names = entry["all"]
+    reach = 1 if entry["within"] == "adjacent" else 0
+    found = []
+    for group, start, end in part_hits[names[0]]:
+        for first in range(group - reach, group + 1):
+            window = range(first, first + reach + 1)
+            # another part's hit is not the very words of the first ("access needs" is not both offer and need),
+            # and near it: a run-on "sentence" of menu items is no sentence
+            spans = [
+                [
+                    (s, e)
+                    for g, s, e in part_hits[name]
+                    if g in window and (s, e) != (start, end) and abs(s - start) <= REACH
+                ]
+                for name in names[1:]
+            ]
+            if all(spans):
+                chosen = [(start, end)] + [options[0] for options in spans]
+                found.append((min(s for s, _ in chosen), max(e for _, e in chosen)))
+                break
+    return found
+
+
+def _sentence_groups(context: Context) -> list[tuple[int, int]]:
+    """(start, group) for each sentence: its own number, or the number of the sentence ending in a colon whose
+    list it is an item of ("We do not discriminate on the basis of:" / "- race" / "- religion")."""
+    text = context.document.text
+    groups: list[tuple[int, int]] = []
+    number = 0  # blank "sentences" (the breaks between blocks) take the number of the sentence before them
+    opener = None  # group of the sentence that opened the current list
+    for _, _, start, end in context.sentences():
+        sentence = text[start:end].strip()
+        if not sentence:
+            groups.append((start, groups[-1][1] if groups else 0))
+            continue
+        number += 1
+        if opener is not None and len(sentence.split()) <= LIST_ITEM_WORDS:
+            groups.append((start, opener))
+        else:
+            groups.append((start, number))
+            opener = None
+        if sentence.endswith(":"):
+            opener = groups[-1][1]
+    return groups or [(0, 0)]
+
+
+def _group_of(groups: list[tuple[int, int]], starts: list[int], offset: int) -> int:
+    return groups[max(0, bisect.bisect_right(starts, offset) - 1)][1]
+
+
+def _validate_parts(parts: object) -> dict[str, dict[str, Any]]:
+    if not isinstance(parts, dict):
+        raise ValueError("parts must be a table of named term sets")
+    checked = {}
+    for name, spec in parts.items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"parts.{name} must be a table")
+        source = spec.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise ValueError(f"parts.{name} needs a source naming where its words come from")
+        checked[name] = validate_terms({k: v for k, v in spec.items() if k != "source"}, f"parts.{name}")
+    return checked
+
+
+def _validate_together(together: object, parts: dict[str, Any]) -> list[dict[str, Any]]:
+    if not isinstance(together, list):
+        raise ValueError("together must be a list of tables")
+    checked = []
+    for entry in together:
+        if not isinstance(entry, dict) or set(entry) - {"all", "within"}:
+            raise ValueError("each together entry holds 'all' (part names) and 'within'")
+        names = entry.get("all")
+        if not isinstance(names, list) or not names or any(name not in parts for name in names):
+            raise ValueError(f"together.all must name parts from: {', '.join(sorted(parts))}")
+        within = entry.get("within", "sentence")
+        if within not in WITHIN:
+            raise ValueError(f"together.within must be one of {', '.join(WITHIN)}")
+        checked.append({"all": list(names), "within": within})
+    return checked
