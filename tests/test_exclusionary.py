@@ -189,6 +189,12 @@ LOOKALIKES = [
     ("JD324", "You must be a U.S. Citizen or National to apply for this federal position."),
     ("JD324", "We welcome Canadian citizens, permanent residents and newcomers alike."),
     ("JD324", "Help Canadian citizens file their taxes."),
+    ("JD324", "Applicants must be a Filipino citizen or have the right to work in the Philippines."),
+    ("JD324", "Only US citizens and those authorized to work in the US can be considered."),
+    ("JD324", "Eligibility:\n- US citizen;\n- On the travel orders of a Foreign Service officer at the embassy."),
+    ("JD301", "Grow digital-native brands on social platforms."),
+    ("JD301", "Offices in an up-and-coming neighbourhood; we use up and coming tools."),
+    ("JD321", "Games reach near-native level performance in the browser."),
 ]
 
 
@@ -234,6 +240,7 @@ def test_doubtful_uses_are_info_and_sure_ones_warn():
     assert severities("Students and recent graduates are welcome.", "JD301") == [Severity.INFO]
     assert severities("Recent graduates only.", "JD301") == [Severity.WARNING]
     assert severities("Up-and-coming talent wanted.", "JD301") == [Severity.INFO]
+    assert severities("A young, up and coming, developer.", "JD301") == [Severity.INFO]
     assert severities("Native speakers of Dutch run our support desk.", "JD321") == [Severity.WARNING]
     assert severities("We pair learners with native speakers.", "JD321") == []
     assert severities("Our tutors are native speakers.", "JD321") == [Severity.WARNING]
