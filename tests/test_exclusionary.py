@@ -61,6 +61,7 @@ HITS = [
     ("JD304", "Degree conferral between 2025 and 2026.", "Degree conferral between 2025 and 2026"),
     ("JD304", "Less than two years since graduation.", "Less than two years since graduation"),
     ("JD304", "You graduated after June 2023.", "graduated after June 2023"),
+    ("JD304", "Open to 2025 graduates only.", "2025 graduates"),
     # JD331 culture fit
     ("JD331", "Team fit matters more than skills.", "Team fit"),
     ("JD331", "We look for culture/fit first.", "culture/fit"),
@@ -92,6 +93,7 @@ HITS = [
     ("JD334", "We are a family of 40+ dedicated engineers.", "family of 40+ dedicated engineers"),
     ("JD334", "Welcome to the family!", "Welcome to the family"),
     ("JD334", "We treat you like family.", "treat you like family"),
+    ("JD334", "You need a thick skin for this desk.", "thick skin"),
     # JD335 hollow perks
     ("JD335", "Beer fridge, pingpong and foosball.", "Beer fridge"),
     # JD336 profanity
@@ -113,6 +115,7 @@ HITS = [
     ("JD321", "First-language English speakers only.", "First-language English speakers"),
     ("JD321", "Candidates whose mother tongue is Greek.", "mother tongue"),
     ("JD321", "Native speaker level Japanese.", "Native speaker level"),
+    ("JD321", "Arabic native speakers wanted.", "Arabic native speakers"),
     # JD322 accent
     ("JD322", "Spoken English with minimal accent.", "minimal accent"),
     ("JD322", "Must speak without any accent.", "without any accent"),
@@ -126,6 +129,7 @@ HITS = [
     ("JD324", "Only Emirati nationals will be considered.", "Only Emirati nationals"),
     ("JD324", "Canadian citizenship required.", "Canadian citizenship required"),
     ("JD324", "PR holders only.", "PR holders only"),
+    ("JD324", "You must be a citizen of Canada.", "must be a citizen of Canada"),
     ("JD324", "Requirements:\n* Bachelor's degree\n* Australian citizen\n", "Australian citizen"),
 ]
 
@@ -154,6 +158,7 @@ LOOKALIKES = [
     ("JD303", "At least 3 years of experience."),
     ("JD304", "Revenue grew between 2019 and 2024."),
     ("JD304", "Share your degree and your portfolio."),
+    ("JD304", "Sales grew 40% in 2024 over 2023."),
     ("JD331", "We offer benefits that fit your family."),
     ("JD331", "The right benefit for every life stage."),
     ("JD331", "A perfect outfit for the trade show."),
