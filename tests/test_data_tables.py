@@ -14,7 +14,7 @@ import pytest
 from jdlint.formats.sections import normalise_label
 from jdlint.resources import data_path
 
-TABLES = ("gender-coding.toml", "jurisdictions.toml", "sections.toml", "technologies.toml")
+TABLES = ("gender-coding.toml", "jurisdictions.toml", "licensed-professions.toml", "sections.toml", "technologies.toml")
 
 
 def load(name: str) -> dict:
@@ -96,3 +96,20 @@ def test_gender_coding_lexicons(lexicon):
     assert repeated(spared) == []
     for term, rewrites in data.get("suggest", {}).items():
         assert strings(rewrites) and rewrites, term
+
+
+LEVELS = {"associate", "bachelor", "master", "doctorate"}
+
+
+def test_licensed_professions():
+    professions = load("licensed-professions.toml")["profession"]
+    for entry in professions:
+        where = entry.get("name")
+        assert set(entry) == {"name", "titles", "credentials", "degrees", "fields", "levels", "source"}, where
+        assert strings(entry["titles"]) and strings(entry["credentials"]) and strings(entry["degrees"]), where
+        assert entry["fields"] == [] or strings(entry["fields"]), where
+        assert entry["levels"] and set(entry["levels"]) <= LEVELS, where
+        assert entry["source"].startswith("https://"), where
+        for key in ("titles", "credentials", "degrees", "fields"):
+            assert repeated(term.casefold() for term in entry[key]) == [], (where, key)
+    assert repeated(entry["name"] for entry in professions) == []

@@ -1,0 +1,456 @@
+"""Degree requirements with no other path in (JD401), judged one requirement at a time.
+
+A requirement is a list item, or a sentence of prose. A degree in it is excused only by what is said about
+that degree: an experience path ("or equivalent experience", "or 4 years in lieu"), or words that make it a
+wish ("preferred", "a plus"). Such words belong to the nearest degree of the requirement, so "a PhD is a
+bonus" excuses the PhD, not the Bachelor's required before it. The suggestion repeats the degree as written
+(level and subject) and adds the experience path. Where the posting names a licence that the law ties to a
+degree (data/licensed-professions.toml), that degree is reported at info with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..context import Context
+from ..document import LABEL_LEVEL
+from ..model import Match, Severity
+from ..resources import data_path
+from ..rule import Rule
+from . import check
+
+# Degree names. Words are matched in any case; abbreviations only as written (BS, not "bs").
+_OF = r"of(?:\s+(?-i:[A-Z][a-z]+|and|in)){1,4}"  # "of Science", "of Business Administration"
+_WORDS = {
+    "associate": r"associate(?:['’]?s)?\s+(?:degree|" + _OF + r")",
+    "bachelor": r"bachelor(?:['’]?s)?(?:\s+degree|\s+" + _OF + r")?|baccalaureate(?:\s+degree)?",
+    "master": r"master(?:['’]s|s)(?:\s+degree)?|master\s+degree|master\s+" + _OF,
+    "doctorate": r"doctorate|doctoral\s+degree|ph\.\s?d\.?|doctor\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?"
+    r"|juris\s+doctor",
+    # a degree of no stated level: "college degree", "a relevant degree", "degree in Biology"
+    "any": r"(?:(?:college|university|undergraduate|post-?graduate|graduate|advanced|academic|tertiary|technical"
+    r"|relevant|related|professional|engineering|(?:4|four|2|two)[-\s]year)\s+)+degree"
+    r"|degree(?=\s+(?:in|from|within|related\s+to)\b)",
+}
+_ABBREVIATIONS = {
+    "associate": ["AAS", "A.A.S.", "A.A.", "A.S.", "ADN", "ASN"],
+    "bachelor": [
+        "BSc",
+        "B.Sc.",
+        "B.Sc",
+        "B.S.",
+        "B.A.",
+        "BEng",
+        "B.Eng.",
+        "BTech",
+        "B.Tech.",
+        "B.Tech",
+        "BBA",
+        "BFA",
+        "BSN",
+        "BSW",
+        "BSEE",
+        "BSCS",
+        "BSME",
+        "BSCE",
+        "BCom",
+        "B.Com.",
+        "LLB",
+        "LL.B.",
+        "B.Arch",
+        "BArch",
+        "BEd",
+        "B.Ed.",
+    ],
+    "master": [
+        "MSc",
+        "M.Sc.",
+        "M.Sc",
+        "M.S.",
+        "M.A.",
+        "MEng",
+        "M.Eng.",
+        "MBA",
+        "M.B.A.",
+        "MPH",
+        "MFA",
+        "MSW",
+        "MSN",
+        "MPA",
+        "MPP",
+        "MEd",
+        "M.Ed.",
+        "MLIS",
+        "MSCS",
+        "MSEE",
+        "LLM",
+        "LL.M.",
+        "M.Arch",
+        "MArch",
+        "MAcc",
+    ],
+    "doctorate": [
+        "PhD",
+        "PhDs",
+        "Ph.D.",
+        "Ph.D",
+        "DPhil",
+        "D.Phil.",
+        "EdD",
+        "Ed.D.",
+        "PsyD",
+        "Psy.D.",
+        "PharmD",
+        "Pharm.D.",
+        "DPT",
+        "DNP",
+        "DVM",
+        "DDS",
+        "DMD",
+        "AuD",
+        "Au.D.",
+        "J.D.",
+        "M.D.",
+        "D.O.",
+        "MBBS",
+        "OTD",
+        "DSW",
+        "ScD",
+        "VMD",
+        "V.M.D.",
+    ],
+}
+# Also other things (Massachusetts, Microsoft, Maryland, "job description", the verb "do"): degrees only next
+# to "degree", a capitalised subject ("MS in Physics") or another degree ("BS/MS", "MD or DO").
+_AMBIGUOUS = {
+    "bachelor": ["BA", "BS", "BE"],
+    "master": ["MA", "MS"],
+    "doctorate": ["MD", "JD", "DO"],
+    "associate": ["AA", "AS"],
+}
+_LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
+_JOIN = re.compile(r"[\s,/&()]*(?:(?:and/or|or|and|to|/)[\s,/()]*)?(?:an?\s+)?$", re.I)
+_AMBIGUOUS_OK = re.compile(r"\s*(?:degrees?|diploma)\b|\s+(?:in|from)\s+[A-Z]")
+# "360-degree", "90 degrees", "to a degree", "third-degree", "degree of autonomy", "PhD students"
+_NOT_REQUIRED_HERE = re.compile(
+    r"\s*(?:students?|candidates?|interns?|internships?|programs?|programmes?|courses?|coursework|level\s+students"
+    r"|holders?\s+(?:are|is)\s+welcome|graduates?\b(?!\s+degree)|researchers?|thesis|dissertation|scholarships?)\b",
+    re.I,
+)
+_STUDENT_BEFORE = re.compile(
+    r"(?:pursuing|enrol+ed|enrol+ing|working\s+towards?|studying\s+(?:for|towards?)|currently\s+(?:in|attending|"
+    r"studying|completing)|completing|graduating|graduated|graduation|in\s+progress\s+toward|during|after|"
+    r"while|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*|earn(?:ing)?\s+your)"
+    r"\b[^.;\n]{0,25}$",
+    re.I,
+)
+# where the degree's subject starts ("in Statistics") and where it ends
+_FIELD_START = re.compile(
+    r"(?:\s*\([^)]{1,12}\))?,?\s+(?:degree\s+)?(?:in|of|within|related\s+to|focused\s+on)\s+", re.I
+)
+_FIELD_STOP = re.compile(
+    r"\s*(?:[.;:\n(\[]|$|\s-\s|,?\s+(?:(?:or|and/or)\s+(?:an?\s+|the\s+|its\s+)?(?:\d|one\b|two\b|three\b|four\b|"
+    r"five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|significant|extensive|equivalent|comparable|relevant\s+"
+    r"(?:work\s+)?experience|related\s+experience|similar\s+experience)|and\s+(?:\d|at\s+least|a\s+minimum|minimum|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|proven|strong|solid|relevant|experience)|with\b|from\b"
+    r"|is\b|are\b|required|preferred|plus\b|\+|must\b|who\b|that\b|which\b|including\b|strongly\b|highly\b|desired"
+    r"|a\s+plus|ideally\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
+    re.I,
+)
+
+
+@dataclass
+class Degree:
+    start: int  # the degree's words ("Masters or PhD"): the finding's span
+    end: int
+    level: str  # the highest level named; "any" for "college degree"
+    extent: int  # end of the degree with its subject ("... in Statistics")
+    excused: bool = False
+    markers: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _degree_pattern() -> re.Pattern[str]:
+    parts = []
+    for level in _LEVELS:
+        if level in _WORDS:
+            parts.append(rf"(?P<{level}_w>(?i:{_WORDS[level]}))")
+    for level, names in _ABBREVIATIONS.items():
+        names = sorted(names, key=len, reverse=True)
+        parts.append(rf"(?P<{level}_a>" + "|".join(re.escape(n) for n in names) + r")")
+    for level, names in _AMBIGUOUS.items():
+        parts.append(rf"(?P<{level}_x>" + "|".join(names) + r")")
+    return re.compile(r"(?<![\w.\-])(?<!\d\s)(?:" + "|".join(parts) + r")(?![\w\-])(?!\.\w)")
+
+
+def degree_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, level, ambiguous) of each degree name, before context is judged."""
+    found = []
+    for match in _degree_pattern().finditer(text):
+        kind = match.lastgroup or ""
+        level, how = kind.rsplit("_", 1)
+        start, end = match.span()
+        if how == "w" and level == "any":
+            before = text[max(0, start - 12) : start].lower()
+            if re.search(r"(?:\bhigh|\bsome|\bto\s+a|\bcertain|\bvarying|\d)\s*-?\s*$", before):
+                continue
+        found.append((start, end, level, how == "x"))
+    return found
+
+
+def _groups(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[Degree]:
+    """Degree names joined by a short link ("BS/MS", "Masters or PhD", "Bachelor of Science (BS)") form one."""
+    groups: list[Degree] = []
+    for start, end, level, _ in _kept(text, mentions):
+        last = groups[-1] if groups else None
+        if last is not None and start - last.end <= 8 and _JOIN.match(text[last.end : start]):
+            last.end = end
+            last.level = max(last.level, level, key=_rank)
+            continue
+        groups.append(Degree(start, end, level, end))
+    for group in groups:
+        _extend(text, group)
+    return groups
+
+
+def _kept(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Mentions that are degrees here: an ambiguous abbreviation needs "degree", a subject or a degree beside it."""
+    kept = [m for m in mentions if not m[3] or _AMBIGUOUS_OK.match(text, m[1])]
+    for i, mention in enumerate(mentions):
+        if mention in kept:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(mentions):
+                other = mentions[j]
+                gap = text[mention[1] : other[0]] if j > i else text[other[1] : mention[0]]
+                if len(gap) <= 6 and _JOIN.match(gap) and (not other[3] or "/" in gap or "or" in gap.lower()):
+                    kept.append(mention)
+                    break
+    return sorted(kept)
+
+
+def _extend(text: str, group: Degree) -> None:
+    """Take in the closing bracket and the word "degree" after the names, and find where the subject ends."""
+    if text[group.start : group.end].count("(") > text[group.start : group.end].count(")"):
+        group.end += text[group.end : group.end + 1] == ")"
+    tail = re.match(r"(?:\s*\([A-Za-z.]{2,8}\))?\s+degrees?\b", text[group.end : group.end + 24])
+    if tail and group.level != "any":
+        group.end += tail.end()
+    group.extent = group.end
+    subject = _FIELD_START.match(text, group.end)
+    if subject:
+        stop = _FIELD_STOP.search(text, subject.end() + 1, min(len(text), subject.end() + 120))
+        if stop:
+            group.extent = stop.start()
+
+
+def _rank(level: str) -> int:
+    return {"any": 0, "associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}[level]
+
+
+@dataclass(frozen=True)
+class Profession:
+    name: str
+    titles: tuple[re.Pattern[str], ...]
+    credentials: tuple[re.Pattern[str], ...]
+    degrees: tuple[re.Pattern[str], ...]
+    fields: tuple[re.Pattern[str], ...]
+    levels: frozenset[str]
+    source: str
+
+
+def _word(term: str) -> re.Pattern[str]:
+    # a name in capitals ("RN", "CPA") is matched only in capitals
+    flags = 0 if term.upper() == term and any(c.isalpha() for c in term) else re.I
+    return re.compile(r"(?<![\w\-])" + re.escape(term).replace(r"\ ", r"[\s\-]+") + r"(?![\w\-])", flags)
+
+
+@lru_cache(maxsize=1)
+def professions() -> tuple[Profession, ...]:
+    table = tomllib.loads(data_path("data").joinpath("licensed-professions.toml").read_text(encoding="utf-8"))
+    return tuple(
+        Profession(
+            entry["name"],
+            tuple(_word(t) for t in entry["titles"]),
+            tuple(_word(t) for t in entry["credentials"]),
+            tuple(_word(t) for t in entry["degrees"]),
+            tuple(_word(t) for t in entry["fields"]),
+            frozenset(entry["levels"]),
+            entry["source"],
+        )
+        for entry in table["profession"]
+    )
+
+
+def _title(context: Context) -> str:
+    document = context.document
+    title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role", "job_title"))
+    first = next((document.text[s.start : s.end] for s in document.segments if s.scope == "heading"), "")
+    opening = document.text[document.segments[0].start : document.segments[0].end] if document.segments else ""
+    return f"{title}\n{first}\n{opening[:120]}"
+
+
+def _licensed(context: Context) -> list[Profession]:
+    def compute() -> list[Profession]:
+        text = context.document.text
+        title = _title(context)
+        return [
+            p
+            for p in professions()
+            if any(t.search(title) for t in p.titles) or any(c.search(text) for c in p.credentials)
+        ]
+
+    return context.memo("licensed-professions", compute)
+
+
+def _licence_for(degree_text: str, level: str, licensed: list[Profession]) -> Profession | None:
+    for profession in licensed:
+        if any(d.search(degree_text) for d in profession.degrees):
+            return profession
+        if (level in profession.levels or level == "any") and (
+            not profession.fields or any(f.search(degree_text) for f in profession.fields)
+        ):
+            return profession
+    return None
+
+
+def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    def alternation(key: str) -> str:
+        return "|".join(sorted(settings[key], key=len, reverse=True))
+
+    return {
+        # an experience path for the degree beside it
+        "alternative": re.compile(r"(?<!\w)(?:" + alternation("alternatives") + r")(?!\w)", re.I),
+        # the degree is wished for, or not asked at all
+        "preference": re.compile(r"(?<!\w)(?:" + alternation("preferences") + r")(?!\w)", re.I),
+        # the requirement is stated as one
+        "required": re.compile(r"(?<!\w)(?:" + alternation("required") + r")(?!\w)", re.I),
+        "years_path": re.compile(
+            r"\b(?:or|and/or)\b(?P<mid>[^.;\n]{0,60}?)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+            r"|several|many)\s*\+?\s*(?:\(\d+\)\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+            re.I,
+        ),
+        "label": re.compile(r"^\W*(?:" + alternation("labels") + r")\b", re.I),
+    }
+
+
+def _units(context: Context, start: int) -> tuple[int, int, int, int]:
+    """(unit start, unit end, segment start, segment end): the requirement holding `start` is its list item,
+    or its sentence within its paragraph."""
+    segment = context.document.segment_at(start)
+    seg = (segment.start, segment.end) if segment else context.window(start, "segment")
+    if segment is not None and segment.scope == "list_item":
+        return (*seg, *seg)
+    sentence = context.window(start, "sentence")
+    return (max(seg[0], sentence[0]), min(seg[1], sentence[1]), *seg)
+
+
+def _labelled_requirement(context: Context, start: int, patterns: dict[str, re.Pattern[str]]) -> bool:
+    """The nearest heading or label line above names the education or qualifications asked for."""
+    document = context.document
+    segment = document.segment_at(start)
+    if segment is not None and patterns["label"].match(document.text, segment.start):
+        return True
+    for previous in reversed(document.segments):
+        if previous.start >= (segment.start if segment else start):
+            continue
+        if previous.scope == "heading" or previous.level == LABEL_LEVEL:
+            return bool(patterns["label"].match(document.text, previous.start))
+    return False
+
+
+@check(needs=("sentences",))
+def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
+    text = context.document.text
+    mentions = degree_mentions(text)
+    if not mentions:
+        return
+    settings = rule.options["settings"]
+    patterns = context.compiled((rule.code, "degrees"), lambda: _compiled(settings))
+    groups = _groups(text, mentions)
+    _excuse(context, groups, patterns)
+    licensed = _licensed(context)
+    for group in groups:
+        if group.excused or not _required(context, group, patterns):
+            continue
+        degree = text[group.start : group.extent].strip()
+        licence = _licence_for(degree, group.level, licensed)
+        if licence is not None:
+            yield Match.at(
+                group.start,
+                group.end,
+                severity=Severity.INFO,
+                params={
+                    "why_here": f"and the {licence.name} licence this job names requires that degree by law",
+                    "advice": f"if so, say so ('{degree}, required for {licence.name} licensure')",
+                },
+                suggestions=(f"{degree}, as {licence.name} licensure requires",),
+                source=licence.source,
+            )
+            continue
+        joiner = ", " if re.search(r"\bor\b", degree, re.I) else " "
+        yield Match.at(
+            group.start,
+            group.end,
+            params={"why_here": "with no other path in", "advice": "add 'or equivalent practical experience'"},
+            suggestions=(f"{degree}{joiner}or equivalent practical experience",),
+        )
+
+
+def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Pattern[str]]) -> None:
+    """Give each alternative or preference to the nearest degree of its requirement."""
+    text = context.document.text
+    spans = [(g.start, g.extent) for g in groups]
+    by_unit: dict[tuple[int, int], list[Degree]] = {}
+    for group in groups:
+        by_unit.setdefault(_units(context, group.start)[:2], []).append(group)
+    found = [
+        (m.start(), m.end(), kind) for kind in ("alternative", "preference") for m in patterns[kind].finditer(text)
+    ]
+    for m in patterns["years_path"].finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
+            found.append((m.start(), m.end(), "alternative"))
+    for start, end, kind in found:
+        unit_start, unit_end, seg_start, seg_end = _units(context, start)
+        owners = by_unit.get((unit_start, unit_end))
+        if owners:
+            nearest = min(owners, key=lambda g: _distance(g, start, end))
+            nearest.excused = True
+            nearest.markers.append(text[start:end])
+        elif kind == "alternative":
+            # an experience path stated on its own ("Equivalent experience will be considered.") stands for
+            # every degree of its paragraph
+            for (u_start, u_end), others in by_unit.items():
+                if seg_start <= u_start and u_end <= seg_end:
+                    for other in others:
+                        other.excused = True
+
+
+def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[str]]) -> bool:
+    """The degree is asked for: under a requirements heading, in a requirement's words, or under an
+    education label; not as a wish, a perk, or a student's course."""
+    text = context.document.text
+    section = context.document.section_at(group.start)
+    if section in ("preferred", "benefits"):
+        return False
+    if _NOT_REQUIRED_HERE.match(text, group.end) or _STUDENT_BEFORE.search(text, max(0, group.start - 60), group.start):
+        return False
+    unit_start, unit_end, _, _ = _units(context, group.start)
+    return (
+        section == "requirements"
+        or patterns["required"].search(text, unit_start, unit_end) is not None
+        or _labelled_requirement(context, group.start, patterns)
+    )
+
+
+def _distance(group: Degree, start: int, end: int) -> int:
+    if end <= group.start:
+        return group.start - end
+    if start >= group.extent:
+        return start - group.extent
+    return 0

@@ -1,0 +1,200 @@
+"""JD401: a required degree is judged per requirement (list item or sentence); the suggestion keeps the
+degree's level and subject; degrees a licence requires by law are information, not gatekeeping."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint
+
+from jdlint.checks.degrees import degree_mentions, professions
+
+
+def degree_findings(text: str, fmt: str = "text"):
+    return [f for f in lint(text, fmt).findings if f.code == "JD401"]
+
+
+def hits(text: str, fmt: str = "text") -> list[str]:
+    return [f.text for f in degree_findings(text, fmt) if f.severity.value == "warning"]
+
+
+# required, and nothing in the same requirement offers another way in
+REQUIRED = [
+    ("You must hold a Bachelor's degree in Biology. A PhD would be a bonus.", "Bachelor's degree"),
+    (
+        "Requirements:\n- Bachelor's degree in Finance\n- Equivalent experience with Excel is a plus",
+        "Bachelor's degree",
+    ),
+    ("Requirements:\n- BSc in Chemistry\n- 3+ years in a lab, or equivalent", "BSc"),
+    ("Requirements:\n- Master's degree in Statistics\n- PhD preferred", "Master's degree"),
+    ("A bachelor's degree is required; a master's degree is a plus.", "bachelor's degree"),
+    ("Bachelor's degree required, Master's degree preferred.", "Bachelor's degree"),
+    ("You have an MBA from an accredited school.", "MBA"),
+    ("You hold a PhD in computational biology.", "PhD"),
+    ("Minimum qualifications: an associate degree in electronics.", "associate degree"),
+    ("Applicants must have a BA or BS in economics.", "BA or BS"),
+    (
+        "Must have earned a Bachelor of Arts (BA) or Master of Arts (MA) degree.",
+        "Bachelor of Arts (BA) or Master of Arts (MA) degree",
+    ),
+    ("Requirements:\n- Doctorate in clinical research\n- Publication record", "Doctorate"),
+    ("Requirements:\n- MSc in Data Science or a related field\n- Fluent Python", "MSc"),
+    ("Requirements:\n- B.S. in Civil Engineering\n- AutoCAD", "B.S."),
+    ("A four-year degree is mandatory for this position.", "four-year degree"),
+    ("Requirements:\n- University degree in Law or Economics", "University degree"),
+    ("Education: Bachelor's degree in Accounting", "Bachelor's degree"),
+    ("Qualifications\n- A Bachelor's Degree.\n- Good communication", "Bachelor's Degree"),
+    ("Requirements:\n- Degree in Communications\n- Five years in PR", "Degree"),
+    ("Requirements:\n- BS/MS in Computer Science or a related field, and 3 years of experience", "BS/MS"),
+]
+
+
+@pytest.mark.parametrize(("text", "match"), REQUIRED)
+def test_required_degree_without_its_own_alternative(text, match):
+    assert hits(text) == [match]
+
+
+EXCUSED = [
+    "Requirements:\n- Bachelor's degree in Biology or equivalent experience",
+    "Requirements:\n- BA/BS in Marketing, or equivalent practical experience",
+    "You must hold a Master's degree in Statistics or relevant experience.",
+    "Requirements:\n- Bachelor's degree or 4 years of experience in lieu of a degree",
+    "Requirements:\n- A degree in Design, or comparable professional work",
+    "Requirements:\n- A college degree or certification in networking",
+    "Requirements:\n- Equivalent combination of education and experience; a bachelor's degree in business is typical",
+    "Requirements:\n- Bachelor's degree or relevant knowledge and experience",
+    "Requirements:\n- Master's degree preferred",
+    "Requirements:\n- A PhD would be nice to have",
+    "Requirements:\n- An MSc is a plus",
+    "Requirements:\n- A bachelor's degree is a bonus, not a requirement",
+    "You don't need a college degree for this job.",
+    "Requirements:\n- Bachelor's degree in Accounting, or 6+ years of bookkeeping experience",
+    "Requirements:\n- BS in CS or equivalent. 4 years of Java.",
+    "A bachelor's degree is required. Equivalent experience will be considered in place of a degree.",
+    "Requirements:\n- Degree in Geology, or related work experience",
+    "Nice to have:\n- MBA\n- Experience in retail",
+    "Requirements:\n- Ideally an MSc in Physics",
+    "Requirements:\n- Doctorate desirable",
+]
+
+
+@pytest.mark.parametrize("text", EXCUSED)
+def test_alternative_or_preference_in_the_same_requirement(text):
+    assert hits(text) == []
+
+
+LOOKALIKES = [
+    "Requirements:\n- Comfortable with a high degree of autonomy",
+    "Requirements:\n- You take 360-degree feedback well",
+    "Requirements:\n- Able to work in rooms kept at 5 degrees",
+    "Requirements:\n- Knowledge of angles to the nearest degree",
+    "Requirements:\n- To a degree, you must enjoy ambiguity",
+    "Requirements:\n- Able to treat third-degree burns",
+    "Requirements:\n- You mentor PhD students and interns",
+    "Requirements:\n- Currently pursuing a Bachelor's degree in Computer Science",
+    "Requirements:\n- Proficient in MS Office and MS Excel",
+    "Our office is in Boston, MA. You must live nearby.",
+    "Requirements:\n- A degree of independence in planning your day",
+    "We were founded by two PhDs. You must love learning.",
+    "Benefits:\n- Tuition support for a Master's degree",
+    "Requirements:\n- Mastery of SQL and a Scrum Master certificate",
+    "Requirements:\n- Read the JD carefully and DO apply",
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_look_alikes_do_not_fire(text):
+    assert hits(text) == []
+
+
+REWRITES = [
+    (
+        "A master's degree in Statistics is required.",
+        "master's degree in Statistics or equivalent practical experience",
+    ),
+    (
+        "Requirements:\n- Associate's degree in Electronics",
+        "Associate's degree in Electronics or equivalent practical experience",
+    ),
+    ("Requirements:\n- BA/BS in Economics", "BA/BS in Economics or equivalent practical experience"),
+    ("Requirements:\n- BSc in Physics", "BSc in Physics or equivalent practical experience"),
+    ("Requirements:\n- MBA required", "MBA or equivalent practical experience"),
+    ("Requirements:\n- MSc in Geography", "MSc in Geography or equivalent practical experience"),
+    ("Requirements:\n- PhD in Chemistry", "PhD in Chemistry or equivalent practical experience"),
+    ("Requirements:\n- Doctorate in Education", "Doctorate in Education or equivalent practical experience"),
+    (
+        "Requirements:\n- Bachelor's degree in Statistics, Mathematics, or a related field",
+        "Bachelor's degree in Statistics, Mathematics, or a related field, or equivalent practical experience",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "suggestion"), REWRITES)
+def test_rewrite_keeps_the_level_and_subject(text, suggestion):
+    (finding,) = degree_findings(text)
+    assert finding.suggestions == (suggestion,)
+    assert "Bachelor" not in suggestion or "Bachelor" in text
+
+
+LICENSED = [
+    ("Registered Nurse\n\nRequirements:\n- BSN required\n- Current RN license", "BSN", "registered nurse"),
+    ("# Staff Pharmacist\n\n## Requirements\n\n- PharmD from an accredited school", "PharmD", "pharmacist"),
+    ("Associate Attorney\n\nRequirements:\n- J.D. degree\n- Admitted to the bar in New York", "J.D. degree", "lawyer"),
+    (
+        "Requirements:\n- Doctorate in Clinical Psychology\n- Licensed psychologist in Oregon",
+        "Doctorate",
+        "licensed psychologist",
+    ),
+    (
+        "Senior Accountant\n\nRequirements:\n- Bachelor's degree in Accounting\n- Active CPA",
+        "Bachelor's degree",
+        "certified public accountant",
+    ),
+    ("Physical Therapist\n\nRequirements:\n- DPT from an accredited program", "DPT", "physical therapist"),
+    ("Clinical Social Worker\n\nRequirements:\n- MSW required\n- LCSW", "MSW", "social worker"),
+    (
+        "Requirements:\n- Bachelor's degree in Civil Engineering\n- PE license",
+        "Bachelor's degree",
+        "professional engineer",
+    ),
+    ("Veterinarian\n\nRequirements:\n- DVM or VMD", "DVM or VMD", "veterinarian"),
+    ("Physician\n\nRequirements:\n- MD or DO from an accredited school", "MD or DO", "physician"),
+    (
+        "Elementary Teacher\n\nRequirements:\n- Bachelor's degree\n- State teaching license",
+        "Bachelor's degree",
+        "teaching",
+    ),
+    (
+        "Requirements:\n- Master's degree in Speech-Language Pathology\n- CCC-SLP",
+        "Master's degree",
+        "speech-language pathologist",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "match", "licence"), LICENSED)
+def test_degree_a_licence_requires_is_information_with_the_reason(text, match, licence):
+    (finding,) = degree_findings(text, "markdown" if text.startswith("#") else "text")
+    assert (finding.text, finding.severity.value) == (match, "info")
+    assert f"the {licence} licence" in finding.message
+    assert finding.source.startswith("https://www.bls.gov/ooh/")
+
+
+def test_licence_only_covers_its_own_degree():
+    # a nurse posting asking for an unrelated degree, and a software architect, are still gatekeeping
+    assert hits("Registered Nurse\n\nRequirements:\n- Bachelor's degree in Marketing") == ["Bachelor's degree"]
+    assert hits("Software Architect\n\nRequirements:\n- Bachelor's degree in Computer Science") == ["Bachelor's degree"]
+
+
+def test_levels_recognised():
+    text = "AAS, BA, BSc, MSc, MBA, PhD, doctorate, Master of Science, Associate of Arts"
+    levels = {text[s:e]: level for s, e, level, _ in degree_mentions(text)}
+    assert levels["AAS"] == "associate" and levels["Associate of Arts"] == "associate"
+    assert levels["BSc"] == "bachelor" and levels["MSc"] == "master" and levels["MBA"] == "master"
+    assert levels["PhD"] == levels["doctorate"] == "doctorate"
+    assert levels["Master of Science"] == "master"
+
+
+def test_licence_table_is_sourced():
+    table = professions()
+    assert len(table) >= 15
+    assert all(p.source.startswith("https://www.bls.gov/ooh/") for p in table)
