@@ -45,6 +45,17 @@ REQUIRED = [
     ("Qualifications\n- A Bachelor's Degree.\n- Good communication", "Bachelor's Degree"),
     ("Requirements:\n- Degree in Communications\n- Five years in PR", "Degree"),
     ("Requirements:\n- BS/MS in Computer Science or a related field, and 3 years of experience", "BS/MS"),
+    ("Requirements:\n- Bachelor's Degree required, preferably in physics or chemistry", "Bachelor's Degree"),
+    ("Requirements:\n- University degree, ideally in marketing", "University degree"),
+    ("Requirements:\n- BS (or higher, e.g., MS or PhD) in Chemistry", "BS (or higher, e.g., MS or PhD)"),
+    (
+        "Qualifications:\n- Bachelor's degree in History, or related field\n- Experience with archives",
+        "Bachelor's degree",
+    ),
+    (
+        "Requirements:\n- Bachelors’ degree in Law and 3 years in practice. A Master's degree is a plus.",
+        "Bachelors’ degree",
+    ),
 ]
 
 
@@ -74,6 +85,12 @@ EXCUSED = [
     "Nice to have:\n- MBA\n- Experience in retail",
     "Requirements:\n- Ideally an MSc in Physics",
     "Requirements:\n- Doctorate desirable",
+    "Requirements:\n- At least 8 years of relevant experience OR a Master's degree and 5 years OR a PhD and 2 years",
+    "Requirements:\n- Advanced university degree (e.g., MBA) or demonstrable equivalent.",
+    "Requirements:\n- MBA, or a relevant Master's degree, or a professional accounting qualification.",
+    "Requirements:\n- Working towards a BS in Geology, Physics, or a related science degree.",
+    "Requirements:\n- You have a Bachelors’ degree in Law, plus 3 years of practice (or equivalent combination of "
+    "education and experience).",
 ]
 
 

@@ -28,8 +28,8 @@ from . import check
 _OF = r"of(?:\s+(?-i:[A-Z][a-z]+|and|in)){1,4}"  # "of Science", "of Business Administration"
 _WORDS = {
     "associate": r"associate(?:['’]?s)?\s+(?:degree|" + _OF + r")",
-    "bachelor": r"bachelor(?:['’]?s)?(?:\s+degree|\s+" + _OF + r")?|baccalaureate(?:\s+degree)?",
-    "master": r"master(?:['’]s|s)(?:\s+degree)?|master\s+degree|master\s+" + _OF,
+    "bachelor": r"bachelor(?:['’]?s['’]?)?(?:\s+degree|\s+" + _OF + r")?|baccalaureate(?:\s+degree)?",
+    "master": r"master(?:['’]s|s['’]?)(?:\s+degree)?|master\s+degree|master\s+" + _OF,
     "doctorate": r"doctorate|doctoral\s+degree|ph\.\s?d\.?|doctor\s+of\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?"
     r"|juris\s+doctor",
     # a degree of no stated level: "college degree", "a relevant degree", "degree in Biology"
@@ -134,7 +134,12 @@ _AMBIGUOUS = {
     "associate": ["AA", "AS"],
 }
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
-_JOIN = re.compile(r"[\s,/&()]*(?:(?:and/or|or|and|to|/)[\s,/()]*)?(?:an?\s+)?$", re.I)
+# a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
+_JOIN = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|/)[\s,/()]*)?(?:an?\s+)?$"
+    r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
+    re.I,
+)
 _AMBIGUOUS_OK = re.compile(r"\s*(?:degrees?|diploma)\b|\s+(?:in|from)\s+[A-Z]")
 # "360-degree", "90 degrees", "to a degree", "third-degree", "degree of autonomy", "PhD students"
 _NOT_REQUIRED_HERE = re.compile(
@@ -142,11 +147,16 @@ _NOT_REQUIRED_HERE = re.compile(
     r"|holders?\s+(?:are|is)\s+welcome|graduates?\b(?!\s+degree)|researchers?|thesis|dissertation|scholarships?)\b",
     re.I,
 )
-_STUDENT_BEFORE = re.compile(
-    r"(?:pursuing|enrol+ed|enrol+ing|working\s+towards?|studying\s+(?:for|towards?)|currently\s+(?:in|attending|"
-    r"studying|completing)|completing|graduating|graduated|graduation|in\s+progress\s+toward|during|after|"
-    r"while|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*|earn(?:ing)?\s+your)"
-    r"\b[^.;\n]{0,25}$",
+# a student's course, anywhere before the degree in its requirement ("Working towards a BS in ... or related degree")
+_STUDENT = re.compile(
+    r"\b(?:pursuing|enrol+ed|enrol+ing|working\s+towards?|studying\s+(?:for|towards?)|currently\s+(?:in|attending|"
+    r"studying|completing)|completing|graduating|graduated|expected\s+graduation|in\s+progress\s+toward)\b",
+    re.I,
+)
+# someone else's degree, or one the employer pays for, just before it ("our PhDs", "tuition for an MBA")
+_NOT_ASKED_BEFORE = re.compile(
+    r"\b(?:during|after|while|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*"
+    r"|earn(?:ing)?\s+your)\b[^.;\n]{0,25}$",
     re.I,
 )
 # where the degree's subject starts ("in Statistics") and where it ends
@@ -158,7 +168,7 @@ _FIELD_STOP = re.compile(
     r"five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|significant|extensive|equivalent|comparable|relevant\s+"
     r"(?:work\s+)?experience|related\s+experience|similar\s+experience)|and\s+(?:\d|at\s+least|a\s+minimum|minimum|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|proven|strong|solid|relevant|experience)|with\b|from\b"
-    r"|is\b|are\b|required|preferred|plus\b|\+|must\b|who\b|that\b|which\b|including\b|strongly\b|highly\b|desired"
+    r"|is\b|are\b|required|preferred|plus\b|\+|must\b|who\b|that\b|which\b|including\b|(?:strongly|highly)\s+(?:preferred|desired)|desired"
     r"|a\s+plus|ideally\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
     re.I,
 )
@@ -208,7 +218,7 @@ def _groups(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[Degre
     groups: list[Degree] = []
     for start, end, level, _ in _kept(text, mentions):
         last = groups[-1] if groups else None
-        if last is not None and start - last.end <= 8 and _JOIN.match(text[last.end : start]):
+        if last is not None and start - last.end <= 24 and _JOIN.match(text[last.end : start]):
             last.end = end
             last.level = max(last.level, level, key=_rank)
             continue
@@ -228,7 +238,7 @@ def _kept(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[tuple[i
             if 0 <= j < len(mentions):
                 other = mentions[j]
                 gap = text[mention[1] : other[0]] if j > i else text[other[1] : mention[0]]
-                if len(gap) <= 6 and _JOIN.match(gap) and (not other[3] or "/" in gap or "or" in gap.lower()):
+                if len(gap) <= 24 and _JOIN.match(gap) and (not other[3] or "/" in gap or "or" in gap.lower()):
                     kept.append(mention)
                     break
     return sorted(kept)
@@ -403,32 +413,82 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
 
 
 def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Pattern[str]]) -> None:
-    """Give each alternative or preference to the nearest degree of its requirement."""
+    """Give each alternative or preference to the nearest degree of its requirement (and the degrees chained
+    to that one by "or": "an MBA, or a relevant Master's, or a professional qualification")."""
     text = context.document.text
     spans = [(g.start, g.extent) for g in groups]
     by_unit: dict[tuple[int, int], list[Degree]] = {}
     for group in groups:
         by_unit.setdefault(_units(context, group.start)[:2], []).append(group)
+    for (unit_start, unit_end), degrees in by_unit.items():
+        if _experience_first(text, unit_start, unit_end, spans):
+            for degree in degrees:
+                degree.excused = True
+    for start, end, kind in _markers(text, patterns, spans):
+        unit_start, unit_end, seg_start, seg_end = _units(context, start)
+        if end > unit_end:
+            continue  # words run on into the next item or sentence: not one phrase
+        owners = by_unit.get((unit_start, unit_end))
+        if owners:
+            nearest = min(owners, key=lambda g: _distance(g, start, end))
+            for owner in _chain(text, owners, nearest):
+                owner.excused = True
+                owner.markers.append(text[start:end])
+        elif kind == "alternative":
+            # an experience path stated on its own ("Equivalent experience will be considered.") stands for
+            # every degree of its paragraph
+            for other in _within(by_unit, seg_start, seg_end):
+                other.excused = True
+
+
+def _within(by_unit: dict[tuple[int, int], list[Degree]], start: int, end: int) -> list[Degree]:
+    return [g for (u_start, u_end), owners in by_unit.items() if start <= u_start and u_end <= end for g in owners]
+
+
+def _markers(
+    text: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each alternative and preference in the posting."""
     found = [
         (m.start(), m.end(), kind) for kind in ("alternative", "preference") for m in patterns[kind].finditer(text)
     ]
     for m in patterns["years_path"].finditer(text):
         if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
             found.append((m.start(), m.end(), "alternative"))
-    for start, end, kind in found:
-        unit_start, unit_end, seg_start, seg_end = _units(context, start)
-        owners = by_unit.get((unit_start, unit_end))
-        if owners:
-            nearest = min(owners, key=lambda g: _distance(g, start, end))
-            nearest.excused = True
-            nearest.markers.append(text[start:end])
-        elif kind == "alternative":
-            # an experience path stated on its own ("Equivalent experience will be considered.") stands for
-            # every degree of its paragraph
-            for (u_start, u_end), others in by_unit.items():
-                if seg_start <= u_start and u_end <= seg_end:
-                    for other in others:
-                        other.excused = True
+    return found
+
+
+_CHAIN = re.compile(r"[\s,]*(?:or|and/or)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+
+
+def _chain(text: str, owners: list[Degree], nearest: Degree) -> list[Degree]:
+    """The degrees of one "A, or B, or C" list around `nearest`."""
+    ordered = sorted(owners, key=lambda g: g.start)
+    i = ordered.index(nearest)
+    first = last = i
+    while first > 0 and _CHAIN.match(text[ordered[first - 1].extent : ordered[first].start]):
+        first -= 1
+    while last + 1 < len(ordered) and _CHAIN.match(text[ordered[last].extent : ordered[last + 1].start]):
+        last += 1
+    return ordered[first : last + 1]
+
+
+_OR = re.compile(r"\bor\b", re.I)
+_EXPERIENCE = re.compile(r"\b(?:experience|years?|yrs)\b", re.I)
+
+
+def _experience_first(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """An experience path with no degree, then "or" and a degree: "8 years of relevant experience OR a Master's
+    and 6 years" offers the degree as one way in among others."""
+    cuts = [start] + [m.start() for m in _OR.finditer(text, start, end)] + [end]
+    for left, right, after in zip(cuts, cuts[1:], cuts[2:] + [end], strict=False):
+        has_degree = any(left <= s < right for s, _ in spans)
+        if has_degree or not _EXPERIENCE.search(text, left, right) or right >= end:
+            continue
+        following = re.match(r"or\s+(?:an?\s+|the\s+)?", text[right:after], re.I)
+        if following and any(s == right + following.end() for s, _ in spans):
+            return True
+    return False
 
 
 def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[str]]) -> bool:
@@ -438,9 +498,13 @@ def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[st
     section = context.document.section_at(group.start)
     if section in ("preferred", "benefits"):
         return False
-    if _NOT_REQUIRED_HERE.match(text, group.end) or _STUDENT_BEFORE.search(text, max(0, group.start - 60), group.start):
-        return False
     unit_start, unit_end, _, _ = _units(context, group.start)
+    if (
+        _NOT_REQUIRED_HERE.match(text, group.end)
+        or _NOT_ASKED_BEFORE.search(text, max(0, group.start - 60), group.start)
+        or _STUDENT.search(text, unit_start, group.start)
+    ):
+        return False
     return (
         section == "requirements"
         or patterns["required"].search(text, unit_start, unit_end) is not None
