@@ -46,6 +46,8 @@ REQUIRED = [
     ("Requirements:\n- Degree in Communications\n- Five years in PR", "Degree"),
     ("Requirements:\n- BS/MS in Computer Science or a related field, and 3 years of experience", "BS/MS"),
     ("Requirements:\n- Bachelor's Degree required, preferably in physics or chemistry", "Bachelor's Degree"),
+    # the preference in the next sentence is about a credential, not this degree
+    ("Requirements:\n- A degree in finance is required. A CFA charter is highly preferred.", "degree"),
     ("Requirements:\n- University degree, ideally in marketing", "University degree"),
     ("Requirements:\n- BS (or higher, e.g., MS or PhD) in Chemistry", "BS (or higher, e.g., MS or PhD)"),
     (
@@ -200,6 +202,11 @@ def test_licence_only_covers_its_own_degree():
     # a nurse posting asking for an unrelated degree, and a software architect, are still gatekeeping
     assert hits("Registered Nurse\n\nRequirements:\n- Bachelor's degree in Marketing") == ["Bachelor's degree"]
     assert hits("Software Architect\n\nRequirements:\n- Bachelor's degree in Computer Science") == ["Bachelor's degree"]
+
+
+def test_a_licence_the_job_would_only_like_does_not_excuse():
+    text = "Requirements:\n- Bachelor's degree in Accounting is required. A CPA is preferred."
+    assert [(f.text, f.severity.value) for f in degree_findings(text)] == [("Bachelor's degree", "warning")]
 
 
 def test_levels_recognised():

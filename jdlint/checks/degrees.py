@@ -305,14 +305,22 @@ def _title(context: Context) -> str:
     return f"{title}\n{first}\n{opening[:120]}"
 
 
-def _licensed(context: Context) -> list[Profession]:
+def _licensed(context: Context, preference: re.Pattern[str]) -> list[Profession]:
+    """The licensed professions this job is: by its title, or by a licence it asks for (not one it would like)."""
+
+    def asked(match: re.Match[str]) -> bool:
+        if context.document.section_at(match.start()) == "preferred":
+            return False
+        start, end, _, _ = _units(context, match.start())
+        return preference.search(context.document.text, start, end) is None
+
     def compute() -> list[Profession]:
         text = context.document.text
         title = _title(context)
         return [
             p
             for p in professions()
-            if any(t.search(title) for t in p.titles) or any(c.search(text) for c in p.credentials)
+            if any(t.search(title) for t in p.titles) or any(asked(m) for c in p.credentials for m in c.finditer(text))
         ]
 
     return context.memo("licensed-professions", compute)
@@ -349,12 +357,12 @@ def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _units(context: Context, start: int) -> tuple[int, int, int, int]:
+def _units(context: Context, start: int, sentence_only: bool = False) -> tuple[int, int, int, int]:
     """(unit start, unit end, segment start, segment end): the requirement holding `start` is its list item,
-    or its sentence within its paragraph."""
+    or its sentence within its paragraph (with `sentence_only`, its sentence within the list item too)."""
     segment = context.document.segment_at(start)
     seg = (segment.start, segment.end) if segment else context.window(start, "segment")
-    if segment is not None and segment.scope == "list_item":
+    if segment is not None and segment.scope == "list_item" and not sentence_only:
         return (*seg, *seg)
     sentence = context.window(start, "sentence")
     return (max(seg[0], sentence[0]), min(seg[1], sentence[1]), *seg)
@@ -384,7 +392,7 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     patterns = context.compiled((rule.code, "degrees"), lambda: _compiled(settings))
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
-    licensed = _licensed(context)
+    licensed = _licensed(context, patterns["preference"])
     for group in groups:
         if group.excused or not _required(context, group, patterns):
             continue
@@ -413,31 +421,33 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
 
 
 def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Pattern[str]]) -> None:
-    """Give each alternative or preference to the nearest degree of its requirement (and the degrees chained
-    to that one by "or": "an MBA, or a relevant Master's, or a professional qualification")."""
+    """Give each alternative or preference to the nearest degree of its sentence (and the degrees chained to
+    that one by "or": "an MBA, or a relevant Master's, or a professional qualification"). An alternative in a
+    sentence without a degree ("Equivalent experience will be considered.") stands for every degree of its
+    list item or paragraph; a preference there is about something else ("A CPA is preferred.")."""
     text = context.document.text
     spans = [(g.start, g.extent) for g in groups]
-    by_unit: dict[tuple[int, int], list[Degree]] = {}
+    by_item: dict[tuple[int, int], list[Degree]] = {}
+    by_sentence: dict[tuple[int, int], list[Degree]] = {}
     for group in groups:
-        by_unit.setdefault(_units(context, group.start)[:2], []).append(group)
-    for (unit_start, unit_end), degrees in by_unit.items():
+        by_item.setdefault(_units(context, group.start)[:2], []).append(group)
+        by_sentence.setdefault(_units(context, group.start, sentence_only=True)[:2], []).append(group)
+    for (unit_start, unit_end), degrees in by_item.items():
         if _experience_first(text, unit_start, unit_end, spans):
             for degree in degrees:
                 degree.excused = True
     for start, end, kind in _markers(text, patterns, spans):
-        unit_start, unit_end, seg_start, seg_end = _units(context, start)
+        unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         if end > unit_end:
             continue  # words run on into the next item or sentence: not one phrase
-        owners = by_unit.get((unit_start, unit_end))
+        owners = by_sentence.get((unit_start, unit_end))
         if owners:
             nearest = min(owners, key=lambda g: _distance(g, start, end))
             for owner in _chain(text, owners, nearest):
                 owner.excused = True
                 owner.markers.append(text[start:end])
         elif kind == "alternative":
-            # an experience path stated on its own ("Equivalent experience will be considered.") stands for
-            # every degree of its paragraph
-            for other in _within(by_unit, seg_start, seg_end):
+            for other in _within(by_sentence, seg_start, seg_end):
                 other.excused = True
 
 
