@@ -46,6 +46,20 @@ REQUIRED = [
     ("Requirements:\n- Degree in Communications\n- Five years in PR", "Degree"),
     ("Requirements:\n- BS/MS in Computer Science or a related field, and 3 years of experience", "BS/MS"),
     ("Requirements:\n- Bachelor's Degree required, preferably in physics or chemistry", "Bachelor's Degree"),
+    ("Requirements:\n- Bachelor degree in a quantitative field, preferably Computer Science", "Bachelor degree"),
+    ("Requirements:\n- A good degree (ideally a PhD) in mathematics", "good degree"),
+    # a list introduced by a short line that names it, without a colon or a heading
+    ("Job\n\nMust-have qualifications\n\n- Bachelor's degree in Nursing Informatics\n- SQL", "Bachelor's degree"),
+    # a run-on posting where the degree is a sentence of its own
+    (
+        "We build tools. Bachelor's or Master's degree in geography or a related field. Strong SQL.",
+        "Bachelor's or Master's degree",
+    ),
+    # experience that "will be considered" for something else is no path around the degree
+    (
+        "Applicants must have a PhD in Physics. Those with 5 years of experience will be considered for senior roles.",
+        "PhD",
+    ),
     # the preference in the next sentence is about a credential, not this degree
     ("Requirements:\n- A degree in finance is required. A CFA charter is highly preferred.", "degree"),
     ("Requirements:\n- University degree, ideally in marketing", "University degree"),
@@ -87,6 +101,7 @@ EXCUSED = [
     "Nice to have:\n- MBA\n- Experience in retail",
     "Requirements:\n- Ideally an MSc in Physics",
     "Requirements:\n- Doctorate desirable",
+    "Requirements:\n- Ideally you will have a degree in computer science",
     "Requirements:\n- At least 8 years of relevant experience OR a Master's degree and 5 years OR a PhD and 2 years",
     "Requirements:\n- Advanced university degree (e.g., MBA) or demonstrable equivalent.",
     "Requirements:\n- MBA, or a relevant Master's degree, or a professional accounting qualification.",
@@ -117,6 +132,8 @@ LOOKALIKES = [
     "Benefits:\n- Tuition support for a Master's degree",
     "Requirements:\n- Mastery of SQL and a Scrum Master certificate",
     "Requirements:\n- Read the JD carefully and DO apply",
+    "Requirements:\n- Comfortable with a good degree of independence",
+    "Our team of PhDs and MBAs works in Leeds.",
 ]
 
 

@@ -34,7 +34,7 @@ _WORDS = {
     r"|juris\s+doctor",
     # a degree of no stated level: "college degree", "a relevant degree", "degree in Biology"
     "any": r"(?:(?:college|university|undergraduate|post-?graduate|graduate|advanced|academic|tertiary|technical"
-    r"|relevant|related|professional|engineering|(?:4|four|2|two)[-\s]year)\s+)+degree"
+    r"|relevant|related|professional|engineering|good|honou?rs|(?:4|four|2|two)[-\s]year)\s+)+degree(?!\s+of\b)"
     r"|degree(?=\s+(?:in|from|within|related\s+to)\b)",
 }
 _ABBREVIATIONS = {
@@ -169,7 +169,7 @@ _FIELD_STOP = re.compile(
     r"(?:work\s+)?experience|related\s+experience|similar\s+experience)|and\s+(?:\d|at\s+least|a\s+minimum|minimum|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|proven|strong|solid|relevant|experience)|with\b|from\b"
     r"|is\b|are\b|required|preferred|plus\b|\+|must\b|who\b|that\b|which\b|including\b|(?:strongly|highly)\s+(?:preferred|desired)|desired"
-    r"|a\s+plus|ideally\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
+    r"|a\s+plus|ideally\b|preferably\b|especially\b|particularly\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
     re.I,
 )
 
@@ -369,7 +369,8 @@ def _units(context: Context, start: int, sentence_only: bool = False) -> tuple[i
 
 
 def _labelled_requirement(context: Context, start: int, patterns: dict[str, re.Pattern[str]]) -> bool:
-    """The nearest heading or label line above names the education or qualifications asked for."""
+    """The line that introduces the degree's list (a heading, a label, or a short line above the items)
+    names the education or qualifications asked for."""
     document = context.document
     segment = document.segment_at(start)
     if segment is not None and patterns["label"].match(document.text, segment.start):
@@ -377,9 +378,22 @@ def _labelled_requirement(context: Context, start: int, patterns: dict[str, re.P
     for previous in reversed(document.segments):
         if previous.start >= (segment.start if segment else start):
             continue
-        if previous.scope == "heading" or previous.level == LABEL_LEVEL:
-            return bool(patterns["label"].match(document.text, previous.start))
+        if previous.scope == "list_item" and segment is not None and segment.scope == "list_item":
+            continue  # an earlier item of the same list
+        if previous.scope == "heading" or previous.level == LABEL_LEVEL or previous.end - previous.start <= 60:
+            line = document.text[previous.start : previous.end]
+            return bool(patterns["label"].search(line) or patterns["required"].search(line))
+        return False
     return False
+
+
+def _fragment(context: Context, group: Degree) -> bool:
+    """A sentence that is only the degree and its subject ("Bachelor's degree in Physics."): a requirement
+    typed as prose, outside the parts of a posting about the company or its offer."""
+    if context.document.section_at(group.start) in ("about", "how-to-apply", "responsibilities"):
+        return False
+    start, _, _, _ = _units(context, group.start, sentence_only=True)
+    return re.fullmatch(r"\W*(?:(?:an?|the)\s+)?", context.document.text[start : group.start], re.I) is not None
 
 
 @check(needs=("sentences",))
@@ -442,13 +456,22 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
             continue  # words run on into the next item or sentence: not one phrase
         owners = by_sentence.get((unit_start, unit_end))
         if owners:
+            if _FORWARD.match(text, start):  # "ideally a PhD": the degree after it
+                owners = [g for g in owners if g.start >= end] or owners
             nearest = min(owners, key=lambda g: _distance(g, start, end))
             for owner in _chain(text, owners, nearest):
                 owner.excused = True
                 owner.markers.append(text[start:end])
-        elif kind == "alternative":
+        elif kind == "alternative" and _ABOUT_EDUCATION.search(text, unit_start, unit_end):
             for other in _within(by_sentence, seg_start, seg_end):
                 other.excused = True
+
+
+_FORWARD = re.compile(r"preferably|ideally", re.I)
+# an alternative said on its own speaks of the degree it replaces ("Equivalent experience will be considered")
+_ABOUT_EDUCATION = re.compile(
+    r"\b(?:equivalent|in\s+lieu|substitut\w*|in\s+place\s+of|instead\s+of|degrees?|education|qualifications?)\b", re.I
+)
 
 
 def _within(by_unit: dict[tuple[int, int], list[Degree]], start: int, end: int) -> list[Degree]:
@@ -519,6 +542,7 @@ def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[st
         section == "requirements"
         or patterns["required"].search(text, unit_start, unit_end) is not None
         or _labelled_requirement(context, group.start, patterns)
+        or _fragment(context, group)
     )
 
 
