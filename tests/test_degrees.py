@@ -102,6 +102,9 @@ EXCUSED = [
     "Requirements:\n- Ideally an MSc in Physics",
     "Requirements:\n- Doctorate desirable",
     "Requirements:\n- Ideally you will have a degree in computer science",
+    "Requirements:\n- At least 8 years of experience in analytics or data work OR a Masters Degree and 6 years OR a "
+    "Doctorate and 3 years",
+    "Requirements:\n- Graduate degree in economics and 2 years of work; 6+ years of experience without a degree",
     "Requirements:\n- At least 8 years of relevant experience OR a Master's degree and 5 years OR a PhD and 2 years",
     "Requirements:\n- Advanced university degree (e.g., MBA) or demonstrable equivalent.",
     "Requirements:\n- MBA, or a relevant Master's degree, or a professional accounting qualification.",
@@ -134,6 +137,7 @@ LOOKALIKES = [
     "Requirements:\n- Read the JD carefully and DO apply",
     "Requirements:\n- Comfortable with a good degree of independence",
     "Our team of PhDs and MBAs works in Leeds.",
+    "Requirements:\n- Power BI experience or an SSAS/AAS background",
 ]
 
 

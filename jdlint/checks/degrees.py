@@ -38,7 +38,7 @@ _WORDS = {
     r"|degree(?=\s+(?:in|from|within|related\s+to)\b)",
 }
 _ABBREVIATIONS = {
-    "associate": ["AAS", "A.A.S.", "A.A.", "A.S.", "ADN", "ASN"],
+    "associate": ["A.A.S.", "A.A.", "A.S.", "ADN", "ASN"],
     "bachelor": [
         "BSc",
         "B.Sc.",
@@ -131,7 +131,7 @@ _AMBIGUOUS = {
     "bachelor": ["BA", "BS", "BE"],
     "master": ["MA", "MS"],
     "doctorate": ["MD", "JD", "DO"],
-    "associate": ["AA", "AS"],
+    "associate": ["AA", "AS", "AAS"],
 }
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
@@ -155,7 +155,7 @@ _STUDENT = re.compile(
 )
 # someone else's degree, or one the employer pays for, just before it ("our PhDs", "tuition for an MBA")
 _NOT_ASKED_BEFORE = re.compile(
-    r"\b(?:during|after|while|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*"
+    r"\b(?:during|after|while|without|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*"
     r"|earn(?:ing)?\s+your)\b[^.;\n]{0,25}$",
     re.I,
 )
@@ -169,7 +169,7 @@ _FIELD_STOP = re.compile(
     r"(?:work\s+)?experience|related\s+experience|similar\s+experience)|and\s+(?:\d|at\s+least|a\s+minimum|minimum|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|proven|strong|solid|relevant|experience)|with\b|from\b"
     r"|is\b|are\b|required|preferred|plus\b|\+|must\b|who\b|that\b|which\b|including\b|(?:strongly|highly)\s+(?:preferred|desired)|desired"
-    r"|a\s+plus|ideally\b|preferably\b|especially\b|particularly\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
+    r"|a\s+plus|ideally\b|preferably\b|especially\b|particularly\b|at\s+least\b|minimum\b|would\b|will\b|as\s+well\b|along\b|or\s+(?:higher|above|better)|\d))",
     re.I,
 )
 
@@ -454,7 +454,8 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         if end > unit_end:
             continue  # words run on into the next item or sentence: not one phrase
-        owners = by_sentence.get((unit_start, unit_end))
+        # "6+ years of experience without a degree" is said of no degree inside it
+        owners = [g for g in by_sentence.get((unit_start, unit_end), []) if not (start <= g.start and g.end <= end)]
         if owners:
             if _FORWARD.match(text, start):  # "ideally a PhD": the degree after it
                 owners = [g for g in owners if g.start >= end] or owners
@@ -511,17 +512,14 @@ _EXPERIENCE = re.compile(r"\b(?:experience|years?|yrs)\b", re.I)
 
 
 def _experience_first(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """An experience path with no degree, then "or" and a degree: "8 years of relevant experience OR a Master's
-    and 6 years" offers the degree as one way in among others."""
-    cuts = [start] + [m.start() for m in _OR.finditer(text, start, end)] + [end]
-    for left, right, after in zip(cuts, cuts[1:], cuts[2:] + [end], strict=False):
-        has_degree = any(left <= s < right for s, _ in spans)
-        if has_degree or not _EXPERIENCE.search(text, left, right) or right >= end:
-            continue
-        following = re.match(r"or\s+(?:an?\s+|the\s+)?", text[right:after], re.I)
-        if following and any(s == right + following.end() for s, _ in spans):
-            return True
-    return False
+    """An experience path opens the requirement, then "or" and a degree: "8 years of relevant experience OR a
+    Master's and 6 years" offers the degree as one way in among others."""
+    inside = sorted(s for s, _ in spans if start <= s < end)
+    if not inside:
+        return False
+    first = inside[0]
+    before = re.search(r"\bor\s+(?:an?\s+|the\s+)?$", text[start:first], re.I)
+    return before is not None and _EXPERIENCE.search(text, start, start + before.start()) is not None
 
 
 def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[str]]) -> bool:
