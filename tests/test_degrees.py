@@ -219,6 +219,13 @@ def test_degree_a_licence_requires_is_information_with_the_reason(text, match, l
     assert finding.source.startswith("https://www.bls.gov/ooh/")
 
 
+def test_each_degree_of_a_requirement_is_reported_once():
+    text = "Requirements:\nMasters or PhD in Comp Sci. We later also ask for a bachelor's degree in physics."
+    assert hits(text) == ["Masters or PhD", "bachelor's degree"]
+    assert hits("Our founders met during a PhD at MIT.") == []
+    assert hits("A PhD is required for this role.") == ["PhD"]
+
+
 def test_licence_only_covers_its_own_degree():
     # a nurse posting asking for an unrelated degree, and a software architect, are still gatekeeping
     assert hits("Registered Nurse\n\nRequirements:\n- Bachelor's degree in Marketing") == ["Bachelor's degree"]
