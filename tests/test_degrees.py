@@ -138,6 +138,10 @@ LOOKALIKES = [
     "Requirements:\n- Comfortable with a good degree of independence",
     "Our team of PhDs and MBAs works in Leeds.",
     "Requirements:\n- Power BI experience or an SSAS/AAS background",
+    "Requirements:\n- Experience building LLM and RAG applications",
+    "Minimum Qualifications\nBA/BS in Physics, or equivalent practical experience.\nFluent English.\n\n"
+    "Preferred Qualifications\nMaster's degree in Physics or a related field.\nPhD in Optics.",
+    "Qualifications\nSQL.\nIt would be great if you also have:\nA Master's degree in Economics.",
 ]
 
 

@@ -88,7 +88,6 @@ _ABBREVIATIONS = {
         "MLIS",
         "MSCS",
         "MSEE",
-        "LLM",
         "LL.M.",
         "M.Arch",
         "MArch",
@@ -129,7 +128,7 @@ _ABBREVIATIONS = {
 # to "degree", a capitalised subject ("MS in Physics") or another degree ("BS/MS", "MD or DO").
 _AMBIGUOUS = {
     "bachelor": ["BA", "BS", "BE"],
-    "master": ["MA", "MS"],
+    "master": ["MA", "MS", "LLM"],
     "doctorate": ["MD", "JD", "DO"],
     "associate": ["AA", "AS", "AAS"],
 }
@@ -368,23 +367,28 @@ def _units(context: Context, start: int, sentence_only: bool = False) -> tuple[i
     return (max(seg[0], sentence[0]), min(seg[1], sentence[1]), *seg)
 
 
-def _labelled_requirement(context: Context, start: int, patterns: dict[str, re.Pattern[str]]) -> bool:
-    """The line that introduces the degree's list (a heading, a label, or a short line above the items)
-    names the education or qualifications asked for."""
+def _intro_line(context: Context, start: int, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The line that introduces the degree's list: its own label ("Education: ..."), or the nearest heading or
+    label above it, or a short line above that names a list ("Preferred Qualifications"), over the items (or
+    item-like lines) in between."""
     document = context.document
     segment = document.segment_at(start)
-    if segment is not None and patterns["label"].match(document.text, segment.start):
-        return True
-    for previous in reversed(document.segments):
-        if previous.start >= (segment.start if segment else start):
-            continue
-        if previous.scope == "list_item" and segment is not None and segment.scope == "list_item":
-            continue  # an earlier item of the same list
-        if previous.scope == "heading" or previous.level == LABEL_LEVEL or previous.end - previous.start <= 60:
-            line = document.text[previous.start : previous.end]
-            return bool(patterns["label"].search(line) or patterns["required"].search(line))
-        return False
-    return False
+    if segment is None:
+        return None
+    own = document.text[segment.start : segment.end]
+    if segment.level == LABEL_LEVEL or re.match(r"[^:\n]{1,40}:", own):
+        return own.split(":", 1)[0]
+    index = document.segments.index(segment)
+    for previous in reversed(document.segments[max(0, index - 25) : index]):
+        line = document.text[previous.start : previous.end].strip()
+        if previous.scope == "heading" or previous.level == LABEL_LEVEL:
+            return line
+        names_a_list = line.endswith(":") or any(
+            patterns[key].search(line) for key in ("label", "required", "preference")
+        )
+        if len(line) <= 60 and not re.search(r"[.;,]$", line) and names_a_list:
+            return line
+    return None
 
 
 def _fragment(context: Context, group: Degree) -> bool:
@@ -523,8 +527,8 @@ def _experience_first(text: str, start: int, end: int, spans: list[tuple[int, in
 
 
 def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[str]]) -> bool:
-    """The degree is asked for: under a requirements heading, in a requirement's words, or under an
-    education label; not as a wish, a perk, or a student's course."""
+    """The degree is asked for: under a requirements heading, in a requirement's words, or under a line that
+    names the education or qualifications asked for; not as a wish, a perk, or a student's course."""
     text = context.document.text
     section = context.document.section_at(group.start)
     if section in ("preferred", "benefits"):
@@ -536,10 +540,13 @@ def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[st
         or _STUDENT.search(text, unit_start, group.start)
     ):
         return False
+    intro = _intro_line(context, group.start, patterns)
+    if intro is not None and patterns["preference"].search(intro):
+        return False  # "Preferred Qualifications" typed as a plain line
     return (
         section == "requirements"
         or patterns["required"].search(text, unit_start, unit_end) is not None
-        or _labelled_requirement(context, group.start, patterns)
+        or (intro is not None and bool(patterns["label"].search(intro) or patterns["required"].search(intro)))
         or _fragment(context, group)
     )
 
