@@ -102,6 +102,8 @@ EXCUSED = [
     "Requirements:\n- Ideally an MSc in Physics",
     "Requirements:\n- Doctorate desirable",
     "Requirements:\n- Ideally you will have a degree in computer science",
+    "Requirements:\n- MS or PhD in a field such as Statistics, or Biology or 2+ years of relevant work experience",
+    "Requirements:\n- We would prefer a Master's degree in Chemistry",
     "Requirements:\n- At least 8 years of experience in analytics or data work OR a Masters Degree and 6 years OR a "
     "Doctorate and 3 years",
     "Requirements:\n- Graduate degree in economics and 2 years of work; 6+ years of experience without a degree",
@@ -139,6 +141,7 @@ LOOKALIKES = [
     "Our team of PhDs and MBAs works in Leeds.",
     "Requirements:\n- Power BI experience or an SSAS/AAS background",
     "Requirements:\n- Experience building LLM and RAG applications",
+    "Requirements:\n- You will build MFA and SSO systems",
     "Minimum Qualifications\nBA/BS in Physics, or equivalent practical experience.\nFluent English.\n\n"
     "Preferred Qualifications\nMaster's degree in Physics or a related field.\nPhD in Optics.",
     "Qualifications\nSQL.\nIt would be great if you also have:\nA Master's degree in Economics.",
@@ -228,6 +231,13 @@ def test_each_degree_of_a_requirement_is_reported_once():
     assert hits(text) == ["Masters or PhD", "bachelor's degree"]
     assert hits("Our founders met during a PhD at MIT.") == []
     assert hits("A PhD is required for this role.") == ["PhD"]
+
+
+def test_a_degree_named_in_another_degrees_subject_is_part_of_it():
+    text = "Requirements:\n- Advanced degree in business, economics, finance or related degree."
+    assert hits(text) == ["Advanced degree"]
+    text = "Requirements:\n- A bachelor's degree is required. Would prefer to have the degree in Statistics."
+    assert hits(text) == ["bachelor's degree"]
 
 
 def test_licence_only_covers_its_own_degree():

@@ -78,7 +78,6 @@ _ABBREVIATIONS = {
         "MBA",
         "M.B.A.",
         "MPH",
-        "MFA",
         "MSW",
         "MSN",
         "MPA",
@@ -128,7 +127,7 @@ _ABBREVIATIONS = {
 # to "degree", a capitalised subject ("MS in Physics") or another degree ("BS/MS", "MD or DO").
 _AMBIGUOUS = {
     "bachelor": ["BA", "BS", "BE"],
-    "master": ["MA", "MS", "LLM"],
+    "master": ["MA", "MS", "LLM", "MFA"],
     "doctorate": ["MD", "JD", "DO"],
     "associate": ["AA", "AS", "AAS"],
 }
@@ -224,7 +223,14 @@ def _groups(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[Degre
         groups.append(Degree(start, end, level, end))
     for group in groups:
         _extend(text, group)
-    return groups
+    # "Advanced degree in economics, finance or related degree": a degree inside another's subject is part of it
+    kept: list[Degree] = []
+    for group in groups:
+        if kept and group.start < kept[-1].extent:
+            kept[-1].extent = max(kept[-1].extent, group.extent)
+            continue
+        kept.append(group)
+    return kept
 
 
 def _kept(text: str, mentions: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -348,7 +354,7 @@ def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         # the requirement is stated as one
         "required": re.compile(r"(?<!\w)(?:" + alternation("required") + r")(?!\w)", re.I),
         "years_path": re.compile(
-            r"\b(?:or|and/or)\b(?P<mid>[^.;\n]{0,60}?)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+            r"\b(?:or|and/or)\b(?P<mid>(?:(?!\bor\b)[^.;\n]){0,60}?)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
             r"|several|many)\s*\+?\s*(?:\(\d+\)\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
             re.I,
         ),
