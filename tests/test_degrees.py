@@ -60,6 +60,11 @@ REQUIRED = [
         "Applicants must have a PhD in Physics. Those with 5 years of experience will be considered for senior roles.",
         "PhD",
     ),
+    # an item that is a wish does not make the items after it wishes
+    ("Requirements\nSecurity clearance required; SCI preferred\nBS degree in Physics", "BS degree"),
+    ("Qualifications\n- Python is a plus\n- Bachelors degree or higher", "Bachelors degree"),
+    # said to be required under a heading of wishes
+    ("Desired Skills\n- Kafka is a plus\n- Bachelor's degree is required", "Bachelor's degree"),
     # the preference in the next sentence is about a credential, not this degree
     ("Requirements:\n- A degree in finance is required. A CFA charter is highly preferred.", "degree"),
     ("Requirements:\n- University degree, ideally in marketing", "University degree"),

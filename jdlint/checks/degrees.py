@@ -392,7 +392,11 @@ def _intro_line(context: Context, start: int, patterns: dict[str, re.Pattern[str
         names_a_list = line.endswith(":") or any(
             patterns[key].search(line) for key in ("label", "required", "preference")
         )
-        if len(line) <= 60 and not re.search(r"[.;,]$", line) and names_a_list:
+        # a heading typed as a plain line: a few words ("Preferred Qualifications"), or a line ending in a colon;
+        # never an item of the list itself ("SQL experience is a plus")
+        if names_a_list and (
+            line.endswith(":") or (len(line.split()) <= 4 and not re.search(r"[.;,)]$|\b(?:is|are)\b", line))
+        ):
             return line
     return None
 
@@ -532,26 +536,31 @@ def _experience_first(text: str, start: int, end: int, spans: list[tuple[int, in
     return before is not None and _EXPERIENCE.search(text, start, start + before.start()) is not None
 
 
+# said in so many words, whatever the heading above says
+_EXPLICIT = re.compile(r"\b(?:is|are)\s+(?:required|mandatory|essential)\b|\bmust\b", re.I)
+
+
 def _required(context: Context, group: Degree, patterns: dict[str, re.Pattern[str]]) -> bool:
     """The degree is asked for: under a requirements heading, in a requirement's words, or under a line that
     names the education or qualifications asked for; not as a wish, a perk, or a student's course."""
     text = context.document.text
     section = context.document.section_at(group.start)
-    if section in ("preferred", "benefits"):
-        return False
     unit_start, unit_end, _, _ = _units(context, group.start)
+    if section in ("preferred", "benefits") and not _EXPLICIT.search(text, unit_start, unit_end):
+        return False
     if (
         _NOT_REQUIRED_HERE.match(text, group.end)
         or _NOT_ASKED_BEFORE.search(text, max(0, group.start - 60), group.start)
         or _STUDENT.search(text, unit_start, group.start)
     ):
         return False
+    if patterns["required"].search(text, unit_start, unit_end):
+        return True
     intro = _intro_line(context, group.start, patterns)
     if intro is not None and patterns["preference"].search(intro):
         return False  # "Preferred Qualifications" typed as a plain line
     return (
         section == "requirements"
-        or patterns["required"].search(text, unit_start, unit_end) is not None
         or (intro is not None and bool(patterns["label"].search(intro) or patterns["required"].search(intro)))
         or _fragment(context, group)
     )
