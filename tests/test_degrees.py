@@ -109,6 +109,8 @@ EXCUSED = [
     "Requirements:\n- Ideally you will have a degree in computer science",
     "Requirements:\n- MS or PhD in a field such as Statistics, or Biology or 2+ years of relevant work experience",
     "Requirements:\n- We would prefer a Master's degree in Chemistry",
+    "Requirements:\nPhD in a quantitative field (e.g. statistics or physics) or equivalent practical experience\n"
+    "Experience with PyTorch",
     "Requirements:\n- At least 8 years of experience in analytics or data work OR a Masters Degree and 6 years OR a "
     "Doctorate and 3 years",
     "Requirements:\n- Graduate degree in economics and 2 years of work; 6+ years of experience without a degree",
@@ -135,6 +137,7 @@ LOOKALIKES = [
     "Requirements:\n- Able to treat third-degree burns",
     "Requirements:\n- You mentor PhD students and interns",
     "Requirements:\n- Currently pursuing a Bachelor's degree in Computer Science",
+    "Requirements:\n- June 2026 grad with a BS/BA in an analytical discipline",
     "Requirements:\n- Proficient in MS Office and MS Excel",
     "Our office is in Boston, MA. You must live nearby.",
     "Requirements:\n- A degree of independence in planning your day",

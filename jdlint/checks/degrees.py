@@ -148,7 +148,8 @@ _NOT_REQUIRED_HERE = re.compile(
 # a student's course, anywhere before the degree in its requirement ("Working towards a BS in ... or related degree")
 _STUDENT = re.compile(
     r"\b(?:pursuing|enrol+ed|enrol+ing|working\s+towards?|studying\s+(?:for|towards?)|currently\s+(?:in|attending|"
-    r"studying|completing)|completing|graduating|graduated|expected\s+graduation|in\s+progress\s+toward)\b",
+    r"studying|completing)|completing|graduating|graduated|expected\s+graduation|in\s+progress\s+toward"
+    r"|class\s+of|(?:19|20)\d\d\s+(?:under\s*)?grad\w*)\b",
     re.I,
 )
 # someone else's degree, or one the employer pays for, just before it ("our PhDs", "tuition for an MBA")
@@ -466,8 +467,9 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
                 degree.excused = True
     for start, end, kind in _markers(text, patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
-        if end > unit_end:
-            continue  # words run on into the next item or sentence: not one phrase
+        end = _clip(text, start, end, unit_end, patterns[kind])
+        if end < 0:
+            continue
         # "6+ years of experience without a degree" is said of no degree inside it
         owners = [g for g in by_sentence.get((unit_start, unit_end), []) if not (start <= g.start and g.end <= end)]
         if owners:
@@ -477,7 +479,7 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
             for owner in _chain(text, owners, nearest):
                 owner.excused = True
                 owner.markers.append(text[start:end])
-        elif kind == "alternative" and _ABOUT_EDUCATION.search(text, unit_start, unit_end):
+        elif kind != "preference" and _ABOUT_EDUCATION.search(text, unit_start, unit_end):
             for other in _within(by_sentence, seg_start, seg_end):
                 other.excused = True
 
@@ -493,6 +495,15 @@ def _within(by_unit: dict[tuple[int, int], list[Degree]], start: int, end: int) 
     return [g for (u_start, u_end), owners in by_unit.items() if start <= u_start and u_end <= end for g in owners]
 
 
+def _clip(text: str, start: int, end: int, unit_end: int, pattern: re.Pattern[str]) -> int:
+    """Where a phrase that runs on into the next item or sentence ends within its own; -1 when it says nothing
+    there ("or related field" and the next item's "Experience ..." are not "or related experience")."""
+    if end <= unit_end:
+        return end
+    again = pattern.match(text, start, unit_end)
+    return again.end() if again else -1
+
+
 def _markers(
     text: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -502,7 +513,7 @@ def _markers(
     ]
     for m in patterns["years_path"].finditer(text):
         if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
-            found.append((m.start(), m.end(), "alternative"))
+            found.append((m.start(), m.end(), "years_path"))
     return found
 
 
