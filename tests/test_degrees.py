@@ -149,6 +149,7 @@ LOOKALIKES = [
     "Our team of PhDs and MBAs works in Leeds.",
     "Requirements:\n- Power BI experience or an SSAS/AAS background",
     "Requirements:\n- Experience building LLM and RAG applications",
+    "Requirements:\n- Experience with J.D. Power ratings\n- Based in Boston, MA.\n- Worked at M.D. Anderson",
     "Requirements:\n- You will build MFA and SSO systems",
     "Minimum Qualifications\nBA/BS in Physics, or equivalent practical experience.\nFluent English.\n\n"
     "Preferred Qualifications\nMaster's degree in Physics or a related field.\nPhD in Optics.",
@@ -213,6 +214,7 @@ LICENSED = [
     ),
     ("Veterinarian\n\nRequirements:\n- DVM or VMD", "DVM or VMD", "veterinarian"),
     ("Physician\n\nRequirements:\n- MD or DO from an accredited school", "MD or DO", "physician"),
+    ("Associate Attorney\n\nRequirements:\n- J.D. required\n- Admitted to the bar", "J.D.", "lawyer"),
     (
         "Elementary Teacher\n\nRequirements:\n- Bachelor's degree\n- State teaching license",
         "Bachelor's degree",

@@ -112,9 +112,6 @@ _ABBREVIATIONS = {
         "DMD",
         "AuD",
         "Au.D.",
-        "J.D.",
-        "M.D.",
-        "D.O.",
         "MBBS",
         "OTD",
         "DSW",
@@ -128,7 +125,8 @@ _ABBREVIATIONS = {
 _AMBIGUOUS = {
     "bachelor": ["BA", "BS", "BE"],
     "master": ["MA", "MS", "LLM", "MFA"],
-    "doctorate": ["MD", "JD", "DO"],
+    # initials too: "J.D. Power", "M.D. Anderson"
+    "doctorate": ["MD", "JD", "DO", "J.D.", "M.D.", "D.O."],
     "associate": ["AA", "AS", "AAS"],
 }
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
@@ -138,7 +136,10 @@ _JOIN = re.compile(
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
-_AMBIGUOUS_OK = re.compile(r"\s*(?:degrees?|diploma)\b|\s+(?:in|from)\s+[A-Z]")
+_AMBIGUOUS_OK = re.compile(
+    r"\s*(?:degrees?|diploma)\b|\s+(?:in|from)\s+[A-Z]|\s+from\s+(?:an?\s+)?(?:accredited|recogni[sz]ed)"
+    r"|\s+(?:is\s+)?(?:required|preferred)\b|\s+or\s+equivalent\b"
+)
 # "360-degree", "90 degrees", "to a degree", "third-degree", "degree of autonomy", "PhD students"
 _NOT_REQUIRED_HERE = re.compile(
     r"\s*(?:students?|candidates?|interns?|internships?|programs?|programmes?|courses?|coursework|level\s+students"
@@ -193,7 +194,7 @@ def _degree_pattern() -> re.Pattern[str]:
         names = sorted(names, key=len, reverse=True)
         parts.append(rf"(?P<{level}_a>" + "|".join(re.escape(n) for n in names) + r")")
     for level, names in _AMBIGUOUS.items():
-        parts.append(rf"(?P<{level}_x>" + "|".join(names) + r")")
+        parts.append(rf"(?P<{level}_x>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")")
     return re.compile(r"(?<![\w.\-])(?<!\d\s)(?:" + "|".join(parts) + r")(?![\w\-])(?!\.\w)")
 
 
