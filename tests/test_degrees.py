@@ -109,6 +109,10 @@ EXCUSED = [
     "Requirements:\n- Ideally you will have a degree in computer science",
     "Requirements:\n- MS or PhD in a field such as Statistics, or Biology or 2+ years of relevant work experience",
     "Requirements:\n- We would prefer a Master's degree in Chemistry",
+    "Requirements: a BS in Biology is required. Four years of lab work may be substituted for a Bachelor's degree.",
+    "Requirements:\n- University/college degree or/and appropriate training",
+    "Education:\n- Bachelor's degree in Law and four years of practice; or\n- Master's degree in Law and two years of "
+    "practice; or\n- Equivalent combination of education and experience.",
     "Requirements:\nPhD in a quantitative field (e.g. statistics or physics) or equivalent practical experience\n"
     "Experience with PyTorch",
     "Requirements:\n- At least 8 years of experience in analytics or data work OR a Masters Degree and 6 years OR a "
@@ -147,6 +151,8 @@ LOOKALIKES = [
     "Requirements:\n- Read the JD carefully and DO apply",
     "Requirements:\n- Comfortable with a good degree of independence",
     "Our team of PhDs and MBAs works in Leeds.",
+    "Requirements:\n- This is a teaching role: no PhD requirement and no publications",
+    "Requirements:\n- 3+ years of relevant work experience (less with a PhD)",
     "Requirements:\n- Power BI experience or an SSAS/AAS background",
     "Requirements:\n- Experience building LLM and RAG applications",
     "Requirements:\n- Experience with J.D. Power ratings\n- Based in Boston, MA.\n- Worked at M.D. Anderson",

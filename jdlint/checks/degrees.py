@@ -156,8 +156,15 @@ _STUDENT = re.compile(
 # someone else's degree, or one the employer pays for, just before it ("our PhDs", "tuition for an MBA")
 _NOT_ASKED_BEFORE = re.compile(
     r"\b(?:during|after|while|without|founded\s+by|team\s+of|our|their|his|her|tuition|sponsor\w*|fund\w*|support\w*"
-    r"|earn(?:ing)?\s+your)\b[^.;\n]{0,25}$",
+    r"|earn(?:ing)?\s+your)\b[^.;\n]{0,25}$"
+    # "no PhD requirement", "(less with a PhD)", "may be substituted for a Bachelor's degree"
+    r"|\b(?:no|(?:less|fewer)\s+(?:years\s+)?(?:with|if|for)|substitut\w*\s+for|in\s+lieu\s+of|in\s+place\s+of"
+    r"|instead\s+of)\s+(?:(?:an?|the)\s+)?$",
     re.I,
+)
+# the same, when it stands for the degrees of its paragraph: "... may be substituted for a Bachelor's degree."
+_REPLACES = re.compile(
+    r"(?:substitut\w*\s+for|in\s+lieu\s+of|in\s+place\s+of|instead\s+of)\s+(?:(?:an?|the)\s+)?$", re.I
 )
 # where the degree's subject starts ("in Statistics") and where it ends
 _FIELD_START = re.compile(
@@ -462,10 +469,10 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
     for group in groups:
         by_item.setdefault(_units(context, group.start)[:2], []).append(group)
         by_sentence.setdefault(_units(context, group.start, sentence_only=True)[:2], []).append(group)
-    for (unit_start, unit_end), degrees in by_item.items():
-        if _experience_first(text, unit_start, unit_end, spans):
-            for degree in degrees:
-                degree.excused = True
+    for degree in (
+        g for (u_start, u_end), gs in by_item.items() if _experience_first(text, u_start, u_end, spans) for g in gs
+    ):
+        degree.excused = True
     for start, end, kind in _markers(text, patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         end = _clip(text, start, end, unit_end, patterns[kind])
@@ -481,8 +488,33 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
                 owner.excused = True
                 owner.markers.append(text[start:end])
         elif kind != "preference" and _ABOUT_EDUCATION.search(text, unit_start, unit_end):
+            for other in _within(by_sentence, *_joined(context, seg_start, seg_end)):
+                other.excused = True
+    _replaced(context, groups, by_sentence)
+
+
+def _replaced(context: Context, groups: list[Degree], by_sentence: dict[tuple[int, int], list[Degree]]) -> None:
+    """A degree that experience "may be substituted for" is no demand, and the offer stands for its paragraph."""
+    for group in groups:
+        if _REPLACES.search(context.document.text, max(0, group.start - 40), group.start):
+            _, _, seg_start, seg_end = _units(context, group.start)
             for other in _within(by_sentence, seg_start, seg_end):
                 other.excused = True
+
+
+def _joined(context: Context, start: int, end: int) -> tuple[int, int]:
+    """List items ending in "or" ("... and two years of experience; or") run on into the next one."""
+    document = context.document
+    segment = document.segment_at(start)
+    if segment is None:
+        return (start, end)
+    index = document.segments.index(segment)
+    while index > 0:
+        previous = document.segments[index - 1]
+        if not re.search(r"\bor\W*$", document.text[previous.start : previous.end], re.I):
+            break
+        start, index = previous.start, index - 1
+    return (start, end)
 
 
 _FORWARD = re.compile(r"preferably|ideally", re.I)
