@@ -45,6 +45,7 @@ REQUIRED = [
     ("Qualifications\n- A Bachelor's Degree.\n- Good communication", "Bachelor's Degree"),
     ("Requirements:\n- Degree in Communications\n- Five years in PR", "Degree"),
     ("Requirements:\n- BS/MS in Computer Science or a related field, and 3 years of experience", "BS/MS"),
+    ("Requirements:\n- BS in Physics or Math and experience with Python", "BS"),
     ("Requirements:\n- Bachelor's Degree required, preferably in physics or chemistry", "Bachelor's Degree"),
     ("Requirements:\n- Bachelor degree in a quantitative field, preferably Computer Science", "Bachelor degree"),
     ("Requirements:\n- A good degree (ideally a PhD) in mathematics", "good degree"),
@@ -111,6 +112,8 @@ EXCUSED = [
     "Requirements:\n- We would prefer a Master's degree in Chemistry",
     "Requirements: a BS in Biology is required. Four years of lab work may be substituted for a Bachelor's degree.",
     "Requirements:\n- University/college degree or/and appropriate training",
+    "Requirements:\n- Degree in statistics or similar quantitatively focused subject areas or job-related experience",
+    "Requirements:\n- You will have a college degree in science or industrial experience.",
     "Education:\n- Bachelor's degree in Law and four years of practice; or\n- Master's degree in Law and two years of "
     "practice; or\n- Equivalent combination of education and experience.",
     "Requirements:\nPhD in a quantitative field (e.g. statistics or physics) or equivalent practical experience\n"
