@@ -19,6 +19,7 @@ TABLES = (
     "gender-coding.toml",
     "gendered-titles.toml",
     "jurisdictions.toml",
+    "licensed-professions.toml",
     "sections.toml",
     "technologies.toml",
 )
@@ -141,3 +142,20 @@ def test_ableist_language():
         assert strings(idiom["phrases"]) and strings(idiom["suggestions"]), idiom
         assert idiom["severity"] in ("info", "warning") and idiom["source"].startswith("https://"), idiom
     assert strings(data["context"]["frame"]) and strings(data["context"]["headings"])
+
+
+LEVELS = {"associate", "bachelor", "master", "doctorate"}
+
+
+def test_licensed_professions():
+    professions = load("licensed-professions.toml")["profession"]
+    for entry in professions:
+        where = entry.get("name")
+        assert set(entry) == {"name", "titles", "credentials", "degrees", "fields", "levels", "source"}, where
+        assert strings(entry["titles"]) and strings(entry["credentials"]) and strings(entry["degrees"]), where
+        assert entry["fields"] == [] or strings(entry["fields"]), where
+        assert entry["levels"] and set(entry["levels"]) <= LEVELS, where
+        assert entry["source"].startswith("https://"), where
+        for key in ("titles", "credentials", "degrees", "fields"):
+            assert repeated(term.casefold() for term in entry[key]) == [], (where, key)
+    assert repeated(entry["name"] for entry in professions) == []

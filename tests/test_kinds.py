@@ -10,16 +10,41 @@ from jdlint.formats import parse
 from jdlint.linter import Linter
 from jdlint.source import Source
 
+CONDITIONAL_RULE = """family = "JD4"
+[[rule]]
+code = "JD499"
+name = "named-qualification"
+category = "degree-gatekeeping"
+kind = "conditional"
+severity = "warning"
+message = "'{match}'"
+why = "w"
+source = "https://example.org"
+when.phrases = ["masters", "phd", "diploma"]
+require.phrases = ["or equivalent"]
+only_in.sections = ["requirements"]
+only_in.terms.phrases = ["required"]
+examples.fail = ["A diploma is required."]
+examples.pass = ["A diploma or equivalent is required."]
+"""
 
-def test_conditional_joins_adjacent_hits_only():
-    text = "Requirements:\nMasters or PhD in Comp Sci. We later also ask for a bachelor's degree in physics."
-    hits = [f.text for f in lint(text).findings if f.code == "JD401"]
-    assert hits == ["Masters or PhD", "bachelor's degree"]
+
+def conditional_hits(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "r.toml"
+    path.write_text(CONDITIONAL_RULE)
+    linter = Linter(Config(), load_catalog_files([path]))
+    result = next(linter.lint([parse(Source("p.txt", text))]))
+    return [f.text for f in result.findings]
 
 
-def test_conditional_needs_requirement_context():
-    assert not [f for f in lint("Our founders met during a PhD at MIT.").findings if f.code == "JD401"]
-    assert [f.text for f in lint("A PhD is required for this role.").findings if f.code == "JD401"] == ["PhD"]
+def test_conditional_joins_adjacent_hits_only(tmp_path):
+    text = "Requirements:\nMasters or PhD in Comp Sci. We later also ask for a diploma in physics."
+    assert conditional_hits(tmp_path, text) == ["Masters or PhD", "diploma"]
+
+
+def test_conditional_needs_requirement_context(tmp_path):
+    assert conditional_hits(tmp_path, "Our founders met during a PhD at MIT.") == []
+    assert conditional_hits(tmp_path, "A PhD is required for this role.") == ["PhD"]
 
 
 def test_occurrence_waits_for_a_whole_posting():
