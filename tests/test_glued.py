@@ -59,7 +59,7 @@ def test_punctuation_seams_are_warnings(text, glued, fixed):
     "text, glued, fixed",
     [
         ("Our office is inChicago near the river.", "inChicago", "in Chicago"),
-        ("The search returned foundItem for the page.", "foundItem", "found Item"),
+        ("We are a small team inBoston and Denver.", "inBoston", "in Boston"),
         ("A varied roleStrong communication skills are needed.", "roleStrong", "role Strong"),
         ("We are based nearLondon and Oxford.", "nearLondon", "near London"),
     ],
@@ -224,3 +224,34 @@ def test_word_lists_are_read_locally_without_importing_wordfreq():
     )
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("Sorry, page not foundPage not found. We hire cooks.", "foundPage"),
+        ("Click Apply nowApply now to join the kitchen team.", "nowApply"),
+        ("Full details below. Show moreShow more", "moreShow"),
+        ("Saved jobs: Save jobSave job", "jobSave"),
+    ],
+)
+def test_a_page_label_glued_to_its_own_copy_is_a_warning(text, glued):
+    # the copy makes the seam sure, even though the glued token repeats (which usually marks a name)
+    assert [(found, severity) for found, severity, _ in _found(text, "JD140")] == [(glued, "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use myCase daily; myCase keeps our files.",  # a name used twice, not copies around a seam
+        "Our iPhone iPhone apps.",
+        "Try airSlate.airSlate signs documents.",
+    ],
+)
+def test_a_repeated_name_is_not_a_copied_label(text):
+    assert _found(text, "JD140") == []
+
+
+def test_a_label_copied_three_times_gives_both_seams():
+    found = _found("Status: Job closedJob closedJob closed", "JD140")
+    assert [(text, severity) for text, severity, _ in found] == [("closedJob", "warning"), ("closedJob", "warning")]

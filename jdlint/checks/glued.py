@@ -68,18 +68,32 @@ def _match(start: int, end: int, suggestion: str, severity: Severity | None) -> 
     )
 
 
-def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[tuple[int, int, str, Severity]]:
+Seam = tuple[int, int, str, Severity]  # start, end, the text with its space back, severity
+
+
+def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
+    yield from _lower_case_joins(context, settings)
+    yield from _camel_seams(context, settings)
+    yield from _punctuation_seams(context)
+
+
+def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
     text, language = context.document.text, context.language
-    prefixes, suffixes = frozenset(settings["prefixes"]), frozenset(settings["suffixes"])
-    code_prefixes = frozenset(settings["code_prefixes"])
+    not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
     for found in _LOWER_RUN.finditer(text):
         if _in_code(text, found.start(), found.end()):
             continue
-        split = split_word(found.group(), language, max_parts=2, not_parts=prefixes | suffixes)
+        split = split_word(found.group(), language, max_parts=2, not_parts=not_parts)
         severity = _severity(split) if split else None
         if split and severity:
             joiner = "/" if list(split.parts) in settings["slash_pairs"] else " "  # "andor" lost a slash
             yield found.start(), found.end(), joiner.join(split.parts), severity
+
+
+def _camel_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
+    text, language = context.document.text, context.language
+    prefixes, suffixes = frozenset(settings["prefixes"]), frozenset(settings["suffixes"])
+    code_prefixes = frozenset(settings["code_prefixes"])
     counts: Counter[str] | None = None
     for found in _CAMEL.finditer(text):
         left, right = found.group(1), found.group(2)
@@ -87,12 +101,19 @@ def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[tup
             continue
         if _in_code(text, found.start(), found.end()):
             continue
+        if _between_copies(text, found.start() + len(left)):
+            yield found.start(), found.end(), f"{left} {right}", Severity.WARNING
+            continue
         counts = counts if counts is not None else Counter(re.findall(r"\w+", text))
         if counts[found.group()] > 1:
             continue  # a name the posting uses again ("myCase", "vSphere") is no accident of joining
         split = seam_split(left, right, language)
         if split and _camel_seam(split):
             yield found.start(), found.end(), f"{left} {right}", Severity.INFO
+
+
+def _punctuation_seams(context: Context) -> Iterator[Seam]:
+    text, language = context.document.text, context.language
     for found in _PUNCTUATION.finditer(text):
         left = found.group(1)
         mark, right = (found.group(2), found.group(3)) if found.group(2) else (found.group(4), found.group(5))
@@ -102,6 +123,30 @@ def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[tup
         if split is None or _short_abbreviation(split):
             continue  # the missing space after the mark is evidence enough: two common words around it
         yield found.start(), found.end(), f"{left}{mark} {right}", Severity.WARNING
+
+
+LONGEST_COPY = 80  # characters; a page label copied twice is short
+
+
+def _between_copies(text: str, seam: int) -> bool:
+    """Whether the seam joins two copies of the same words ("Apply nowApply now", "Page not foundPage not
+    found"): a page's label scraped twice. No name is written that way, so the seam is sure."""
+    for length in range(4, min(LONGEST_COPY, seam, len(text) - seam) + 1):
+        copy = text[seam : seam + length]
+        if text[seam - length : seam].casefold() != copy.casefold() or len(copy.split()) < 2:
+            continue
+        if _word_edge(text, seam - length) and _word_edge(text, seam + length):
+            return True
+    return False
+
+
+def _word_edge(text: str, position: int) -> bool:
+    """A word starts or ends here: at a space, a mark, the text's ends, or another lower-to-upper seam (a label
+    copied three times)."""
+    if position in (0, len(text)):
+        return True
+    before, after = text[position - 1], text[position]
+    return not (before.isalnum() and after.isalnum()) or (before.islower() and after.isupper())
 
 
 def _severity(split: Split) -> Severity | None:
