@@ -39,6 +39,14 @@ YEARS = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_NEAR = re.compile(r"experience|expertise|background|track record|working|professional|hands-on", re.I)
+# years someone else has: "our lead, who has 12 years", "she brings 15 years" (not "our ideal candidate has")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|his|her|our|their|who)\b(?:(?!\b(?:he|she|his|her|our|their|who)\b)[^.;:\n]){0,50}"
+    r"\b(?:has|have|had|brings|brought|with)\s+"
+    r"(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+)?$",
+    re.I,
+)
+_THE_CANDIDATE = re.compile(r"\b(?:you|candidates?|applicants?|hires?|person|individual|someone|people)\b", re.I)
 _CAP_BEFORE = re.compile(
     r"(?:no\s+more\s+than|not\s+more\s+than|maximum\s+of|max(?:imum)?\.?|at\s+most|up\s+to)\s*$", re.I
 )
@@ -92,7 +100,13 @@ def demands(context: Context) -> list[tuple[int, int, int]]:
             before = text[max(0, match.start() - 40) : match.start()]
             if not (_EXPERIENCE_NEAR.search(after) or _EXPERIENCE_NEAR.search(before)):
                 continue  # "founded 10 years ago", "a 2 year contract"
-            if re.match(r"\s*(?:ago|old|of age|contract|term|warranty|degree|program)", after, re.I):
+            if re.match(r"[\s-]*(?:ago|old|of age|contract|term|warranty|degree|program)", after, re.I):
+                continue  # "a three-year-old startup", "a 2 year contract"
+            clause = text[max(0, match.start() - 80) : match.start()]
+            someone = _SOMEONE_ELSE.search(clause)
+            # "candidates who have 4 years" is the candidate again: look at the word before "who" too
+            antecedent = clause[max(0, someone.start() - 20) : someone.start()] if someone else ""
+            if someone and not _THE_CANDIDATE.search(someone.group() + " " + antecedent.split(",")[-1]):
                 continue
             found.append((match.start(), match.end(), _number(match.group("n"))))
         return found
@@ -194,27 +208,43 @@ def many_years(context: Context, rule: Rule) -> Iterator[Match]:
 
 @check()
 def long_must_have_list(context: Context, rule: Rule) -> Iterator[Match]:
-    document = context.document
+    document, text = context.document, context.document.text
     limit = context.option(rule, "limit")
+    wishes, optional_list = _optional_patterns(context, rule)
     for section in document.sections:
         if section.name != "requirements":
             continue
         # the list right under the heading: it ends at the first block that is not an item, so an
         # unrecognised "How to apply" or "Perks" heading after it does not add its items to the count
         items: list[tuple[int, int]] = []
+        lead_in = False  # "experience with any of the following will also help": the whole list is a wish
         for segment in document.segments:
             if segment.start <= section.start:
                 continue
             if segment.start >= section.end or segment.scope != "list_item":
                 if items or segment.scope == "heading":
                     break
+                lead_in = lead_in or bool(optional_list and optional_list.search(text, segment.start, segment.end))
                 continue
             items.append((segment.start, segment.end))
-        if len(items) > limit:
+        # an item marked "a plus" or "preferred" is not a must-have
+        must = [item for item in items if not (wishes and wishes.search(text, *item))]
+        if len(must) > limit and not lead_in:
             # the span is the list itself: that is what the reader shortens
             yield Match.at(
                 items[0][0],
                 items[-1][1],
-                params={"count": len(items), "limit": limit},
+                params={"count": len(must), "limit": limit},
                 suggestions=("split it into 'Required' (the few things that are) and 'Nice to have'",),
             )
+
+
+def _optional_patterns(context: Context, rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's marks of a wish on one item, and of a lead-in that makes the whole list optional."""
+    settings = rule.options.get("settings", {})
+
+    def compile_(key: str) -> re.Pattern[str] | None:
+        words = settings.get(key, [])
+        return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
+
+    return context.compiled((rule.code, "optional"), lambda: (compile_("wishes"), compile_("optional_list")))
