@@ -78,3 +78,10 @@ TWELVE = ["Python", "SQL", "Spark", "Airflow", "dbt", "Docker", "Kubernetes", "T
 def test_must_have_lists_count_only_the_musts(items, lead_in, count):
     found = lint(_requirements(items, lead_in), "markdown", Config(select=("JD404",))).findings
     assert [f.message.split(" items")[0].rsplit(" ", 1)[-1] for f in found] == ([str(count)] if count else [])
+
+
+def test_essential_functions_are_duties_not_must_haves():
+    duties = "## Essential Functions\n\n" + "".join(f"- Handle task {n} each week\n" for n in range(12))
+    assert not lint(duties, "markdown", Config(select=("JD404",))).findings
+    needs = "## Essential Requirements\n\n" + "".join(f"- Skill {n}\n" for n in range(12))
+    assert [f.code for f in lint(needs, "markdown", Config(select=("JD404",))).findings] == ["JD404"]
