@@ -63,6 +63,7 @@ class Idiom:
     just_before: frozenset[str]
     not_after: frozenset[str]
     not_before: frozenset[str]
+    needles: frozenset[str]  # one lower-cased word of each phrase: an idiom none of whose words occur is skipped
 
 
 def idioms() -> list[Idiom]:
@@ -80,9 +81,16 @@ def idioms() -> list[Idiom]:
                 words["just_before"],
                 words["not_after"],
                 frozenset(entry.get("not_before", ())),
+                frozenset(_needle(phrase) for phrase in entry["phrases"]),
             )
         )
     return out
+
+
+def _needle(phrase: str) -> str:
+    """The phrase's first word without a plural or possessive ending: every match spells it, in some case."""
+    first = re.split(r"[ \-'’]", phrase)[0].lower()  # an apostrophe may be written straight or curly
+    return first.rstrip("s").rstrip("y") or first
 
 
 def _words(text: str) -> list[str]:
@@ -109,7 +117,10 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     taken: list[tuple[int, int]] = []
     found = []
+    lower = text.lower()
     for idiom in compiled:
+        if not any(needle in lower for needle in idiom.needles):
+            continue
         for match in idiom.pattern.finditer(text):
             if _fires(idiom, text, match.start(), match.end()):
                 found.append((match.start(), match.end(), idiom))

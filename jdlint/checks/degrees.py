@@ -281,7 +281,7 @@ def _rank(level: str) -> int:
 class Profession:
     name: str
     titles: tuple[re.Pattern[str], ...]
-    credentials: tuple[re.Pattern[str], ...]
+    credentials: tuple[tuple[str, re.Pattern[str]], ...]  # (a word it must contain, lower-cased; the pattern)
     degrees: tuple[re.Pattern[str], ...]
     fields: tuple[re.Pattern[str], ...]
     levels: frozenset[str]
@@ -294,6 +294,12 @@ def _word(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])" + re.escape(term).replace(r"\ ", r"[\s\-]+") + r"(?![\w\-])", flags)
 
 
+def _needle(term: str) -> str:
+    """The term's longest word, lower-cased: a credential is searched for only in a text that contains it (a
+    hundred patterns over every posting otherwise cost more than the rest of the degree check)."""
+    return max(re.split(r"[\s\-]+", term), key=len).lower()
+
+
 @lru_cache(maxsize=1)
 def professions() -> tuple[Profession, ...]:
     table = tomllib.loads(data_path("data").joinpath("licensed-professions.toml").read_text(encoding="utf-8"))
@@ -301,7 +307,7 @@ def professions() -> tuple[Profession, ...]:
         Profession(
             entry["name"],
             tuple(_word(t) for t in entry["titles"]),
-            tuple(_word(t) for t in entry["credentials"]),
+            tuple((_needle(t), _word(t)) for t in entry["credentials"]),
             tuple(_word(t) for t in entry["degrees"]),
             tuple(_word(t) for t in entry["fields"]),
             frozenset(entry["levels"]),
@@ -330,11 +336,13 @@ def _licensed(context: Context, preference: re.Pattern[str]) -> list[Profession]
 
     def compute() -> list[Profession]:
         text = context.document.text
+        lower = text.lower()
         title = _title(context)
         return [
             p
             for p in professions()
-            if any(t.search(title) for t in p.titles) or any(asked(m) for c in p.credentials for m in c.finditer(text))
+            if any(t.search(title) for t in p.titles)
+            or any(asked(m) for needle, c in p.credentials if needle in lower for m in c.finditer(text))
         ]
 
     return context.memo("licensed-professions", compute)
