@@ -214,8 +214,13 @@ def _selection(table: dict[str, Any], catalog: Catalog, where: str) -> dict[str,
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [selectors]")
         changes["per_file_ignores"] = tuple(
-            (glob, check_selectors([s] if isinstance(s, str) else s, catalog, f"{where}: per-file-ignores"))
-            for glob, s in value.items()
+            (
+                glob,
+                check_selectors(
+                    _string_list(value, glob, f"{where}: per-file-ignores"), catalog, f"{where}: per-file-ignores"
+                ),
+            )
+            for glob in value
         )
     if "exclude" in table:
         changes["exclude"] = tuple(_string_list(table, "exclude", where))
@@ -355,9 +360,14 @@ def read_file(path: str | os.PathLike, catalog) -> Config:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); TOML files must be UTF-8") from None
     root = os.path.dirname(os.path.abspath(path))
     if os.path.basename(path) == "pyproject.toml":
-        table = data.get("tool", {}).get("jdlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        table = tool.get("jdlint")
         if table is None:
             raise ConfigError(f"{path}: has no [tool.jdlint] table")
         return from_table(table, path, root, catalog)
@@ -381,9 +391,18 @@ def find_config_file(start: str) -> str | None:
 def _has_tool_table(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
-            return "jdlint" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            raw = handle.read()
+    except OSError:
         return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # a broken file that names our table is ours: read_file then reports what is wrong with it
+        return _NAMES_TABLE.search(raw) is not None
+    return isinstance(tool, dict) and "jdlint" in tool
+
+
+_NAMES_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*jdlint\b|^[ \t]*tool[ \t]*\.[ \t]*jdlint\b", re.M)
 
 
 class ConfigResolver:

@@ -95,3 +95,39 @@ def test_per_file_ignores(tmp_path, catalog):
     assert "JD201" in codes(result)  # .txt is not matched by the glob
     result = lint(POSTING, "markdown", config=config, path=str(tmp_path / "legacy" / "old.md"))
     assert "JD201" not in codes(result) and "JD331" in codes(result)
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('tool.jdlint = "string"', "the jdlint settings must be a table"),
+        ('tool = "jdlint"', "'tool' must be a table"),
+        ("tool = 5", "'tool' must be a table"),
+        ('[tool.jdlint]\nper-file-ignores = { "*.md" = 5 }', r"per-file-ignores: '\*.md' must be a list of strings"),
+    ],
+)
+def test_wrong_shapes_in_pyproject_are_config_errors(tmp_path, catalog, body, problem):
+    path = write(tmp_path / "pyproject.toml", body + "\n")
+    with pytest.raises(ConfigError, match=problem):
+        read_file(path, catalog)
+
+
+def test_non_utf8_pyproject_is_a_config_error_naming_the_file(tmp_path, catalog):
+    path = tmp_path / "pyproject.toml"
+    path.write_bytes(b'[tool.jdlint]\nselect = ["\xff"]\n')
+    with pytest.raises(ConfigError, match=r"pyproject.toml: not UTF-8"):
+        read_file(path, catalog)
+    # found on the way up from a posting, it is reported too, not skipped in silence
+    assert find_config_file(tmp_path) == str(path)
+
+
+def test_broken_pyproject_with_our_table_is_found_but_others_are_skipped(tmp_path):
+    write(tmp_path / "a" / "pyproject.toml", '[tool.jdlint]\nselect = ["JD2"]\n[other\n')
+    write(tmp_path / "b" / "pyproject.toml", "[project\nname = 'jdlint'\n")
+    assert find_config_file(tmp_path / "a") == str(tmp_path / "a" / "pyproject.toml")
+    assert find_config_file(tmp_path / "b") is None
+
+
+def test_per_file_ignores_accepts_one_selector_as_a_string(tmp_path, catalog):
+    path = write(tmp_path / ".jdlint.toml", 'per-file-ignores = { "*.md" = "JD201" }\n')
+    assert read_file(path, catalog).per_file_ignores == (("*.md", ("JD201",)),)
