@@ -47,12 +47,17 @@ def load(path: str) -> dict[str, set[str]]:
         raise BaselineError(f"{path}: no such baseline file; create it with --write-baseline") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"{path}: not a jdlint baseline ({exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a jdlint baseline (nested too deeply)") from None
     if (
         not isinstance(document, dict)
         or document.get("jdlint_baseline") != VERSION
         or not isinstance(document.get("files"), dict)
     ):
         raise BaselineError(f"{path}: not a jdlint baseline (expected jdlint_baseline = {VERSION})")
+    for file, entries in document["files"].items():
+        if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+            raise BaselineError(f"{path}: files.{file}: not a list of fingerprints (strings)")
     return {file: set(entries) for file, entries in document["files"].items()}
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from jdlint.cli import main
@@ -34,3 +35,21 @@ def test_bad_baseline_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not a jdlint baseline" in result.stderr
     missing = run("--baseline", str(tmp_path / "nope.json"), str(tmp_path / "a.md"))
     assert missing.exit_code == 2 and "no such baseline file" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    "document, problem",
+    [
+        ("5", "not a jdlint baseline"),
+        ("[[1]]", "not a jdlint baseline"),
+        ('{"jdlint_baseline": 1, "files": {"a.md": 5}}', "files.a.md: not a list of fingerprints"),
+        ('{"jdlint_baseline": 1, "files": {"a.md": [["JD201:x"]]}}', "files.a.md: not a list of fingerprints"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+)
+def test_malformed_baseline_is_a_one_line_error(tmp_path, document, problem):
+    (tmp_path / "a.md").write_text("We need a salesman.\n")
+    (tmp_path / "base.json").write_text(document)
+    result = run("--baseline", str(tmp_path / "base.json"), str(tmp_path / "a.md"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and problem in result.stderr and "base.json" in result.stderr
