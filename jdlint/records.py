@@ -8,8 +8,10 @@ line number and skipped; the rest are linted.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import formats
@@ -43,36 +45,85 @@ def to_document(name: str, text: str, fmt: object, metadata: dict):
     return document
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BOM = b"\xef\xbb\xbf"
+
+
+def _json(text: str) -> object:
+    """The value of one JSON text, or why it is not one: the limits Python's parser enforces (nesting depth,
+    digits in an integer) fail that record only."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg})"
+    except RecursionError:
+        return "not valid JSON (nested too deeply)"
+    except ValueError as exc:  # an integer with more digits than Python converts
+        return f"not valid JSON ({str(exc).split(':')[0]})"
+
+
+def _counted(lines: Iterable[str], seen: list[int]) -> Iterator[str]:
+    for line in lines:
+        seen[0] += 1
+        yield line
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, object]]:
+    """A CSV field error (an unclosed quote, a field over csv.field_size_limit) is that row's error; reading
+    goes on with the next line."""
+    seen = [0]
+    reader = csv.DictReader(_counted(io.StringIO(text, newline=""), seen))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield seen[0], f"not valid CSV ({exc})"
+            continue
+        yield reader.line_num, row
+
+
 def _rows(path: str) -> Iterator[tuple[int, object]]:
-    """(line or index, row or error message) for each record of the export."""
+    """(line or index, row or error message) for each record of the export. Bytes that are not UTF-8 are kept
+    as lone surrogates (surrogateescape) so that only the records holding them fail."""
     lower = path.lower()
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        if lower.endswith(".csv"):
-            reader = csv.DictReader(handle)
-            try:
-                for row in reader:
-                    yield reader.line_num, row
-            except csv.Error as exc:
-                yield reader.line_num, f"not valid CSV ({exc})"
-        elif lower.endswith(".json"):
-            try:
-                data = json.load(handle)
-            except ValueError as exc:
-                yield 1, f"not valid JSON ({exc})"
-                return
-            if not isinstance(data, list):
-                yield 1, "a .json export must hold a list of records"
-                return
-            for number, row in enumerate(data, 1):
-                yield number, row
+    with open(path, "rb") as handle:
+        data = handle.read()
+    data = data.removeprefix(_BOM)
+    if lower.endswith(".csv"):
+        yield from _csv_rows(data.decode("utf-8", "surrogateescape"))
+    elif lower.endswith(".json"):
+        document = _json(data.decode("utf-8", "surrogateescape"))
+        if isinstance(document, str):
+            yield 1, document
+        elif not isinstance(document, list):
+            yield 1, "a .json export must hold a list of records"
         else:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield number, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield number, f"not valid JSON ({exc.msg})"
+            yield from enumerate(document, 1)
+    else:
+        for number, raw in enumerate(data.split(b"\n"), 1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+                continue
+            yield number, _json(line)
+
+
+def _bad_characters(row: dict, keys: Iterable[str | None]) -> str | None:
+    """Why a field the linter reads cannot be text: a lone surrogate (a JSON escape such as \\ud800, or a
+    byte that was not UTF-8)."""
+    for key in keys:
+        value = row.get(key) if key else None
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            char = found.group()
+            if "\udc80" <= char <= "\udcff":
+                return f"field '{key}' holds a byte that is not UTF-8 (0x{ord(char) - 0xDC00:02x})"
+            return f"field '{key}' holds a lone surrogate (U+{ord(char):04X}), which is not text"
+    return None
 
 
 def read(path: str, fields: Fields) -> Iterator:
@@ -89,6 +140,12 @@ def read(path: str, fields: Fields) -> Iterator:
             text = row.get(fields.text)
             if not isinstance(text, str):
                 yield InputError(path, f"{path}: {where} {number}: no text in field '{fields.text}'; skipped")
+                continue
+            problem = _bad_characters(
+                row, [fields.text, fields.id, fields.format, *(getattr(fields, k) for k in METADATA)]
+            )
+            if problem:
+                yield InputError(path, f"{path}: {where} {number}: {problem}; skipped")
                 continue
             record_id = row.get(fields.id)
             name = f"{path}#{record_id if record_id not in (None, '') else number}"

@@ -68,3 +68,74 @@ def test_records_refuse_paths(tmp_path):
     assert result.exit_code == 2 and "--records lints an export on its own" in result.stderr
     missing = run("--records", str(tmp_path / "x.jsonl"))
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def _paths(result) -> list[str]:
+    return [json.loads(line)["path"].rsplit("#", 1)[1] for line in result.stdout.splitlines()]
+
+
+def test_jsonl_rows_past_python_limits_fail_alone(tmp_path):
+    export = tmp_path / "export.jsonl"
+    lines = [
+        json.dumps({"id": "first", "text": BODY}),
+        "[" * 100_000 + "]" * 100_000,  # deeper than the recursion limit
+        '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",  # more digits than int() converts
+        '{"id": "lone", "text": "a \\ud800 b"}',  # a surrogate escape that is no character
+        json.dumps({"id": "last", "text": BODY}),
+    ]
+    export.write_text("\n".join(lines) + "\n")
+    result = run("--records", str(export), "--format", "jsonl")
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert errors == [
+        f"jdlint: error: {export}: line 2: not valid JSON (nested too deeply); skipped",
+        f"jdlint: error: {export}: line 3: not valid JSON (Exceeds the limit (4300 digits) for integer string "
+        "conversion); skipped",
+        f"jdlint: error: {export}: line 4: field 'text' holds a lone surrogate (U+D800), which is not text; skipped",
+    ]
+    assert _paths(result) == ["first", "last"]
+
+
+def test_an_undecodable_byte_fails_its_jsonl_line_only(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_bytes(
+        b'\xef\xbb\xbf{"id": "a", "text": "One."}\r\n'
+        b'{"id": "b", "text": "bad \xff byte"}\r\n'
+        b'{"id": "c", "text": "Three."}\r\n'
+    )
+    result = run("--records", str(export), "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {export}: line 2: not UTF-8 (byte 0xff at column 26); skipped"
+    ]
+    assert _paths(result) == ["a", "c"]
+
+
+def test_an_undecodable_byte_fails_its_json_record_and_csv_row_only(tmp_path):
+    json_export = tmp_path / "export.json"
+    json_export.write_bytes(
+        b'[{"id": "a", "text": "One."}, {"id": "b", "text": "bad \xff"}, {"id": "c", "text": "Three."}]'
+    )
+    result = run("--records", str(json_export), "--format", "jsonl")
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {json_export}: record 2: field 'text' holds a byte that is not UTF-8 (0xff); skipped"
+    ]
+    assert _paths(result) == ["a", "c"]
+    csv_export = tmp_path / "export.csv"
+    csv_export.write_bytes(b"id,text\na,One.\nb,bad \xff\nc,Three.\n")
+    result = run("--records", str(csv_export), "--format", "jsonl")
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {csv_export}: line 3: field 'text' holds a byte that is not UTF-8 (0xff); skipped"
+    ]
+    assert _paths(result) == ["a", "c"]
+
+
+def test_a_csv_field_error_fails_its_row_and_the_next_rows_are_linted(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text('id,text\na,One.\nb,"' + "x" * 200_000 + '"\nc,Three.\nd,Four.\n')
+    result = run("--records", str(export), "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {export}: line 3: not valid CSV (field larger than field limit (131072)); skipped"
+    ]
+    assert _paths(result) == ["a", "c", "d"]
