@@ -215,3 +215,28 @@ def test_plain_text_o_bullets_are_list_items():
     document = doc("Duties\no Greet guests\no Take orders\n", "text")
     items = [document.text[s.start : s.end] for s in document.segments if s.scope == "list_item"]
     assert items == ["Greet guests", "Take orders"]
+
+
+def test_an_unknown_marked_section_is_a_bogus_comment_in_html_and_markdown():
+    # the stdlib parser raises AssertionError on <![x[; a browser skips it up to the first ">"
+    document = doc("<p>We need a <![x[ salesman ]]> salesman</p>\n", "html")
+    assert document.text == "We need a salesman"
+    assert source_of(document, "salesman") == "salesman"
+    markdown = doc(
+        "# Sales\n\n<div>\n<![x[ anything ]]>\n<![ [ no name ]]>\n</div>\n\nWe need a salesman.\n", "markdown"
+    )
+    assert markdown.text == "Sales\n\nWe need a salesman."
+    assert [f.code for f in lint("<p>A <![x[ y ]]> salesman</p>", "html").findings] == ["JD201"]
+
+
+def test_a_numeric_reference_with_thousands_of_digits_is_read_not_a_traceback():
+    zeros = "0" * 5000
+    text = f"<p>A &#{zeros}65; and &#x{zeros}41; and &#{'9' * 5000}; salesman</p>"
+    document = doc(text, "html")
+    assert document.text == "A A and A and \ufffd salesman"
+    first = document.to_source(2, 3)
+    assert text[first.start : first.end] == f"&#{zeros}65;"
+    assert source_of(document, "salesman") == "salesman"
+    assert [f.code for f in lint(text, "html").findings] == ["JD201"]
+    for fmt in ("markdown", "text"):  # the HTML block of Markdown, and the check for HTML shown as text
+        assert "JD201" in [f.code for f in lint(f"{text}\n\n<p>x</p><p>y</p><div>z</div>\n", fmt).findings]

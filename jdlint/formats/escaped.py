@@ -8,7 +8,7 @@ import html
 import re
 
 from ..document import Builder, Document
-from .htmltext import ENTITY, add_html
+from .htmltext import ENTITY, add_html, unescape
 from .sections import finish_document
 
 # block tags: they give a description its paragraphs and lists (an inline <b> or <u> alone reads as text)
@@ -23,7 +23,7 @@ MIN_TAGS = 3  # a posting that names a tag or two ("experience with <div>") is n
 def read_as_html(document: Document) -> Document | None:
     """The document read as the HTML its text spells, or None when its text is not markup."""
     # Every posting passes here: decide with C-speed unescaping, and build the offset map only for markup.
-    if len(_TAG.findall(html.unescape(document.text))) < MIN_TAGS:
+    if len(_TAG.findall(unescape(document.text))) < MIN_TAGS:
         return None
     decoded, to_text = _decode_entities(document.text)
     if len(_TAG.findall(decoded)) < MIN_TAGS:  # html.unescape also reads references without ";": look again

@@ -16,7 +16,8 @@ from ..document import Builder, HeadingTag, HtmlOutline, ImageTag, LinkTag
 from ..model import Span
 
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_LOOSE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+")  # a reference without its semicolon
+_LOOSE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")  # a reference without its semicolon, or too long for ENTITY
+_NUMERIC_REFERENCE = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))")
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset(
@@ -73,6 +74,19 @@ _VOID_TAGS = frozenset(
 )
 
 Attributes = list[tuple[str, str | None]]
+
+
+def _shortened(match: re.Match) -> str:
+    digits = match.group(2) or match.group(3)
+    if len(digits) > 8:  # beyond U+10FFFF whatever the digits: html.unescape gives U+FFFD for it
+        return "&#x110000"
+    return f"&#{match.group(1) or ''}{digits}"
+
+
+def unescape(text: str) -> str:
+    """html.unescape, safe for a numeric reference of any length (Python's int() refuses thousands of digits):
+    leading zeros are dropped and a number past the last code point reads as U+FFFD, as browsers do."""
+    return html.unescape(_NUMERIC_REFERENCE.sub(_shortened, text))
 
 
 def add_collapsed(builder: Builder, text: str, base: int) -> None:
@@ -225,14 +239,23 @@ class HtmlExtractor(HTMLParser):
         self.builder.text(decoded, self.base + start, self.base + end)
 
     def handle_entityref(self, name: str) -> None:
-        self._reference(html.unescape(f"&{name};"))
+        self._reference(unescape(f"&{name};"))
 
     def handle_charref(self, name: str) -> None:
-        self._reference(html.unescape(f"&#{name};"))
+        self._reference(unescape(f"&#{name};"))
 
     def handle_comment(self, data: str) -> None:
-        start = self.base + self._offset()
-        self.comments.append((start, start + len(data) + 7))  # 7: "<!--" and "-->"
+        start = self._offset()
+        delimiters = 7 if self.raw.startswith("<!--", start) else 3  # "<!--" "-->", or a bogus comment's "<!" ">"
+        self.comments.append((self.base + start, self.base + start + len(data) + delimiters))
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # The stdlib raises AssertionError on a keyword it does not know (<![x[ ... ]]>); outside SVG and MathML a
+        # browser reads any such section as a bogus comment that ends at the first ">", and so do we.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
 
 
 def add_html(builder: Builder, text: str, start: int, end: int) -> HtmlExtractor:
