@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from conftest import lint
 
-from jdlint.document import HeadingTag, HtmlOutline, LinkTag
+from jdlint.document import Builder, HeadingTag, HtmlOutline, LinkTag
 from jdlint.formats import parse
+from jdlint.formats.htmltext import add_html
 from jdlint.source import Source
 
 
@@ -240,3 +241,9 @@ def test_a_numeric_reference_with_thousands_of_digits_is_read_not_a_traceback():
     assert [f.code for f in lint(text, "html").findings] == ["JD201"]
     for fmt in ("markdown", "text"):  # the HTML block of Markdown, and the check for HTML shown as text
         assert "JD201" in [f.code for f in lint(f"{text}\n\n<p>x</p><p>y</p><div>z</div>\n", fmt).findings]
+
+
+def test_comment_spans_cover_bogus_comments_exactly():
+    text = "<p>a <!-- real --> b <!bogus> c <![x[ marked ]]> d</p>"
+    extractor = add_html(Builder(), text, 0, len(text))
+    assert [text[start:end] for start, end in extractor.comments] == ["<!-- real -->", "<!bogus>", "<![x[ marked ]]>"]
