@@ -56,10 +56,87 @@ def _json(text: str) -> object:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         return f"not valid JSON ({exc.msg})"
-    except RecursionError:
+    except (RecursionError, ValueError) as exc:
+        return _json_problem(exc)
+
+
+def _json_problem(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
         return "not valid JSON (nested too deeply)"
-    except ValueError as exc:  # an integer with more digits than Python converts
-        return f"not valid JSON ({str(exc).split(':')[0]})"
+    return f"not valid JSON ({str(exc).split(':')[0]})"  # an integer with more digits than Python converts
+
+
+_SCALAR_END = re.compile(r'"(?:[^"\\]|\\.)*"|[^,\]\s]*', re.S)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+def _value_end(text: str, pos: int) -> int:
+    """Where the JSON value at `pos` ends, found by brackets and strings alone (no nesting limit), or -1."""
+    if text[pos : pos + 1] not in ("[", "{"):
+        match = _SCALAR_END.match(text, pos)
+        return match.end() if match and match.end() > pos else -1
+    depth = 0
+    in_string = escaped = False
+    for index in range(pos, len(text)):
+        char = text[index]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return -1
+
+
+def _json_records(text: str) -> Iterator[tuple[int, object]]:
+    """The records of a JSON array one by one: a record past Python's limits fails alone; a syntax error ends
+    the export there (the records before it are linted)."""
+    decoder = json.JSONDecoder()
+    pos = _skip_space(text, 0)
+    if not text.startswith("[", pos):
+        document = _json(text)
+        yield 1, document if isinstance(document, str) else "a .json export must hold a list of records"
+        return
+    pos = _skip_space(text, pos + 1)
+    number = 0
+    while not (number == 0 and text.startswith("]", pos)):  # [] holds no records
+        number += 1
+        try:
+            row, after = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield number, f"not valid JSON ({exc.msg} at line {exc.lineno}; reading stops here)"
+            return
+        except (RecursionError, ValueError) as exc:
+            after = _value_end(text, pos)
+            yield number, _json_problem(exc)
+            if after < 0:
+                return
+        else:
+            yield number, row
+        pos = _skip_space(text, after)
+        if text.startswith(",", pos):
+            pos = _skip_space(text, pos + 1)
+        elif text.startswith("]", pos):
+            break
+        else:
+            yield number + 1, "not valid JSON (expected ',' or ']' after the record before)"
+            return
+    if _skip_space(text, pos + 1) != len(text):
+        yield number + 1, "not valid JSON (extra data after the list)"
 
 
 def _counted(lines: Iterable[str], seen: list[int]) -> Iterator[str]:
@@ -94,13 +171,7 @@ def _rows(path: str) -> Iterator[tuple[int, object]]:
     if lower.endswith(".csv"):
         yield from _csv_rows(data.decode("utf-8", "surrogateescape"))
     elif lower.endswith(".json"):
-        document = _json(data.decode("utf-8", "surrogateescape"))
-        if isinstance(document, str):
-            yield 1, document
-        elif not isinstance(document, list):
-            yield 1, "a .json export must hold a list of records"
-        else:
-            yield from enumerate(document, 1)
+        yield from _json_records(data.decode("utf-8", "surrogateescape"))
     else:
         for number, raw in enumerate(data.split(b"\n"), 1):
             if not raw.strip():

@@ -139,3 +139,31 @@ def test_a_csv_field_error_fails_its_row_and_the_next_rows_are_linted(tmp_path):
         f"jdlint: error: {export}: line 3: not valid CSV (field larger than field limit (131072)); skipped"
     ]
     assert _paths(result) == ["a", "c", "d"]
+
+
+def test_json_array_records_past_python_limits_fail_alone(tmp_path):
+    good = json.dumps({"id": "a", "text": "One."})
+    deep = '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + '"]\\"{"' + "]" * 100_000 + "}"
+    big = '{"id": "big", "text": "y", "n": ' + "9" * 5000 + "}"
+    export = tmp_path / "export.json"
+    export.write_text(f"[\n{good},\n{deep},\n{big},\n" + json.dumps({"id": "c", "text": "Three."}) + "\n]\n")
+    result = run("--records", str(export), "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {export}: record 2: not valid JSON (nested too deeply); skipped",
+        f"jdlint: error: {export}: record 3: not valid JSON (Exceeds the limit (4300 digits) for integer string "
+        "conversion); skipped",
+    ]
+    assert _paths(result) == ["a", "c"]
+    broken = tmp_path / "broken.json"
+    broken.write_text(f"[{good}, {{bad}}, {good}]")
+    result = run("--records", str(broken), "--format", "jsonl")
+    assert result.stderr.splitlines() == [
+        f"jdlint: error: {broken}: record 2: not valid JSON (Expecting property name enclosed in double quotes at "
+        "line 1; reading stops here); skipped"
+    ]
+    assert _paths(result) == ["a"]
+    for text, problem in [("[]", None), ('{"a": 1}', "record 1: a .json export must hold a list of records")]:
+        broken.write_text(text)
+        result = run("--records", str(broken), "--format", "jsonl")
+        assert result.stdout == "" and (problem in result.stderr if problem else result.stderr == "")
