@@ -1,8 +1,9 @@
 """Postings from ATS exports: JSON Lines, CSV or a JSON array of records, one posting per record.
 
 Each record's text is linted like a file named `EXPORT#ID`; location, salary and title fields become the
-document's metadata, so the pay and jurisdiction rules see them. A malformed row is reported with its
-line number and skipped; the rest are linted.
+document's metadata, so the pay and jurisdiction rules see them. A malformed row (bad JSON or CSV, a byte
+that is not UTF-8, a lone surrogate, nesting or digits past Python's limits) is reported with its line number
+and skipped; the rest are linted.
 """
 
 from __future__ import annotations
