@@ -64,6 +64,9 @@ def test_crlf_front_matter_keeps_exact_spans():
     [
         ("---\ntitle: Sales lead\nlocation: [Denver, CO\n---\n\nWe need a salesman.\n", 3),
         ("+++\ntitle = Sales lead\n+++\n\nWe need a salesman.\n", 2),
+        # past Python's limits: an integer of 5,000 digits, arrays nested 5,000 deep
+        ("+++\nn = " + "9" * 5000 + "\n+++\n\nWe need a salesman.\n", 2),
+        ("+++\nn = " + "[" * 5000 + "]" * 5000 + "\n+++\n\nWe need a salesman.\n", 2),
     ],
 )
 def test_broken_front_matter_is_a_finding_and_the_body_is_still_linted(md, line):

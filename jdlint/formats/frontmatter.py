@@ -328,6 +328,10 @@ def _load_toml(raw: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise _Unreadable(int(found.group(1)) - 1 if found else 0, _first_line(str(exc))) from None
+    except RecursionError:  # past Python's limits, where the parser keeps no line
+        raise _Unreadable(0, "nested too deeply") from None
+    except ValueError:  # an integer with more digits than Python's int() converts
+        raise _Unreadable(0, "a number with too many digits") from None
 
 
 _TOML_ASSIGNMENT = re.compile(r"""^[ \t]*([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*(?=["'])""", re.M)
