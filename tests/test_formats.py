@@ -247,3 +247,12 @@ def test_comment_spans_cover_bogus_comments_exactly():
     text = "<p>a <!-- real --> b <!bogus> c <![x[ marked ]]> d</p>"
     extractor = add_html(Builder(), text, 0, len(text))
     assert [text[start:end] for start, end in extractor.comments] == ["<!-- real -->", "<!bogus>", "<![x[ marked ]]>"]
+
+
+def test_a_numeric_reference_with_thousands_of_digits_in_an_attribute():
+    zeros = "0" * 5000
+    text = f'<p><a href="x&#{zeros}65;">We need a salesman</a> <img alt="&#x{zeros}41;&#{"9" * 5000};"></p>'
+    document = doc(text, "html")
+    assert [image.alt for image in document.html.images] == ["A\ufffd"]
+    assert [link.href for link in document.html.links] == ["xA"]
+    assert source_of(document, "salesman") == "salesman"

@@ -8,6 +8,7 @@ character references are decoded but mapped to the exact source characters they 
 from __future__ import annotations
 
 import html
+import html.parser
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -248,6 +249,20 @@ class HtmlExtractor(HTMLParser):
         start = self._offset()
         delimiters = 7 if self.raw.startswith("<!--", start) else 3  # "<!--" "-->", or a bogus comment's "<!" ">"
         self.comments.append((self.base + start, self.base + start + len(data) + delimiters))
+
+    def parse_starttag(self, i: int) -> int:
+        try:
+            return super().parse_starttag(i)
+        except ValueError:
+            # an attribute holds a numeric reference of thousands of digits, which the stdlib's own unescape (a
+            # module global) passes to int(): parse the tag again with ours. Nothing is reported before the attributes
+            # are decoded, so the retry repeats no event.
+            stdlib = html.parser.unescape  # type: ignore[attr-defined]
+            html.parser.unescape = unescape  # type: ignore[attr-defined]
+            try:
+                return super().parse_starttag(i)
+            finally:
+                html.parser.unescape = stdlib  # type: ignore[attr-defined]
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         # The stdlib raises AssertionError on a keyword it does not know (<![x[ ... ]]>); outside SVG and MathML a
