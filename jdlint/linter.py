@@ -42,7 +42,10 @@ class Linter:
         if self._pipeline is not None:
             return self._pipeline
         # a language jdlint has no data for is tokenised and measured with the config language's tools
-        return get_pipeline(self.config.pipeline, language if is_shipped(language) else self.config.language)
+        pipeline = get_pipeline(self.config.pipeline, language if is_shipped(language) else self.config.language)
+        # a file within the byte limit has at most as many characters: it must not be too long for spaCy
+        pipeline.cover(self.config.max_file_size)
+        return pipeline
 
     def rules_for(self, language: str) -> tuple[list[Rule], tuple[str, ...]]:
         """(the rules that run on a posting in `language`, notices about the rules skipped for it)."""

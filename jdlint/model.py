@@ -155,3 +155,14 @@ class InputError:
 
     path: str
     message: str  # one line, naming the file
+
+    @classmethod
+    def internal(cls, path: str, stage: str, exc: BaseException, where: str | None = None) -> InputError:
+        """A bug met while handling one input (`stage`: parsing, linting): that input's error, not the run's end.
+
+        `where` names the input in the message when the path alone does not (a record's line in an export).
+        """
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line whatever the exception says
+        if len(detail) > 200:
+            detail = detail[:199] + "…"
+        return cls(path, f"{where or path}: internal error while {stage} ({detail}); please report it")

@@ -83,6 +83,12 @@ class Pipeline:
             keep |= self._feature_pipes.get(feature, set())
         return [name for name in self.nlp.pipe_names if name not in keep]
 
+    def cover(self, length: int) -> None:
+        """Accept texts up to `length` characters (the input size limit). spaCy's max_length (1,000,000) guards
+        the memory of a parser or entity recogniser; the blank pipeline has neither and grows linearly."""
+        if self.name == BLANK and self.nlp.max_length < length:
+            self.nlp.max_length = length
+
     def _ensure_lemmas(self) -> None:
         if self.name != BLANK or "lemmatizer" in self.nlp.pipe_names:
             return

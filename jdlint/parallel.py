@@ -13,6 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .catalog import load_catalog
 from .config import ConfigResolver
+from .model import InputError
+from .nlp import PipelineError
 from .runner import run, run_documents
 
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
@@ -32,13 +34,34 @@ def _init(config_path, overrides, want_metrics):
 
 
 def _lint_paths(paths: list[str]) -> list:
-    return list(run(paths, _state["resolver"], want_metrics=_state["want_metrics"]))
+    return _each(paths, lambda chunk: run(chunk, _state["resolver"], want_metrics=_state["want_metrics"]))
 
 
 def _lint_documents(args) -> list:
     source_name, items = args
     config = _state["resolver"].for_path(source_name)
-    return list(run_documents(items, config, want_metrics=_state["want_metrics"]))
+    return _each(items, lambda chunk: run_documents(chunk, config, want_metrics=_state["want_metrics"]))
+
+
+def _each(items: list, lint) -> list:
+    """The chunk's results; should the chunk fail outside any one posting's guard, each item again on its own,
+    so an exception raised in a worker costs one posting, not the chunk or (re-raised by the pool) the run."""
+    try:
+        return list(lint(items))
+    except PipelineError:
+        raise
+    except Exception:
+        pass
+    results: list = []
+    for item in items:
+        try:
+            results.extend(lint([item]))
+        except PipelineError:
+            raise
+        except Exception as exc:
+            path = item if isinstance(item, str) else item.path if isinstance(item, InputError) else item.source.path
+            results.append(InputError.internal(path, "linting", exc))
+    return results
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -230,6 +230,8 @@ def read(path: str, fields: Fields) -> Iterator:
                 )
             except MarkupError as exc:
                 yield InputError(name, f"{path}: {where} {number}: {exc}; skipped")
+            except Exception as exc:  # a bug in parsing one record must not lose the others
+                yield InputError.internal(name, "parsing", exc, where=f"{path}: {where} {number}")
     except FileNotFoundError:
         yield InputError(path, f"{path}: no such file")
     except (OSError, UnicodeDecodeError) as exc:

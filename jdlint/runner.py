@@ -62,6 +62,36 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
         message = str(exc)
         where = stdin_name or path
         return InputError(where, message if message.startswith(where) else f"{where}: {message}")
+    except Exception as exc:  # a bug in reading or parsing this input must not end the batch
+        return InputError.internal(stdin_name or path, "parsing", exc)
+
+
+def lint_each(linter: Linter, documents: list, want_metrics: bool = False) -> Iterator[FileResult | InputError]:
+    """Lint documents as one batch; if that fails, lint the rest one by one, so a crash is one posting's error.
+
+    PipelineError (spaCy cannot start) still ends the run: no posting could be linted.
+    """
+    done = 0
+    linted = linter.lint(documents, want_metrics)
+    while True:
+        try:
+            result = next(linted)
+        except StopIteration:
+            return
+        except PipelineError:
+            raise
+        except Exception:
+            break
+        done += 1
+        yield result
+    for document in documents[done:]:
+        try:
+            single: FileResult | InputError = next(linter.lint([document], want_metrics))
+        except PipelineError:
+            raise
+        except Exception as exc:
+            single = InputError.internal(document.source.path, "linting", exc)
+        yield single
 
 
 def run(
@@ -86,7 +116,7 @@ def run(
         }
         for key, batch in by_linter.items():
             linter = linters[key]
-            for (i, _), result in zip(batch, linter.lint([d for _, d in batch], want_metrics)):
+            for (i, _), result in zip(batch, lint_each(linter, [d for _, d in batch], want_metrics)):
                 results[i] = result
         pending.clear()
         for i in sorted(results):
@@ -116,7 +146,7 @@ def run_documents(items, config: Config, *, want_metrics: bool = False) -> Itera
 
     def flush():
         documents = [item for item in pending if not isinstance(item, InputError)]
-        linted = iter(linter.lint(documents, want_metrics))
+        linted = lint_each(linter, documents, want_metrics)
         for item in pending:
             yield item if isinstance(item, InputError) else next(linted)
         pending.clear()
@@ -133,4 +163,4 @@ def lint_source(source: Source, config: Config | None = None) -> FileResult:
     return next(linter.lint([parse(source)], want_metrics=True))
 
 
-__all__ = ["InputError", "PipelineError", "collect", "lint_source", "load", "run"]
+__all__ = ["InputError", "PipelineError", "collect", "lint_each", "lint_source", "load", "run"]
