@@ -38,7 +38,7 @@ def _repeat(unit: str, fmt: str = "text"):
 # family -> size in bytes -> (text, format)
 FAMILIES = {
     "posting": _repeat(PARAGRAPH),
-    "spaces": _repeat("experience 5" + " " * 2000 + "\n"),
+    "spaces": lambda size: ("experience 5" + " " * size + "x", "text"),  # one run of spaces after a number
     "quotes": _repeat('"'),
     "pay": _repeat("$50 "),
     "he": _repeat("he "),

@@ -80,3 +80,14 @@ def test_many_amounts_in_one_sentence():
         "print(codes(7_500) == codes(50), codes(50))"
     )
     assert out.startswith("True")  # the same verdicts as a short run of figures
+
+
+def test_many_hosts_without_an_at_in_one_sentence():
+    # each host name read its whole sentence's words again: 12,000 of them in one sentence was quadratic
+    out = run(
+        "import jdlint\n"
+        "unit = 'contact careersacme.com '\n"
+        "codes = lambda n: sorted({f.code for f in jdlint.lint_text(unit * n, format='text').findings})\n"
+        "print(codes(12_000) == codes(20), codes(20))"
+    )
+    assert out.startswith("True")
