@@ -91,3 +91,13 @@ def test_many_hosts_without_an_at_in_one_sentence():
         "print(codes(12_000) == codes(20), codes(20))"
     )
     assert out.startswith("True")
+
+
+def test_many_physical_demands_in_one_sentence():
+    # each demand searched its whole sentence and section again: 10,000 of them in one sentence was quadratic
+    out = run(
+        "import jdlint\n"
+        "codes = lambda n: sorted({f.code for f in jdlint.lint_text('lift 50 lbs ' * n, format='text').findings})\n"
+        "print(codes(10_000) == codes(20), codes(20))"
+    )
+    assert out.startswith("True") and "JD" in out

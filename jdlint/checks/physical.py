@@ -363,16 +363,22 @@ def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
     compiled = context.compiled((rule.code, "physical"), _compile)
     text = context.document.text
     offers: dict[int, bool] = {}
+    sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # (offers accommodation, calls demands low)
     for group in _groups(text, _hits(context, compiled), context):
         start, end = group[0].start, group[-1].end
         requirement = _requirement(context, compiled, start)
         if not _reported(group, requirement):
             continue
         sentence = context.window(start, "sentence")
-        if _ACCOMMODATION_HERE.search(text, sentence[0], sentence[1]):
+        if sentence not in sentences:  # a sentence of many demands is read once, not once per demand
+            sentences[sentence] = (
+                _ACCOMMODATION_HERE.search(text, *sentence) is not None,
+                _LOW_DEMAND.search(text, *sentence) is not None,
+            )
+        accommodated, low = sentences[sentence]
+        if accommodated:
             continue
         severity = None
-        low = _LOW_DEMAND.search(text, sentence[0], sentence[1]) is not None
         if not requirement or low or _accommodation_near(context, start, end, offers):
             severity = Severity.INFO
         alternatives: list[str] = []
