@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import math
 import os
 import stat
 from dataclasses import dataclass
@@ -135,23 +136,43 @@ def read_path(path: str | os.PathLike, max_bytes: int, fmt: str) -> Source:
     return decode(data, name, fmt)
 
 
+MAX_SIZE_LIMIT = 1024**4  # 1 TB: a larger limit is a typo (no posting is near it, and a bigger int overflows indexes)
+
+
 def parse_size(value: str | int) -> int:
-    """'5MB', '512k', 1048576 -> bytes."""
+    """'5MB', '512k', 1048576 -> bytes: positive, finite and at most MAX_SIZE_LIMIT."""
     if isinstance(value, int) and not isinstance(value, bool):
         if value <= 0:
             raise ValueError("must be positive")
+        if value > MAX_SIZE_LIMIT:
+            raise ValueError("must be at most 1TB")
         return value
     if not isinstance(value, str):
         raise ValueError("must be a size like 5MB")
     text = value.strip().lower().replace(" ", "")
-    units = {"gb": 1024**3, "g": 1024**3, "mb": 1024**2, "m": 1024**2, "kb": 1024, "k": 1024, "b": 1}
+    units = {
+        "tb": 1024**4,
+        "t": 1024**4,
+        "gb": 1024**3,
+        "g": 1024**3,
+        "mb": 1024**2,
+        "m": 1024**2,
+        "kb": 1024,
+        "k": 1024,
+        "b": 1,
+    }
     # the first unit the text ends with, in the table's order ("mb" before "b"); a bare number is bytes
     unit = next((unit for unit in units if text.endswith(unit)), "")
     number, factor = (text[: -len(unit)], units[unit]) if unit else (text, 1)
     try:
-        size = int(float(number) * factor)
+        amount = float(number) * factor
     except ValueError:
         raise ValueError(f"'{value}' is not a size like 5MB") from None
+    if not math.isfinite(amount):  # inf, nan (and overflowing exponents) are no limit at all
+        raise ValueError(f"'{value}' is not a size like 5MB")
+    if amount > MAX_SIZE_LIMIT:
+        raise ValueError("must be at most 1TB")
+    size = int(amount)
     if size <= 0:
         raise ValueError("must be positive")
     return size

@@ -258,3 +258,13 @@ def test_real_process_module_and_script(tmp_path):
             [str(script), "check", "--format", "json", str(SAMPLE)], capture_output=True, text=True, cwd=tmp_path
         )
         assert proc.returncode in (0, 1) and json.loads(proc.stdout)["schema_version"] == 1
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "1e30", "0"])
+def test_max_file_size_must_be_a_real_limit(tmp_path, value):
+    posting = tmp_path / "p.txt"
+    posting.write_text("We are hiring an engineer.\n")
+    result = CliRunner().invoke(main, ["check", "--max-file-size", value, str(posting)])
+    assert result.exit_code == 2
+    assert "--max-file-size" in result.stderr and "Traceback" not in result.output + result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line]  # one line, a usage error

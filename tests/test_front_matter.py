@@ -166,3 +166,53 @@ def test_body_text_repeated_twice_is_reported_where_it_first_appears():
 def test_a_title_only_in_front_matter_is_still_reported_there():
     md = "---\ntitle: Senior Salesman\n---\n\nWe sell pumps to farms across the county.\n"
     assert [f.span.start for f in lint(md).findings if f.code == "JD201"] == [md.index("Salesman")]
+
+
+def _laughs(levels: int = 9) -> str:
+    """A "billion laughs": each anchor a list of nine aliases to the one before (9**levels values, 800 bytes)."""
+    lines = ["---", "a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    lines += [f"title: *a{levels}", "location: Leeds", "---", "We want a rockstar engineer.", ""]
+    return "\n".join(lines)
+
+
+def test_alias_bomb_is_refused_and_the_body_is_linted():
+    import subprocess
+    import sys
+
+    # a subprocess with a timeout: before the expansion bound this ran out of memory or never ended
+    script = (
+        "import sys, jdlint; r = jdlint.lint_text(sys.stdin.read(), format='markdown');"
+        " print(sorted({f.code for f in r.findings}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], input=_laughs(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "JD903" in done.stdout and "JD332" in done.stdout  # the header refused, the body still linted
+
+
+def test_alias_bomb_reason_is_given():
+    result = lint(_laughs())
+    (problem,) = [f for f in result.findings if f.code == "JD903"]
+    assert "aliases expand" in problem.message
+
+
+def test_ordinary_aliases_still_read():
+    md = "---\nbase: &base\n  team: Platform\nrole:\n  <<: *base\n  summary: Work with the chairman.\n---\nBody.\n"
+    assert found(md, "JD903") == []
+    assert "chairman" in [f.text for f in lint(md).findings]  # the merged mapping's own value is still linted
+
+
+def test_oversized_front_matter_is_refused_and_the_body_is_linted():
+    from jdlint.formats.frontmatter import MAX_FRONT_MATTER_CHARS
+
+    filler = "\n".join(f"k{i}: value number {i}" for i in range(MAX_FRONT_MATTER_CHARS // 20 + 10))
+    md = f"---\n{filler}\n---\nWe want a rockstar engineer.\n"
+    codes = {f.code for f in lint(md).findings}
+    assert "JD903" in codes and "JD332" in codes
+
+
+def test_many_keys_are_read():  # (their growth with the count: benchmarks/growth.py)
+    filler = "\n".join(f"k{i}: plain value" for i in range(2_000))
+    md = f"---\ntitle: Salesman\n{filler}\n---\nBody text.\n"
+    assert found(md, "JD903") == []

@@ -79,12 +79,16 @@ def test_line_index_counts_every_newline_style():
     assert index.offset(3, 2) == 8
 
 
-@pytest.mark.parametrize("value, size", [("5MB", 5 * 1024 * 1024), ("512k", 512 * 1024), (100, 100), ("2 kb", 2048)])
+@pytest.mark.parametrize(
+    "value, size", [("1TB", 1024**4), ("5MB", 5 * 1024 * 1024), ("512k", 512 * 1024), (100, 100), ("2 kb", 2048)]
+)
 def test_parse_size(value, size):
     assert parse_size(value) == size
 
 
-@pytest.mark.parametrize("value", ["lots", 0, "-1MB", True])
+@pytest.mark.parametrize(
+    "value", ["lots", 0, "-1MB", True, "inf", "-inf", "nan", "infMB", "1e30", "1e400", "2TB", 10**30, "-5", "0.1"]
+)
 def test_parse_size_rejects(value):
     with pytest.raises(ValueError):
         parse_size(value)

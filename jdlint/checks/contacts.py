@@ -27,6 +27,7 @@ def lost_at_sign(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
     text = document.text
     words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+", text)}
+    sentence_words: dict[tuple[int, int], set[str]] = {}  # each sentence's words, read once however many hosts
     for match in _HOST.finditer(text):
         label, rest = match.group(1), match.group(2)
         if rest.rsplit(".", 1)[-1].lower() not in tlds:
@@ -39,7 +40,9 @@ def lost_at_sign(context: Context, rule: Rule) -> Iterator[Match]:
             continue
         domain_label = label[len(mailbox) :]
         window = context.window(match.start(), "sentence")
-        nearby = {w.lower() for w in re.findall(r"[A-Za-z-]+", text[window[0] : window[1]])}
+        if window not in sentence_words:
+            sentence_words[window] = {w.lower() for w in re.findall(r"[A-Za-z-]+", text[window[0] : window[1]])}
+        nearby = sentence_words[window]
         if not nearby & cues:
             continue
         # The domain's name elsewhere in the posting ("Pinterest"), or a cue that can only mean mail.

@@ -32,10 +32,11 @@ _WORDS = {
     "twenty": 20,
 }
 _N = r"(?:\d{1,2}|" + "|".join(_WORDS) + r")"
-# "5+ years", "3-5 years", "at least four years", "minimum of 7 yrs", "5 years'"
+# "5+ years", "3-5 years", "at least four years", "minimum of 7 yrs", "5 years'". The whitespace runs are
+# possessive (*+): each is taken whole, so a number before thousands of spaces is not retried at every split.
 YEARS = re.compile(
-    rf"(?:(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?(?P<n>{_N})\s*(?:\+|plus)?"
-    rf"(?:\s*(?:-|–|to)\s*(?P<m>{_N}))?\s*\+?\s*(?:years?|yrs?)\b['’]?",
+    rf"(?:(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than)\s+)?(?P<n>{_N})\s*+(?:\+|plus)?"
+    rf"(?:\s*+(?:-|–|to)\s*+(?P<m>{_N}))?\s*+\+?\s*+(?:years?|yrs?)\b['’]?",
     re.IGNORECASE,
 )
 _EXPERIENCE_NEAR = re.compile(r"experience|expertise|background|track record|working|professional|hands-on", re.I)

@@ -199,14 +199,25 @@ def _tied(text: str, start: int, end: int, window: tuple[int, int]) -> bool | No
     return None
 
 
-def _is_pay(text: str, start: int, end: int, window: tuple[int, int], context: Context, is_range: bool) -> bool:
+def _is_pay(
+    text: str,
+    start: int,
+    end: int,
+    window: tuple[int, int],
+    context: Context,
+    is_range: bool,
+    cues: dict[tuple[int, int], bool],
+) -> bool:
+    """`cues` remembers whether each sentence holds a pay cue: a sentence of many figures is searched once."""
     if _TOO_BIG.search(text, start, end) and not _MILLIONS_CURRENCY.search(text, start, end):
         return False
     tied = _tied(text, start, end, window)
     if tied is not None:
         return tied
     # nothing in the phrase: the sentence, the line it leads, then the heading or label above it
-    if _PAY_CUE.search(text, *window):
+    if window not in cues:
+        cues[window] = _PAY_CUE.search(text, *window) is not None
+    if cues[window]:
         return True
     if _OWN_CELL.search(text, max(0, start - 40), start):
         return True  # "£45,000 - £55,000" or "Up to £85,000 plus bonus" opening a line: a perk would say what it is
@@ -272,6 +283,7 @@ def find_pay(context: Context) -> Pay:
         text = document.text
         pay = Pay()
         windows = _windows(text)
+        cues: dict[tuple[int, int], bool] = {}
         for key, value in document.metadata.items():
             if (
                 _METADATA_PAY_KEYS.search(str(key))
@@ -280,7 +292,7 @@ def find_pay(context: Context) -> Pay:
             ):
                 pay.in_metadata = True
         for match in _finditer(_OPEN, text, windows):
-            if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False):
+            if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False, cues):
                 pay.open_ended.append(match.span())
         judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
         for pattern, is_range, bucket in (
@@ -295,7 +307,7 @@ def find_pay(context: Context) -> Pay:
                 span = match.span()
                 if _inside(span, pay.ranges) or _inside(span, judged):
                     continue  # an end of a range is judged with the range
-                if not _is_pay(text, *span, context.window(span[0], "sentence"), context, is_range):
+                if not _is_pay(text, *span, context.window(span[0], "sentence"), context, is_range, cues):
                     if is_range:
                         judged.append(span)
                     continue

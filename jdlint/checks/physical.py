@@ -328,10 +328,15 @@ def _reported(group: list[Hit], requirement: bool) -> bool:
     return not hit.bare or (requirement and hit.verb_use)  # "able to stand." but not "where we stand."
 
 
+_WORDS_BEFORE = 400  # characters that hold the twelve words before a verb in any prose
+
+
 def _requirement(context: Context, compiled: Compiled, start: int) -> bool:
     text = context.document.text
     sentence = context.window(start, "sentence")
-    words = [w for w, _, _ in _tokens(text[sentence[0] : start])][-12:]
+    # the last twelve words only: a bounded stretch before the verb, not the whole sentence (quadratic on one
+    # long sentence of demands)
+    words = [w for w, _, _ in _tokens(text[max(sentence[0], start - _WORDS_BEFORE) : start])][-12:]
     if compiled.frame & set(words):
         return True
     for section in context.document.sections:
@@ -341,11 +346,14 @@ def _requirement(context: Context, compiled: Compiled, start: int) -> bool:
     return compiled.headings.search(text, floor, start) is not None
 
 
-def _accommodation_near(context: Context, start: int, end: int) -> bool:
+def _accommodation_near(context: Context, start: int, end: int, offers: dict[int, bool]) -> bool:
+    """`offers` remembers each section's answer: a section of many demands is searched once, not per demand."""
     text = context.document.text
     for section in context.document.sections:
         if section.start <= start < section.end:
-            return _ACCOMMODATION_NEAR.search(text, section.start, section.end) is not None
+            if section.start not in offers:
+                offers[section.start] = _ACCOMMODATION_NEAR.search(text, section.start, section.end) is not None
+            return offers[section.start]
     return _ACCOMMODATION_NEAR.search(text, max(0, start - _LOOKBACK), min(len(text), end + 300)) is not None
 
 
@@ -354,17 +362,24 @@ def physical_method(context: Context, rule: Rule) -> Iterator[Match]:
     settings: dict[str, Any] = rule.options["settings"]
     compiled = context.compiled((rule.code, "physical"), _compile)
     text = context.document.text
+    offers: dict[int, bool] = {}
+    sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # (offers accommodation, calls demands low)
     for group in _groups(text, _hits(context, compiled), context):
         start, end = group[0].start, group[-1].end
         requirement = _requirement(context, compiled, start)
         if not _reported(group, requirement):
             continue
         sentence = context.window(start, "sentence")
-        if _ACCOMMODATION_HERE.search(text, sentence[0], sentence[1]):
+        if sentence not in sentences:  # a sentence of many demands is read once, not once per demand
+            sentences[sentence] = (
+                _ACCOMMODATION_HERE.search(text, *sentence) is not None,
+                _LOW_DEMAND.search(text, *sentence) is not None,
+            )
+        accommodated, low = sentences[sentence]
+        if accommodated:
             continue
         severity = None
-        low = _LOW_DEMAND.search(text, sentence[0], sentence[1]) is not None
-        if not requirement or low or _accommodation_near(context, start, end):
+        if not requirement or low or _accommodation_near(context, start, end, offers):
             severity = Severity.INFO
         alternatives: list[str] = []
         for hit in group:

@@ -85,6 +85,11 @@ _ESCAPES = {
     "P": "\u2029",
 }
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+# Limits that keep hostile front matter from using unbounded time and memory: its length, and how many values
+# aliases (*name) may add to it once expanded (a few nested aliases can otherwise stand for billions of values,
+# which str() of the data or any walk of the metadata would then build).
+MAX_FRONT_MATTER_CHARS = 1024 * 1024
+MAX_ALIAS_EXPANSION = 10_000
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,9 @@ def read_front_matter(text: str, builder: Builder) -> FrontMatter:
     if not match:
         return FrontMatter({}, 0)
     raw, base, is_toml = match.group(2), match.start(2), match.group(1) == "+++"
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        reason = f"front matter longer than {MAX_FRONT_MATTER_CHARS:,} characters"
+        return FrontMatter({}, match.end(), _problem(text, builder, base, _Unreadable(0, reason), "front matter"))
     try:
         data = _load_toml(raw) if is_toml else _load_yaml(raw, base, builder)
     except _Unreadable as exc:
@@ -186,6 +194,8 @@ def _parse_yaml(raw: str) -> tuple[Any, Any]:
     try:
         yaml = YAML(typ="safe", pure=True)
         root = yaml.compose(raw)  # the nodes, with positions; the data is built from them (one parse)
+        if root is not None:
+            _check_expansion(root)
         data = yaml.constructor.construct_document(root) if root is not None else None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -193,6 +203,39 @@ def _parse_yaml(raw: str) -> tuple[Any, Any]:
     except (YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise _Unreadable(0, _first_line(str(exc) or type(exc).__name__)) from None
     return data, root
+
+
+def _check_expansion(root: Any) -> None:
+    """Refuse a document whose values, with every alias expanded, outnumber its own nodes by more than
+    MAX_ALIAS_EXPANSION. Each node's expanded size is counted once (memoised), so this is linear in the nodes."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    distinct = 0
+
+    def size(node: Any) -> int:
+        nonlocal distinct
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a recursive alias reached again counts once (the data shares it, never copies it)
+        distinct += 1
+        if isinstance(node, MappingNode):
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        total = 1
+        for child in children:
+            total += size(child)
+            if total - distinct > MAX_ALIAS_EXPANSION:
+                raise _Unreadable(0, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} extra values")
+        sizes[id(node)] = total
+        return total
+
+    if size(root) - distinct > MAX_ALIAS_EXPANSION:
+        raise _Unreadable(0, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} extra values")
 
 
 def _first_line(text: str) -> str:

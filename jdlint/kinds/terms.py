@@ -6,6 +6,7 @@ regular expressions (for damage inside words, which tokens cannot see) to `re` o
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -130,13 +131,22 @@ class CompiledTerms:
 
 
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest matches first (then the earliest), each kept unless it overlaps one already kept. The kept
+    spans are disjoint, so a sorted list of them answers "does this overlap?" from its two neighbours
+    (n log n, where checking every kept span was quadratic on a posting of one repeated term)."""
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept non-empty spans, sorted by start (and so by end)
+    ends: list[int] = []
     for start, end, label in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
+        if start < end:
+            at = bisect.bisect_right(starts, start)
+            if at > 0 and start < ends[at - 1]:
+                continue  # overlaps the kept span that starts at or before it
+            if at < len(starts) and starts[at] < end:
+                continue  # overlaps the next kept span
+            starts.insert(at, start)
+            ends.insert(at, end)
         chosen.append((start, end, label))
-        taken.append((start, end))
     return sorted(chosen)
 
 
