@@ -67,6 +67,11 @@ class Context:
         return self.memo("sentence-starts", lambda: [start_char for _, _, start_char, _ in self.sentences()])
 
     @property
+    def lowered_text(self) -> str:
+        """The extracted text lower-cased, once per document: several checks test for a word before searching."""
+        return self.memo("lowered-text", lambda: self.document.text.lower())
+
+    @property
     def word_count(self) -> int:
         """Words in the document as the readability formulas and the metrics count them, so the word count a
         report shows is the one the word minimums and JD603 compare."""

@@ -117,7 +117,7 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     taken: list[tuple[int, int]] = []
     found = []
-    lower = text.lower()
+    lower = context.lowered_text
     for idiom in compiled:
         if not any(needle in lower for needle in idiom.needles):
             continue

@@ -335,8 +335,7 @@ def _licensed(context: Context, preference: re.Pattern[str]) -> list[Profession]
         return preference.search(context.document.text, start, end) is None
 
     def compute() -> list[Profession]:
-        text = context.document.text
-        lower = text.lower()
+        text, lower = context.document.text, context.lowered_text
         title = _title(context)
         return [
             p

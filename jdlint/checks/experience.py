@@ -89,8 +89,7 @@ def demands(context: Context) -> list[tuple[int, int, int]]:
     """(start, end, years) for each experience demand; caps ("no more than 5 years") are left to JD303."""
 
     def compute() -> list[tuple[int, int, int]]:
-        text = context.document.text
-        lower = text.lower()
+        text, lower = context.document.text, context.lowered_text
         if "year" not in lower and "yr" not in lower:
             return []  # every demand names years; two in five postings never do
         found: list[tuple[int, int, int]] = []
