@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
-_UTF16_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+_UTF16_BOMS = (  # (BOM, encoding, byte order): UTF-32 LE first, its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_LE, "utf-32", "le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "be"),
 )
 
 
@@ -36,6 +36,7 @@ class Source:
     newline: str = "\n"  # the dominant newline, kept for --fix
     format: str = "text"  # an input format's name (jdlint.formats); chosen by whoever reads the file
     detected: bool = False  # True when the encoding was guessed rather than known
+    byte_order: str = ""  # "le" or "be" for UTF-16/32 (from the BOM), so --fix writes the bytes back in that order
 
 
 class LineIndex:
@@ -79,12 +80,12 @@ def dominant_newline(text: str) -> str:
 def decode(data: bytes, path: str, fmt: str) -> Source:
     """Decode bytes into a Source of format `fmt` (the caller asks jdlint.formats); SourceError when not text."""
     if data.startswith(codecs.BOM_UTF8):
-        text = _strict(data[3:], "utf-8", path)
+        text = _strict(data, "utf-8", path, 3)
         return Source(path, text, "utf-8", True, dominant_newline(text), fmt)
-    for bom, encoding in _UTF16_BOMS:
+    for bom, encoding, order in _UTF16_BOMS:
         if data.startswith(bom):
-            text = _strict(data, encoding, path)
-            return Source(path, text, encoding, True, dominant_newline(text), fmt)
+            text = _strict(data, f"{encoding}-{order}", path, len(bom))
+            return Source(path, text, encoding, True, dominant_newline(text), fmt, byte_order=order)
     if b"\x00" in data[:8192]:
         raise SourceError(f"{path}: looks like a binary file (NUL bytes), not a posting")
     try:
@@ -102,15 +103,21 @@ def decode(data: bytes, path: str, fmt: str) -> Source:
     return Source(path, text, encoding, False, dominant_newline(text), fmt, detected=True)
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def _strict(data: bytes, encoding: str, path: str, skip: int = 0) -> str:
+    """`data` after its first `skip` bytes (the BOM) decoded; an error names the byte's offset in the file."""
     try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: invalid {encoding} at byte {exc.start}; save it as UTF-8") from None
+        raise SourceError(f"{path}: invalid {encoding} at byte {skip + exc.start}; save it as UTF-8") from None
 
 
 def read_path(path: str | os.PathLike, max_bytes: int, fmt: str) -> Source:
     """Read one file as format `fmt`; every failure becomes a SourceError with a one-line message."""
+    return decode(read_bytes(path, max_bytes), str(path), fmt)
+
+
+def read_bytes(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes`; every failure becomes a SourceError with a one-line message."""
     name = str(path)
     try:
         info = os.stat(name)
@@ -133,7 +140,7 @@ def read_path(path: str | os.PathLike, max_bytes: int, fmt: str) -> Source:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise SourceError(f"{name}: over the {max_bytes:,}-byte limit; raise max-file-size to lint it")
-    return decode(data, name, fmt)
+    return data
 
 
 MAX_SIZE_LIMIT = 1024**4  # 1 TB: a larger limit is a typo (no posting is near it, and a bigger int overflows indexes)

@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterator
 
 from ..context import Context
+from ..document import Document
 from ..model import Edit, Match, Span
 from ..rule import Rule
 from . import check
 
 # "&amp;nbsp;" and "&amp;amp;" are one leak escaped twice: match the whole run.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -68,5 +70,25 @@ def html_as_text(context: Context, rule: Rule) -> Iterator[Match]:
     tags = document.shown_tags
     edits: tuple[Edit, ...] = ()
     if document.format == "text":
-        edits = (Edit(0, len(document.source.text), document.text),)
+        edits = (Edit(0, len(document.source.text), _with_source_line_breaks(document)),)
     yield Match.whole_posting(edits=edits, params={"count": len(tags), "tag": f"<{tags[0]}>" if tags else ""})
+
+
+def _with_source_line_breaks(document: Document) -> str:
+    """The extracted text with its line breaks written as in the file. A run of breaks stands where the file
+    has tags and line breaks between two words: it takes those line breaks in order, and where the markup made
+    more (a paragraph's blank line) the style of the last one, or the file's dominant newline."""
+    text, source = document.text, document.source.text
+    parts, position = [], 0
+    for run in re.finditer("\n+", text):
+        gap_start = document.to_source(run.start() - 1, run.start()).end if run.start() else 0
+        gap_end = document.to_source(run.end(), run.end() + 1).start if run.end() < len(text) else len(source)
+        breaks = LINE_BREAK.findall(source, gap_start, max(gap_start, gap_end)) or [document.source.newline]
+        count = run.end() - run.start()
+        parts.append(text[position : run.start()])
+        parts.append("".join(breaks[:count]) + breaks[-1] * (count - len(breaks)))
+        position = run.end()
+    parts.append(text[position:])
+    if text and not text.endswith("\n"):  # the file's last line break(s), after the last word
+        parts.extend(LINE_BREAK.findall(source, document.to_source(len(text) - 1, len(text)).end))
+    return "".join(parts)

@@ -13,8 +13,8 @@ from ..fix import unified_diff
 from ..fixing import fix_files
 from ..model import FileResult, Severity
 from ..protocols import Reporter
-from ..source import parse_size
-from .console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, catalog, error, fail, write_text
+from ..source import LineIndex, parse_size
+from .console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, catalog, error, fail, note, write_text
 from .linting import lint
 from .options import (
     CheckOptions,
@@ -74,10 +74,12 @@ def check(options: CheckOptions) -> None:
     results, errors = lint(
         options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data, stdin_name=options.stdin_filename
     )
+    broken = bool(errors)  # an input that could not be linted, fixed or written: exit 2
     if options.fix or options.diff:
-        results, changed = _fix(results, resolver, stdin_data, options)
+        results, changed, failed = _fix(results, resolver, stdin_data, options)
+        broken = broken or failed > 0
         if options.diff:
-            sys.exit(EXIT_FINDINGS if changed and not options.exit_zero else EXIT_CLEAN)
+            sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if changed and not options.exit_zero else EXIT_CLEAN)
     if options.write_baseline:
         _write_baseline(options.write_baseline, results)
     if options.baseline:
@@ -85,8 +87,9 @@ def check(options: CheckOptions) -> None:
             results = baseline.filter_known(results, baseline.load(options.baseline))
         except baseline.BaselineError as exc:
             fail(str(exc))
-    _report(reporter, results, options)
-    if errors:
+    # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
+    _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None)
+    if broken:
         sys.exit(EXIT_ERROR)
     failing = [
         f
@@ -133,9 +136,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _fix(
     results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None, options: CheckOptions
-) -> tuple[list[FileResult], int]:
-    """--fix or --diff over the linted files: (results after fixing, how many files changed)."""
-    fixed_results, changed = [], 0
+) -> tuple[list[FileResult], int, int]:
+    """--fix or --diff over the linted files: (results after fixing, files changed, files that failed).
+
+    With --fix, text read from stdin is written fixed to stdout, so the report goes to stderr (see _report)."""
+    fixed_results, changed, failed = [], 0, 0
     for outcome in fix_files(
         results,
         resolver,
@@ -145,25 +150,41 @@ def _fix(
         stdin_name=options.stdin_filename,
     ):
         fixed_results.append(outcome.result)
-        changed += outcome.changed
+        for skipped in outcome.skipped:
+            note(f"{_where(outcome, skipped.finding)}: {skipped.finding.code} not fixed: {skipped.reason}")
         if outcome.error:
             error(outcome.error)
-        elif not outcome.changed:
+            failed += 1
             continue
-        elif options.diff:
-            click.echo(unified_diff(outcome.path, outcome.before, outcome.after), nl=False)
-        elif outcome.from_stdin:
-            sys.stdout.buffer.write(outcome.data)
-        elif options.show_fixes:
+        if options.diff:
+            if outcome.changed and outcome.original is not None and outcome.fixed is not None:
+                changed += 1
+                click.echo(unified_diff(outcome.path, outcome.original, outcome.fixed), nl=False)
+            continue
+        if outcome.from_stdin:
+            sys.stdout.buffer.write(outcome.data)  # the text as read when nothing was fixed: stdout is the posting
+            sys.stdout.flush()
+        if not (outcome.written or outcome.from_stdin and outcome.changed):
+            continue
+        changed += 1
+        if options.show_fixes:
             for finding in outcome.applied:
                 assert finding.fix is not None  # only findings with a fix are applied
                 click.echo(
                     f"{outcome.path}: fixed {finding.code} {finding.text!r} -> {finding.fix.edits[0].content!r}",
                     err=True,
                 )
-    if not options.diff:
+    if not options.diff and stdin_data is None:  # with stdin, stderr holds the report: nothing else in it
         click.echo(f"Fixed {changed} file{'s' * (changed != 1)}.", err=True)
-    return fixed_results, changed
+    return fixed_results, changed, failed
+
+
+def _where(outcome, finding) -> str:
+    """PATH:LINE:COL of a finding in the fixed text (PATH for a finding about the whole posting)."""
+    if finding.span is None:
+        return outcome.path
+    line, column = LineIndex(outcome.after).position(finding.span.start)
+    return f"{outcome.path}:{line}:{column}"
 
 
 def _write_baseline(path: str, results: list[FileResult]) -> NoReturn:
@@ -175,7 +196,7 @@ def _write_baseline(path: str, results: list[FileResult]) -> NoReturn:
     sys.exit(EXIT_CLEAN)
 
 
-def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions) -> None:
+def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions, to_stderr: bool = False) -> None:
     output = reporter.render(results, statistics=options.statistics)
     output_file = options.output_file or reporter.DEFAULT_OUTPUT  # a page goes to a file, not the terminal
     if output_file:
@@ -183,4 +204,4 @@ def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions
         if reporter.DEFAULT_OUTPUT:  # a file format says where it went
             click.echo(f"Wrote {output_file}", err=True)
     else:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, err=to_stderr)

@@ -19,6 +19,11 @@ def error(message: str) -> None:
     click.echo(f"jdlint: error: {message}", err=True)
 
 
+def note(message: str) -> None:
+    """Something the user should know that is no error (a fix left undone, and why)."""
+    click.echo(f"jdlint: note: {message}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     error(message)
     sys.exit(EXIT_ERROR)
