@@ -51,7 +51,7 @@ class Snapshot:
 @dataclasses.dataclass(frozen=True)
 class FileFix:
     path: str
-    result: FileResult  # the findings after fixing (the original ones when the file could not be read)
+    result: FileResult  # the findings after fixing (the original ones when the file could not be read or written)
     before: str = ""  # the text as read
     fixed: Source | None = None  # None when the file could not be read
     applied: tuple[Finding, ...] = ()
@@ -122,10 +122,12 @@ def _fix_one(result: FileResult, resolver: ConfigResolver, unsafe: bool, write: 
         return outcome
     try:
         write_file(outcome.path, outcome.data, snapshot)
-    except WriteRefused as exc:
-        return dataclasses.replace(outcome, error=f"{outcome.path}: {exc}")
+    except WriteRefused as exc:  # the report then gives the findings of the file as it stays
+        return dataclasses.replace(outcome, result=result, error=f"{outcome.path}: {exc}")
     except OSError as exc:
-        return dataclasses.replace(outcome, error=f"{outcome.path}: cannot write ({exc.strerror or exc})")
+        return dataclasses.replace(
+            outcome, result=result, error=f"{outcome.path}: cannot write ({exc.strerror or exc})"
+        )
     return dataclasses.replace(outcome, written=True)
 
 

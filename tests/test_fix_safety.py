@@ -334,3 +334,12 @@ def test_a_crash_while_fixing_one_file_costs_only_that_file(tmp_path, monkeypatc
             f"jdlint: error: {bad}: internal error while fixing (ValueError: boom again); please report it"
         ]
     assert bad.read_text() == DIRTY and good.read_text() == CLEAN
+
+
+def test_a_file_that_was_not_written_is_reported_as_it_stays(tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text(DIRTY)
+    locked.chmod(0o444)
+    result = check("--fix", "--format", "json", str(locked))
+    [entry] = json.loads(result.stdout)["files"]
+    assert [f["code"] for f in entry["findings"]] == ["JD201"] and result.exit_code == 2
