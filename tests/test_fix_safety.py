@@ -343,3 +343,8 @@ def test_a_file_that_was_not_written_is_reported_as_it_stays(tmp_path):
     result = check("--fix", "--format", "json", str(locked))
     [entry] = json.loads(result.stdout)["files"]
     assert [f["code"] for f in entry["findings"]] == ["JD201"] and result.exit_code == 2
+
+
+def test_an_article_fix_keeps_the_space_after_the_article_as_written():
+    fixed = fix_source(decode(b"We cut out a \tmiddleman.\n", "p.txt", "text"), Linter(Config()))[0]
+    assert fixed.text == "We cut out an \tintermediary.\n"

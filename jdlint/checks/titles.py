@@ -300,7 +300,8 @@ def _match(context: Context, hit: _Hit) -> Match:
         if article.group(1).lower() != wanted:  # "a middleman" -> "an intermediary": one edit over both
             span = context.document.to_source(article.start(), hit.end)
             if context.document.source.text[span.start : span.end] == text[article.start() : hit.end]:
-                edits = (Edit(span.start, span.end, f"{match_case(article.group(1), wanted)} {replacement}"),)
+                space = article.group()[len(article.group(1)) :]  # kept as written: it may be a line break
+                edits = (Edit(span.start, span.end, f"{match_case(article.group(1), wanted)}{space}{replacement}"),)
     severity = Severity.INFO if credential or office or title.severity == "info" else None
     return Match.at(
         hit.start,
