@@ -84,7 +84,20 @@ def skip_reason(text: str, finding: Finding, encoding: str | None = None) -> str
         return f"the file's encoding ({encoding}) cannot write {char!r} (U+{ord(char):04X})"
     if _joins_line_breaks(text, finding):
         return "it would join two line breaks into one"
+    if _changes_line_breaks(text, finding):
+        return "it would change the line breaks inside the text it replaces"
     return None
+
+
+def _changes_line_breaks(text: str, finding: Finding) -> bool:
+    """Whether an edit writes other line breaks than the text it replaces holds (fewer, more, another style).
+    A rewrite of the whole posting (JD121's) is the exception: it writes the file's breaks itself."""
+    assert finding.fix is not None
+    return any(
+        _LINE_BREAK.findall(text, e.start, e.end) != _LINE_BREAK.findall(e.content)
+        for e in finding.fix.edits
+        if (e.start, e.end) != (0, len(text))
+    )
 
 
 def plan(text: str, findings, encoding: str | None = None) -> tuple[list[Finding], list[Skipped]]:

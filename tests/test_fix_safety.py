@@ -348,3 +348,22 @@ def test_a_file_that_was_not_written_is_reported_as_it_stays(tmp_path):
 def test_an_article_fix_keeps_the_space_after_the_article_as_written():
     fixed = fix_source(decode(b"We cut out a \tmiddleman.\n", "p.txt", "text"), Linter(Config()))[0]
     assert fixed.text == "We cut out an \tintermediary.\n"
+
+
+def _finding(start: int, end: int, content: str):
+    from jdlint.model import Applicability, Edit, Finding, Fix, Severity, Span
+
+    fix = Fix(Applicability.SAFE, (Edit(start, end, content),))
+    return Finding("JD999", "x", "encoding", Severity.WARNING, "m", Span(start, end), "t", fix=fix)
+
+
+def test_a_fix_that_would_change_the_line_breaks_it_spans_is_not_applied():
+    from jdlint.fix import apply_findings
+
+    text = "A native English\r\nspeaker. Bye\u200b.\n"
+    across = _finding(2, 25, "fluent English speaker")  # the span holds a \r\n the fix would write as a space
+    bye = _finding(30, 31, "")
+    assert apply_findings(text, [across, bye]) == ("A native English\r\nspeaker. Bye.\n", [bye])
+    assert apply_findings(text, [_finding(2, 25, "fluent English\r\nspeaker")])[0] == (
+        "A fluent English\r\nspeaker. Bye\u200b.\n"
+    )
