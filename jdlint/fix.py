@@ -1,8 +1,9 @@
 """Fixes: apply non-overlapping edits, re-lint, repeat until nothing more applies (bounded).
 
 Pure functions over Sources; reading and writing files is jdlint.fixing's job. A fix is written only when it
-keeps everything around it: the file's encoding must be able to write it, and it must not join two line breaks
-into one (removing the text between a lone \\r and a \\n). Such a fix is skipped and said why, never forced.
+keeps everything around it: the file's encoding must be able to write it, it must not join two line breaks
+into one (removing the text between a lone \\r and a \\n), and it must write the same line breaks as the text it
+replaces (a rewrite of the whole posting excepted). Such a fix is skipped and said why, never forced.
 """
 
 from __future__ import annotations
