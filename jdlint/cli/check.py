@@ -10,8 +10,8 @@ import click
 from .. import baseline, report
 from ..config import ConfigError, ConfigResolver, check_selectors
 from ..fix import unified_diff
-from ..fixing import fix_files
-from ..model import FileResult, Severity
+from ..fixing import FileFix, fix_files
+from ..model import FileResult, Finding, Severity
 from ..protocols import Reporter
 from ..source import LineIndex, parse_size
 from .console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, catalog, error, fail, note, write_text
@@ -179,7 +179,7 @@ def _fix(
     return fixed_results, changed, failed
 
 
-def _where(outcome, finding) -> str:
+def _where(outcome: FileFix, finding: Finding) -> str:
     """PATH:LINE:COL of a finding in the fixed text (PATH for a finding about the whole posting)."""
     if finding.span is None:
         return outcome.path
