@@ -229,9 +229,10 @@ def _write_in_place(path: str, data: bytes, expected: Snapshot | None) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         except BaseException:
-            stream.seek(0)
+            stream.seek(0)  # put the old bytes back; if this fails too, the backup copy stays for the user
             stream.write(old)
             stream.truncate()
             stream.flush()
+            os.unlink(backup)
             raise
     os.unlink(backup)

@@ -367,3 +367,25 @@ def test_a_fix_that_would_change_the_line_breaks_it_spans_is_not_applied():
     assert apply_findings(text, [_finding(2, 25, "fluent English\r\nspeaker")])[0] == (
         "A fluent English\r\nspeaker. Bye\u200b.\n"
     )
+
+
+def test_a_failed_write_through_a_hard_link_puts_the_old_bytes_back(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(DIRTY)
+    os.link(first, second)
+    real_fsync = os.fsync
+    calls = []
+
+    def disk_full(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the backup copy is synced first, then the file itself
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = check("--fix", str(first))
+    monkeypatch.undo()
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [f"jdlint: error: {first}: cannot write (No space left on device)"]
+    assert second.read_text() == DIRTY and first.stat().st_nlink == 2
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
