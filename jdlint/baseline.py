@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .fingerprint import fingerprints
+from .printable import shown
 
 VERSION = 1
 
@@ -21,7 +22,8 @@ class BaselineError(Exception):
 
 
 def _key(path: str) -> str:
-    return Path(os.path.relpath(os.path.abspath(path))).as_posix() if not path.startswith("<") else path
+    """The file's name in a baseline: relative, with /, and written as every output writes it (printable.shown)."""
+    return shown(Path(os.path.relpath(os.path.abspath(path))).as_posix() if not path.startswith("<") else path)
 
 
 def write(path: str, results) -> int:
