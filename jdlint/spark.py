@@ -11,7 +11,9 @@ driver and shipped to the executors inside the task, so no executor reads a conf
 on the driver's working directory. A row that cannot be linted (no text, a value that is not text,
 text over `max-file-size`, a record the reader could not parse, a byte that is not UTF-8 or a lone surrogate in a
 field the linter reads, or anything else that goes wrong with that one row) becomes a row of `errors`, with the
-local engine's message; one posting never fails the job.
+local engine's message; one posting never fails the job. What Spark's own readers change before jdlint sees a
+row cannot be told apart: its JSON reader turns a lone surrogate escape (\\ud800) into '?', and a number in the
+text field into its digits, so such rows are linted where `check --records` refuses them.
 
 Findings carry the JSON contract's fields (schema_version 1) as columns, plus the posting's `id` and
 `finding_index`, the finding's place in that posting's list (the CLI's order).
@@ -107,7 +109,7 @@ def lint_dataframe(
     salary: str | None = None,
     format: str | None = None,
     corrupt: str | None = None,
-    corrupt_json: bool = False,
+    json_input: bool = False,
     config: Config | None = None,
 ) -> SparkLint:
     """Lint every row of `df`; returns findings, per-posting metrics and per-row errors as DataFrames.
@@ -115,8 +117,9 @@ def lint_dataframe(
     `text` names the posting column (string, or binary decoded like a file's bytes); `id` a column that
     identifies the posting (without one, ids are generated row numbers); `title`, `location` and `salary`
     feed the pay-transparency rules; `format` holds text, markdown or html per row; `corrupt` names a
-    reader's corrupt-record column (a row with a value there is an error; `corrupt_json`: it holds JSON Lines
-    lines, whose errors are told in the local engine's words). `config` defaults to
+    reader's corrupt-record column (a row with a value there is an error). `json_input`: `df` comes from Spark's
+    JSON reader, so a line it could not parse is told in the local engine's words, and a text field holding a
+    JSON array or object (which that reader hands over as its JSON text) is no text, as locally. `config` defaults to
     jdlint's defaults: resolve a project's config on the driver (jdlint.config) and pass it here.
     """
     from pyspark.sql import functions as F
@@ -129,8 +132,8 @@ def lint_dataframe(
     text_column, type_problem = _text_column(df, text)
     # the user's name of each field the linter reads, for messages (records.bad_characters)
     columns = {_TEXT: text, _ID: id, _FORMAT: format, **dict(zip(_METADATA, (title, location, salary)))}
-    if corrupt_json:
-        columns[_CORRUPT] = "json"
+    if json_input:
+        columns[_CORRUPT] = "json"  # (the one flag the executors need, shipped with the names)
     if id is None:
         df = df.withColumn(_ROW, F.monotonically_increasing_id())
         id = _ROW
@@ -279,14 +282,17 @@ def _document(record: dict, config: Config, type_problem: str | None, columns: d
 
 
 def _parsed(record: dict, config: Config, type_problem: str | None, columns: dict[str, str | None]):
+    json_input = columns.get(_CORRUPT) == "json"
     if record[_CORRUPT] is not None:
-        raise _RowError(_corrupt(record[_CORRUPT], columns.get(_CORRUPT) == "json"))
+        raise _RowError(_corrupt(record[_CORRUPT], json_input))
     if type_problem:
         raise _RowError(type_problem)
     value = record[_TEXT]
     if value is None:
         raise _RowError("no text (the text column is empty)")
     named = {columns.get(key) or _DEFAULT_NAMES[key]: record[key] for key in _DEFAULT_NAMES}
+    if json_input and isinstance(value, str) and value.startswith(("[", "{")) and _json_container(value):
+        raise _RowError(f"no text in field '{columns.get(_TEXT) or _DEFAULT_NAMES[_TEXT]}'")  # records.read's words
     problem = bad_characters(named, named)
     if problem:
         raise _RowError(problem)
@@ -304,6 +310,12 @@ def _parsed(record: dict, config: Config, type_problem: str | None, columns: dic
 
 
 EXCERPT = 60  # characters of an unparsed record quoted in its error, to find it by (it has no id)
+
+
+def _json_container(value: str) -> bool:
+    """Whether a string is the JSON text of an array or object (how Spark's JSON reader hands over such a value
+    in a column read as text)."""
+    return isinstance(json_line(value), (list, dict))
 
 
 def _corrupt(raw: str, json_lines: bool) -> str:
@@ -526,7 +538,7 @@ def _lint_to_folder(
         salary=fields.salary,
         format=fields.format,
         corrupt=corrupt,
-        corrupt_json=kind == "json",
+        json_input=kind == "json",
         config=config,
     )
     os.makedirs(output_dir, exist_ok=True)

@@ -329,27 +329,30 @@ def test_audit_to_folder_is_the_engine_for_the_python_api_too(spark, tmp_path):
 
 
 def test_bad_rows_of_an_export_fail_alone_with_the_local_engines_words(spark, tmp_path):
-    """Bytes that are not UTF-8 (which made Arrow fail the whole batch), an integer past Python's digit limit and
-    nesting past the parsers' limits: each is its own error, in the words of `check --records`."""
+    """Bytes that are not UTF-8 (which made Arrow fail the whole batch), an integer past Python's digit limit,
+    nesting past the parsers' limits and a list for the text: each is its own error, in the words of
+    `check --records`."""
     export = tmp_path / "bad.jsonl"
     lines = [
         json.dumps({"id": "a", "text": "We need a salesman for our shop."}).encode(),
         b'{"id": "bytes", "text": "caf\xe9 salesman"}',
         b'{"id": "digits", "text": "A foreman.", "salary": 1' + b"0" * 5_000 + b"}",
         b'{"id": "deep", "text": "A foreman.", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        json.dumps({"id": "list", "text": ["A foreman.", "A chairman."]}).encode(),
         json.dumps({"id": "c", "text": "A foreman for the night shift."}).encode(),
     ]
     export.write_bytes(b"\n".join(lines) + b"\n")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(export), "--output", str(out)])
     assert result.exit_code == 2, result.output
-    assert "3 postings could not be linted" in result.stderr
+    assert "4 postings could not be linted" in result.stderr
     local = CliRunner().invoke(main, ["check", "--records", str(export), "--format", "json"])
     said = [line.split(": ", 4)[4].removesuffix("; skipped") for line in local.stderr.splitlines()]
     errors = sorted(row["error"] for row in spark.read.parquet(str(out / "errors.parquet")).collect())
-    assert len(errors) == len(said) == 3
-    for message in said:  # the same message, then the record's start to find it by
-        assert any(error.startswith(f"{message}: {{") for error in errors), (message, errors)
+    assert len(errors) == len(said) == 4
+    assert "no text in field 'text'" in errors  # a list where the text goes: the local engine's words
+    for message in said:  # the same message (then the start of a record the reader could not parse)
+        assert any(error == message or error.startswith(f"{message}: {{") for error in errors), (message, errors)
     assert any('"id": "bytes", "text": "caf\\xe9 salesman"' in error for error in errors)
     assert sorted(row["id"] for row in spark.read.parquet(str(out / "metrics.parquet")).collect()) == ["a", "c"]
 
