@@ -117,8 +117,9 @@ def check_output(fmt: str, output: str) -> None:
 @pytest.mark.parametrize("fmt", list(report.reporters()))
 def test_every_format_is_valid_for_a_file_name_that_is_not_utf8(tmp_path, monkeypatch, fmt):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "in").mkdir()
-    bad_file(tmp_path / "in")
+    folder = os.path.join(os.fsencode(tmp_path), b"in", b"sub\xfe")  # a folder's name may not be UTF-8 either
+    os.makedirs(folder)
+    bad_file(Path(os.fsdecode(folder)))
     out = tmp_path / f"report.{fmt}"
     to_stdout = invoke("check", "--format", fmt, "in")  # a folder walked: the name comes from os.walk
     assert to_stdout.exception is None or isinstance(to_stdout.exception, SystemExit), to_stdout.exception
