@@ -60,7 +60,8 @@ def load(path: str) -> dict[str, set[str]]:
     for file, entries in document["files"].items():
         if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
             raise BaselineError(f"{path}: files.{file}: not a list of fingerprints (strings)")
-    return {file: set(entries) for file, entries in document["files"].items()}
+    # a key written before names were shown as \xNN holds lone surrogates: read it as it is written now
+    return {shown(file): set(entries) for file, entries in document["files"].items()}
 
 
 def filter_known(results, known: dict[str, set[str]]):

@@ -257,3 +257,15 @@ def test_printable_policy():
         "k\ufffd": ["v\ufffd", ("t\ufffd",)],
         "n": 1,
     }
+
+
+def test_a_baseline_written_with_the_raw_name_still_matches(tmp_path, monkeypatch):
+    """Baselines written before names were shown as \\xNN hold the name's lone surrogates as JSON escapes."""
+    monkeypatch.chdir(tmp_path)
+    bad_file(tmp_path)
+    assert invoke("check", "--write-baseline", "base.json", ".").exit_code == 0
+    document = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    document["files"] = {os.fsdecode(NAME): entries for entries in document["files"].values()}
+    (tmp_path / "base.json").write_text(json.dumps(document), encoding="utf-8")  # "\udcff", as json.dump wrote it
+    assert "\\udcff" in (tmp_path / "base.json").read_text(encoding="utf-8")
+    assert invoke("check", "--baseline", "base.json", ".").exit_code == 0
