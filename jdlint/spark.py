@@ -414,19 +414,25 @@ def spread(frame):
 
 def input_format(path: str) -> str:
     """parquet, json or csv, from the path's suffix or, for a folder, its files' suffixes."""
-    kind = INPUT_FORMATS.get(os.path.splitext(path.rstrip("/"))[1].lower())
-    if kind is None and os.path.isdir(path):
-        suffixes = [
-            os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path)) if not name.startswith((".", "_"))
-        ]
-        kind = next((INPUT_FORMATS[s] for s in suffixes if s in INPUT_FORMATS), None)
+    kind = INPUT_FORMATS.get(_suffix(path) or "")
     if kind is None:
         raise ValueError(f"{path}: cannot tell the input format; use a .parquet, .jsonl or .csv path")
     return kind
 
 
+def _suffix(path: str) -> str | None:
+    """The input's suffix (.parquet, .jsonl, .json, ...): the path's own, or for a folder its first file's."""
+    suffix = os.path.splitext(path.rstrip("/"))[1].lower()
+    if suffix not in INPUT_FORMATS and os.path.isdir(path):
+        suffixes = [
+            os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path)) if not name.startswith((".", "_"))
+        ]
+        return next((s for s in suffixes if s in INPUT_FORMATS), None)
+    return suffix
+
+
 def read_input(spark, path: str, kind: str):
-    """(DataFrame, corrupt-record column or None) for a Parquet, JSON Lines or CSV input (file or folder).
+    """(DataFrame, corrupt-record column or None) for a Parquet, JSON Lines, JSON or CSV input (file or folder).
     JSON and CSV are read with every column as text and malformed records kept as rows, not dropped."""
     from pyspark.sql import types as T
 
@@ -434,6 +440,8 @@ def read_input(spark, path: str, kind: str):
         return spark.read.parquet(path), None
     reader = spark.read.option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_COLUMN)
     if kind == "json":
+        if _suffix(path) == ".json":  # a JSON document (a list of records, as `check --records` reads it), not lines
+            reader = reader.option("multiLine", "true")
         inferred = reader.option("primitivesAsString", "true").json(path).schema
     else:
         reader = reader.option("header", "true").option("multiLine", "true").option("escape", '"')
@@ -470,7 +478,7 @@ def audit_to_folder(
     fields: Fields = Fields(),
     notify: Callable[[str], None] | None = None,
 ) -> SparkAudit:
-    """Lint `input_path` (Parquet, JSON Lines or CSV) on Spark and write findings, metrics and errors (Parquet)
+    """Lint `input_path` (Parquet, JSON Lines, JSON or CSV) on Spark and write findings, metrics and errors (Parquet)
     and the audit in every audit format (audit.json, audit.html) to `output_dir`.
 
     `notify` gets each note as soon as it is known (the notes are in the result too). Raises SparkEngineError,

@@ -260,7 +260,7 @@ def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on(
     assert {row["id"] for row in rows if row["kind"] == "finding" and row["code"] == "JD201"} == {"a", "c"}
 
 
-@pytest.mark.parametrize("kind", ["parquet", "csv"])
+@pytest.mark.parametrize("kind", ["parquet", "csv", "json"])
 def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_path, kind):
     import csv
 
@@ -270,6 +270,9 @@ def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_pat
     if kind == "parquet":
         source = tmp_path / "postings.parquet"
         spark.createDataFrame(rows, SCHEMA).write.parquet(str(source))
+    elif kind == "json":  # a list of records over many lines, as `check --records` reads a .json export
+        source = tmp_path / "postings.json"
+        source.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     else:
         source = tmp_path / "postings.csv"
         with open(source, "w", encoding="utf-8", newline="") as handle:
