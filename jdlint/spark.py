@@ -12,8 +12,9 @@ on the driver's working directory. A row that cannot be linted (no text, a value
 text over `max-file-size`, a record the reader could not parse, a byte that is not UTF-8 or a lone surrogate in a
 field the linter reads, or anything else that goes wrong with that one row) becomes a row of `errors`, with the
 local engine's message; one posting never fails the job. What Spark's own readers change before jdlint sees a
-row cannot be told apart: its JSON reader turns a lone surrogate escape (\\ud800) into '?', and a number in the
-text field into its digits, so such rows are linted where `check --records` refuses them.
+row cannot be told apart: its JSON reader turns a lone surrogate escape (\\ud800) into '?' and a number in the
+text field into its digits, its CSV reader a byte that is not UTF-8 into U+FFFD, so such rows are linted where
+`check --records` refuses them.
 
 Findings carry the JSON contract's fields (schema_version 1) as columns, plus the posting's `id` and
 `finding_index`, the finding's place in that posting's list (the CLI's order).
