@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .fingerprint import fingerprints
+from .printable import shown
 
 VERSION = 1
 
@@ -21,7 +22,8 @@ class BaselineError(Exception):
 
 
 def _key(path: str) -> str:
-    return Path(os.path.relpath(os.path.abspath(path))).as_posix() if not path.startswith("<") else path
+    """The file's name in a baseline: relative, with /, and written as every output writes it (printable.shown)."""
+    return shown(Path(os.path.relpath(os.path.abspath(path))).as_posix() if not path.startswith("<") else path)
 
 
 def write(path: str, results) -> int:
@@ -58,7 +60,8 @@ def load(path: str) -> dict[str, set[str]]:
     for file, entries in document["files"].items():
         if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
             raise BaselineError(f"{path}: files.{file}: not a list of fingerprints (strings)")
-    return {file: set(entries) for file, entries in document["files"].items()}
+    # a key written before names were shown as \xNN holds lone surrogates: read it as it is written now
+    return {shown(file): set(entries) for file, entries in document["files"].items()}
 
 
 def filter_known(results, known: dict[str, set[str]]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from .config import ConfigResolver
+from .config import ConfigError, ConfigResolver
 from .model import FileResult, InputError
 from .parallel import MIN_PARALLEL, default_jobs, lint_in_workers
 from .records import Fields, read
@@ -33,11 +33,15 @@ def lint_inputs(
     overrides = resolver.overrides
     items: Iterable[FileResult | InputError]
     if records:
+        try:
+            config = resolver.for_path(records)
+        except ConfigError as exc:  # a broken config above the export: its one error, nothing linted
+            return 1, iter([InputError(records, str(exc))])
         documents = list(read(records, fields))
         if jobs > 1 and len(documents) >= MIN_PARALLEL:
             items = lint_in_workers("documents", documents, jobs, config_path, overrides, want_metrics, records)
         else:
-            items = run_documents(documents, resolver.for_path(records), want_metrics=want_metrics)
+            items = run_documents(documents, config, want_metrics=want_metrics)
         return len(documents), iter(items)
     expanded = [item if isinstance(item, str) else item.path for item in collect(paths, resolver)]
     if jobs > 1 and len(expanded) >= MIN_PARALLEL and "-" not in paths:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+from .printable import writable
+
 
 def normalise(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
+    """Matched text as fingerprints and audit terms count it: case and spacing folded, writable as UTF-8."""
+    return writable(" ".join((text or "").casefold().split()))
 
 
 def fingerprints(findings) -> list[str]:

@@ -162,7 +162,12 @@ class InputError:
 
         `where` names the input in the message when the path alone does not (a record's line in an export).
         """
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line whatever the exception says
-        if len(detail) > 200:
-            detail = detail[:199] + "…"
-        return cls(path, f"{where or path}: internal error while {stage} ({detail}); please report it")
+        return cls(path, f"{where or path}: {internal_error(stage, exc)}")
+
+
+def internal_error(stage: str, exc: BaseException) -> str:
+    """The one-line message of a bug met while `stage` (parsing, linting) one input, without naming the input."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line whatever the exception says
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"internal error while {stage} ({detail}); please report it"

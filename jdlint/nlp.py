@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .language import DEFAULT_LANGUAGE, Language, get_language
+from .printable import writable
 
 BLANK = "blank"
 DEFAULT_BATCH_SIZE = 16
@@ -107,7 +108,9 @@ class Pipeline:
             self._ensure_lemmas()
         disabled = self.disabled_for(features)
         with self.nlp.select_pipes(disable=disabled):
-            yield from self.nlp.pipe(texts, batch_size=batch_size)
+            # spaCy hashes each token as UTF-8: a lone surrogate (text given to the API) is read as U+FFFD,
+            # one code point for one, so the Doc's offsets stay those of the text
+            yield from self.nlp.pipe(map(writable, texts), batch_size=batch_size)
 
 
 def _block_boundaries(doc: Any) -> Any:

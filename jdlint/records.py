@@ -175,19 +175,27 @@ def _rows(path: str) -> Iterator[tuple[int, object]]:
         yield from _json_records(data.decode("utf-8", "surrogateescape"))
     else:
         for number, raw in enumerate(data.split(b"\n"), 1):
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield number, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
-                continue
-            yield number, _json(line)
+            if raw.strip():
+                yield number, json_line(raw.decode("utf-8", "surrogateescape"))
 
 
-def _bad_characters(row: dict, keys: Iterable[str | None]) -> str | None:
+def json_line(line: str) -> object:
+    """The value of one JSON Lines line, or why it is none: bytes that are not UTF-8 (held as lone surrogates,
+    surrogateescape) or not valid JSON. Shared with the Spark engine, for the lines its reader could not parse."""
+    if _SURROGATE.search(line):
+        try:
+            raw = line.encode("utf-8", "surrogateescape")
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+        except UnicodeEncodeError:
+            pass  # a lone surrogate that stands for no byte: the record's field check names it
+    return _json(line)
+
+
+def bad_characters(row: dict, keys: Iterable[str | None]) -> str | None:
     """Why a field the linter reads cannot be text: a lone surrogate (a JSON escape such as \\ud800, or a
-    byte that was not UTF-8)."""
+    byte that was not UTF-8). Shared with the Spark engine."""
     for key in keys:
         value = row.get(key) if key else None
         if isinstance(value, str) and (found := _SURROGATE.search(value)):
@@ -213,7 +221,7 @@ def read(path: str, fields: Fields) -> Iterator:
             if not isinstance(text, str):
                 yield InputError(path, f"{path}: {where} {number}: no text in field '{fields.text}'; skipped")
                 continue
-            problem = _bad_characters(
+            problem = bad_characters(
                 row, [fields.text, fields.id, fields.format, *(getattr(fields, k) for k in METADATA)]
             )
             if problem:

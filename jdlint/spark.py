@@ -9,8 +9,12 @@ Each Python worker builds the spaCy pipeline once (kept between tasks) and lints
 batches with mapInArrow, rows travelling as Arrow record batches. The Config is resolved on the
 driver and shipped to the executors inside the task, so no executor reads a config file or depends
 on the driver's working directory. A row that cannot be linted (no text, a value that is not text,
-text over `max-file-size`, a record the reader could not parse, or anything else
-that goes wrong with that one row) becomes a row of `errors`; one posting never fails the job.
+text over `max-file-size`, a record the reader could not parse, a byte that is not UTF-8 or a lone surrogate in a
+field the linter reads, or anything else that goes wrong with that one row) becomes a row of `errors`, with the
+local engine's message; one posting never fails the job. What Spark's own readers change before jdlint sees a
+row cannot be told apart: its JSON reader turns a lone surrogate escape (\\ud800) into '?' and a number in the
+text field into its digits, its CSV reader a byte that is not UTF-8 into U+FFFD, so such rows are linted where
+`check --records` refuses them.
 
 Findings carry the JSON contract's fields (schema_version 1) as columns, plus the posting's `id` and
 `finding_index`, the finding's place in that posting's list (the CLI's order).
@@ -28,8 +32,9 @@ from . import audit
 from .config import Config
 from .formats import MarkupError, format_for
 from .linter import Linter
-from .model import FileResult
-from .records import Fields, to_document
+from .model import FileResult, internal_error
+from .printable import shown
+from .records import Fields, bad_characters, json_line, to_document
 from .report.audit_formats import AUDIT_FORMATS
 from .report.json_report import finding_dict, metrics_dict
 from .runner import CHUNK
@@ -72,6 +77,7 @@ _ROW_COLUMNS = (
 )
 _METADATA = ("title", "location", "salary")
 _TEXT, _ID, _FORMAT, _CORRUPT, _ROW = "_jdlint_text", "_jdlint_id", "_jdlint_format", "_jdlint_corrupt", "_jdlint_row"
+_DEFAULT_NAMES = {_TEXT: "text", _ID: "id", _FORMAT: "format", **{key: key for key in _METADATA}}  # for messages
 
 
 def _ddl(columns) -> str:
@@ -104,6 +110,7 @@ def lint_dataframe(
     salary: str | None = None,
     format: str | None = None,
     corrupt: str | None = None,
+    json_input: bool = False,
     config: Config | None = None,
 ) -> SparkLint:
     """Lint every row of `df`; returns findings, per-posting metrics and per-row errors as DataFrames.
@@ -111,7 +118,9 @@ def lint_dataframe(
     `text` names the posting column (string, or binary decoded like a file's bytes); `id` a column that
     identifies the posting (without one, ids are generated row numbers); `title`, `location` and `salary`
     feed the pay-transparency rules; `format` holds text, markdown or html per row; `corrupt` names a
-    reader's corrupt-record column (a row with a value there is an error). `config` defaults to
+    reader's corrupt-record column (a row with a value there is an error). `json_input`: `df` comes from Spark's
+    JSON reader, so a line it could not parse is told in the local engine's words, and a text field holding a
+    JSON array or object (which that reader hands over as its JSON text) is no text, as locally. `config` defaults to
     jdlint's defaults: resolve a project's config on the driver (jdlint.config) and pass it here.
     """
     from pyspark.sql import functions as F
@@ -122,6 +131,10 @@ def lint_dataframe(
         if column is not None and column not in names:
             raise ValueError(f"no column '{column}' in the input (columns: {', '.join(names)})")
     text_column, type_problem = _text_column(df, text)
+    # the user's name of each field the linter reads, for messages (records.bad_characters)
+    columns = {_TEXT: text, _ID: id, _FORMAT: format, **dict(zip(_METADATA, (title, location, salary)))}
+    if json_input:
+        columns[_CORRUPT] = "json"  # (the one flag the executors need, shipped with the names)
     if id is None:
         df = df.withColumn(_ROW, F.monotonically_increasing_id())
         id = _ROW
@@ -140,7 +153,7 @@ def lint_dataframe(
     arrow_schema = _arrow_schema()  # built here: parsing a schema needs the driver's JVM
 
     def lint_batches(batches):
-        return _lint_batches(batches, shipped, type_problem, arrow_schema)
+        return _lint_batches(batches, shipped, type_problem, arrow_schema, columns)
 
     from pyspark import StorageLevel
 
@@ -176,26 +189,47 @@ def _linter(shipped: bytes):
     return _linters[shipped]
 
 
-def _lint_batches(batches, shipped: bytes, type_problem: str | None, schema) -> Iterator:
+def _lint_batches(
+    batches, shipped: bytes, type_problem: str | None, schema, columns: dict[str, str | None] | None = None
+) -> Iterator:
     import pyarrow as pa
 
     linter = _linter(shipped)
     for batch in batches:  # Arrow batches hold up to 10,000 rows; parsed Documents are kept to CHUNK at a time
-        records = batch.to_pylist()
+        records = _records(batch)
         for start in range(0, len(records), CHUNK):
-            rows = _lint_rows(records[start : start + CHUNK], linter, type_problem)
+            rows = _lint_rows(records[start : start + CHUNK], linter, type_problem, columns)
             yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def _lint_rows(records: list[dict], linter, type_problem: str | None) -> list[dict]:
-    """Output rows for one batch of input records, in input order."""
+def _records(batch) -> list[dict]:
+    """The batch's rows as dicts. Spark's JSON and CSV readers (and Parquet writers) let bytes that are not UTF-8
+    into string columns, and Arrow refuses to read such a value, failing the whole batch: strings are read as bytes
+    here and decoded keeping those bytes as lone surrogates (as records.read does), so only their row fails."""
+    import pyarrow as pa
+
+    values: dict[str, list] = {}
+    for name, column in zip(batch.schema.names, batch.columns):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            raw = column.cast(pa.large_binary() if pa.types.is_large_string(column.type) else pa.binary())
+            values[name] = [None if v is None else v.decode("utf-8", "surrogateescape") for v in raw.to_pylist()]
+        else:
+            values[name] = column.to_pylist()
+    return [dict(zip(values, row)) for row in zip(*values.values())]
+
+
+def _lint_rows(
+    records: list[dict], linter, type_problem: str | None, columns: dict[str, str | None] | None = None
+) -> list[dict]:
+    """Output rows for one batch of input records, in input order. `columns` names the input column of each
+    field the linter reads, for the messages (default: text, id, format, title, location, salary)."""
 
     out: list[dict] = []
     documents, owners = [], []
     for record in records:
-        posting_id = record[_ID]
+        posting_id = shown(record[_ID]) if isinstance(record[_ID], str) else record[_ID]  # Arrow writes UTF-8 only
         try:
-            documents.append(_document(record, linter.config, type_problem))
+            documents.append(_document(record, linter.config, type_problem, columns))
             owners.append(posting_id)
         except _RowError as exc:
             out.append({"kind": "error", "id": posting_id, "error": str(exc)})
@@ -232,22 +266,37 @@ def _lint_each(linter, documents) -> Iterator:
         try:
             yield next(linter.lint([document], want_metrics=True))
         except Exception as exc:  # noqa: BLE001
-            yield f"jdlint failed on this posting ({type(exc).__name__}: {exc})"
+            yield internal_error("linting", exc)  # the local engine's words (InputError.internal)
 
 
 class _RowError(Exception):
     pass
 
 
-def _document(record: dict, config: Config, type_problem: str | None):
+def _document(record: dict, config: Config, type_problem: str | None, columns: dict[str, str | None] | None = None):
+    try:
+        return _parsed(record, config, type_problem, columns or {})
+    except _RowError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug in parsing one row must not fail the task
+        raise _RowError(internal_error("parsing", exc)) from None
 
+
+def _parsed(record: dict, config: Config, type_problem: str | None, columns: dict[str, str | None]):
+    json_input = columns.get(_CORRUPT) == "json"
     if record[_CORRUPT] is not None:
-        raise _RowError("the reader could not parse this record")
+        raise _RowError(_corrupt(record[_CORRUPT], json_input))
     if type_problem:
         raise _RowError(type_problem)
     value = record[_TEXT]
     if value is None:
         raise _RowError("no text (the text column is empty)")
+    named = {columns.get(key) or _DEFAULT_NAMES[key]: record[key] for key in _DEFAULT_NAMES}
+    if json_input and isinstance(value, str) and value.startswith(("[", "{")) and _json_container(value):
+        raise _RowError(f"no text in field '{columns.get(_TEXT) or _DEFAULT_NAMES[_TEXT]}'")  # records.read's words
+    problem = bad_characters(named, named)
+    if problem:
+        raise _RowError(problem)
     size = len(value) if isinstance(value, bytes) else len(value.encode("utf-8", "surrogatepass"))
     if size > config.max_file_size:
         raise _RowError(f"text is {size:,} bytes, over the {config.max_file_size:,}-byte limit (max-file-size)")
@@ -259,6 +308,25 @@ def _document(record: dict, config: Config, type_problem: str | None):
         return to_document(name, value, record[_FORMAT], {key: record[key] for key in _METADATA})
     except (SourceError, MarkupError) as exc:
         raise _RowError(str(exc)) from None
+
+
+EXCERPT = 60  # characters of an unparsed record quoted in its error, to find it by (it has no id)
+
+
+def _json_container(value: str) -> bool:
+    """Whether a string is the JSON text of an array or object (how Spark's JSON reader hands over such a value
+    in a column read as text)."""
+    return isinstance(json_line(value), (list, dict))
+
+
+def _corrupt(raw: str, json_lines: bool) -> str:
+    """Why the reader could not parse a record, in the local engine's words when it is a JSON Lines line, and
+    the record's start."""
+    problem = json_line(raw) if json_lines else None
+    if not isinstance(problem, str):
+        problem = "the reader could not parse this record"
+    excerpt = " ".join(shown(raw).split())
+    return f"{problem}: {excerpt[:EXCERPT]}{'…' * (len(excerpt) > EXCERPT)}"
 
 
 def _arrow_schema():
@@ -347,19 +415,25 @@ def spread(frame):
 
 def input_format(path: str) -> str:
     """parquet, json or csv, from the path's suffix or, for a folder, its files' suffixes."""
-    kind = INPUT_FORMATS.get(os.path.splitext(path.rstrip("/"))[1].lower())
-    if kind is None and os.path.isdir(path):
-        suffixes = [
-            os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path)) if not name.startswith((".", "_"))
-        ]
-        kind = next((INPUT_FORMATS[s] for s in suffixes if s in INPUT_FORMATS), None)
+    kind = INPUT_FORMATS.get(_suffix(path) or "")
     if kind is None:
         raise ValueError(f"{path}: cannot tell the input format; use a .parquet, .jsonl or .csv path")
     return kind
 
 
+def _suffix(path: str) -> str | None:
+    """The input's suffix (.parquet, .jsonl, .json, ...): the path's own, or for a folder its first file's."""
+    suffix = os.path.splitext(path.rstrip("/"))[1].lower()
+    if suffix not in INPUT_FORMATS and os.path.isdir(path):
+        suffixes = [
+            os.path.splitext(name)[1].lower() for name in sorted(os.listdir(path)) if not name.startswith((".", "_"))
+        ]
+        return next((s for s in suffixes if s in INPUT_FORMATS), None)
+    return suffix
+
+
 def read_input(spark, path: str, kind: str):
-    """(DataFrame, corrupt-record column or None) for a Parquet, JSON Lines or CSV input (file or folder).
+    """(DataFrame, corrupt-record column or None) for a Parquet, JSON Lines, JSON or CSV input (file or folder).
     JSON and CSV are read with every column as text and malformed records kept as rows, not dropped."""
     from pyspark.sql import types as T
 
@@ -367,6 +441,8 @@ def read_input(spark, path: str, kind: str):
         return spark.read.parquet(path), None
     reader = spark.read.option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_COLUMN)
     if kind == "json":
+        if _suffix(path) == ".json":  # a JSON document (a list of records, as `check --records` reads it), not lines
+            reader = reader.option("multiLine", "true")
         inferred = reader.option("primitivesAsString", "true").json(path).schema
     else:
         reader = reader.option("header", "true").option("multiLine", "true").option("escape", '"')
@@ -403,7 +479,7 @@ def audit_to_folder(
     fields: Fields = Fields(),
     notify: Callable[[str], None] | None = None,
 ) -> SparkAudit:
-    """Lint `input_path` (Parquet, JSON Lines or CSV) on Spark and write findings, metrics and errors (Parquet)
+    """Lint `input_path` (Parquet, JSON Lines, JSON or CSV) on Spark and write findings, metrics and errors (Parquet)
     and the audit in every audit format (audit.json, audit.html) to `output_dir`.
 
     `notify` gets each note as soon as it is known (the notes are in the result too). Raises SparkEngineError,
@@ -471,6 +547,7 @@ def _lint_to_folder(
         salary=fields.salary,
         format=fields.format,
         corrupt=corrupt,
+        json_input=kind == "json",
         config=config,
     )
     os.makedirs(output_dir, exist_ok=True)

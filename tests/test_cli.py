@@ -268,3 +268,53 @@ def test_max_file_size_must_be_a_real_limit(tmp_path, value):
     assert result.exit_code == 2
     assert "--max-file-size" in result.stderr and "Traceback" not in result.output + result.stderr
     (line,) = [line for line in result.stderr.splitlines() if line]  # one line, a usage error
+
+
+BROKEN_PYPROJECT = '[tool.jdlint]\nselect = ["JD2"]\n\n[project\nname = "shop"\n'  # our table, a syntax error below
+
+
+@pytest.mark.parametrize(
+    "args, stdin",
+    [
+        (("check", "postings/a.txt"), None),
+        (("check", "postings"), None),  # every posting below it: the error is said once
+        (("check", "--jobs", "2", "postings"), None),  # in worker processes too
+        (("check", "-"), DIRTY),
+        (("check", "--records", "postings/export.jsonl"), None),
+        (("audit", "postings"), None),
+        (("audit", "--records", "postings/export.jsonl"), None),
+    ],
+)
+def test_a_pyproject_with_our_table_and_a_syntax_error_elsewhere_is_one_line_and_exit_2(
+    tmp_path, monkeypatch, args, stdin
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(BROKEN_PYPROJECT, encoding="utf-8")
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    for number in range(70):  # enough for worker processes
+        (postings / f"p{number:02}.txt").write_text(DIRTY, encoding="utf-8")
+    (postings / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (postings / "export.jsonl").write_text(json.dumps({"id": 1, "text": DIRTY}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    assert result.exit_code == 2, result.exception
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"jdlint: error: {tmp_path / 'pyproject.toml'}: not valid TOML")
+    assert "line 4" in lines[0] and "Traceback" not in result.output
+
+
+def test_a_bug_that_escapes_a_command_is_one_line_and_exit_2_not_the_findings_code(tmp_path, monkeypatch):
+    from jdlint.report import json_report
+
+    def broken(results, **options):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(json_report, "render", broken)
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text(DIRTY)
+    result = run("check", "--format", "json", str(dirty))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "jdlint: error: internal error while running jdlint (KeyError: 'boom'); please report it\n"
+    )

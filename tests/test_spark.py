@@ -208,7 +208,7 @@ def test_spark_engine_reports_broken_export_lines_and_lints_the_rest(spark, tmp_
     assert result.exit_code == 2
     assert "1 postings could not be linted" in result.stderr
     errors = spark.read.parquet(str(out / "errors.parquet")).collect()
-    assert len(errors) == 1 and "could not parse" in errors[0]["error"]
+    assert len(errors) == 1 and errors[0]["error"].startswith("not valid JSON (Unterminated string")
     assert sorted(row["id"] for row in spark.read.parquet(str(out / "metrics.parquet")).collect()) == ["a", "c"]
 
 
@@ -260,7 +260,7 @@ def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on(
     assert {row["id"] for row in rows if row["kind"] == "finding" and row["code"] == "JD201"} == {"a", "c"}
 
 
-@pytest.mark.parametrize("kind", ["parquet", "csv"])
+@pytest.mark.parametrize("kind", ["parquet", "csv", "json"])
 def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_path, kind):
     import csv
 
@@ -270,6 +270,9 @@ def test_spark_engine_reads_parquet_and_csv_like_the_local_engine(spark, tmp_pat
     if kind == "parquet":
         source = tmp_path / "postings.parquet"
         spark.createDataFrame(rows, SCHEMA).write.parquet(str(source))
+    elif kind == "json":  # a list of records over many lines, as `check --records` reads a .json export
+        source = tmp_path / "postings.json"
+        source.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     else:
         source = tmp_path / "postings.csv"
         with open(source, "w", encoding="utf-8", newline="") as handle:
@@ -326,3 +329,115 @@ def test_audit_to_folder_is_the_engine_for_the_python_api_too(spark, tmp_path):
     with pytest.raises(SparkEngineError, match="cannot tell the input format"):
         audit_to_folder(str(tmp_path / "postings.xml"), str(tmp_path / "other"))
     assert spark.sparkContext._jsc is not None, "the engine stopped a session it did not start"
+
+
+def test_bad_rows_of_an_export_fail_alone_with_the_local_engines_words(spark, tmp_path):
+    """Bytes that are not UTF-8 (which made Arrow fail the whole batch), an integer past Python's digit limit,
+    nesting past the parsers' limits and a list for the text: each is its own error, in the words of
+    `check --records`."""
+    export = tmp_path / "bad.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "We need a salesman for our shop."}).encode(),
+        b'{"id": "bytes", "text": "caf\xe9 salesman"}',
+        b'{"id": "digits", "text": "A foreman.", "salary": 1' + b"0" * 5_000 + b"}",
+        b'{"id": "deep", "text": "A foreman.", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        json.dumps({"id": "list", "text": ["A foreman.", "A chairman."]}).encode(),
+        json.dumps({"id": "c", "text": "A foreman for the night shift."}).encode(),
+    ]
+    export.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", "--engine", "spark", "--input", str(export), "--output", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "4 postings could not be linted" in result.stderr
+    local = CliRunner().invoke(main, ["check", "--records", str(export), "--format", "json"])
+    said = [line.split(": ", 4)[4].removesuffix("; skipped") for line in local.stderr.splitlines()]
+    errors = sorted(row["error"] for row in spark.read.parquet(str(out / "errors.parquet")).collect())
+    assert len(errors) == len(said) == 4
+    assert "no text in field 'text'" in errors  # a list where the text goes: the local engine's words
+    for message in said:  # the same message (then the start of a record the reader could not parse)
+        assert any(error == message or error.startswith(f"{message}: {{") for error in errors), (message, errors)
+    assert any('"id": "bytes", "text": "caf\\xe9 salesman"' in error for error in errors)
+    assert sorted(row["id"] for row in spark.read.parquet(str(out / "metrics.parquet")).collect()) == ["a", "c"]
+
+
+def test_string_columns_holding_bytes_that_are_not_utf8_fail_only_their_rows(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from jdlint.spark import lint_dataframe
+
+    def strings(values: list[bytes]):  # Arrow string arrays as a careless writer leaves them: not validated
+        offsets = [0]
+        for value in values:
+            offsets.append(offsets[-1] + len(value))
+        return pa.Array.from_buffers(
+            pa.string(),
+            len(values),
+            [None, pa.py_buffer(pa.array(offsets, pa.int32()).buffers()[1]), pa.py_buffer(b"".join(values))],
+        )
+
+    table = pa.table(
+        {
+            "id": strings([b"ok", b"text", b"id\xff", b"after"]),
+            "description": strings(
+                [b"We need a salesman.", b"caf\xe9 salesman", b"A foreman.", b"A chairman for the board."]
+            ),
+        }
+    )
+    pq.write_table(table, tmp_path / "postings.parquet")
+    linted = lint_dataframe(spark.read.parquet(str(tmp_path / "postings.parquet")), text="description", id="id")
+    assert sorted((row["id"], row["error"]) for row in linted.errors.collect()) == [
+        ("id\\xff", "field 'id' holds a byte that is not UTF-8 (0xff)"),
+        ("text", "field 'description' holds a byte that is not UTF-8 (0xe9)"),
+    ]
+    assert sorted(row["id"] for row in linted.metrics.collect()) == ["after", "ok"]
+    linted.release()
+
+
+def test_each_row_fails_alone_on_the_executor(monkeypatch):
+    """The executor side in-process: a lone surrogate, a value a parser chokes on, a crash while parsing one row."""
+    from jdlint import spark as engine
+    from jdlint.linter import Linter
+
+    real = engine.to_document
+
+    def brittle(name, text, fmt, metadata):
+        if "explode" in text:
+            raise RuntimeError("boom")
+        return real(name, text, fmt, metadata)
+
+    monkeypatch.setattr(engine, "to_document", brittle)
+
+    def record(posting_id, text, title=None):
+        return {
+            "_jdlint_text": text,
+            "_jdlint_id": posting_id,
+            "_jdlint_format": "html",
+            "_jdlint_corrupt": None,
+            "title": title,
+            "location": None,
+            "salary": None,
+        }
+
+    records = [
+        record("a", "<p>We need a salesman.</p>"),
+        record("surrogate", "<p>We need \ud800 a foreman.</p>"),
+        record("title", "<p>A foreman.</p>", title="Fore\udcffman"),
+        record("explode", "<p>explode</p>"),
+        record("entity", "<p>&#" + "9" * 10_000 + ";</p>"),
+        record("c", "<p>A foreman too.</p>"),
+    ]
+    rows = engine._lint_rows(records, Linter(Config()), None)
+    errors = {row["id"]: row["error"] for row in rows if row["kind"] == "error"}
+    assert errors == {
+        "surrogate": "field 'text' holds a lone surrogate (U+D800), which is not text",
+        "title": "field 'title' holds a byte that is not UTF-8 (0xff)",
+        "explode": "internal error while parsing (RuntimeError: boom); please report it",
+    }
+    assert [row["id"] for row in rows if row["kind"] == "metrics"] == ["a", "entity", "c"]
+    # the messages name the columns the DataFrame holds
+    named = engine._lint_rows(records[1:3], Linter(Config()), None, {"_jdlint_text": "body", "title": "job_title"})
+    assert [row["error"] for row in named] == [
+        "field 'body' holds a lone surrogate (U+D800), which is not text",
+        "field 'job_title' holds a byte that is not UTF-8 (0xff)",
+    ]

@@ -8,11 +8,26 @@ from __future__ import annotations
 
 import click
 
+from ..model import internal_error
 from ..version import __version__
 from . import audit, check, rules
+from .console import fail
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The command group; a bug that escapes a command is one line and exit 2, never a traceback and exit 1
+    (the code CI reads as "findings")."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
+            raise  # click's own endings, and a reader that closed the pipe
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            fail(internal_error("running jdlint", exc))
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="jdlint", message="%(prog)s %(version)s")
 def main() -> None:
     """jdlint: find what keeps qualified people from applying to a job posting."""

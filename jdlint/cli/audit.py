@@ -34,7 +34,7 @@ from .options import (
     show_default=True,
     help="spark: lint --input on Apache Spark and write Parquet and the audit to --output.",
 )
-@click.option("--input", "input_path", help="spark engine: Parquet, JSON Lines or CSV postings (file or folder).")
+@click.option("--input", "input_path", help="spark engine: Parquet, JSON Lines, JSON or CSV postings (file or folder).")
 @click.option(
     "--output",
     "output_dir",

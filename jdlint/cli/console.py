@@ -9,14 +9,15 @@ import click
 
 from ..catalog import CatalogError, load_catalog
 from ..config import ConfigError, ConfigResolver
+from ..printable import shown
 from ..rule import Catalog
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def error(message: str) -> None:
-    """A problem with one input; the run goes on."""
-    click.echo(f"jdlint: error: {message}", err=True)
+    """A problem with one input; the run goes on. A file name that is not UTF-8 is shown as printable.shown gives it."""
+    click.echo(f"jdlint: error: {shown(message)}", err=True)
 
 
 def note(message: str) -> None:

@@ -41,11 +41,14 @@ def lint(
         config_path=options.config_path,
     )
     results, errors = [], []
+    said: set[str] = set()  # a config error is every posting's below it: said once
     try:
         for item in with_progress(items, total):
             if isinstance(item, InputError):
                 errors.append(item)
-                error(item.message)
+                if item.message not in said:
+                    said.add(item.message)
+                    error(item.message)
             else:
                 results.append(item)
     except PipelineError as exc:

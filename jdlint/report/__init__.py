@@ -2,7 +2,8 @@
 
 A reporter is a module of this package whose name ends in `_report` (text_report, json_report, ...). It
 satisfies jdlint.protocols.Reporter: NAME (what `--format` takes), ORDER (its place in the list),
-WANTS_METRICS, DEFAULT_OUTPUT and render(results, **options) -> str. Adding an output format is adding
+WANTS_METRICS, DEFAULT_OUTPUT and render(results, **options) -> str, whose first step is printable(results)
+(so every output is valid UTF-8 whatever the file names and text). Adding an output format is adding
 one such module: reporters() finds it and the CLI offers it. Other modules here (this one's helpers,
 audit_formats) are not reporters.
 """
@@ -12,10 +13,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from typing import Any, cast
 
-from ..model import FileResult, Span
+from ..model import Edit, FileResult, Finding, Fix, Span
+from ..printable import has_surrogates, shown, writable, writable_data
 from ..protocols import Reporter
 from ..source import LineIndex
 
@@ -42,6 +45,52 @@ def get(name: str) -> Reporter:
 
 def render(fmt: str, results: list[FileResult], **options: Any) -> str:
     return get(fmt).render(results, **options)
+
+
+def printable(results: list[FileResult]) -> list[FileResult]:
+    """The results as every output shows them (jdlint.printable); each reporter's render starts here. The path
+    has each byte that is not UTF-8 as `\\xNN`; every lone surrogate in the text, findings and metrics is U+FFFD
+    (one code point for one, so spans still hold). A result with nothing to replace is passed on as it is."""
+    return [_printable(result) for result in results]
+
+
+def _printable(result: FileResult) -> FileResult:
+    if (
+        not has_surrogates(result.path)
+        and not has_surrogates(result.text)
+        and not any(map(_unwritable, result.findings))
+    ):
+        return result
+    return replace(
+        result,
+        path=shown(result.path),
+        text=writable(result.text),
+        findings=[_writable_finding(f) if _unwritable(f) else f for f in result.findings],
+        metrics=None
+        if result.metrics is None
+        else replace(result.metrics, extra=cast(dict, writable_data(result.metrics.extra))),
+        notices=tuple(map(writable, result.notices)),
+    )
+
+
+def _unwritable(finding: Finding) -> bool:
+    strings = [finding.message, finding.text or "", *finding.suggestions]
+    if finding.fix is not None:
+        strings += [edit.content for edit in finding.fix.edits]
+    return any(map(has_surrogates, strings))
+
+
+def _writable_finding(finding: Finding) -> Finding:
+    fix = finding.fix
+    return replace(
+        finding,
+        message=writable(finding.message),
+        text=None if finding.text is None else writable(finding.text),
+        suggestions=tuple(map(writable, finding.suggestions)),
+        fix=None
+        if fix is None
+        else Fix(fix.applicability, tuple(Edit(e.start, e.end, writable(e.content)) for e in fix.edits)),
+    )
 
 
 def span_location(index: LineIndex, span: Span | None) -> dict | None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
 from ..source import LineIndex
+from . import printable
 
 NAME: str = "github"
 ORDER: int = 50
@@ -24,6 +25,7 @@ def escape_property(text: str) -> str:
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     lines = []
     for result in results:
         index = LineIndex(result.text)

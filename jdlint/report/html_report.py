@@ -17,7 +17,7 @@ from ..model import FileResult
 from ..resources import data_path
 from ..source import LineIndex
 from ..version import __version__
-from . import summary
+from . import printable, summary
 
 NAME: str = "html"
 ORDER: int = 60
@@ -119,6 +119,7 @@ def _file(number: int, result, rules) -> dict:
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     rules = {rule.code: rule for rule in load_catalog().rules}
     template = templates().get_template("report.html.j2")
     files = [_file(number, result, rules) for number, result in enumerate(results, 1)]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import FileResult
 from ..source import LineIndex
 from ..version import __version__
-from . import span_location, summary
+from . import printable, span_location, summary
 
 NAME: str = "json"
 ORDER: int = 20
@@ -58,6 +58,7 @@ def file_dict(result) -> dict:
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "jdlint", "version": __version__},

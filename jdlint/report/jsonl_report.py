@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
+from . import printable
 from .json_report import file_dict
 
 NAME: str = "jsonl"
@@ -15,6 +16,7 @@ DEFAULT_OUTPUT: str | None = None
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     return "".join(json.dumps(file_dict(r), ensure_ascii=False) + "\n" for r in results)
 
 

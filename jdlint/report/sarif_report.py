@@ -6,12 +6,14 @@ import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ..catalog import load_catalog
 from ..fingerprint import fingerprints
 from ..model import FileResult
 from ..source import LineIndex
 from ..version import __version__
+from . import printable
 
 NAME: str = "sarif"
 ORDER: int = 40
@@ -24,11 +26,12 @@ INFORMATION_URI = "https://github.com/jdlint/jdlint"
 
 
 def uri(path: str) -> str:
-    """A relative URI from the working folder when the file is below it (what code scanning expects)."""
+    """A relative URI from the working folder when the file is below it (what code scanning expects); characters
+    a URI cannot hold (a space, a backslash, anything not ASCII) are percent-encoded as UTF-8."""
     try:
         relative = os.path.relpath(path)
         if not relative.startswith(".."):
-            return Path(relative).as_posix()
+            return quote(Path(relative).as_posix(), safe="/")
     except ValueError:
         pass
     return Path(os.path.abspath(path)).as_uri()
@@ -102,6 +105,7 @@ def _result(finding, rule_index: int, path: str, index: LineIndex, fingerprint: 
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     rules = list(load_catalog().rules)
     position = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results = []

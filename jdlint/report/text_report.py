@@ -9,6 +9,7 @@ import click
 
 from ..model import FileResult
 from ..source import LineIndex
+from . import printable
 
 NAME: str = "text"
 ORDER: int = 10
@@ -33,6 +34,7 @@ def _line(path: str, index: LineIndex, finding) -> str:
 
 
 def render(results: list[FileResult], *, statistics: bool = False, **_options: Any) -> str:
+    results = printable(results)  # names and text every output can write
     findings = [(r, f) for r in results for f in r.findings]
     out: list[str] = []
     if statistics:
