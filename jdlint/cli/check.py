@@ -12,6 +12,7 @@ from ..config import ConfigError, ConfigResolver, check_selectors
 from ..fix import unified_diff
 from ..fixing import FileFix, fix_files
 from ..model import FileResult, Finding, Severity
+from ..printable import shown
 from ..protocols import Reporter
 from ..source import LineIndex, parse_size
 from .console import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, catalog, error, fail, note, write_text
@@ -171,7 +172,7 @@ def _fix(
             for finding in outcome.applied:
                 assert finding.fix is not None  # only findings with a fix are applied
                 click.echo(
-                    f"{outcome.path}: fixed {finding.code} {finding.text!r} -> {finding.fix.edits[0].content!r}",
+                    f"{shown(outcome.path)}: fixed {finding.code} {finding.text!r} -> {finding.fix.edits[0].content!r}",
                     err=True,
                 )
     if not options.diff and stdin_data is None:  # with stdin, stderr holds the report: nothing else in it
@@ -182,9 +183,9 @@ def _fix(
 def _where(outcome: FileFix, finding: Finding) -> str:
     """PATH:LINE:COL of a finding in the fixed text (PATH for a finding about the whole posting)."""
     if finding.span is None:
-        return outcome.path
+        return shown(outcome.path)
     line, column = LineIndex(outcome.after).position(finding.span.start)
-    return f"{outcome.path}:{line}:{column}"
+    return f"{shown(outcome.path)}:{line}:{column}"
 
 
 def _write_baseline(path: str, results: list[FileResult]) -> NoReturn:
@@ -202,6 +203,6 @@ def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions
     if output_file:
         write_text(output_file, click.unstyle(output))
         if reporter.DEFAULT_OUTPUT:  # a file format says where it went
-            click.echo(f"Wrote {output_file}", err=True)
+            click.echo(f"Wrote {shown(output_file)}", err=True)
     else:
         click.echo(output, nl=False, err=to_stderr)
