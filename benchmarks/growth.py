@@ -35,6 +35,36 @@ def _repeat(unit: str, fmt: str = "text"):
     return lambda size: ((unit * (size // len(unit) + 1))[:size], fmt)
 
 
+def _made_up_word(i: int) -> str:
+    """A capitalised word no dictionary knows: Bqa, Bqe, ... (the consonant-vowel pattern keeps it word-like)."""
+    letters = ""
+    while True:
+        i, consonant = divmod(i, 19)
+        i, vowel = divmod(i, 5)
+        letters += "bcdfghjklmnpqrstvwz"[consonant] + "aeiou"[vowel]
+        if not i:
+            return "Zq" + letters
+
+
+def _capitalised(size: int) -> tuple[str, str]:
+    words, length, i = [], 0, 0
+    while length < size:
+        words.append(_made_up_word(i))
+        length += len(words[-1]) + 1
+        i += 1
+    return " ".join(words), "text"
+
+
+def _nested(open_tag: str, close_tag: str):
+    """HTML nested as deep as the size allows, with a few words in the innermost element."""
+    return lambda size: (
+        open_tag * (size // (len(open_tag) + len(close_tag)))
+        + "We need a salesman."
+        + close_tag * (size // (len(open_tag) + len(close_tag))),
+        "html",
+    )
+
+
 # family -> size in bytes -> (text, format)
 FAMILIES = {
     "posting": _repeat(PARAGRAPH),
@@ -46,6 +76,14 @@ FAMILIES = {
     "contact": _repeat("contact careersacme.com "),
     "lift": _repeat("lift 50 lbs "),
     "front-matter-keys": _front_matter_keys,
+    "code-spans": _repeat("We use `git\nlog` daily.\n", "markdown"),  # code spans across a line break
+    "disable-directives": _repeat(
+        "<!-- jdlint: disable[JD201] -->\nWe need a salesman.\n\n<!-- jdlint: enable[JD201] -->\n\n", "markdown"
+    ),
+    "ignore-directives": _repeat("<!-- jdlint: ignore[JD201] -->\nWe need a salesman.\n\n", "markdown"),
+    "capitalised-words": _capitalised,
+    "nested-links": _nested('<a href="#">', "</a>"),
+    "deep-html": _nested("<div>", "</div>"),
 }
 
 _CHILD = """

@@ -1,0 +1,115 @@
+"""Steps that once took time growing with the square of the input, each checked by counting its work (never by
+timing it), and each checked to give the same answers as before."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from spacy.tokens import Doc
+
+from jdlint.checks import gender
+from jdlint.nlp import LONGEST_WORD, _block_boundaries, get_pipeline
+
+
+class _CountingDoc(Doc):
+    """A Doc that counts `has_annotation` calls: spaCy's sentence-start setter calls it, and it reads every token."""
+
+    calls = 0
+
+    def has_annotation(self, attr, *, require_complete=False):
+        _CountingDoc.calls += 1
+        return super().has_annotation(attr, require_complete=require_complete)
+
+
+def _counting_doc(text: str) -> _CountingDoc:
+    made = get_pipeline().make_doc(text)
+    return _CountingDoc(made.vocab, words=[t.text for t in made], spaces=[bool(t.whitespace_) for t in made])
+
+
+def test_line_breaks_become_sentence_starts_in_one_pass():
+    # one has_annotation per line made the step lines x words: a posting of many short lines was quadratic
+    text = "".join(f"Line {i} has a few words\n" for i in range(500))
+    doc = _counting_doc(text)
+    _CountingDoc.calls = 0
+    _block_boundaries(doc)
+    assert _CountingDoc.calls <= 1
+    assert [t.i for t in doc if t.is_sent_start] == [0] + [t.i + 1 for t in doc[:-1] if t.text == "\n"]
+
+
+def test_line_breaks_still_split_sentences():
+    doc = next(get_pipeline().pipe(["Requirements\n\nPython and SQL\nGit\n  \nDocker"], {"sentences"}))
+    assert [s.text.strip() for s in doc.sents] == ["Requirements", "Python and SQL", "Git", "Docker"]
+
+
+def test_the_tokenizer_never_gets_a_long_run_whole(monkeypatch):
+    # spaCy strips a word's affixes one at a time, searching the rest each time: n quotes cost n * n
+    pipeline = get_pipeline()
+    given: list[str] = []
+    make_doc = pipeline.nlp.make_doc
+
+    def recording(text):
+        given.append(text)
+        return make_doc(text)
+
+    monkeypatch.setattr(pipeline.nlp, "make_doc", recording)
+    for run in ('"' * 5000, "(" * 2000 + ")" * 2000, "’s" * 3000, "x" * 4000, "…" * 1000):
+        given.clear()
+        text = f"We hire. {run} And then\nmore text."
+        doc = next(pipeline.pipe([text], {"sentences"}))
+        assert doc.text == text and all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+        assert given and all(len(piece) <= LONGEST_WORD for word in given for piece in word.split())
+
+
+def test_a_run_in_pieces_is_tokenized_as_a_whole():
+    pipeline = get_pipeline()
+    for run in ('"' * 700, "(" * 350 + ")" * 350, "!" * 700, "?." * 350):
+        text = f"Ask {run} now.\nThen more."
+        pieced = next(pipeline.pipe([text], {"sentences"}))
+        whole = _block_boundaries(pipeline.nlp.get_pipe("sentencizer")(pipeline.make_doc(text)))  # short enough
+        assert [t.text for t in pieced] == [t.text for t in whole]
+        assert [t.whitespace_ for t in pieced] == [t.whitespace_ for t in whole]
+        assert [s.text for s in pieced.sents] == [s.text for s in whole.sents]
+
+
+def test_ordinary_words_are_tokenized_whole():
+    pipeline = get_pipeline()
+    text = "Apply at https://jobs.example.com/engineering/backend-engineer?ref=board&utm_source=x today."
+    assert pipeline.tokenized(text) == text  # no word near the limit: the text goes to spaCy unchanged
+
+
+class _ScanCounter:
+    """Stands in for a compiled pattern and counts the characters each search may read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        end = len(string) if endpos is None else endpos
+        self.read += end - pos
+        return self.pattern.search(string, pos, end)
+
+
+def test_named_person_search_reads_a_long_sentence_of_pronouns_about_once(monkeypatch):
+    counter = _ScanCounter(gender._NAMED)
+    monkeypatch.setattr(gender, "_NAMED", counter)
+    text = "he " * 3000
+    named = gender._NamedBefore(text)
+    assert not any(named.within(0, m.start()) for m in re.finditer("he", text))
+    assert counter.read < 3 * len(text)  # each pronoun's whole window was read: 3,000 * 9,000 / 2
+
+
+def test_named_person_search_gives_the_answers_of_searching_each_window():
+    rng = random.Random(15)
+    words = ["he", "He", "His", "she", "said", "Ms", "Lee", "Jane", "Doe", ",", "Dr.", "Mr", "was", "and", "the", "  "]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60)))
+        named = gender._NamedBefore(text)
+        window = 0
+        for match in re.finditer(r"\bhe\b", text):
+            if rng.random() < 0.2:
+                window = rng.randrange(window, match.start() + 1)
+                named = gender._NamedBefore(text)  # a new window starts a new search
+            expected = gender._NAMED.search(text[window : match.start()]) is not None
+            assert named.within(window, match.start()) == expected, (text, window, match.start())
