@@ -113,3 +113,73 @@ def test_named_person_search_gives_the_answers_of_searching_each_window():
                 named = gender._NamedBefore(text)  # a new window starts a new search
             expected = gender._NAMED.search(text[window : match.start()]) is not None
             assert named.within(window, match.start()) == expected, (text, window, match.start())
+
+
+def _reference_covered(findings, regions, rules_by_code):
+    """What suppress did before: each finding checked against every region."""
+    covered = set()
+    for i, finding in enumerate(findings):
+        rule = rules_by_code[finding.code]
+        hit = [
+            r
+            for r in regions
+            if r.directive.covers(rule)
+            and (r.to_end if finding.span is None else r.start <= finding.span.start < r.end)
+        ]
+        for region in hit:
+            region.used = True
+        if hit:
+            covered.add(i)
+    return covered
+
+
+def test_directive_regions_cover_what_checking_every_region_covered():
+    from jdlint import suppress
+    from jdlint.catalog import load_catalog
+    from jdlint.model import Finding, Severity, Span
+
+    rules_by_code = {rule.code: rule for rule in load_catalog().rules if rule.code in ("JD201", "JD204", "JD520")}
+    selectors = [(), ("JD201",), ("JD2",), ("JD520",), ("gendered",)]
+    rng = random.Random(15)
+    for _ in range(300):
+        findings = []
+        for _ in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 50)
+            span = None if rng.random() < 0.15 else Span(start, start + rng.randrange(1, 5))
+            code = rng.choice(sorted(rules_by_code))
+            findings.append(Finding(code, "x", "x", Severity.WARNING, "m", span, None))
+
+        def regions(seed):
+            rng_regions = random.Random(seed)
+            made = []
+            for _ in range(rng_regions.randrange(0, 8)):
+                start = rng_regions.randrange(0, 50)
+                verb = rng_regions.choice(["ignore", "disable"])
+                directive = suppress.ParsedDirective(verb, rng_regions.choice(selectors), Span(start, start))
+                end = rng_regions.randrange(start, 60)
+                made.append(suppress._Region(directive, start, end, verb == "disable" and rng_regions.random() < 0.5))
+            return made
+
+        seed = rng.random()
+        new, old = regions(seed), regions(seed)
+        assert suppress._covered(findings, new, rules_by_code) == _reference_covered(findings, old, rules_by_code)
+        assert [r.used for r in new] == [r.used for r in old]
+
+
+def test_ignore_directives_find_their_blocks_without_mapping_every_block_each_time(monkeypatch):
+    # each ignore directive mapped every block of the posting to the source again: directives x blocks
+    import jdlint
+    from jdlint.document import Document
+
+    calls = []
+    to_source = Document.to_source
+
+    def counting(self, start, end):
+        calls.append(start)
+        return to_source(self, start, end)
+
+    text = "".join(f"<!-- jdlint: ignore[JD201] -->\nTeam {i} needs a salesman.\n\n" for i in range(300))
+    monkeypatch.setattr(Document, "to_source", counting)
+    result = jdlint.lint_text(text, format="markdown")
+    assert not [f for f in result.findings if f.code in ("JD201", "JD902")]  # each directive still covers its block
+    assert len(calls) < 20 * 300  # mapped about once per block and per finding, not 300 x 300 times
