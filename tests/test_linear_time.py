@@ -183,3 +183,43 @@ def test_ignore_directives_find_their_blocks_without_mapping_every_block_each_ti
     result = jdlint.lint_text(text, format="markdown")
     assert not [f for f in result.findings if f.code in ("JD201", "JD902")]  # each directive still covers its block
     assert len(calls) < 20 * 300  # mapped about once per block and per finding, not 300 x 300 times
+
+
+def _links(html: str):
+    from jdlint.formats import parse
+    from jdlint.source import Source
+
+    outline = parse(Source("p.html", html, format="html")).html
+    assert outline is not None
+    return [(html[link.span.start : link.span.end], link.text) for link in outline.links]
+
+
+def test_an_a_tag_inside_an_open_link_closes_it_as_browsers_do():
+    html = '<p><a href="1">foo <a href="2">bar</a> baz</a> end</p>'
+    assert _links(html) == [('<a href="1">foo ', "foo "), ('<a href="2">bar</a>', "bar")]
+
+
+def test_deeply_nested_links_are_each_reported_once_with_their_own_text():
+    # every level's span and text held all the levels inside it: 10,000 levels made about 700 MB of JSON
+    depth = 2000
+    html = '<a href="#">' * depth + "click here" + "</a>" * depth
+    links = _links(html)
+    assert len(links) == depth and [text for _, text in links] == [""] * (depth - 1) + ["click here"]
+    assert sum(len(source) for source, _ in links) <= len(html)  # the spans do not nest
+
+
+def test_the_text_since_an_offset_is_the_end_of_the_whole_text():
+    from jdlint.document import Builder
+
+    rng = random.Random(15)
+    builder = Builder()
+    builder.open("paragraph")
+    for _ in range(400):
+        action = rng.random()
+        if action < 0.7:
+            builder.text(rng.choice(["a", "bc ", "  ", "def", "\n"]), builder.last_src)
+        else:
+            builder.open(rng.choice(["paragraph", "list_item"]))  # closes the last block, trimming its spaces
+        whole = "".join(builder.parts)
+        for start in (0, len(whole) // 2, len(whole) - 1, len(whole), len(whole) + 3):
+            assert builder.text_since(start) == whole[start:]
