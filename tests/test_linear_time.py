@@ -223,3 +223,22 @@ def test_the_text_since_an_offset_is_the_end_of_the_whole_text():
         whole = "".join(builder.parts)
         for start in (0, len(whole) // 2, len(whole) - 1, len(whole), len(whole) + 3):
             assert builder.text_since(start) == whole[start:]
+
+
+def test_a_code_span_across_a_line_break_is_skipped_within_its_backticks():
+    # its content reads the break as a space, so a search of the rest of the block for it failed, once per span
+    from jdlint.formats import markdown
+
+    norm = "Use `git\nlog` daily, then ``a ` b`` and ```c``` too."
+    assert markdown._skip_code("git log", norm, 4, len(norm)) == norm.index(" daily")
+    assert markdown._skip_code("a ` b", norm, 20, len(norm)) == norm.index("`` and") + len("a ` b") - 5
+    assert markdown._code_span_end(norm, 35, len(norm)) == norm.index(" too")
+    assert markdown._skip_code("x", "no code here", 0, 12) == 0
+
+
+def test_words_after_many_multi_line_code_spans_keep_their_offsets():
+    import jdlint
+
+    text = "".join(f"Team {i} uses `git\nlog` and needs a salesman.\n" for i in range(300))
+    found = [f for f in jdlint.lint_text(text, format="markdown").findings if f.code == "JD201"]
+    assert found and all(text[f.span.start : f.span.end] == "salesman" for f in found)
