@@ -92,7 +92,7 @@ import jdlint
 text, fmt = json.loads(sys.stdin.read())
 jdlint.lint_text("We are hiring an engineer.", format="text")  # warm-up: models and catalogs loaded
 started = time.perf_counter()
-result = jdlint.lint_text(text, format=fmt)
+result = jdlint.lint_text(text, format=fmt, config=jdlint.Config(lint_timeout=0))  # timed here, never cut
 print(json.dumps([time.perf_counter() - started, len(result.findings)]))
 """
 

@@ -242,3 +242,59 @@ def test_words_after_many_multi_line_code_spans_keep_their_offsets():
     text = "".join(f"Team {i} uses `git\nlog` and needs a salesman.\n" for i in range(300))
     found = [f for f in jdlint.lint_text(text, format="markdown").findings if f.code == "JD201"]
     assert found and all(text[f.span.start : f.span.end] == "salesman" for f in found)
+
+
+class _CountingText(str):
+    """Posting text that counts the characters its rfind calls may read."""
+
+    read = 0
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        _CountingText.read += (len(self) if end is None else end) - (start or 0)
+        return super().rfind(sub, start, end)
+
+
+def _fake_context(text: str):
+    from types import SimpleNamespace
+
+    memo: dict = {}
+    return SimpleNamespace(
+        document=SimpleNamespace(text=text, sections=[]),
+        memo=lambda key, factory: memo[key] if key in memo else memo.setdefault(key, factory()),
+    )
+
+
+def _reference_label_above(text: str, offset: int):
+    line_start = text.rfind("\n", 0, offset)
+    while line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start) + 1
+        previous = text[previous_start:line_start].strip()
+        if previous:
+            if previous.endswith(":") or (len(previous) <= 40 and not previous.endswith(".")):
+                return previous
+            break
+        line_start = previous_start - 1
+    return None
+
+
+def test_the_label_above_a_figure_is_found_without_reading_back_to_the_start():
+    # each figure searched back for its line's start: thousands of figures on one line were quadratic
+    from jdlint.checks import pay
+
+    text = _CountingText("$50 " * 3000)
+    context = _fake_context(text)
+    _CountingText.read = 0
+    assert all(pay._label_above(context, i * 4) is None for i in range(3000))
+    assert _CountingText.read < 3 * len(text)
+
+
+def test_the_label_above_a_figure_is_the_line_it_was():
+    from jdlint.checks import pay
+
+    rng = random.Random(15)
+    lines = ["Salary:", "", "  ", "Pay range", "We offer a lot of things here.", "$50,000 - $60,000", "x" * 45]
+    for _ in range(300):
+        text = "\n".join(rng.choice(lines) for _ in range(rng.randrange(1, 8)))
+        context = _fake_context(text)
+        for offset in range(0, len(text) + 1, 3):
+            assert pay._label_above(context, offset) == _reference_label_above(text, offset), (text, offset)
