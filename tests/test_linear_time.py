@@ -298,3 +298,30 @@ def test_the_label_above_a_figure_is_the_line_it_was():
         context = _fake_context(text)
         for offset in range(0, len(text) + 1, 3):
             assert pay._label_above(context, offset) == _reference_label_above(text, offset), (text, offset)
+
+
+def test_a_physical_demand_reads_a_bounded_stretch_after_its_verb(monkeypatch):
+    # each verb copied the rest of its sentence to read its complement: one long sentence of demands was quadratic
+    import jdlint
+    from jdlint.checks import physical
+
+    lengths: list[int] = []
+    complement = physical._complement
+
+    def recording(verb, after):
+        lengths.append(len(after))
+        return complement(verb, after)
+
+    monkeypatch.setattr(physical, "_complement", recording)
+    text = "lift 50 lbs " * 3000
+    codes = {f.code for f in jdlint.lint_text(text, format="text").findings}
+    assert "JD312" in codes and lengths and max(lengths) <= 2 * physical._WORDS_AFTER
+
+
+def test_the_stretch_after_a_verb_reaches_past_a_run_of_spaces():
+    from jdlint.checks import physical
+
+    text = "stand" + " " * 1000 + "for 8 hours. Next sentence."
+    after = physical._after(text, 5, text.index(" Next"))
+    assert after.endswith("for 8 hours.")
+    assert physical._after("lift " + "x " * 1000, 4, 2005) == (" " + "x " * 1000)[: physical._WORDS_AFTER]
