@@ -325,3 +325,69 @@ def test_the_stretch_after_a_verb_reaches_past_a_run_of_spaces():
     after = physical._after(text, 5, text.index(" Next"))
     assert after.endswith("for 8 hours.")
     assert physical._after("lift " + "x " * 1000, 4, 2005) == (" " + "x " * 1000)[: physical._WORDS_AFTER]
+
+
+def _reference_without_repeats(regions, matches, text):
+    from jdlint.analyses.repeats import _normalised
+
+    kept = []
+    for match in matches:
+        if match.start is not None and match.end is not None:
+            region = next((r for r in regions if r[0] <= match.start and match.end <= r[1]), None)
+            words = _normalised(text[match.start : match.end])
+            if region is not None and any(
+                o.start is not None
+                and o.end is not None
+                and region[2] <= o.start
+                and o.end <= region[3]
+                and _normalised(text[o.start : o.end]) == words
+                for o in matches
+            ):
+                continue
+        kept.append(match)
+    return kept
+
+
+def _repeats_context(text, regions):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(document=SimpleNamespace(text=text), memo=lambda key, factory: regions)
+
+
+def test_repeated_text_drops_the_same_matches_as_checking_every_pair():
+    from jdlint.analyses import repeats
+    from jdlint.model import Match
+
+    rng = random.Random(15)
+    text = "We need a Rockstar and a ninja rockstar. " * 4
+    for _ in range(300):
+        regions = []
+        for _ in range(rng.randrange(1, 5)):
+            a, b = sorted(rng.sample(range(len(text)), 2))
+            c, d = sorted(rng.sample(range(len(text)), 2))
+            regions.append((a, b, c, d))
+        if rng.random() < 0.5:  # blocks: regions that do not overlap
+            regions = [r for i, r in enumerate(sorted(regions)) if i == 0 or sorted(regions)[i - 1][1] <= r[0]]
+        matches = []
+        for _ in range(rng.randrange(0, 15)):
+            start = rng.choice([m.start() for m in re.finditer(r"rockstar|ninja", text, re.I)])
+            matches.append(Match.at(start, text.index(" ", start)) if rng.random() < 0.9 else Match.whole_posting())
+        got = repeats.without_repeats(_repeats_context(text, regions), matches)
+        assert got == _reference_without_repeats(regions, matches, text)
+
+
+def test_repeated_text_reads_each_match_once(monkeypatch):
+    # each match in a copy compared its words with every other match's: many repeated blocks were quadratic
+    from jdlint.analyses import repeats
+    from jdlint.model import Match
+
+    calls = []
+    normalised = repeats._normalised
+    monkeypatch.setattr(repeats, "_normalised", lambda text: calls.append(text) or normalised(text))
+    block = "We need a salesman. "
+    text = block * 2000
+    regions = [(i * len(block), (i + 1) * len(block), 0, len(block)) for i in range(1, 2000)]
+    matches = [Match.at(i * len(block) + 10, i * len(block) + 18) for i in range(2000)]
+    kept = repeats.without_repeats(_repeats_context(text, regions), matches)
+    assert [(m.start, m.end) for m in kept] == [(10, 18)]
+    assert len(calls) <= 2 * len(matches)

@@ -270,7 +270,8 @@ def _after(text: str, start: int, end: int) -> str:
     so what follows the spaces (a measure, the clause's end) is still read."""
     stop = min(end, start + _WORDS_AFTER)
     if stop < end and text[stop - 1].isspace():
-        stop = min(end, _SPACES.match(text, stop, end).end() + _WORDS_AFTER)
+        spaces = _SPACES.match(text, stop, end)  # always matches, if only the empty string
+        stop = min(end, (spaces.end() if spaces else stop) + _WORDS_AFTER)
     return text[start:stop]
 
 
