@@ -26,8 +26,12 @@ PARAGRAPH = (
 
 
 def _front_matter_keys(size: int) -> tuple[str, str]:
-    count = max(1, size // 22)
-    keys = "\n".join(f"k{i}: plain value {i}" for i in range(count))
+    lines, length, i = [], 0, 0
+    while length < size:  # keys until the text is `size` characters (under the front matter's 1 MiB limit)
+        lines.append(f"k{i}: plain value {i}")
+        length += len(lines[-1]) + 1
+        i += 1
+    keys = "\n".join(lines)
     return f"---\ntitle: Engineer\n{keys}\n---\nWe are hiring an engineer.\n", "markdown"
 
 
