@@ -26,13 +26,47 @@ PARAGRAPH = (
 
 
 def _front_matter_keys(size: int) -> tuple[str, str]:
-    count = max(1, size // 22)
-    keys = "\n".join(f"k{i}: plain value {i}" for i in range(count))
+    lines, length, i = [], 0, 0
+    while length < size:  # keys until the text is `size` characters (under the front matter's 1 MiB limit)
+        lines.append(f"k{i}: plain value {i}")
+        length += len(lines[-1]) + 1
+        i += 1
+    keys = "\n".join(lines)
     return f"---\ntitle: Engineer\n{keys}\n---\nWe are hiring an engineer.\n", "markdown"
 
 
 def _repeat(unit: str, fmt: str = "text"):
     return lambda size: ((unit * (size // len(unit) + 1))[:size], fmt)
+
+
+def _made_up_word(i: int) -> str:
+    """A capitalised word no dictionary knows: Bqa, Bqe, ... (the consonant-vowel pattern keeps it word-like)."""
+    letters = ""
+    while True:
+        i, consonant = divmod(i, 19)
+        i, vowel = divmod(i, 5)
+        letters += "bcdfghjklmnpqrstvwz"[consonant] + "aeiou"[vowel]
+        if not i:
+            return "Zq" + letters
+
+
+def _capitalised(size: int) -> tuple[str, str]:
+    words, length, i = [], 0, 0
+    while length < size:
+        words.append(_made_up_word(i))
+        length += len(words[-1]) + 1
+        i += 1
+    return " ".join(words), "text"
+
+
+def _nested(open_tag: str, close_tag: str):
+    """HTML nested as deep as the size allows, with a few words in the innermost element."""
+    return lambda size: (
+        open_tag * (size // (len(open_tag) + len(close_tag)))
+        + "We need a salesman."
+        + close_tag * (size // (len(open_tag) + len(close_tag))),
+        "html",
+    )
 
 
 # family -> size in bytes -> (text, format)
@@ -46,6 +80,14 @@ FAMILIES = {
     "contact": _repeat("contact careersacme.com "),
     "lift": _repeat("lift 50 lbs "),
     "front-matter-keys": _front_matter_keys,
+    "code-spans": _repeat("We use `git\nlog` daily.\n", "markdown"),  # code spans across a line break
+    "disable-directives": _repeat(
+        "<!-- jdlint: disable[JD201] -->\nWe need a salesman.\n\n<!-- jdlint: enable[JD201] -->\n\n", "markdown"
+    ),
+    "ignore-directives": _repeat("<!-- jdlint: ignore[JD201] -->\nWe need a salesman.\n\n", "markdown"),
+    "capitalised-words": _capitalised,
+    "nested-links": _nested('<a href="#">', "</a>"),
+    "deep-html": _nested("<div>", "</div>"),
 }
 
 _CHILD = """
@@ -54,7 +96,7 @@ import jdlint
 text, fmt = json.loads(sys.stdin.read())
 jdlint.lint_text("We are hiring an engineer.", format="text")  # warm-up: models and catalogs loaded
 started = time.perf_counter()
-result = jdlint.lint_text(text, format=fmt)
+result = jdlint.lint_text(text, format=fmt, config=jdlint.Config(lint_timeout=0))  # timed here, never cut
 print(json.dumps([time.perf_counter() - started, len(result.findings)]))
 """
 

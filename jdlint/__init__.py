@@ -20,7 +20,10 @@ from .version import __version__
 
 
 def lint_text(text: str, format: str = "text", config: Config | None = None, path: str = "<text>") -> FileResult:
-    """Lint a string; returns a FileResult with findings and metrics."""
+    """Lint a string; returns a FileResult with findings and metrics.
+
+    Raises jdlint.budget.TimeBudgetExceeded when it takes longer than the config's `lint_timeout` seconds (60 by
+    default; 0 for no limit); `lint_paths` makes that the file's InputError instead."""
     return lint_source(Source(path, text, format=format), config)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import math
 import os
 import re
 import tomllib
@@ -37,6 +38,7 @@ KNOWN_KEYS = {
     "per-file-ignores": "table of glob = [selectors]",
     "exclude": "glob patterns of paths to skip when searching folders",
     "max-file-size": "largest file to read, e.g. 5MB",
+    "lint-timeout": "seconds one posting may take before it becomes an error naming the stage (0: no limit)",
     "pipeline": "spaCy pipeline: 'blank' (built in) or an installed package such as en_core_web_sm",
     "batch-size": "documents per spaCy batch",
     "gender-coding": "table: lexicon = 'research' (default) or 'gender-decoder'",
@@ -47,6 +49,7 @@ KNOWN_KEYS = {
     "repeated-text": "findings in text a posting repeats (an excerpt, a title as heading): 'first' (once, in the body "
     "when front matter copies it) or 'all'",
 }
+DEFAULT_LINT_TIMEOUT = 60.0
 GENDER_CODING_LEXICONS = ("research", "gender-decoder")  # data/gender-coding.toml
 
 
@@ -64,6 +67,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
+    lint_timeout: float = DEFAULT_LINT_TIMEOUT  # seconds per posting; 0: no limit
     pipeline: str = "blank"
     language: str = DEFAULT_LANGUAGE
     repeated_text: str = "first"  # "all": report findings in repeated text every time
@@ -235,6 +239,7 @@ def _reading(table: dict[str, Any], where: str) -> dict[str, Any]:
             changes["max_file_size"] = parse_size(table["max-file-size"])
         except ValueError as exc:
             raise ConfigError(f"{where}: max-file-size {exc}") from None
+    changes.update(_limits(table, where))
     if "language" in table:
         code = language_code(table["language"])
         if code is None or not is_shipped(code):
@@ -256,6 +261,29 @@ def _reading(table: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"{where}: repeated-text must be 'first' or 'all'")
         changes["repeated_text"] = table["repeated-text"]
     return changes
+
+
+def _limits(table: dict[str, Any], where: str) -> dict[str, Any]:
+    """The per-posting time budget."""
+    if "lint-timeout" not in table:
+        return {}
+    try:
+        return {"lint_timeout": parse_timeout(table["lint-timeout"])}
+    except ValueError as exc:
+        raise ConfigError(f"{where}: lint-timeout {exc}") from None
+
+
+def parse_timeout(value: object) -> float:
+    """Seconds a posting may take: a finite number >= 0 (0: no limit), as a number or a numeric string."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"must be a number of seconds (got {value!r})")
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"must be a number of seconds (got {value!r})") from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"must be a finite number of seconds >= 0 (0: no limit; got {value!r})")
+    return seconds
 
 
 def _gender_coding(value: object, where: str) -> str:

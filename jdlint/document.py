@@ -278,6 +278,21 @@ class Builder:
             self.pieces[-1] = Piece(piece.out_start, piece.out_end - 1, piece.src_start, src_end, piece.aligned)
         self.length -= 1
 
+    def text_since(self, start: int) -> str:
+        """The text added from extracted offset `start` on, read from the last parts only (joining all of them for
+        each of many links was quadratic)."""
+        need = self.length - start
+        if need <= 0:
+            return ""
+        taken: list[str] = []
+        size = 0
+        for part in reversed(self.parts):
+            taken.append(part)
+            size += len(part)
+            if size >= need:
+                break
+        return "".join(reversed(taken))[-need:]
+
     @property
     def is_open(self) -> bool:
         return self._open is not None

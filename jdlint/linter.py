@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import metrics, suppress
+from . import budget, metrics, suppress
 from .analyses.repeats import without_repeats
 from .catalog import load_catalog
 from .config import Config
@@ -102,8 +102,15 @@ class Linter:
         docs = pipeline.pipe(
             (d.text for d in documents), self.features(want_metrics, rules, pipeline), self.config.batch_size
         )
-        for document, doc in zip(documents, docs):
-            yield self.lint_doc(document, doc, want_metrics, language)
+        for document in documents:
+            # each posting's budget runs from its tokenizing (a batch's, for the first of it) to its metrics
+            try:
+                with budget.limit(self.config.lint_timeout, "while tokenizing"):
+                    result = self.lint_doc(document, next(docs), want_metrics, language)
+            except budget.TimeBudgetExceeded as exc:
+                exc.subject = document
+                raise
+            yield result
 
     def lint_doc(
         self, document: Document, doc: Any, want_metrics: bool = False, language: str | None = None
@@ -115,12 +122,14 @@ class Linter:
         context = Context(document, doc, pipeline, self.config, self.catalog, pipeline.language)
         findings: list[Finding] = []
         for rule in rules:
+            budget.enter(f"in rule {rule.code} ({rule.name})")
             matches = list(KINDS[rule.kind].find(context, rule))
             if rule.exceptions and matches:
                 matches = self._without_exceptions(context, rule, matches)
             if self.config.repeated_text == "first" and len(matches) > 1:
                 matches = without_repeats(context, matches)
             findings.extend(make_finding(rule, m, document, self.config) for m in matches)
+        budget.enter("while applying suppressions")
         findings = suppress.apply(
             findings,
             document,
@@ -131,6 +140,7 @@ class Linter:
         )
         findings.sort(key=lambda f: f.sort_key)
         source = document.source
+        budget.enter("while computing metrics")
         return FileResult(
             path=source.path,
             format=source.format,

@@ -1,10 +1,13 @@
-"""The finding model: plain dataclasses shared by every stage (the lowest layer: imports nothing of jdlint)."""
+"""The finding model: plain dataclasses shared by every stage (the lowest layer: of jdlint it imports only the
+time-budget error, which InputError turns into a posting's error)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from .budget import TimeBudgetExceeded
 
 
 class Severity(str, Enum):
@@ -160,13 +163,17 @@ class InputError:
     def internal(cls, path: str, stage: str, exc: BaseException, where: str | None = None) -> InputError:
         """A bug met while handling one input (`stage`: parsing, linting): that input's error, not the run's end.
 
-        `where` names the input in the message when the path alone does not (a record's line in an export).
+        `where` names the input in the message when the path alone does not (a record's line in an export). A posting
+        over its time budget is no bug: its error says so and names the stage.
         """
         return cls(path, f"{where or path}: {internal_error(stage, exc)}")
 
 
 def internal_error(stage: str, exc: BaseException) -> str:
-    """The one-line message of a bug met while `stage` (parsing, linting) one input, without naming the input."""
+    """The one-line message of a bug met while `stage` (parsing, linting) one input, without naming the input;
+    for a posting over its time budget, the stage it overran."""
+    if isinstance(exc, TimeBudgetExceeded):
+        return str(exc)
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line whatever the exception says
     if len(detail) > 200:
         detail = detail[:199] + "…"

@@ -7,6 +7,7 @@ sentencizer and lookup lemmas (from spacy-lookups-data): it needs no download. A
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -15,6 +16,12 @@ from .printable import writable
 
 BLANK = "blank"
 DEFAULT_BATCH_SIZE = 16
+# spaCy's tokenizer strips a word's prefixes and suffixes one at a time, searching (and copying) the rest of the
+# word each time: a word of n quotes, brackets or other punctuation costs n * n. Longer runs without a space are
+# handed to it in pieces of PIECE characters; ordinary words, e-mail addresses and links are far shorter.
+LONGEST_WORD = 300
+PIECE = 100
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 _pipelines: dict[tuple[str, str], Pipeline] = {}
 
@@ -110,19 +117,48 @@ class Pipeline:
         with self.nlp.select_pipes(disable=disabled):
             # spaCy hashes each token as UTF-8: a lone surrogate (text given to the API) is read as U+FFFD,
             # one code point for one, so the Doc's offsets stay those of the text
-            yield from self.nlp.pipe(map(writable, texts), batch_size=batch_size)
+            yield from self.nlp.pipe((self.tokenized(writable(text)) for text in texts), batch_size=batch_size)
+
+    def tokenized(self, text: str) -> Any:
+        """`text`, or its Doc made in pieces when it has a word longer than LONGEST_WORD (the tokenizer's cost is
+        the square of a word's length). The pieces' Docs are joined with their exact text, so offsets are kept."""
+        cuts = [i for long in _LONG_WORD.finditer(text) for i in range(long.start() + PIECE, long.end(), PIECE)]
+        if not cuts:
+            return text
+        import numpy
+        from spacy.attrs import SENT_START
+        from spacy.tokens import Doc
+
+        bounds = [0, *cuts, len(text)]
+        pieces = [self.nlp.make_doc(text[start:end]) for start, end in zip(bounds, bounds[1:])]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        # a piece's first token is no sentence start: the sentence components decide, as on one Doc
+        unset: Any = numpy.zeros((len(doc), 1), dtype=numpy.uint64)
+        doc.from_array([SENT_START], unset)
+        return doc
 
 
 def _block_boundaries(doc: Any) -> Any:
-    """A token after a line break starts a sentence: blocks and <br> lines are never run together."""
-    from spacy.attrs import IS_SPACE
+    """A token after a line break starts a sentence: blocks and <br> lines are never run together.
+
+    The starts are written as one array: setting `Token.is_sent_start` scans the whole Doc each time (spaCy checks
+    for a parse), which made this step lines x words."""
+    from spacy.attrs import IS_SPACE, SENT_START
 
     if len(doc) < 2:
         return doc
-    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0]:  # only whitespace tokens are looked at in Python
-        previous, token = doc[int(i)], doc[int(i) + 1]
-        if "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+    spaces = doc.to_array(IS_SPACE)
+    starts = [
+        int(i) + 1
+        for i in spaces[:-1].nonzero()[0]  # only whitespace tokens are looked at in Python
+        if not spaces[int(i) + 1] and "\n" in doc[int(i)].text
+    ]
+    if starts:
+        if doc.has_annotation("DEP"):
+            raise ValueError("jdlint_block_boundaries must run before the parser")
+        values = doc.to_array(SENT_START)
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 

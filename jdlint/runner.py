@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from . import formats
+from . import budget, formats
 from .config import Config, ConfigError, ConfigResolver
 from .formats import MarkupError, parse
 from .linter import Linter
@@ -57,7 +57,8 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
             source = decode(stdin_data or b"", name, formats.format_for(name))
         else:
             source = read_path(path, config.max_file_size, formats.format_for(path))
-        return parse(source)
+        with budget.limit(config.lint_timeout, "while parsing"):
+            return parse(source)
     except (SourceError, MarkupError) as exc:
         message = str(exc)
         where = stdin_name or path
@@ -69,21 +70,27 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
 def lint_each(linter: Linter, documents: list, want_metrics: bool = False) -> Iterator[FileResult | InputError]:
     """Lint documents as one batch; if that fails, lint the rest one by one, so a crash is one posting's error.
 
-    PipelineError (spaCy cannot start) still ends the run: no posting could be linted.
+    A posting over its time budget in one of its own stages is its error at once (the batch goes on after it); over
+    budget while the batch was tokenized, it is tried again alone. PipelineError (spaCy cannot start) still ends
+    the run: no posting could be linted.
     """
     done = 0
-    linted = linter.lint(documents, want_metrics)
-    while True:
+    while done < len(documents):
+        linted = linter.lint(documents[done:], want_metrics)
         try:
-            result = next(linted)
-        except StopIteration:
+            for result in linted:
+                done += 1
+                yield result
             return
         except PipelineError:
             raise
+        except budget.TimeBudgetExceeded as exc:
+            if exc.stage == "while tokenizing" or exc.subject is not documents[done]:
+                break
+            yield InputError.internal(documents[done].source.path, "linting", exc)
+            done += 1
         except Exception:
             break
-        done += 1
-        yield result
     for document in documents[done:]:
         try:
             single: FileResult | InputError = next(linter.lint([document], want_metrics))

@@ -10,6 +10,8 @@ as JD901; one that suppresses nothing is reported as JD902.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -79,9 +81,10 @@ def _regions(document: Document, directives: list[ParsedDirective]) -> list[_Reg
     regions: list[_Region] = []
     open_disables: list[_Region] = []
     length = len(document.source.text)
+    blocks = _Blocks(document) if any(directive.verb == "ignore" for directive in directives) else None
     for directive in directives:
-        if directive.verb == "ignore":
-            block = _next_block(document, directive.span.end)
+        if blocks is not None and directive.verb == "ignore":
+            block = blocks.next_after(directive.span.end)
             if block is not None:
                 regions.append(_Region(directive, block.start, block.end, False))
         elif directive.verb == "disable":
@@ -96,12 +99,19 @@ def _regions(document: Document, directives: list[ParsedDirective]) -> list[_Reg
     return regions
 
 
-def _next_block(document: Document, offset: int) -> Span | None:
-    for segment in document.segments:
-        span = document.to_source(segment.start, segment.end)
-        if span.start >= offset:
-            return span
-    return None
+class _Blocks:
+    """The first block (in document order) starting at or after a source offset, for each ignore directive.
+
+    Mapping every block again for each directive was directives x blocks. The running maximum of the blocks' starts
+    never decreases, and the first block whose start reaches an offset is the first where that maximum does."""
+
+    def __init__(self, document: Document) -> None:
+        self.spans = [document.to_source(segment.start, segment.end) for segment in document.segments]
+        self.reached = list(itertools.accumulate((span.start for span in self.spans), max))
+
+    def next_after(self, offset: int) -> Span | None:
+        i = bisect.bisect_left(self.reached, offset)
+        return self.spans[i] if i < len(self.spans) else None
 
 
 def apply(
@@ -112,19 +122,16 @@ def apply(
     allow = set(config.allow)
     directives = parsed_directives(document, catalog) if document.directives else []
     regions = _regions(document, directives)
-    kept: list[Finding] = []
+    candidates: list[Finding] = []
     for finding in findings:
         rule = rules_by_code[finding.code]
         if ignored_here and any(matches(s, rule) for s in ignored_here):
             continue
         if allow and finding.text is not None and normalise_term(finding.text) in allow:
             continue
-        hit = [r for r in regions if r.directive.covers(rule) and _inside(finding.span, r)]
-        if hit:
-            for region in hit:
-                region.used = True
-            continue
-        kept.append(finding)
+        candidates.append(finding)
+    covered = _covered(candidates, regions, rules_by_code) if regions else set()
+    kept = [finding for i, finding in enumerate(candidates) if i not in covered]
     if unused_rule is not None:
         enabled = list(rules_by_code.values())
         for region in regions:
@@ -136,7 +143,42 @@ def apply(
     return kept
 
 
-def _inside(span: Span | None, region: _Region) -> bool:
-    if span is None:  # a missing-statement finding: only a disable left open to the end covers it
-        return region.to_end
-    return region.start <= span.start < region.end
+def _covered(findings: list[Finding], regions: list[_Region], rules_by_code: dict) -> set[int]:
+    """The indexes of the findings a region covers (a region covers a finding that starts inside it; a finding of
+    the whole posting only when it is a disable left open to the end), marking each region that covers one used.
+
+    Worked out rule by rule over sorted offsets: checking each finding against every region was findings x
+    directives."""
+    covered: set[int] = set()
+    by_code: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        by_code.setdefault(finding.code, []).append(i)
+    for code, indexes in by_code.items():
+        rule = rules_by_code[code]
+        mine = [region for region in regions if region.directive.covers(rule)]
+        if not mine:
+            continue
+        whole = [i for i in indexes if findings[i].span is None]  # missing-statement findings
+        open_to_end = [region for region in mine if region.to_end]
+        if whole and open_to_end:
+            covered.update(whole)
+            for region in open_to_end:
+                region.used = True
+        points = sorted((span.start, i) for i in indexes if (span := findings[i].span) is not None)
+        starts = [start for start, _ in points]
+        for region in mine:
+            first = bisect.bisect_left(starts, region.start)
+            if first < len(starts) and starts[first] < region.end:
+                region.used = True
+        union: list[list[int]] = []  # the regions' [start, end) merged into disjoint runs
+        for start, end in sorted((region.start, region.end) for region in mine if region.start < region.end):
+            if union and start <= union[-1][1]:
+                union[-1][1] = max(union[-1][1], end)
+            else:
+                union.append([start, end])
+        union_starts = [start for start, _ in union]
+        for start, i in points:
+            at = bisect.bisect_right(union_starts, start) - 1
+            if at >= 0 and start < union[at][1]:
+                covered.add(i)
+    return covered

@@ -5,6 +5,7 @@ posting, which is what a reader sees and a writer edits), else where the text fi
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..context import Context
@@ -86,24 +87,56 @@ def without_repeats(context: Context, matches: list[Match]) -> list[Match]:
     if not regions:
         return matches
     text = context.document.text
+    region_of = _RegionIndex(regions)
+    kept_words = _SameWords(matches, text)
     kept: list[Match] = []
     for match in matches:
         if match.start is not None and match.end is not None:
-            region = next((r for r in regions if r[0] <= match.start and match.end <= r[1]), None)
-            if region is not None and _matched_in(matches, match.start, match.end, region, text):
+            region = region_of.containing(match.start, match.end)
+            if region is not None and kept_words.within(match.start, match.end, region[2], region[3]):
                 continue
         kept.append(match)
     return kept
 
 
-def _matched_in(matches: list[Match], start: int, end: int, region: Region, text: str) -> bool:
-    """A match of the same words inside the occurrence that is kept."""
-    words = _normalised(text[start:end])
-    return any(
-        other.start is not None
-        and other.end is not None
-        and region[2] <= other.start
-        and other.end <= region[3]
-        and _normalised(text[other.start : other.end]) == words
-        for other in matches
-    )
+class _RegionIndex:
+    """The first region (in list order) holding a stretch. Regions of blocks do not overlap, so that is the last
+    one starting at or before the stretch, found by bisection; scanning every region for each match was matches x
+    regions. Overlapping regions (a field inside a block) are scanned in order, as before."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        self.regions = regions
+        ordered = sorted(regions)
+        self.disjoint = all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:]))
+        self.ordered = ordered
+        self.starts = [region[0] for region in ordered]
+
+    def containing(self, start: int, end: int) -> Region | None:
+        if not self.disjoint:
+            return next((r for r in self.regions if r[0] <= start and end <= r[1]), None)
+        i = bisect.bisect_right(self.starts, start) - 1
+        return self.ordered[i] if i >= 0 and end <= self.ordered[i][1] else None
+
+
+class _SameWords:
+    """Whether a match of the same words lies inside a stretch: the matches grouped by their words, each group
+    sorted by start (comparing each match with every other was quadratic)."""
+
+    def __init__(self, matches: list[Match], text: str) -> None:
+        self.text = text
+        self.groups: dict[str, list[tuple[int, int]]] = {}
+        for match in matches:
+            if match.start is not None and match.end is not None:
+                words = _normalised(text[match.start : match.end])
+                self.groups.setdefault(words, []).append((match.start, match.end))
+        for group in self.groups.values():
+            group.sort()
+
+    def within(self, start: int, end: int, region_start: int, region_end: int) -> bool:
+        group = self.groups[_normalised(self.text[start:end])]
+        i = bisect.bisect_left(group, (region_start, -1))
+        while i < len(group) and group[i][0] <= region_end:
+            if group[i][1] <= region_end:
+                return True
+            i += 1
+        return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -62,30 +63,33 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
     or a PERSON entity when a trained pipeline is loaded), and "he or she" forms (JD202 covers them).
     """
     settings = rule.options["settings"]
-    cues = settings["candidate_words"]
+    cues = [re.compile(rf"\b{re.escape(cue)}\b") for cue in settings["candidate_words"]]
     doc, text = context.doc, context.document.text
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    binary = [(m.start(), m.end()) for m in _BINARY.finditer(text)]
-    people = (
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc.has_annotation("ENT_IOB") else []
-    )
-    starts = None
+    # each list's spans never overlap, so only the last one starting at or before a pronoun can hold it
+    skipped = [sorted((m.start(), m.end()) for m in pattern.finditer(text)) for pattern in (_QUOTED, _BINARY)]
+    people = sorted(e.start_char for e in doc.ents if e.label_ == "PERSON") if doc.has_annotation("ENT_IOB") else []
+    starts: list[int] | None = None
+    cued: dict[int, bool] = {}  # sentence index -> does it name the candidate (read once per sentence)
+    named = _NamedBefore(text)
     for match in _PRONOUN.finditer(text):
         start, end = match.start(), match.end()
-        if any(s <= start < e for s, e in quoted + binary):
+        if any(_inside(spans, start) for spans in skipped):
             continue
         if starts is None:
             starts = context.sentence_starts() or [0]
         # the pronoun's sentence and the four before it (a bio or a speaker's talk names the person early)
-        index = max(0, sum(1 for s in starts if s <= start) - 1)
+        index = max(0, bisect.bisect_right(starts, start) - 1)
         window_start = starts[max(0, index - 4)]
-        before = text[window_start:start]
-        sentence_end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        sentence = text[starts[index] : sentence_end].lower()
-        if _NAMED.search(before) or any(window_start <= s < start for s, _ in people):
+        if named.within(window_start, start) or bisect.bisect_left(people, window_start) < bisect.bisect_left(
+            people, start
+        ):
             continue
+        if index not in cued:
+            sentence_end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            sentence = text[starts[index] : sentence_end].lower()
+            cued[index] = any(cue.search(sentence) for cue in cues)
         follows = text[end : end + 30].lower()
-        is_candidate = any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in cues) or re.match(
+        is_candidate = cued[index] or re.match(
             r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b", follows
         )
         if (
@@ -103,3 +107,42 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
         word = match.group()
         suggestion = settings["replace"].get(word.lower(), ["they"])
         yield Match.at(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of `spans` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+class _NamedBefore:
+    """Whether a named person occurs in text[window:at], for pronouns met left to right.
+
+    Searching the whole window again for each pronoun is quadratic in a long sentence of pronouns. Once a window has
+    a name, every later pronoun of it does; a window without one is searched on from where the last search ended,
+    less the word before it: a name found now but not then must end after that point, and the pronoun there can be
+    only its last word ("Dr. He", "Jane He,") or its first ("His was ...")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.searched: dict[int, tuple[int, bool]] = {}  # window start -> (searched up to, name found)
+
+    def within(self, window: int, at: int) -> bool:
+        upto, found = self.searched.get(window, (window, False))
+        if not found and at > upto:
+            resume = self._word_before(window, upto)
+            if resume <= window:
+                found = _NAMED.search(self.text[window:at]) is not None
+            else:  # from inside the window, \b and look-aheads read the same characters as in the slice
+                found = _NAMED.search(self.text, resume, at) is not None
+            self.searched[window] = (at, found)
+        return found
+
+    def _word_before(self, window: int, at: int) -> int:
+        """Where the word before `at` starts (with the spaces after it and a title's full stop)."""
+        text, i = self.text, at
+        while i > window and text[i - 1].isspace():
+            i -= 1
+        while i > window and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
+        return i

@@ -8,6 +8,7 @@ or customers does not count.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterator
@@ -233,15 +234,19 @@ def _label_above(context: Context, offset: int) -> str | None:
     """The line introducing the figure ("Salary:", "...the base salary range is:"), else its section's heading."""
     document = context.document
     text = document.text
-    line_start = text.rfind("\n", 0, offset)
+    # the line breaks found once: searching back from each figure for its line's start was quadratic on one line
+    newlines = context.memo("newlines", lambda: [m.start() for m in re.finditer("\n", text)])
+    i = bisect.bisect_left(newlines, offset) - 1
+    line_start = newlines[i] if i >= 0 else -1
     while line_start > 0:
-        previous_start = text.rfind("\n", 0, line_start) + 1
+        previous_start = (newlines[i - 1] if i >= 1 else -1) + 1
         previous = text[previous_start:line_start].strip()
         if previous:
             if previous.endswith(":") or (len(previous) <= 40 and not previous.endswith(".")):
                 return previous
             break
         line_start = previous_start - 1
+        i -= 1
     for section in document.sections:
         if section.start <= offset < section.end:
             return section.label

@@ -260,13 +260,28 @@ def _complement(verb: Verb, after: str) -> int | None:
     return None
 
 
+_WORDS_AFTER = 400  # characters after a verb that hold any complement and measure it takes
+_SPACES = re.compile(r"\s*")
+
+
+def _after(text: str, start: int, end: int) -> str:
+    """The text after a verb up to its sentence's end, cut _WORDS_AFTER characters on (each verb copying the rest
+    of one long sentence of demands was quadratic). A cut inside a run of spaces moves past it, and as far again,
+    so what follows the spaces (a measure, the clause's end) is still read."""
+    stop = min(end, start + _WORDS_AFTER)
+    if stop < end and text[stop - 1].isspace():
+        spaces = _SPACES.match(text, stop, end)  # always matches, if only the empty string
+        stop = min(end, (spaces.end() if spaces else stop) + _WORDS_AFTER)
+    return text[start:stop]
+
+
 def _hits(context: Context, compiled: Compiled) -> list[Hit]:
     text = context.document.text
     found: list[Hit] = []
     for match in compiled.forms.finditer(text):
         verb = compiled.by_form[match.group().lower()]
         window = context.window(match.start(), "sentence")
-        reach = _complement(verb, text[match.end() : window[1]])
+        reach = _complement(verb, _after(text, match.end(), window[1]))
         before = _tokens(text[max(window[0], match.start() - 30) : match.start()])
         verb_use = not before or before[-1][0] in _BEFORE_BARE
         bare = reach == 0
@@ -288,7 +303,7 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
             if words and words[-1] in compiled.not_before_phrase:
                 continue  # "think on your feet"
             window = context.window(match.start(), "sentence")
-            reach = _complement(verb, text[match.end() : window[1]])
+            reach = _complement(verb, _after(text, match.end(), window[1]))
             if reach is not None and reach > 0:
                 found.append(Hit(match.start(), match.end() + reach, verb, True, False, True, False))
     found.sort(key=lambda h: h.start)

@@ -22,6 +22,7 @@ from .options import (
     pass_options,
     record_field_options,
     records_option,
+    timeout_option,
 )
 
 
@@ -48,6 +49,7 @@ from .options import (
 @output_file_option("Write the audit here.")
 @config_option
 @date_option()
+@timeout_option()
 @jobs_option()
 @pass_options(AuditOptions)
 def audit(options: AuditOptions) -> None:

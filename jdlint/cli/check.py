@@ -26,6 +26,7 @@ from .options import (
     pass_options,
     record_field_options,
     records_option,
+    timeout_option,
 )
 
 SEVERITIES = tuple(severity.value for severity in Severity)
@@ -54,6 +55,7 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option("--stdin-filename", help="Name (and so format) for text read from '-'.")
 @click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
+@timeout_option("Seconds one posting may take before it becomes an error naming the stage; 0: no limit [default: 60].")
 @output_file_option("Write the report here.")
 @date_option("Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
@@ -121,6 +123,8 @@ def _resolver(options: CheckOptions) -> ConfigResolver:
             overrides["fail_on"] = Severity(options.fail_on)
         if options.lint_date:
             overrides["lint_date"] = options.lint_date.date()
+        if options.lint_timeout is not None:
+            overrides["lint_timeout"] = options.lint_timeout
         if options.max_file_size:
             try:
                 overrides["max_file_size"] = parse_size(options.max_file_size)

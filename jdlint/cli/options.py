@@ -15,6 +15,7 @@ from typing import Any, Self, TypeVar
 
 import click
 
+from ..config import parse_timeout
 from ..records import Fields
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -53,6 +54,17 @@ def jobs_option(help: str | None = None) -> Decorator:
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=help)
 
 
+def _seconds(context: click.Context, parameter: click.Parameter, value: str | None) -> float | None:
+    try:
+        return None if value is None else parse_timeout(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def timeout_option(help: str | None = None) -> Decorator:
+    return click.option("--timeout", "lint_timeout", metavar="SECONDS", callback=_seconds, help=help)
+
+
 def output_file_option(help: str) -> Decorator:
     return click.option("--output-file", "-o", type=click.Path(dir_okay=False), help=help)
 
@@ -86,6 +98,7 @@ class InputOptions:
     fields: Fields
     config_path: str | None
     lint_date: datetime.datetime | None
+    lint_timeout: float | None  # --timeout: seconds per posting (None: the config's lint-timeout)
     jobs: int | None
 
     @classmethod
@@ -126,7 +139,10 @@ class AuditOptions(InputOptions):
 
     @property
     def overrides(self) -> dict[str, Any]:
-        return {"lint_date": self.lint_date.date()} if self.lint_date else {}
+        overrides: dict[str, Any] = {"lint_date": self.lint_date.date()} if self.lint_date else {}
+        if self.lint_timeout is not None:
+            overrides["lint_timeout"] = self.lint_timeout
+        return overrides
 
 
 Options = TypeVar("Options", bound=InputOptions)

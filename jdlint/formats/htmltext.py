@@ -152,7 +152,10 @@ class HtmlExtractor(HTMLParser):
         elif tag == "img":
             self.outline.images.append(ImageTag(self._tag_span(), values.get("alt")))
         elif tag == "a":
-            self._open_links.append(_OpenLink(self._tag_span().start, values.get("href"), self.builder.length))
+            start = self._tag_span().start
+            if self._open_links:  # an <a> inside an open one closes it, as browsers do: links never nest
+                self._close_link(start)
+            self._open_links.append(_OpenLink(start, values.get("href"), self.builder.length))
         elif tag in _HEADINGS:
             self.outline.headings.append(HeadingTag(self._tag_span(), int(tag[1])))
 
@@ -181,15 +184,16 @@ class HtmlExtractor(HTMLParser):
             else:
                 self._open_block(tag)
 
+    def _close_link(self, end: int) -> None:
+        link = self._open_links.pop()
+        self.outline.links.append(LinkTag(Span(link.start, end), link.href, self.builder.text_since(link.text_start)))
+
     def handle_startendtag(self, tag: str, attrs: Attributes) -> None:
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._open_links and not self.skip_stack:
-            link = self._open_links.pop()
-            end = self.base + self._offset() + len(f"</{tag}>")
-            text = "".join(self.builder.parts)[link.text_start :]
-            self.outline.links.append(LinkTag(Span(link.start, end), link.href, text))
+            self._close_link(self.base + self._offset() + len(f"</{tag}>"))
         if tag == "title" and self.in_title:
             self.in_title = False
             self.builder.close()

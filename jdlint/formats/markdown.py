@@ -120,7 +120,7 @@ def _add_inline(
         elif kind in ("softbreak", "hardbreak"):
             cursor = _add_break(builder, kind == "hardbreak", norm, cursor, end, breaks or _soft_breaks)
         elif kind == "code_inline":
-            cursor = _skip_past(child.content, norm, cursor, end)
+            cursor = _skip_code(child.content, norm, cursor, end)
         elif kind == "html_inline":
             cursor = _skip_inline_html(child.content, norm, cursor, end, directives, to_source)
         elif kind == "link_close":
@@ -181,10 +181,40 @@ def _list_like(line: str) -> bool:
     return len(line.split()) <= LIST_LINE_WORDS and (line[:1].isupper() or _TYPED_BULLET.match(line) is not None)
 
 
-def _skip_past(content: str, norm: str, cursor: int, end: int) -> int:
-    """The cursor after the next occurrence of content (inline code, which adds no text); unmoved if absent."""
-    found = norm.find(content, cursor, end)
-    return found + len(content) if found != -1 else cursor
+def _skip_code(content: str, norm: str, cursor: int, end: int) -> int:
+    """The cursor after the content of the next code span (which adds no text); unmoved if there is none.
+
+    The content is looked for only inside the span's backticks: a span across a line break reads its break as a
+    space, so its content is not in the source as it is, and searching the rest of the block for it, once per
+    span, was quadratic. Such a span is skipped whole."""
+    span_end = _code_span_end(norm, cursor, end)
+    if span_end is None:
+        return cursor
+    found = norm.find(content, cursor, span_end)
+    return found + len(content) if found != -1 else span_end
+
+
+def _code_span_end(norm: str, cursor: int, end: int) -> int | None:
+    """Where the code span opened by the next run of backticks ends: after the next run of the same length."""
+    opening = norm.find("`", cursor, end)
+    if opening == -1:
+        return None
+    run_end = opening
+    while run_end < end and norm[run_end] == "`":
+        run_end += 1
+    fence = norm[opening:run_end]
+    search = run_end
+    while True:
+        closing = norm.find(fence, search, end)
+        if closing == -1:
+            return None
+        after = closing + len(fence)
+        if after < end and norm[after] == "`":  # a longer run closes nothing: skip it whole
+            while after < end and norm[after] == "`":
+                after += 1
+            search = after
+            continue
+        return after
 
 
 def _skip_inline_html(
