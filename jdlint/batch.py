@@ -37,7 +37,7 @@ def lint_inputs(
             config = resolver.for_path(records)
         except ConfigError as exc:  # a broken config above the export: its one error, nothing linted
             return 1, iter([InputError(records, str(exc))])
-        documents = list(read(records, fields))
+        documents = list(read(records, fields, config.lint_timeout))
         if jobs > 1 and len(documents) >= MIN_PARALLEL:
             items = lint_in_workers("documents", documents, jobs, config_path, overrides, want_metrics, records)
         else:

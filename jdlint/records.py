@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from . import formats
+from . import budget, formats
 from .formats import MarkupError, parse
 from .model import InputError
 from .source import Source
@@ -34,12 +34,13 @@ class Fields:
 METADATA = ("location", "salary", "title")  # record fields the pay and jurisdiction rules read
 
 
-def to_document(name: str, text: str, fmt: object, metadata: dict):
+def to_document(name: str, text: str, fmt: object, metadata: dict, timeout: float | None = None):
     """One record as a Document: its text parsed as `fmt` (an input format's name, e.g. text, markdown or
-    html; anything else is text), with the filled-in metadata fields. Raises MarkupError. Shared with the
-    Spark engine."""
+    html; anything else is text), with the filled-in metadata fields, within `timeout` seconds (the posting's
+    time budget; None: no limit). Raises MarkupError or TimeBudgetExceeded. Shared with the Spark engine."""
     fmt = str(fmt or formats.FALLBACK).lower()
-    document = parse(Source(name, text, format=fmt if fmt in formats.names() else formats.FALLBACK))
+    with budget.limit(timeout, "while parsing"):
+        document = parse(Source(name, text, format=fmt if fmt in formats.names() else formats.FALLBACK))
     for key in METADATA:
         if metadata.get(key) not in (None, ""):
             document.metadata[key] = metadata[key]
@@ -206,8 +207,9 @@ def bad_characters(row: dict, keys: Iterable[str | None]) -> str | None:
     return None
 
 
-def read(path: str, fields: Fields) -> Iterator:
-    """Documents (with metadata) or InputErrors, in the export's order."""
+def read(path: str, fields: Fields, timeout: float | None = None) -> Iterator:
+    """Documents (with metadata) or InputErrors, in the export's order; a record whose parsing takes longer than
+    `timeout` seconds is its error."""
     where = "line" if not path.lower().endswith(".json") else "record"
     try:
         for number, row in _rows(path):
@@ -235,6 +237,7 @@ def read(path: str, fields: Fields) -> Iterator:
                     text,
                     row.get(fields.format) if fields.format else None,
                     {key: row.get(getattr(fields, key)) for key in METADATA if getattr(fields, key)},
+                    timeout,
                 )
             except MarkupError as exc:
                 yield InputError(name, f"{path}: {where} {number}: {exc}; skipped")

@@ -305,7 +305,7 @@ def _parsed(record: dict, config: Config, type_problem: str | None, columns: dic
         if isinstance(value, bytes):  # bytes as stored: decoded like a file (BOM, UTF-16, detection)
             decoded = decode(value, name, format_for(name))
             value = decoded.text
-        return to_document(name, value, record[_FORMAT], {key: record[key] for key in _METADATA})
+        return to_document(name, value, record[_FORMAT], {key: record[key] for key in _METADATA}, config.lint_timeout)
     except (SourceError, MarkupError) as exc:
         raise _RowError(str(exc)) from None
 

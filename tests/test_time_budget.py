@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import jdlint
-from jdlint import budget, runner
+from jdlint import budget, records, runner
 from jdlint.budget import TimeBudgetExceeded
 from jdlint.cli import main
 from jdlint.config import Config, ConfigError, ConfigResolver, parse_timeout
@@ -135,6 +135,27 @@ def test_a_parser_over_its_budget_names_parsing(tmp_path, monkeypatch):
         "raise lint-timeout or split the file"
     ]
     assert len(json.loads(result.stdout)["files"]) == 2
+
+
+def test_a_record_whose_parsing_is_over_its_budget_is_skipped_alone(tmp_path, monkeypatch):
+    parse = records.parse
+
+    def slow(source):
+        if source.path.endswith("#bad"):
+            _hang_in_python()
+        return parse(source)
+
+    monkeypatch.setattr(records, "parse", slow)
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ("1", "bad", "3")))
+    args = ["check", "--format", "jsonl", "--jobs", "1", "--timeout", BUDGET, "--records", str(export)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert _errors(result.stderr) == [
+        f"jdlint: error: {export}: line 2: took longer than {BUDGET} s while parsing; raise lint-timeout or split "
+        "the file"
+    ]
+    assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == [f"{export}#1", f"{export}#3"]
 
 
 def test_the_api_raises_for_a_text_and_reports_a_path(tmp_path, stuck_rule):
