@@ -12,11 +12,13 @@ hostile records (JSON Lines, JSON, CSV) and configs. Input `index` of family F u
 input, so `--dump` reproduces any line of the report.
 
 A posting is decoded, parsed and linted through the Linter (any exception is a crash; every span must slice the
-source to its text, and a posting under 4 KB is fixed twice: the second fix must change nothing). Records and
-configs go through `jdlint check` in-process (click's runner): an exception, an exit code outside {0,1,2}, or
-"Traceback" / "internal error" on stderr is a crash. A worker that does not answer within --budget seconds is
-killed and restarted (a time-out). Peak memory is the worker's VmHWM, reset before each input. Crashing and
-timed-out inputs are saved under --out with the error. Figures only; nothing is asserted.
+source to its text, and a posting under 4 KB is fixed twice: the second fix must change nothing). One posting in
+four, and every export and config, goes through `jdlint check` (an export sometimes `audit`) in-process with click's
+runner, in each output format in turn (and `--diff`): an exception, an exit code outside {0,1,2}, or "Traceback" /
+"internal error" on stderr is a crash, and a JSON, JSON Lines or SARIF report that does not parse is broken. A
+worker that does not answer within --budget seconds is killed and restarted (a time-out). Peak memory is the
+worker's VmHWM, reset before each input. Crashing and timed-out inputs are saved under --out with the error. Figures
+only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import fuzz_grammar as grammar  # noqa: E402  (the shared grammar lives beside the tests)
 
 EXIT_CODES = {0, 1, 2}
+CLI_FORMATS = ("json", "sarif", "jsonl", "text", "github", "html")  # one posting in four goes through the CLI
 POSTING_SUFFIXES = (".txt", ".md", ".html")
 FIX_LIMIT = 4 * 1024  # postings up to this many characters are also fixed twice
 
@@ -57,7 +60,7 @@ class Input:
 
     @property
     def size(self) -> int:
-        return len(self.files[self.name])
+        return sum(len(data) for data in self.files.values())
 
 
 # -- families: each makes (mode, files) of about `size` bytes from its rng ----------------------------------------
@@ -263,13 +266,13 @@ def configs(rng: random.Random, size: int):
 FAMILIES = {
     "bytes": (random_bytes, 64, 256 * 1024),
     "utf8": (random_utf8, 64, 256 * 1024),
-    "lines": (huge_lines, 1024, 1024 * 1024),
-    "nesting": (deep_nesting, 256, 512 * 1024),
-    "bombs": (front_matter_bombs, 256, 512 * 1024),
-    "bait": (backtracking_bait, 256, 512 * 1024),
-    "encodings": (encodings_newlines, 128, 128 * 1024),
-    "grammar": (risky_grammar, 128, 128 * 1024),
-    "records": (records, 256, 256 * 1024),
+    "lines": (huge_lines, 1024, 512 * 1024),
+    "nesting": (deep_nesting, 256, 256 * 1024),
+    "bombs": (front_matter_bombs, 256, 256 * 1024),
+    "bait": (backtracking_bait, 256, 256 * 1024),
+    "encodings": (encodings_newlines, 128, 64 * 1024),
+    "grammar": (risky_grammar, 128, 64 * 1024),
+    "records": (records, 256, 128 * 1024),
     "configs": (configs, 64, 16 * 1024),
 }
 SKEW = 8  # the size draw's exponent: most inputs are small, a few near the family's largest size
@@ -327,6 +330,9 @@ class Worker:
         return _span_problem(after)
 
     def check_cli(self, item: Input, folder: str) -> str | None:
+        """`jdlint check` (or `audit`) in-process; the report must parse when it is JSON, JSON Lines or SARIF."""
+        import json
+
         from click.testing import CliRunner
 
         from jdlint.cli import main
@@ -337,11 +343,20 @@ class Worker:
             with open(path, "wb") as handle:
                 handle.write(data)
             paths.append(path)
+        fmt = CLI_FORMATS[(item.index // 4 if item.mode == "posting" else item.index) % len(CLI_FORMATS)]
+        command = ["check", "--format", fmt, "--jobs", "1", "--date", "2026-11-26"]
+        if fmt == "html":
+            command += ["--output-file", os.path.join(folder, "report.html")]
         if item.mode == "records":
             args = ["--records", paths[0], "--format-field", "format"]
-        else:
+            if item.index % 3 == 0:
+                command = ["audit", "--jobs", "1", "--date", "2026-11-26"]
+                fmt = "json"
+        elif item.mode == "config":
             args = ["--config", paths[0], paths[1]] if item.index % 2 else [paths[1]]
-        result = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1", *args])
+        else:  # a posting through the command line: every output format, and --diff
+            args = ["--diff", paths[0]] if item.index % 7 == 3 else [paths[0]]
+        result = CliRunner().invoke(main, [*command, *args])
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             exc = result.exception
             return "crash: " + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -349,6 +364,12 @@ class Worker:
             return f"crash: exit code {result.exit_code}"
         if "Traceback" in result.stderr or "internal error" in result.stderr:
             return "crash: " + result.stderr
+        if "--diff" not in args and result.stdout.strip() and fmt in ("json", "sarif", "jsonl"):
+            try:
+                for line in result.stdout.splitlines() if fmt == "jsonl" else [result.stdout]:
+                    json.loads(line)
+            except ValueError as exc:
+                return f"broken: the {fmt} report does not parse ({exc})"
         return None
 
     def run(self, family: str, seed: int, index: int, scale: float) -> dict:
@@ -358,7 +379,7 @@ class Worker:
         _reset_peak()
         started = time.perf_counter()
         try:
-            if item.mode == "posting":
+            if item.mode == "posting" and item.index % 4:
                 problem = self.check_posting(item.name, item.files[item.name])
             else:
                 with tempfile.TemporaryDirectory() as folder:
