@@ -16,21 +16,20 @@ source to its text, and a posting under 4 KB is fixed twice: the second fix must
 four, and every export and config, goes through `jdlint check` (an export sometimes `audit`) in-process with click's
 runner, in each output format in turn (and `--diff`): an exception, an exit code outside {0,1,2}, or "Traceback" /
 "internal error" on stderr is a crash, and a JSON, JSON Lines or SARIF report that does not parse is broken. A
-worker that does not answer within --budget seconds is killed and restarted (a time-out). Peak memory is the
-worker's VmHWM, reset before each input. Crashing and timed-out inputs are saved under --out with the error. Figures
-only; nothing is asserted.
+worker (forked from a warm parent) that does not answer within --budget seconds is killed and replaced (a
+time-out). Peak memory is the worker's VmHWM, reset before each input. Crashing and timed-out inputs are saved under
+--out with the error. Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import random
 import re
-import select
-import struct
-import subprocess
 import sys
 import time
 import traceback
@@ -264,15 +263,15 @@ def configs(rng: random.Random, size: int):
 
 # name -> (maker, smallest size, largest size); sizes are drawn log-uniformly, most of them small
 FAMILIES = {
-    "bytes": (random_bytes, 64, 256 * 1024),
-    "utf8": (random_utf8, 64, 256 * 1024),
-    "lines": (huge_lines, 1024, 512 * 1024),
-    "nesting": (deep_nesting, 256, 256 * 1024),
+    "bytes": (random_bytes, 64, 128 * 1024),
+    "utf8": (random_utf8, 64, 128 * 1024),
+    "lines": (huge_lines, 1024, 256 * 1024),
+    "nesting": (deep_nesting, 256, 128 * 1024),
     "bombs": (front_matter_bombs, 256, 256 * 1024),
-    "bait": (backtracking_bait, 256, 256 * 1024),
+    "bait": (backtracking_bait, 256, 128 * 1024),
     "encodings": (encodings_newlines, 128, 64 * 1024),
     "grammar": (risky_grammar, 128, 64 * 1024),
-    "records": (records, 256, 128 * 1024),
+    "records": (records, 256, 64 * 1024),
     "configs": (configs, 64, 16 * 1024),
 }
 SKEW = 8  # the size draw's exponent: most inputs are small, a few near the family's largest size
@@ -400,84 +399,70 @@ def _span_problem(result) -> str | None:
     return None
 
 
-def _send(stream, message) -> None:
-    data = pickle.dumps(message)
-    stream.write(struct.pack("<I", len(data)) + data)
-    stream.flush()
+_WARM: Worker | None = None  # built once in the parent; workers are forked from it, so a restart costs nothing
 
 
-def _receive(stream):
-    head = stream.read(4)
-    if len(head) < 4:
-        raise EOFError
-    return pickle.loads(stream.read(struct.unpack("<I", head)[0]))
-
-
-def worker_main(memory_mb: int) -> None:
+def _serve(connection, memory_mb: int, log_fd: int) -> None:
     import resource
 
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    replies = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
-    requests = sys.stdin.buffer
-    worker = Worker()
-    _send(replies, "ready")
+    os.dup2(log_fd, 1)  # whatever a worker prints goes to the log
+    os.dup2(log_fd, 2)
+    assert _WARM is not None
     while True:
         try:
-            job = _receive(requests)
+            job = connection.recv()
         except EOFError:
             return
-        _send(replies, worker.run(*job))
-
-
-# -- the parent ---------------------------------------------------------------------------------------------------
+        connection.send(_WARM.run(*job))
 
 
 class Pool:
-    """Warm worker processes; a worker that overruns the budget is killed and replaced."""
+    """Warm worker processes forked from this one; a worker that overruns the budget is killed and replaced."""
 
     def __init__(self, jobs: int, budget: float, memory_mb: int, log) -> None:
+        global _WARM
+        if _WARM is None:
+            _WARM = Worker()
+        self.context = multiprocessing.get_context("fork")
         self.budget, self.memory_mb, self.log = budget, memory_mb, log
-        self.workers: list[subprocess.Popen] = [self._start() for _ in range(jobs)]
+        self.workers = [self._start() for _ in range(jobs)]
         self.busy: dict[int, tuple[tuple, float]] = {}  # worker slot -> (job, start time)
 
-    def _start(self) -> subprocess.Popen:
-        process = subprocess.Popen(
-            [sys.executable, os.path.abspath(__file__), "--worker", "--memory-mb", str(self.memory_mb)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-        )
-        if _receive(process.stdout) != "ready":
-            raise RuntimeError("worker did not start")
-        return process
+    def _start(self) -> tuple:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(theirs, self.memory_mb, self.log.fileno()), daemon=True)
+        process.start()
+        theirs.close()
+        return process, ours
 
     def _restart(self, slot: int) -> None:
-        process = self.workers[slot]
+        process, connection = self.workers[slot]
         process.kill()  # only ever a worker this pool started
-        process.wait()
+        process.join()
+        connection.close()
         self.workers[slot] = self._start()
 
     def run(self, jobs: list[tuple]):
-        """Yields (job, reply) in completion order; reply None means the worker timed out or died."""
+        """Yields (job, reply) in completion order; reply None means the worker timed out."""
         queue = list(reversed(jobs))
         while queue or self.busy:
             for slot in range(len(self.workers)):
                 if slot not in self.busy and queue:
                     job = queue.pop()
-                    _send(self.workers[slot].stdin, job)
+                    self.workers[slot][1].send(job)
                     self.busy[slot] = (job, time.monotonic())
             now = time.monotonic()
-            wait = max(0.0, min(start + self.budget - now for _, start in self.busy.values()))
-            ready, _, _ = select.select([self.workers[slot].stdout for slot in self.busy], [], [], wait)
+            wait_for = max(0.0, min(start + self.budget - now for _, start in self.busy.values()))
+            ready = multiprocessing.connection.wait([self.workers[slot][1] for slot in self.busy], wait_for)
             for slot in list(self.busy):
                 job, start = self.busy[slot]
-                if self.workers[slot].stdout in ready:
+                if self.workers[slot][1] in ready:
                     try:
-                        reply = _receive(self.workers[slot].stdout)
-                    except (EOFError, pickle.UnpicklingError):
+                        reply = self.workers[slot][1].recv()
+                    except (EOFError, OSError, pickle.UnpicklingError):
                         reply = {"problem": "crash: the worker process died", "seconds": time.monotonic() - start}
                         self._restart(slot)
                     del self.busy[slot]
@@ -488,9 +473,9 @@ class Pool:
                     yield job, None
 
     def close(self) -> None:
-        for process in self.workers:
-            process.stdin.close()
-            process.wait(timeout=30)
+        for process, connection in self.workers:
+            connection.close()
+            process.join(timeout=30)
 
 
 def _save(out: Path, kind: str, job: tuple, detail: str) -> Path:
@@ -541,11 +526,7 @@ def main() -> None:
     parser.add_argument("--slowest", type=int, default=10, help="slowest inputs listed (and timed at half size)")
     parser.add_argument("--dump", type=int, help="write input DUMP of the (first) family to --out and stop")
     parser.add_argument("--scale", type=float, default=1.0, help="with --dump: scale the input's size")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
-        worker_main(args.memory_mb)
-        return
     families = [name.strip() for name in args.families.split(",") if name.strip()]
     unknown = [name for name in families if name not in FAMILIES]
     if unknown:

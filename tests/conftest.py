@@ -16,7 +16,7 @@ from jdlint.source import Source, decode
 _FUZZ_EXAMPLES = os.environ.get("JDLINT_FUZZ_EXAMPLES")
 settings.register_profile(
     "jdlint",
-    max_examples=int(_FUZZ_EXAMPLES or 30),
+    max_examples=int(_FUZZ_EXAMPLES or 25),
     deadline=None,
     derandomize=not _FUZZ_EXAMPLES,
     database=None if not _FUZZ_EXAMPLES else settings.default.database,

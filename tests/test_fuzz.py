@@ -142,22 +142,36 @@ def _invoke(*args: str):
     return result
 
 
-def _json_files(result) -> list[dict]:
-    return json.loads(result.stdout)["files"] if result.stdout.strip() else []
+def _spans_in_report(fmt: str, stdout: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, text) of each spanned finding in a JSON, JSON Lines or SARIF report, which must parse
+    (SARIF regions carry no text: only their range is checked)."""
+    if fmt == "sarif":
+        results = json.loads(stdout)["runs"][0]["results"]
+        regions = [r["locations"][0]["physicalLocation"]["region"] for r in results if r.get("locations")]
+        return [(r["charOffset"], r["charOffset"] + r["charLength"], None) for r in regions if "charOffset" in r]
+    entries = [json.loads(line) for line in stdout.splitlines()] if fmt == "jsonl" else _files(stdout)
+    return [
+        (f["span"]["start"], f["span"]["end"], f["text"]) for entry in entries for f in entry["findings"] if f["span"]
+    ]
 
 
-@given(rng=st.randoms(use_true_random=False), fix=st.booleans())
-def test_cli_on_risky_files_and_fix_twice(rng, fix):
+def _files(stdout: str) -> list[dict]:
+    return json.loads(stdout)["files"] if stdout.strip() else []
+
+
+@given(rng=st.randoms(use_true_random=False), fmt=st.sampled_from(["json", "jsonl", "sarif"]), fix=st.booleans())
+def test_cli_on_risky_files_and_fix_twice(rng, fmt, fix):
     with tempfile.TemporaryDirectory() as folder:
-        fmt, text = grammar.posting(rng)
-        path = Path(folder) / ("posting" + grammar.SUFFIX[fmt])
+        posting_format, text = grammar.posting(rng)
+        path = Path(folder) / ("posting" + grammar.SUFFIX[posting_format])
         path.write_bytes(grammar.encoded(rng, text) if rng.random() < 0.3 else text.encode("utf-8", "surrogatepass"))
-        result = _invoke("--format", "json", str(path))
-        for entry in _json_files(result):
+        result = _invoke("--format", fmt, str(path))
+        spans = _spans_in_report(fmt, result.stdout) if result.stdout.strip() else []
+        if spans:
             source = decode(path.read_bytes(), str(path), format_for(str(path))).text
-            for finding in entry["findings"]:
-                if finding["span"]:
-                    assert source[finding["span"]["start"] : finding["span"]["end"]] == finding["text"]
+            for start, end, shown in spans:
+                assert 0 <= start <= end <= len(source)
+                assert shown is None or source[start:end] == shown
         if fix:
             _invoke("--fix", "--unsafe-fixes", str(path))
             once = path.read_bytes()
@@ -172,7 +186,7 @@ def test_hostile_exports_fail_one_record_at_a_time(rng):
         export = Path(folder) / ("export" + suffix)
         export.write_bytes(data)
         result = _invoke("--format", "json", "--records", str(export), "--format-field", "format")
-        for entry in _json_files(result):
+        for entry in _files(result.stdout):
             assert entry["path"].startswith(str(export) + "#")
             for finding in entry["findings"]:
                 if finding["span"]:
@@ -193,7 +207,7 @@ def test_hostile_configs_are_one_line_errors(rng, explicit):
         if result.exit_code == 2:
             assert str(config) in result.stderr
         else:
-            assert [entry["path"] for entry in _json_files(result)] == [str(posting)]
+            assert [entry["path"] for entry in _files(result.stdout)] == [str(posting)]
 
 
 @given(rng=st.randoms(use_true_random=False))
