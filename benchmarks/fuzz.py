@@ -330,8 +330,6 @@ class Worker:
 
     def check_cli(self, item: Input, folder: str) -> str | None:
         """`jdlint check` (or `audit`) in-process; the report must parse when it is JSON, JSON Lines or SARIF."""
-        import json
-
         from click.testing import CliRunner
 
         from jdlint.cli import main
@@ -363,13 +361,7 @@ class Worker:
             return f"crash: exit code {result.exit_code}"
         if "Traceback" in result.stderr or "internal error" in result.stderr:
             return "crash: " + result.stderr
-        if "--diff" not in args and result.stdout.strip() and fmt in ("json", "sarif", "jsonl"):
-            try:
-                for line in result.stdout.splitlines() if fmt == "jsonl" else [result.stdout]:
-                    json.loads(line)
-            except ValueError as exc:
-                return f"broken: the {fmt} report does not parse ({exc})"
-        return None
+        return None if "--diff" in args else _report_problem(fmt, result.stdout)
 
     def run(self, family: str, seed: int, index: int, scale: float) -> dict:
         import tempfile
@@ -386,6 +378,21 @@ class Worker:
         except BaseException as exc:  # noqa: BLE001  an exception escaping jdlint is what we count
             problem = "crash: " + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "size": item.size, "problem": problem}
+
+
+def _report_problem(fmt: str, stdout: str) -> str | None:
+    """A JSON, JSON Lines or SARIF report must parse (JSON Lines split at \n only: U+2028 in a string is JSON)."""
+    import json
+
+    if fmt not in ("json", "sarif", "jsonl"):
+        return None
+    try:
+        for line in stdout.split("\n") if fmt == "jsonl" else [stdout]:
+            if line.strip():
+                json.loads(line)
+    except ValueError as exc:
+        return f"broken: the {fmt} report does not parse ({exc})"
+    return None
 
 
 def _span_problem(result) -> str | None:

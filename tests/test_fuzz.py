@@ -149,7 +149,7 @@ def _spans_in_report(fmt: str, stdout: str) -> list[tuple[int, int, str | None]]
         results = json.loads(stdout)["runs"][0]["results"]
         regions = [r["locations"][0]["physicalLocation"]["region"] for r in results if r.get("locations")]
         return [(r["charOffset"], r["charOffset"] + r["charLength"], None) for r in regions if "charOffset" in r]
-    entries = [json.loads(line) for line in stdout.splitlines()] if fmt == "jsonl" else _files(stdout)
+    entries = [json.loads(line) for line in stdout.split("\n") if line] if fmt == "jsonl" else _files(stdout)
     return [
         (f["span"]["start"], f["span"]["end"], f["text"]) for entry in entries for f in entry["findings"] if f["span"]
     ]
