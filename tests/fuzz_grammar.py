@@ -15,8 +15,9 @@ _WORDS = (
     "we need a salesman who is a rockstar ninja and digital native with 10+ years of experience in Kubernetes "
     "he she his her they you will lift 50 lbs stand walk hear see must be young energetic native English speaker "
     "bachelor's degree required or equivalent experience pay $50 $90,000 - $120,000 per year competitive salary "
-    "contact careersacme.com careers@acme.com Were youll its Its equal opportunity employer "
+    "contact careersacme.com careers@acme.com Were youll its Its "
     "dont cant wont "  # codespell:ignore
+    "equal opportunity employer "
     "reasonable accommodation disability veteran chairman foreman waitress manpower culture fit Python SQL "
     "Weâ€™re hiring Ã© cafÃ© J.D. M.D. 3-5 years experience 5 years Denver, CO New York, NY Remote (US) "
     "Apply nowApply now colour Élan naïve 数据 工程师 مرحبا שלום Ünïcödé"
