@@ -548,7 +548,8 @@ def main() -> None:
         return
     jobs = [(families[i % len(families)], args.seed, i // len(families), 1.0) for i in range(args.count)]
     rows = {f: {"inputs": 0, "crashes": 0, "broken": 0, "timeouts": 0, "max_s": 0.0, "max_mb": 0.0} for f in families}
-    timings: list[tuple[float, str, int, int]] = []
+    timings: list[tuple[float, str, int, int]] = []  # inputs that finished: (seconds, family, index, bytes)
+    timeouts: list[tuple[str, int, int]] = []
     out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with open(out / "worker-stderr.log", "ab") as log:
@@ -563,7 +564,7 @@ def main() -> None:
                 row["timeouts"] += 1
                 row["max_s"] = max(row["max_s"], args.budget)
                 where = _save(out, "timeout", job, f"time-out: no answer within {args.budget} s")
-                timings.append((args.budget, family, index, make(*job).size))
+                timeouts.append((family, index, make(*job).size))
                 print(f"time-out: {family} #{index} -> {where}", flush=True)
                 continue
             row["max_s"] = max(row["max_s"], reply["seconds"])
@@ -584,17 +585,26 @@ def main() -> None:
             for job, reply in pool.run([(family, args.seed, index, 0.5) for _, family, index, _ in slowest])
         }
         pool.close()
+    with open(out / "timings.tsv", "w", encoding="utf-8") as table:
+        table.write("family\tindex\tbytes\tseconds\n")
+        table.writelines(f"{f}\t{i}\t{b}\t{t:.3f}\n" for t, f, i, b in sorted(timings, key=lambda r: (r[1], r[2])))
+        table.writelines(f"{f}\t{i}\t{b}\ttime-out\n" for f, i, b in timeouts)
     print()
     print(f"{len(jobs)} inputs, seed {args.seed}, budget {args.budget} s, {args.jobs} worker(s), {elapsed:.0f} s")
     print(_table(rows))
     print()
-    print(f"slowest {len(slowest)} (time at half the size beside it):")
+    if timeouts:
+        listed = ", ".join(f"{f} #{i} ({b} bytes)" for f, i, b in timeouts)
+        print(f"time-outs (no answer within {args.budget} s): {listed}")
+        print()
+    print(f"slowest {len(slowest)} that finished (time at half the size beside it):")
     print(f"{'family':<10} {'index':>6} {'bytes':>9} {'seconds':>8} {'half-size s':>12}")
     for seconds, family, index, size in slowest:
         half = halves.get((family, index))
         shown = f"{half['seconds']:.2f}" if half else "time-out"
         print(f"{family:<10} {index:>6} {size:>9} {seconds:>8.2f} {shown:>12}")
-    print(f"\ncrashing and timed-out inputs are in {out}/ (reproduce one with --dump INDEX --families FAMILY)")
+    print(f"\ncrashing and timed-out inputs are in {out}/, every time in {out}/timings.tsv")
+    print("(reproduce one with --dump INDEX --families FAMILY --seed SEED)")
 
 
 if __name__ == "__main__":
