@@ -1,12 +1,29 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from jdlint.catalog import load_catalog
 from jdlint.config import Config
 from jdlint.formats import format_for, parse
 from jdlint.linter import Linter
 from jdlint.source import Source, decode
+
+# The fuzz tests (test_fuzz.py): few examples, the same ones every run, so CI is quick and reproducible;
+# JDLINT_FUZZ_EXAMPLES=N runs N fresh examples per test instead (and keeps failures in .hypothesis/).
+_FUZZ_EXAMPLES = os.environ.get("JDLINT_FUZZ_EXAMPLES")
+settings.register_profile(
+    "jdlint",
+    max_examples=int(_FUZZ_EXAMPLES or 25),
+    deadline=None,
+    derandomize=not _FUZZ_EXAMPLES,
+    database=None if not _FUZZ_EXAMPLES else settings.default.database,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+settings.load_profile("jdlint")
 
 
 @pytest.fixture(scope="session")
