@@ -391,3 +391,74 @@ def test_repeated_text_reads_each_match_once(monkeypatch):
     kept = repeats.without_repeats(_repeats_context(text, regions), matches)
     assert [(m.start, m.end) for m in kept] == [(10, 18)]
     assert len(calls) <= 2 * len(matches)
+
+
+def _mojibake(word: str) -> str:
+    return word.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def test_mojibake_repairs_give_difflib_only_short_windows(monkeypatch):
+    # difflib compared whole lines: a line of one repeated damaged word took seconds at a few kilobytes
+    import difflib
+
+    import ftfy
+
+    from jdlint.checks import characters
+
+    sizes: list[int] = []
+    matcher = difflib.SequenceMatcher
+
+    def counting(junk, a, b, autojunk):
+        sizes.append(len(a) + len(b))
+        return matcher(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(characters.difflib, "SequenceMatcher", counting)
+    line = " ".join(_mojibake("We’re") for _ in range(2000))
+    fixed = ftfy.fix_encoding(line)
+    runs = characters._changed_runs(line, fixed)
+    assert len(runs) == 2000 and max(sizes) <= 2 * characters.WINDOW
+
+
+def test_mojibake_repairs_rebuild_the_repaired_line():
+    # the edits found window by window, applied to the line, give exactly what ftfy made of it
+    import ftfy
+
+    from jdlint.checks.characters import _changed_runs
+
+    rng = random.Random(7)
+    words = ["we’re", "café", "–", "naïve", "résumé", "“quoted”", "Zürich", "😀", "€50", "don’t", "ß", "°", "and"]
+    for _ in range(300):
+        line = " ".join(_mojibake(w) if rng.random() < 0.4 else w for w in rng.choices(words, k=rng.randint(1, 60)))
+        fixed = ftfy.fix_encoding(line)
+        rebuilt, position = [], 0
+        for a1, a2, b1, b2 in _changed_runs(line, fixed):
+            rebuilt.append(line[position:a1] + fixed[b1:b2])
+            position = a2
+        assert "".join(rebuilt) + line[position:] == fixed
+
+
+def test_a_toml_key_of_thousands_of_dotted_parts_is_refused_before_parsing(monkeypatch):
+    # tomllib copies a dotted key's path for each part: 100,000 parts took half a minute
+    import tomllib
+
+    import jdlint
+
+    calls: list[str] = []
+    loads = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda raw: calls.append(raw) or loads(raw))
+    header = "[" + ".".join(["a"] * 5000) + "]"
+    posting = f"+++\ntitle = 'Engineer'\n{header}\nx = 1\n+++\nWe need a salesman.\n"
+    result = jdlint.lint_text(posting, format="markdown")
+    problems = [f for f in result.findings if f.code == "JD903"]
+    assert len(problems) == 1 and "more than 1,000 dotted parts" in problems[0].message
+    assert header not in "".join(calls)
+    assert any(f.code == "JD201" for f in result.findings)  # the body is still linted
+
+
+def test_a_toml_key_of_a_few_dotted_parts_is_read():
+    import jdlint
+
+    header = "[" + ".".join(["a"] * 50) + "]"
+    posting = f"+++\ntitle = 'Engineer'\n{header}\nx = 1\n+++\nWe need a salesman.\n"
+    result = jdlint.lint_text(posting, format="markdown")
+    assert not [f for f in result.findings if f.code == "JD903"]

@@ -84,30 +84,72 @@ def _residues(line: str, start: int) -> list[tuple[Span, str]]:
 
 
 MERGE_GAP = 2  # edits this close ("Â\xa0Â\xa0Â") are one damaged stretch
+# ftfy turns each damaged stretch (at most a few characters, more when text was mis-decoded twice) into fewer
+# characters and leaves the rest alone, so the two strings fall back in step within a few characters of each
+# difference: these bound how far ahead that is looked for, and how many equal characters make it.
+LONGEST_DAMAGE = 16
+LONGEST_REPAIR = 4
+IN_STEP = 3
+# differences closer than this are compared together by difflib, in windows of at most WINDOW characters
+NEAR = 8
+WINDOW = 200
 
 
 def _changed_runs(before: str, after: str) -> list[list[int]]:
-    """Minimal differing stretches between two strings, neighbouring edits merged."""
+    """Minimal differing stretches between `before` and ftfy's repair of it, neighbouring edits merged.
+
+    difflib's matcher is quadratic in what it is given (a line of one repeated damaged word took seconds), so it
+    is given only short windows: one linear walk finds where the strings differ and fall back in step, nearby
+    differences make one window (at most WINDOW characters), and difflib finds the minimal edits inside each."""
     runs: list[list[int]] = []
-    # The unchanged head and tail are cut off first: SequenceMatcher is quadratic in what it is given.
-    head = 0
-    while head < min(len(before), len(after)) and before[head] == after[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
-    matcher = difflib.SequenceMatcher(
-        None, before[head : len(before) - tail], after[head : len(after) - tail], autojunk=False
-    )
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        a1, a2, b1, b2 = a1 + head, a2 + head, b1 + head, b2 + head
-        if runs and a1 - runs[-1][1] <= MERGE_GAP:
-            runs[-1][1], runs[-1][3] = a2, b2
-        else:
-            runs.append([a1, a2, b1, b2])
+    for a_start, a_end, b_start, b_end in _windows(before, after):
+        matcher = difflib.SequenceMatcher(None, before[a_start:a_end], after[b_start:b_end], autojunk=False)
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            a1, a2, b1, b2 = a1 + a_start, a2 + a_start, b1 + b_start, b2 + b_start
+            if runs and a1 - runs[-1][1] <= MERGE_GAP:
+                runs[-1][1], runs[-1][3] = a2, b2
+            else:
+                runs.append([a1, a2, b1, b2])
     return runs
+
+
+def _windows(before: str, after: str) -> Iterator[list[int]]:
+    """[a_start, a_end, b_start, b_end] stretches that hold every difference, each ending where the strings are
+    back in step."""
+    window: list[int] | None = None
+    i = j = 0
+    while i < len(before) or j < len(after):
+        if i < len(before) and j < len(after) and before[i] == after[j]:
+            i, j = i + 1, j + 1
+            continue
+        a_len, b_len = _back_in_step(before, after, i, j)
+        if window is not None and i - window[1] < NEAR and i + a_len - window[0] <= WINDOW:
+            window[1], window[3] = i + a_len, j + b_len
+        else:
+            if window is not None:
+                yield window
+            window = [i, i + a_len, j, j + b_len]
+        i, j = i + a_len, j + b_len
+    if window is not None:
+        yield window
+
+
+def _back_in_step(before: str, after: str, i: int, j: int) -> tuple[int, int]:
+    """(characters of `before`, of `after`) from i and j after which the two strings agree again."""
+    for total in range(1, LONGEST_DAMAGE + LONGEST_REPAIR + 1):
+        for b_len in range(min(total, LONGEST_REPAIR) + 1):
+            a_len = total - b_len
+            a, b = i + a_len, j + b_len
+            in_range = a_len <= LONGEST_DAMAGE and a <= len(before) and b <= len(after)
+            if in_range and before[a : a + IN_STEP] == after[b : b + IN_STEP]:
+                return a_len, b_len
+    # not in step within the bounds: the first difference difflib finds in a bounded stretch
+    span = 2 * WINDOW
+    matcher = difflib.SequenceMatcher(None, before[i : i + span], after[j : j + span], autojunk=False)
+    tag, a1, a2, b1, b2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    return a2, b2  # the stretch starts at a difference, so difflib's first change starts there too
 
 
 def _inside(position: int, repairs: list[tuple[Span, str]]) -> bool:

@@ -363,9 +363,21 @@ def _escape(raw: str, j: int, end: int) -> tuple[str, int] | None:
 # ------------------------------------------------------------------------------------------------- TOML
 
 
+# tomllib builds a dotted key's path part by part, copying it each time: a key of n parts costs n * n
+MOST_KEY_PARTS = 1000
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_TOML_DOTTED_KEY = re.compile(rf"^[ \t]*\[{{0,2}}[ \t]*{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*+", re.M)
+
+
 def _load_toml(raw: str) -> dict[str, Any]:
     import tomllib
 
+    for key in _TOML_DOTTED_KEY.finditer(raw):
+        if (
+            key.group().count(".") > MOST_KEY_PARTS
+            and len(re.findall(rf"\.[ \t]*{_TOML_KEY}", key.group())) >= MOST_KEY_PARTS
+        ):
+            raise _Unreadable(raw.count("\n", 0, key.start()), f"a key of more than {MOST_KEY_PARTS:,} dotted parts")
     try:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
