@@ -35,7 +35,20 @@ ZERO_WIDTH_AND_BIDI = (
     "\u2069",
     "\u00ad",
 )
-ODD_CHARS = ("\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\ufffd", "\U0001f600")
+ODD_CHARS = (
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufffd",
+    "\U0001f600",
+    "\ud800",
+    "\udcff",
+)
 NEWLINES = ("\n", "\r\n", "\r")
 DIRECTIVE_BODIES = (
     "ignore[JD201]",
