@@ -462,3 +462,39 @@ def test_a_toml_key_of_a_few_dotted_parts_is_read():
     posting = f"+++\ntitle = 'Engineer'\n{header}\nx = 1\n+++\nWe need a salesman.\n"
     result = jdlint.lint_text(posting, format="markdown")
     assert not [f for f in result.findings if f.code == "JD903"]
+
+
+def test_mojibake_packed_closer_than_the_step_check_is_windowed_not_searched_each_time(monkeypatch):
+    # damage every third character ("â\x80¦" over and over) never showed three equal characters in a row: each
+    # difference fell back to difflib over 400 characters, a minute for a few kilobytes
+    import difflib
+
+    import ftfy
+
+    from jdlint.checks import characters
+
+    calls: list[int] = []
+    matcher = difflib.SequenceMatcher
+
+    def counting(junk, a, b, autojunk):
+        calls.append(len(a))
+        return matcher(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(characters.difflib, "SequenceMatcher", counting)
+    line = "Read more " + _mojibake("…") * 1500
+    fixed = ftfy.fix_encoding(line)
+    assert fixed == "Read more " + "…" * 1500
+    runs = characters._changed_runs(line, fixed)
+    assert len(calls) <= len(line) // characters.WINDOW + 2
+    assert sum(a2 - a1 for a1, a2, _, _ in runs) == 3 * 1500
+
+
+def test_pay_cues_in_compounds_are_tried_from_a_word_start_only():
+    # "\w*lohn" tried from every letter of a long word read the rest of the word each time (quadratic)
+    from jdlint.checks.pay import _PAY_CUE
+
+    assert "\\b\\w*(?:gehalt" in _PAY_CUE.pattern
+    for cue in ("Stundenlohn", "Bruttogehalt", "Jahresgehalt:", "OffSalary", "the salary"):
+        assert _PAY_CUE.search(cue), cue
+    for not_cue in ("lohnen", "gehaltvoll", "a_long_word_" * 50):
+        assert not _PAY_CUE.search(not_cue), not_cue

@@ -137,14 +137,16 @@ def _windows(before: str, after: str) -> Iterator[list[int]]:
 
 
 def _back_in_step(before: str, after: str, i: int, j: int) -> tuple[int, int]:
-    """(characters of `before`, of `after`) from i and j after which the two strings agree again."""
-    for total in range(1, LONGEST_DAMAGE + LONGEST_REPAIR + 1):
-        for b_len in range(min(total, LONGEST_REPAIR) + 1):
-            a_len = total - b_len
-            a, b = i + a_len, j + b_len
-            in_range = a_len <= LONGEST_DAMAGE and a <= len(before) and b <= len(after)
-            if in_range and before[a : a + IN_STEP] == after[b : b + IN_STEP]:
-                return a_len, b_len
+    """(characters of `before`, of `after`) from i and j after which the two strings agree again: for IN_STEP
+    characters if they can, else for one (damage packed closer than IN_STEP, "â\x80¦â\x80¦...")."""
+    for in_step in (IN_STEP, 1):
+        for total in range(1, LONGEST_DAMAGE + LONGEST_REPAIR + 1):
+            for b_len in range(min(total, LONGEST_REPAIR) + 1):
+                a_len = total - b_len
+                a, b = i + a_len, j + b_len
+                in_range = a_len <= LONGEST_DAMAGE and a <= len(before) and b <= len(after)
+                if in_range and before[a : a + in_step] == after[b : b + in_step]:
+                    return a_len, b_len
     # not in step within the bounds: the first difference difflib finds in a bounded stretch
     span = 2 * WINDOW
     matcher = difflib.SequenceMatcher(None, before[i : i + span], after[j : j + span], autojunk=False)

@@ -63,7 +63,9 @@ _OPEN = re.compile(
 )
 # What ties a figure to the job: pay nouns, and units of time that only pay is counted in
 _PAY_CUE = re.compile(
-    r"(?:salar(?:y|ies)|\w*(?:gehalt|lohn|salaris|vergütung)\b|"  # glued or compound: "OffSalary", "Stundenlohn"
+    # glued or compound: "OffSalary", "Stundenlohn" (tried from a word's start only: from every letter of a long
+    # word, \w* would read the rest of it each time)
+    r"(?:salar(?:y|ies)|\b\w*(?:gehalt|lohn|salaris|vergütung)\b|"
     r"\b(?:pay(?:\s+(?:range|rate|scale|band))?|paid|compensation|wages?|rates?|base|ote|"
     r"on[\s-]target\s+earnings|earn(?:ings?)?|(?:based|depending|dependent)\s+on\s+experience|doe|remuneration|package|range|band|hourly|per\s+hour|an\s+hour|"
     r"per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annual(?:ly)?|per\s+month|a\s+month|monthly|yearly|gross|"
