@@ -104,10 +104,10 @@ def test_a_record_whose_parsing_crashes_names_its_line(tmp_path, monkeypatch):
 
     to_document = records.to_document
 
-    def failing(name, text, fmt, metadata):
+    def failing(name, text, fmt, metadata, timeout=None):
         if name.endswith("#2"):
             raise IndexError("list index out of range")
-        return to_document(name, text, fmt, metadata)
+        return to_document(name, text, fmt, metadata, timeout)
 
     monkeypatch.setattr(records, "to_document", failing)
     export = tmp_path / "export.jsonl"

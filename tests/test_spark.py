@@ -401,10 +401,10 @@ def test_each_row_fails_alone_on_the_executor(monkeypatch):
 
     real = engine.to_document
 
-    def brittle(name, text, fmt, metadata):
+    def brittle(name, text, fmt, metadata, timeout=None):
         if "explode" in text:
             raise RuntimeError("boom")
-        return real(name, text, fmt, metadata)
+        return real(name, text, fmt, metadata, timeout)
 
     monkeypatch.setattr(engine, "to_document", brittle)
 
