@@ -14,11 +14,20 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED_BYTES = ("\udc80", "\udcff")  # os.fsdecode's stand-ins for the bytes 0x80..0xff
 
 
+def escaped_byte(char: str) -> int | None:
+    """The byte a lone surrogate stands for (surrogateescape's U+DC80..U+DCFF), or None for any other character."""
+    return ord(char) - 0xDC00 if _ESCAPED_BYTES[0] <= char <= _ESCAPED_BYTES[1] else None
+
+
 def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if _ESCAPED_BYTES[0] <= char <= _ESCAPED_BYTES[1]:
-        return f"\\x{ord(char) - 0xDC00:02x}"
-    return "\ufffd"
+    byte = escaped_byte(match.group())
+    return f"\\x{byte:02x}" if byte is not None else "\ufffd"
+
+
+def first_surrogate(text: str) -> str | None:
+    """The first lone surrogate in `text`, or None."""
+    found = _SURROGATE.search(text)
+    return found.group() if found else None
 
 
 def has_surrogates(text: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from . import budget, formats
 from .formats import MarkupError, parse
 from .model import InputError
+from .printable import escaped_byte, first_surrogate, has_surrogates
 from .source import Source
 
 
@@ -47,7 +48,6 @@ def to_document(name: str, text: str, fmt: object, metadata: dict, timeout: floa
     return document
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -183,7 +183,7 @@ def _rows(path: str) -> Iterator[tuple[int, object]]:
 def json_line(line: str) -> object:
     """The value of one JSON Lines line, or why it is none: bytes that are not UTF-8 (held as lone surrogates,
     surrogateescape) or not valid JSON. Shared with the Spark engine, for the lines its reader could not parse."""
-    if _SURROGATE.search(line):
+    if has_surrogates(line):
         try:
             raw = line.encode("utf-8", "surrogateescape")
             raw.decode("utf-8")
@@ -199,10 +199,10 @@ def bad_characters(row: dict, keys: Iterable[str | None]) -> str | None:
     byte that was not UTF-8). Shared with the Spark engine."""
     for key in keys:
         value = row.get(key) if key else None
-        if isinstance(value, str) and (found := _SURROGATE.search(value)):
-            char = found.group()
-            if "\udc80" <= char <= "\udcff":
-                return f"field '{key}' holds a byte that is not UTF-8 (0x{ord(char) - 0xDC00:02x})"
+        if isinstance(value, str) and (char := first_surrogate(value)):
+            byte = escaped_byte(char)
+            if byte is not None:
+                return f"field '{key}' holds a byte that is not UTF-8 (0x{byte:02x})"
             return f"field '{key}' holds a lone surrogate (U+{ord(char):04X}), which is not text"
     return None
 
