@@ -51,3 +51,15 @@ def lint_bytes(data: bytes, name: str = "posting.txt", config: Config | None = N
 
 def codes(result) -> list[str]:
     return [f.code for f in result.findings]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's, under Playwright) for the session's real-browser tests."""
+    from playwright.sync_api import sync_playwright
+    from real_browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

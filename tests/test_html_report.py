@@ -88,3 +88,13 @@ def test_hostile_posting_runs_no_script_in_chromium(tmp_path):
     assert 'data-script="ran"' in dom  # scripts do run in this browser: the page's own one did
     assert "<title>jdlint report" in dom and "PWNED" not in dom.split("</title>")[0]  # none of the posting's did
     assert 'id="f-1-' in dom  # the findings panels rendered
+
+
+def test_report_has_no_axe_violations(tmp_path, browser):
+    from real_browser import axe_violations
+
+    render(tmp_path, str(HOSTILE))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((tmp_path / "report.html").as_uri())
+    assert axe_violations(page) == []
+    page.close()
