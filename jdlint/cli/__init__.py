@@ -1,4 +1,4 @@
-"""The command line: the `jdlint` group and its commands, one module each (check, audit, rules).
+"""The command line: the `jdlint` group and its commands, one module each (check, audit, rules, serve).
 
 The only package that reads argv, writes to stdout/stderr and picks exit codes; the work itself is
 done by the layers below it, which the Python API uses too.
@@ -10,7 +10,7 @@ import click
 
 from ..model import internal_error
 from ..version import __version__
-from . import audit, check, rules
+from . import audit, check, rules, serve
 from .console import fail
 
 
@@ -33,5 +33,5 @@ def main() -> None:
     """jdlint: find what keeps qualified people from applying to a job posting."""
 
 
-for command in (check.check, audit.audit, rules.rules, rules.rule):
+for command in (check.check, audit.audit, rules.rules, rules.rule, serve.serve):
     main.add_command(command)

@@ -57,15 +57,19 @@ def file_dict(result) -> dict:
     }
 
 
-def render(results: list[FileResult], **_options: Any) -> str:
+def document(results: list[FileResult]) -> dict:
+    """The whole output as data (also what `jdlint serve`'s API answers)."""
     results = printable(results)  # names and text every output can write
-    document = {
+    return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "jdlint", "version": __version__},
         "files": [file_dict(r) for r in results],
         "summary": summary(results),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(results: list[FileResult], **_options: Any) -> str:
+    return json.dumps(document(results), indent=2, ensure_ascii=False) + "\n"
 
 
 if TYPE_CHECKING:  # mypy checks this module against the protocol
