@@ -181,6 +181,7 @@ def test_every_category_and_verdict_has_a_plain_label():
     assert plain_labels.category("missing-eeo") == "Equal-opportunity statement missing"
     assert plain_labels.verdict("empty") == "No gender-coded words"
     assert plain_labels.rule("gendered-job-title") == "Gendered job title"
+    assert plain_labels.rule("ats-tag") == "Leaked ATS or job-board tag"
 
 
 def test_ids_are_unique_when_titles_slugify_the_same():

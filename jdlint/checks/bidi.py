@@ -63,20 +63,23 @@ def pairs(controls: list[tuple[int, str]]) -> tuple[dict[int, int], list[int], l
     matched: dict[int, int] = {}
     unmatched: list[int] = []
     stack: list[tuple[int, str]] = []
+    isolates = 0  # open isolates on the stack (counted, so a line of thousands of controls stays linear)
     for position, char in controls:
         if char in EMBEDDINGS or char in ISOLATES:
             stack.append((position, char))
+            isolates += char in ISOLATES
         elif char == PDF:
             if stack and stack[-1][1] in EMBEDDINGS:
                 matched[stack.pop()[0]] = position
             else:
                 unmatched.append(position)
         elif char == PDI:
-            if any(opener in ISOLATES for _, opener in stack):
-                while True:
+            if isolates:
+                while True:  # each opener is popped once: linear over the line
                     opener_at, opener = stack.pop()
                     matched[opener_at] = position
                     if opener in ISOLATES:
+                        isolates -= 1
                         break
             else:
                 unmatched.append(position)

@@ -27,6 +27,8 @@ def verdict(name: str) -> str:
 
 
 def rule(name: str) -> str:
-    """A rule's name in words: 'gendered-job-title' -> 'Gendered job title'."""
+    """A rule's name in words: 'gendered-job-title' -> 'Gendered job title', 'ats-tag' -> the table's words."""
+    if name in _labels()["rule"]:
+        return _labels()["rule"][name]
     words = name.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
