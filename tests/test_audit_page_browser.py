@@ -62,3 +62,29 @@ def test_print_shows_every_table(browser, page_file):
         assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("inputs", ["none readable", "all readable"])
+def test_edge_audits_have_no_axe_violations_at_320(browser, tmp_path, inputs):
+    """An audit where nothing could be read (empty tables say so) and one with no failed inputs (no such section)."""
+    from real_browser import axe_violations, overflows_horizontally
+
+    if inputs == "none readable":
+        (tmp_path / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    else:
+        (tmp_path / "ok.txt").write_text("We are hiring a salesperson. Pay: $50,000 - $60,000 a year.\n")
+    out = tmp_path / "audit.html"
+    CliRunner().invoke(main, ["audit", "--format", "html", "-o", str(out), str(tmp_path)])
+    page = browser.new_page(viewport={"width": 320, "height": 900})
+    try:
+        page.goto(out.as_uri())
+        assert axe_violations(page) == []
+        assert not overflows_horizontally(page)
+        lead = page.locator("header p.lead").inner_text()
+        assert lead == (
+            "0 postings checked, 1 could not be read (listed below)."
+            if inputs == "none readable"
+            else "1 posting checked."
+        )
+    finally:
+        page.close()

@@ -140,3 +140,10 @@ def test_text_and_github_show_controls_json_and_sarif_keep_them():
     assert any(f["code"] == "JD106" and f["text"] == RLO for f in findings)
     sarif = json.loads(report.render("sarif", [result]))
     assert sarif["runs"][0]["results"][0]["message"]["text"].startswith(quoting.message)
+
+
+def test_error_lines_show_controls(tmp_path):
+    (tmp_path / f"cv-{RLO}fdp.txt").write_bytes(b"\x00binary\x00")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "cv-<U+202E>fdp.txt: looks like a binary file" in result.stderr and RLO not in result.stderr
