@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .fingerprint import normalise
+from .printable import shown
 
 GRADE_BINS = (
     (None, 8, "under 8"),
@@ -23,6 +24,7 @@ VERDICTS = (
     "empty",
 )
 TOP_TERMS = 25
+FAILED_LISTED = 1000  # inputs named in `failed.inputs`; `failed.postings` counts them all
 
 
 def _share(count: int, total: int) -> float:
@@ -49,8 +51,16 @@ def counts_term(category: str, has_span: bool) -> bool:
     return has_span and category != "readability"
 
 
-def aggregate(results) -> dict:
-    """The audit figures of linted postings (FileResults with metrics)."""
+def failed_inputs(errors) -> list[dict[str, str]]:
+    """The inputs that could not be linted (InputErrors) as the audit lists them: by path, at most FAILED_LISTED,
+    names and messages as every output writes them."""
+    listed = sorted((shown(error.path), shown(error.message)) for error in errors)
+    return [{"path": path, "message": message} for path, message in listed[:FAILED_LISTED]]
+
+
+def aggregate(results, errors=()) -> dict:
+    """The audit figures of linted postings (FileResults with metrics) and of the inputs that failed (InputErrors)."""
+    errors = list(errors)
     missing: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     by_code: Counter[str] = Counter()
@@ -71,7 +81,9 @@ def aggregate(results) -> dict:
             verdicts[metrics.extra.get("gender_coding", {}).get("verdict", "empty")] += 1
             if metrics.flesch_kincaid_grade is not None:
                 grades[grade_bin(metrics.flesch_kincaid_grade)] += 1
-    return figures(len(results), missing, by_category, by_code, terms, verdicts, grades)
+    return figures(
+        len(results), missing, by_category, by_code, terms, verdicts, grades, len(errors), failed_inputs(errors)
+    )
 
 
 def _ranked(counts) -> list[tuple[str, int]]:
@@ -79,8 +91,19 @@ def _ranked(counts) -> list[tuple[str, int]]:
     return sorted(((key, count) for key, count in counts.items() if count), key=lambda item: (-item[1], item[0]))
 
 
-def figures(total: int, missing, by_category, by_code, terms, verdicts, grades) -> dict:
-    """The audit document from its counts (shared by the local and the Spark engine)."""
+def figures(
+    total: int,
+    missing,
+    by_category,
+    by_code,
+    terms,
+    verdicts,
+    grades,
+    failed_count: int = 0,
+    failed: list[dict[str, str]] | None = None,
+) -> dict:
+    """The audit document from its counts (shared by the local and the Spark engine). `total` counts the postings
+    linted; `failed_count` the inputs that could not be, of which `failed` names at most FAILED_LISTED."""
     return {
         "postings": total,
         "missing": {
@@ -91,4 +114,5 @@ def figures(total: int, missing, by_category, by_code, terms, verdicts, grades) 
         "top_terms": [{"term": term, "count": count} for term, count in _ranked(terms)[:TOP_TERMS]],
         "reading_grade": {label: grades.get(label, 0) for *_, label in GRADE_BINS},
         "gender_coding": {verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
+        "failed": {"postings": failed_count, "inputs": list(failed or [])[:FAILED_LISTED]},
     }

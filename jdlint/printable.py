@@ -56,3 +56,19 @@ def writable_data(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return type(value)(writable_data(item) for item in value)
     return value
+
+
+# Unicode's explicit directional formatting characters (UAX #9): embeddings and overrides (U+202A-U+202E), isolates
+# (U+2066-U+2069) and the implicit marks (U+200E, U+200F, U+061C). In a terminal line or a log they reorder the
+# text around them (jdlint's own words included), so those outputs show them as visible escapes.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def has_bidi_controls(text: str) -> bool:
+    return _BIDI_CONTROLS.search(text) is not None
+
+
+def visible_controls(text: str) -> str:
+    """Text for a terminal line or a log: each bidi control as `<U+202E>`, so it cannot reorder the line. JSON and
+    SARIF keep the exact text; pages isolate it instead (<bdi>)."""
+    return _BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text) if has_bidi_controls(text) else text

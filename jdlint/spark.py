@@ -366,7 +366,12 @@ def audit_figures(linted: SparkLint) -> dict:
             condition = condition & (grade < high)
         binned = F.when(condition, label) if binned is None else binned.when(condition, label)
     grades = _counts(metrics.filter(grade.isNotNull()).groupBy(binned))
-    return audit.figures(total, missing, by_category, by_code, terms, verdicts, grades)
+    errors = linted.errors
+    failed = [  # the first rows by id, as the local engine lists its failed inputs by path
+        {"path": str(row["id"]), "message": str(row["error"])}
+        for row in errors.orderBy("id").limit(audit.FAILED_LISTED).collect()
+    ]
+    return audit.figures(total, missing, by_category, by_code, terms, verdicts, grades, errors.count(), failed)
 
 
 def _counts(grouped) -> dict:
@@ -554,9 +559,8 @@ def _lint_to_folder(
     for name in OUTPUTS:
         getattr(linted, name).write.mode("overwrite").parquet(os.path.join(output_dir, f"{name}.parquet"))
     figures = audit_figures(linted)
-    errors = linted.errors.count()
     linted.release()
-    return SparkAudit(figures, errors, notes)
+    return SparkAudit(figures, figures["failed"]["postings"], notes)
 
 
 def _first_line(exc: Exception) -> str:

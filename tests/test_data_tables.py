@@ -20,6 +20,7 @@ TABLES = (
     "gendered-titles.toml",
     "jurisdictions.toml",
     "licensed-professions.toml",
+    "plain-labels.toml",
     "sections.toml",
     "technologies.toml",
 )
@@ -159,3 +160,16 @@ def test_licensed_professions():
         for key in ("titles", "credentials", "degrees", "fields"):
             assert repeated(term.casefold() for term in entry[key]) == [], (where, key)
     assert repeated(entry["name"] for entry in professions) == []
+
+
+def test_plain_labels_name_every_category_and_verdict_once():
+    from jdlint.audit import VERDICTS
+    from jdlint.catalog import load_catalog
+    from jdlint.model import CATEGORIES
+
+    labels = load("plain-labels.toml")
+    assert sorted(labels["category"]) == sorted(CATEGORIES)
+    assert set(labels["rule"]) <= {rule.name for rule in load_catalog().rules}
+    assert sorted(labels["gender-coding"]) == sorted(VERDICTS)
+    for table in labels.values():
+        assert strings(list(table.values())) and not repeated(table.values())

@@ -62,7 +62,7 @@ def audit(options: AuditOptions) -> None:
         fail("give folders or files to audit, or --records EXPORT")
     results, errors = lint(options, resolver(options.config_path, options.overrides), want_metrics=True)
     audit_format = AUDIT_FORMATS[options.fmt]
-    output = audit_format.render(aggregate(results))
+    output = audit_format.render(aggregate(results, errors))
     output_file = options.output_file or audit_format.default_output
     if output_file:
         write_text(output_file, output)

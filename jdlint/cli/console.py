@@ -9,15 +9,16 @@ import click
 
 from ..catalog import CatalogError, load_catalog
 from ..config import ConfigError, ConfigResolver
-from ..printable import shown
+from ..printable import shown, visible_controls
 from ..rule import Catalog
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def error(message: str) -> None:
-    """A problem with one input; the run goes on. A file name that is not UTF-8 is shown as printable.shown gives it."""
-    click.echo(f"jdlint: error: {shown(message)}", err=True)
+    """A problem with one input; the run goes on. A file name that is not UTF-8 is shown as printable.shown gives it,
+    and a bidi control in it as `<U+202E>`, so the name cannot reorder the terminal line."""
+    click.echo(f"jdlint: error: {visible_controls(shown(message))}", err=True)
 
 
 def note(message: str) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..version import __version__
-from .html_report import render_audit
+from .audit_page import render as render_page
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,6 @@ AUDIT_FORMATS: dict[str, AuditFormat] = {
     audit_format.name: audit_format
     for audit_format in (
         AuditFormat("json", render_json),
-        AuditFormat("html", render_audit, default_output="jdlint-audit.html"),
+        AuditFormat("html", render_page, default_output="jdlint-audit.html"),
     )
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
+from ..printable import visible_controls
 from ..source import LineIndex
 from . import printable
 
@@ -41,6 +42,9 @@ def render(results: list[FileResult], **_options: Any) -> str:
             message = finding.message
             if finding.suggestions:
                 message += "\nSuggestion: " + " | ".join(finding.suggestions)
+            # a bidi control quoted from a posting must not reorder the log line; `file=` stays exact, as GitHub
+            # needs it to place the annotation
+            message = visible_controls(message)
             lines.append(f"::{COMMANDS[finding.severity.value]} {','.join(properties)}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..model import FileResult
+from ..printable import visible_controls
 from ..source import LineIndex
 from . import printable
 
@@ -30,7 +31,7 @@ def _line(path: str, index: LineIndex, finding) -> str:
     shown = [s for s in finding.suggestions if len(s) <= MAX_INLINE_SUGGESTION]
     if shown and not any(s in finding.message for s in shown):
         text += " [" + " | ".join(shown) + "]"
-    return text
+    return visible_controls(text)  # a bidi control quoted from a posting must not reorder the line
 
 
 def render(results: list[FileResult], *, statistics: bool = False, **_options: Any) -> str:

@@ -1,0 +1,34 @@
+"""Plain-language names of categories, gender-coding verdicts and rules, for pages read by people who never see a
+code. The names are data (data/plain-labels.toml); a rule's is its catalog name in words."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+
+from ..resources import data_path
+
+TABLE = "plain-labels.toml"
+
+
+@cache
+def _labels() -> dict[str, dict[str, str]]:
+    return tomllib.loads(data_path("data").joinpath(TABLE).read_text(encoding="utf-8"))
+
+
+def category(name: str) -> str:
+    """'missing-eeo' -> 'Equal-opportunity statement missing'; an unknown category is shown as it is."""
+    return _labels()["category"].get(name, name)
+
+
+def verdict(name: str) -> str:
+    """A gender-coding verdict in words ('empty' -> 'No gender-coded words')."""
+    return _labels()["gender-coding"].get(name, name)
+
+
+def rule(name: str) -> str:
+    """A rule's name in words: 'gendered-job-title' -> 'Gendered job title', 'ats-tag' -> the table's words."""
+    if name in _labels()["rule"]:
+        return _labels()["rule"][name]
+    words = name.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
