@@ -4,8 +4,9 @@
 
 Starts the page's server on 127.0.0.1 (a free port), opens it in Debian's headless Chromium under Playwright,
 pastes the posting, accepts the first two findings that have a fix with the keyboard (Tab to the finding, A),
-and writes OUT_DIR/serve-1280.png and OUT_DIR/serve-320.png (whole pages; OUT_DIR defaults to the current
-folder). Needs chromium (.ci/run installs it) and the playwright package; nothing is fetched from the network.
+and writes OUT_DIR/serve-1280.png (the first 1280x1200 screen: text and findings side by side) and
+OUT_DIR/serve-320.png (the whole page at 320 px, stacked); OUT_DIR defaults to the current folder.
+Needs chromium (.ci/run installs it) and the playwright package; nothing is fetched from the network.
 """
 
 from __future__ import annotations
@@ -44,15 +45,15 @@ def start_server(port: int):
 
 
 def accept_two(page) -> None:
-    """Tab from the paste box to each of the first two fixable findings and press A on it."""
+    """Tab from the paste box to the first finding with a fix and press A on it, then on to the next."""
     for _ in range(2):
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            if page.evaluate("!!(document.activeElement && document.activeElement.dataset.fixable)"):
+        for _ in range(300):
+            if page.evaluate("() => !!(document.activeElement && document.activeElement.dataset.fixable)"):
                 break
+            page.keyboard.press("Tab")
         page.keyboard.press("a")
         page.wait_for_function("() => document.body.dataset.state === 'ready'")
-        page.focus("#posting")
+    page.evaluate("() => document.activeElement.blur()")
 
 
 def main(posting: str, out_dir: str = ".") -> None:
@@ -69,14 +70,15 @@ def main(posting: str, out_dir: str = ".") -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": 1280, "height": 1200})
             page.goto(f"http://127.0.0.1:{port}/")
             page.focus("#posting")
             page.keyboard.insert_text(text)
             page.wait_for_function("() => document.body.dataset.state === 'ready'")
             accept_two(page)
             page.evaluate("window.scrollTo(0, 0)")
-            page.screenshot(path=str(out / "serve-1280.png"), full_page=True)
+            # one screen: the findings panel is sticky beside the text, so a whole-page shot adds only text
+            page.screenshot(path=str(out / "serve-1280.png"))
             page.set_viewport_size({"width": 320, "height": 900})
             page.wait_for_timeout(300)
             page.screenshot(path=str(out / "serve-320.png"), full_page=True)

@@ -253,25 +253,35 @@ def test_date_and_location_are_sent_and_shown(page):
     paste(page, POSTING)
     assert sent[-1]["metadata"] == {"location": "Denver, Colorado"} and sent[-1]["date"] == "2024-03-01"
     used = page.inner_text("#pay-used")
-    assert "2024-03-01" in used and "Denver, Colorado" in used
+    assert "2024-03-01" in used and "Colorado" in used  # the location sent, or the place jdlint read in it
 
 
 def test_the_pay_laws_jdlint_used_are_shown(page):
-    """When the answer names the jurisdictions it judged pay laws by, the page shows them."""
+    """The answer's metrics.pay_laws (the day and the places the pay rules used, and their laws) is shown."""
 
     def with_pay_laws(route):
         answer = route.fetch().json()
         answer["files"][0]["metrics"]["pay_laws"] = {
             "date": "2025-06-30",
-            "location": "Denver, CO",
-            "jurisdictions": [{"code": "US-CO", "name": "Colorado"}],
+            "jurisdictions": [{"code": "US-CO", "name": "Colorado", "place": "Denver", "evidence": "Denver, CO"}],
+            "laws": [
+                {
+                    "jurisdiction": "US-CO",
+                    "law": "Equal Pay for Equal Work Act",
+                    "effective": "2021-01-01",
+                    "in_force": True,
+                    "in_posting": True,
+                    "citation": "C.R.S. 8-5-201",
+                }
+            ],
         }
         route.fulfill(json=answer)
 
     page.route("**/api/v1/check", with_pay_laws)
     paste(page, POSTING)
     used = page.inner_text("#pay-used")
-    assert "2025-06-30" in used and "Colorado (US-CO)" in used and "Denver, CO" in used
+    assert "2025-06-30" in used and "Colorado (US-CO), from \u201cDenver\u201d" in used
+    assert "Equal Pay for Equal Work Act (US-CO): in force since 2021-01-01; the posting must state the pay." in used
 
 
 def test_copy_the_recommended_statements(browser, server):
