@@ -7,6 +7,7 @@ fix gives what `jdlint check --fix --unsafe-fixes` writes; hostile postings run 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -306,3 +307,49 @@ def test_api_errors_are_said_in_words(page):
     page.wait_for_function("() => document.body.dataset.state === 'error'")
     message = page.inner_text("#error")
     assert "could not check this posting" in message and "larger than the server's limit" in message
+
+
+def test_an_answer_that_comes_late_is_ignored(page):
+    """The first request is held back and answered after the second: the page keeps the second's findings."""
+    held = []
+
+    def out_of_order(route):
+        if not held:
+            held.append(route)  # no answer yet
+            return
+        route.fulfill(response=route.fetch())
+        with contextlib.suppress(Exception):  # the page may have cancelled the held request already
+            held[0].fulfill(response=held[0].fetch())
+
+    page.route("**/api/v1/check", out_of_order)
+    page.focus("#posting")
+    page.keyboard.insert_text("We need a salesman.")
+    page.wait_for_function("() => document.body.dataset.state === 'checking'")
+    page.wait_for_timeout(100)
+    page.keyboard.insert_text(" Youll love it.")
+    page.wait_for_function(READY)
+    page.wait_for_timeout(300)
+    assert "JD110" in codes(page) and "JD201" in codes(page)
+    assert page.eval_on_selector_all("#mirror mark", "ms => ms.map(m => m.textContent)") == ["salesman", "Youll"]
+
+
+def test_enter_selects_the_words_and_escape_comes_back(page):
+    paste(page, POSTING)
+    page.focus("li.finding[data-code=JD332]")
+    page.keyboard.press("Enter")
+    selected = page.evaluate(
+        "() => { const b = document.activeElement;"
+        " return b.id + ':' + b.value.slice(b.selectionStart, b.selectionEnd); }"
+    )
+    assert selected == "posting:rockstar"
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.dataset.code") == "JD332"
+
+
+def test_print_shows_every_finding_and_why(page):
+    paste(page, POSTING)
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("() => [...document.querySelectorAll('#groups details')].every(d => d.open)")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.panel')).overflowY") == "visible"
+    assert not page.is_visible("#fix-all")
