@@ -215,14 +215,15 @@ def test_accepting_every_fix_equals_the_fix_engine(page, tmp_path):
     assert page.input_value("#posting") == fixed
 
 
-def test_hostile_postings_run_nothing(page):
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_hostile_postings_run_nothing(page, fmt):
     response = page.goto(page.url)
     policy = response.headers["content-security-policy"]
     assert "script-src 'nonce-" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     title = page.title()
-    page.select_option("#format", "markdown")
+    page.select_option("#format", fmt)
     paste(page, HOSTILE.read_text(encoding="utf-8"))
     page.wait_for_timeout(300)
     assert page.title() == title
