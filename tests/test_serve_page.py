@@ -354,3 +354,35 @@ def test_print_shows_every_finding_and_why(page):
     assert page.evaluate("() => [...document.querySelectorAll('#groups details')].every(d => d.open)")
     assert page.evaluate("() => getComputedStyle(document.querySelector('.panel')).overflowY") == "visible"
     assert not page.is_visible("#fix-all")
+
+
+def test_upload_reads_windows_1252_and_a_byte_order_mark(page, tmp_path):
+    old = tmp_path / "old-export.txt"
+    old.write_bytes("We need a salesman for our caf\u00e9.\n".encode("cp1252"))
+    page.set_input_files("#file", str(old))
+    page.wait_for_function(READY)
+    assert page.input_value("#posting") == "We need a salesman for our caf\u00e9.\n"
+    assert page.input_value("#format") == "text" and "Windows-1252" in page.inner_text("#status")
+    marked = tmp_path / "bom.html"
+    marked.write_bytes(b"\xef\xbb\xbf<p>We need a salesman.</p>\n")
+    page.set_input_files("#file", str(marked))
+    page.wait_for_function("() => document.getElementById('posting').value.startsWith('<p>')")
+    page.wait_for_function(READY)
+    assert page.input_value("#posting") == "<p>We need a salesman.</p>\n" and page.input_value("#format") == "html"
+    assert "JD201" in codes(page)
+
+
+def test_bidi_controls_in_a_posting_stay_inside_their_isolates(page):
+    """A right-to-left override in a long sentence (JD602 quotes it) cannot move the page's own quote mark."""
+    sentence = " ".join(["We visit customers"] + ["and answer their questions"] * 9 + ["\u202eabout orders today."])
+    paste(page, "We need a salesman. " + sentence + "\n")
+    quote = page.locator("li.finding[data-code=JD602] .quote")
+    assert quote.locator("bdi").count() == 1
+    closing_after_text = quote.evaluate(
+        """q => { const range = document.createRange(); range.selectNodeContents(q.lastChild);
+                  const mark = range.getBoundingClientRect(), lines = q.children[0].getClientRects();
+                  const last = lines[lines.length - 1];
+                  const sameLine = Math.abs(mark.top - last.top) < 2;
+                  return (sameLine && mark.left >= last.right - 1) || mark.top >= last.bottom - 1; }"""
+    )
+    assert closing_after_text
