@@ -386,3 +386,19 @@ def test_bidi_controls_in_a_posting_stay_inside_their_isolates(page):
                   return (sameLine && mark.left >= last.right - 1) || mark.top >= last.bottom - 1; }"""
     )
     assert closing_after_text
+
+
+def test_a_new_answer_keeps_the_focus_on_the_finding(page):
+    paste(page, POSTING)
+    page.focus("li.finding[data-code=JD332]")
+    page.evaluate("() => document.getElementById('date').dispatchEvent(new Event('change'))")  # a check while there
+    page.wait_for_function(READY)
+    assert page.evaluate("() => document.activeElement.dataset.code") == "JD332"
+
+
+def test_apply_all_leaves_the_focus_on_the_next_action(page):
+    paste(page, POSTING)
+    page.focus("#fix-all")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.state === 'ready' && !document.querySelector('[data-fixable]')")
+    page.wait_for_function("() => document.activeElement.id === 'copy-text'")
