@@ -402,3 +402,14 @@ def test_apply_all_leaves_the_focus_on_the_next_action(page):
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.body.dataset.state === 'ready' && !document.querySelector('[data-fixable]')")
     page.wait_for_function("() => document.activeElement.id === 'copy-text'")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_highlight_layer_wraps_as_the_text_does(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    paste(page, POSTING)
+    heights = page.evaluate(
+        "() => [document.getElementById('mirror').scrollHeight, document.getElementById('posting').scrollHeight,"
+        " document.getElementById('posting').clientHeight]"
+    )
+    assert abs(heights[0] - heights[1]) <= 1 and heights[1] <= heights[2] + 1  # same lines; nothing scrolled away
