@@ -73,6 +73,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
     settings = settings or ServeSettings()
     checker = Checker(settings.config)
     page = templates().get_template("serve.html.j2")
+    whys = {rule.code: rule.why for rule in checker.catalog.rules}  # the page says why each finding matters
 
     async def index(request: Request) -> Response:
         nonce = secrets.token_urlsafe(18)
@@ -83,6 +84,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
             api=API,
             lint_date=lint_date.isoformat(),
             max_request_bytes=settings.max_request_bytes,
+            whys=whys,
         )
         return _security_headers(HTMLResponse(html), nonce)
 
