@@ -68,7 +68,7 @@ def render_audit(figures: dict) -> str:
 
 
 def count(number: int, one: str, many: str | None = None) -> str:
-    """"1 finding", "2 findings": the number with its noun in the right number."""
+    """ "1 finding", "2 findings": the number with its noun in the right number."""
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
@@ -111,18 +111,21 @@ def rewrite(text: str, findings: list[Finding], rules: dict[str, Rule]) -> Rewri
         for edit in finding.fix.edits
     ]
     changes.sort(key=lambda change: change["line"])
+    checklist_codes = {code for code, rule in rules.items() if rule.checklist}
     statements = [
         finding.suggestions[0]
         for finding in findings
-        if finding.span is None and finding.suggestions and getattr(rules.get(finding.code), "checklist", "")
+        if finding.span is None and finding.suggestions and finding.code in checklist_codes
     ]
     return Rewrite(fixed, statements, changes)
 
 
-def _runs(text: str, items: list[tuple[int, int, dict]], prefix: str, placed: set[str], ends: list[bool]) -> list:
+def _runs(
+    text: str, items: list[tuple[int, int, dict]], prefix: str, placed: set[str], ends: list[bool]
+) -> list[dict[str, Any]]:
     """The text as runs for the page: plain ones, and marked ones with the findings over them (the most severe
     decides the look), each finding's link target (`prefix`-id) on its first run and its number after its last."""
-    out = []
+    out: list[dict[str, Any]] = []
     for run in layer(len(text), [(s, e) for s, e, _ in items]):
         views = [items[i][2] for i in run.covering]
         if not views:
@@ -231,7 +234,7 @@ def _file(number: int, result: FileResult, rules: dict[str, Rule], names: dict, 
         [True] * len(span_views),
     )
     by_code = {v["code"]: v for v in views if v["span"] is None}
-    checklist = [
+    checklist: list[dict[str, Any]] = [
         {
             "item": item.item,
             "status": item.status,
