@@ -138,7 +138,7 @@ def test_every_finding_is_reachable_when_highlights_overlap(tmp_path):
     links = re.findall(r'href="#(m-[0-9-]+)"', page)
     targets = set(re.findall(r'id="(m-[0-9-]+)"', page))
     assert len(links) == 3 and set(links) == targets  # a long sentence (info) over two gendered titles
-    assert len(re.findall(r'href="#f-1-\d+"', page)) == 3  # each finding's number after its last run
+    assert len(re.findall(r'class="tag[^"]*" href="#f-1-\d+"', page)) == 3  # each finding's number after its last run
     assert '<mark class="sev-warning stacked">' in page  # the warning's look on top of the info
 
 
@@ -146,7 +146,7 @@ def test_summary_counts_plurals_and_plain_words(tmp_path):
     page = render(tmp_path, write(tmp_path, "p.txt", LONG), str(HOSTILE))
     assert not re.search(r"\b1 (errors|warnings|findings|postings|words)\b", page)
     assert "2 postings checked" in page
-    assert "Gendered wording (2)" in page and "Pay (1)" in page  # categories in plain words, with counts
+    assert "Gendered wording</a> (2)" in page and "Pay</a> (1)" in page  # categories in plain words, with counts
     visible = re.sub(r'\s[\w-]+="[^"]*"', "", page.split("</style>", 1)[1].split("<script", 1)[0])
     visible = re.sub(r"(?i)for developers:[^<]*", "", visible)
     assert "missing-eeo" not in visible and "missing-salary" not in visible and "JD201" not in visible
@@ -154,7 +154,8 @@ def test_summary_counts_plurals_and_plain_words(tmp_path):
     assert "For developers: JD201 gendered-job-title" in page  # codes stay there for developers
     assert "No gender-coded words found" in page and ">empty<" not in page
     error_first = page.index("What to fix first")
-    assert page.index("Error</span> Pay (1)", error_first) < page.index("Warning</span> Gendered wording", error_first)
+    assert page.index("Error</span> <a", error_first) < page.index("Pay</a> (1)", error_first)
+    assert page.index("Pay</a> (1)", error_first) < page.index("Gendered wording</a> (2)", error_first)
 
 
 def test_gender_balance_in_words():

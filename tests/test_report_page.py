@@ -140,8 +140,32 @@ def test_without_script_both_views_are_reachable(browser, tmp_path):
         assert page.locator(".rendered").is_visible()
         assert page.locator("details.source-view > summary").is_visible()
         assert not page.locator("button[data-view]").first.is_visible()  # controls that need script are hidden
+        page.emulate_media(media="print")  # printing opens every details by CSS alone
+        assert page.locator("details.source-view .source").is_visible()
     finally:
         context.close()
+
+
+def test_links_open_what_hides_their_target(browser, many_report):
+    page = open_page(browser, many_report)
+    try:
+        row = page.locator("#index tbody tr").nth(4)
+        anchor = row.get_attribute("data-posting")
+        row.locator("a").focus()
+        page.keyboard.press("Enter")
+        posting = page.locator(f"#{anchor}")
+        assert posting.locator("details.posting-body").get_attribute("open") is not None
+        finding = posting.locator("details.finding").first
+        finding.locator("summary").focus()
+        page.keyboard.press("Enter")
+        link = finding.locator("a[href^='#m-']")
+        target = link.get_attribute("href")[1:]
+        link.focus()
+        page.keyboard.press("Enter")
+        assert page.locator(f"[id='{target}']").count() == 1
+        assert page.locator(f"[id='{target}']").evaluate("e => e.closest('mark').getClientRects().length > 0")
+    finally:
+        page.close()
 
 
 def test_printing_opens_every_details_and_hides_controls(browser, many_report):

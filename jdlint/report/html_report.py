@@ -202,12 +202,16 @@ def _priorities(views: list[dict], names: dict) -> list[dict]:
     out = []
     for severity in SEVERITIES:
         counts = Counter(v["category"] for v in views if v["severity"] == severity)
+        first: dict[str, str] = {}
+        for view in views:
+            if view["severity"] == severity:
+                first.setdefault(view["category"], view["id"])
         if counts:
             out.append(
                 {
                     "severity": severity,
                     "categories": [
-                        {"name": names.get(c, {}).get("name", c), "count": n, "category": c}
+                        {"name": names.get(c, {}).get("name", c), "count": n, "category": c, "first": first[c]}
                         for c, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
                     ],
                 }
