@@ -237,3 +237,30 @@ def test_rewrite_is_the_fix_engines_text_plus_the_missing_statements(tmp_path):
     assert shown is not None and html.unescape(shown.group(1)) == revised.text
     assert "ItsIt" not in html.unescape(shown.group(1))
     assert "Line 3: <del" in page  # the changes listed on their own
+
+
+def test_identical_nested_and_zero_width_spans_each_keep_a_target_and_a_number():
+    from jdlint.model import FileResult, Finding, Severity, Span
+    from jdlint.report import html_report
+
+    text = "We need a salesman who is a rockstar.\n"
+
+    def finding(code: str, severity: Severity, start: int, end: int) -> Finding:
+        return Finding(code, "x", "gendered", severity, f"{code} here", Span(start, end), text[start:end])
+
+    findings = [
+        finding("JD602", Severity.INFO, 0, 37),  # the whole sentence
+        finding("JD201", Severity.WARNING, 10, 18),  # salesman, inside it
+        finding("JD203", Severity.ERROR, 10, 18),  # the same words again
+        finding("JD110", Severity.WARNING, 18, 18),  # an insertion point right after them
+        finding("JD301", Severity.WARNING, 28, 36),  # rockstar
+    ]
+    page = html_report.render([FileResult("p.txt", "text", "utf-8", findings, text=text)])
+    ids = re.findall(r'<details class="finding" id="f-(1-\d+)"', page)
+    assert len(ids) == 5
+    for ident in ids:
+        assert page.count(f'id="m-{ident}"') == 1 and f'href="#m-{ident}"' in page  # a target, and a link to it
+        assert re.search(rf'class="tag[^"]*" href="#f-{ident}"', page)  # its number in the text
+    assert '<mark class="sev-error stacked">' in page  # the error decides the look where all three overlap
+    source = page.split('<div class="source" dir="auto">', 1)[1].split("</div>", 1)[0]
+    assert re.sub(r"<a class=\"tag.*?</a>|<[^>]+>", "", source) == text  # the text whole, in order
