@@ -226,3 +226,26 @@ def test_bidi_controls_in_a_posting_cannot_reorder_the_page(browser, tmp_path):
         assert badge_x < category_x
     finally:
         page.close()
+
+
+def test_long_words_urls_and_names_wrap_at_320_px(browser, tmp_path):
+    long_name = "posting-" + "x" * 120 + ".md"
+    posting = tmp_path / long_name
+    posting.write_text(
+        "---\ntitle: "
+        + "Supercalifragilistic" * 8
+        + "\n---\n\n# Cook\n\nApply at https://example.com/"
+        + "careers/" * 30
+        + " or see "
+        + "Y" * 250
+        + ".\n\n- We need a salesman.\n",
+        encoding="utf-8",
+    )
+    page = open_page(browser, report(tmp_path, str(posting), str(SEED)), 320)
+    try:
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        assert not overflows_horizontally(page)
+        page.click("button[data-view='source']")
+        assert not overflows_horizontally(page)
+    finally:
+        page.close()
