@@ -308,6 +308,7 @@ def render(results: list[FileResult], *, errors: list[InputError] | None = None,
             summary=summary(results),
             severities=[(s, *SEVERITY_WORDS[s]) for s in SEVERITIES],
             categories=[(c, entry["name"]) for c, entry in names.items() if c in present],
+            open_postings=OPEN_POSTINGS,
             version=__version__,
             nonce=digest.hexdigest()[:24],
         )
