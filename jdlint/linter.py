@@ -31,6 +31,7 @@ class Linter:
         self.catalog = catalog or load_catalog()
         self.rules = self.config.enabled_rules(self.catalog)
         self.rules_by_code = {r.code: r for r in self.rules}
+        self.checklist_rules = [r for r in self.catalog.rules if r.checklist]  # each posting's checklist items
         self._pipeline = pipeline  # given: used for every posting (tests pass annotated pipelines)
         self._by_language: dict[str, tuple[list[Rule], tuple[str, ...]]] = {}
 
@@ -162,9 +163,7 @@ class Linter:
         say: turned off, no data for the language, too short (the check's own word), or its finding silenced."""
         running = {rule.code for rule in rules}
         items = []
-        for rule in self.catalog.rules:
-            if not rule.checklist:
-                continue
+        for rule in self.checklist_rules:
             status, reason = CHECKED, None
             if rule.code not in self.rules_by_code:
                 status, reason = NOT_CHECKED, self._why_off(rule)
