@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .fingerprint import fingerprints
+from .model import MISSING, NOT_SHOWN
 from .printable import shown
 
 VERSION = 1
@@ -65,10 +67,19 @@ def load(path: str) -> dict[str, set[str]]:
 
 
 def filter_known(results, known: dict[str, set[str]]):
-    """Drop findings recorded in the baseline; what is left is new."""
+    """Drop findings recorded in the baseline; what is left is new. A checklist item whose finding is dropped says
+    it is not shown, so the report never claims the posting has what it lacks."""
     for result in results:
         recorded = known.get(_key(result.path), set())
         if recorded:
             prints = fingerprints(result.findings)
-            result.findings = [f for f, p in zip(result.findings, prints) if f"{f.code}:{p}" not in recorded]
+            kept = [f for f, p in zip(result.findings, prints) if f"{f.code}:{p}" not in recorded]
+            dropped = {f.code for f in result.findings} - {f.code for f in kept}
+            result.findings = kept
+            result.checklist = tuple(
+                replace(item, status=NOT_SHOWN, reason="known in the baseline")
+                if item.code in dropped and item.status == MISSING
+                else item
+                for item in result.checklist
+            )
     return results

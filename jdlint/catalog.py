@@ -36,6 +36,7 @@ _COMMON_KEYS = {
     "aliases",
     "exceptions",
     "options",
+    "checklist",
 }
 _EXAMPLE_KEYS = {"text", "match", "fix"}
 
@@ -62,6 +63,11 @@ def _rule(entry: dict[str, Any], where: str, family: str, catalog: str, language
     except (ValueError, TypeError, re.error) as exc:
         _fail(where, str(exc))
     user_options = _user_options(entry.get("options", {}), where)
+    checklist = entry.get("checklist", "")
+    if not isinstance(checklist, str) or ("checklist" in entry and not checklist.strip()):
+        _fail(where, 'checklist must be a non-empty label (what the posting should have, e.g. "Pay range")')
+    if checklist and entry["kind"] not in ("occurrence", "python"):
+        _fail(where, "checklist is for rules that judge the whole posting (kind occurrence or python)")
     declared = {option.name for option in user_options}
     for name in kind.required_options:
         if name not in declared:
@@ -88,6 +94,7 @@ def _rule(entry: dict[str, Any], where: str, family: str, catalog: str, language
         language=language,
         user_options=user_options,
         expectations=expectations,
+        checklist=checklist.strip(),
     )
 
 
@@ -295,6 +302,28 @@ def _one_per_code(variants: tuple[Rule, ...]) -> tuple[Rule, ...]:
     for rule in variants:
         first.setdefault(rule.code, rule)
     return tuple(first.values())
+
+
+@lru_cache(maxsize=1)
+def category_names() -> dict[str, dict[str, str]]:
+    """Each finding category's name and one-line description for readers (data/categories.toml), in the order of
+    model.CATEGORIES; every category must have both."""
+    where = "data/categories.toml"
+    table = _read(Path(str(data_path("data"))) / "categories.toml", where).get("category")
+    if not isinstance(table, dict):
+        _fail(where, "needs [category.NAME] tables")
+    unknown = sorted(set(table) - set(CATEGORIES))
+    if unknown:
+        _fail(where, f"unknown category {unknown[0]!r}")
+    names = {}
+    for category in CATEGORIES:
+        entry = table.get(category)
+        if not isinstance(entry, dict) or set(entry) != {"name", "about"}:
+            _fail(where, f"[category.{category}] needs exactly name and about")
+        if not all(isinstance(entry[key], str) and entry[key].strip() for key in ("name", "about")):
+            _fail(where, f"[category.{category}] name and about must be non-empty text")
+        names[category] = {"name": entry["name"].strip(), "about": entry["about"].strip()}
+    return names
 
 
 @lru_cache(maxsize=1)

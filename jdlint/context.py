@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from .config import Config
 from .document import Document
 from .language import DEFAULT_LANGUAGE, Language, get_language
+from .model import MISSING, NOT_CHECKED
 from .rule import Catalog, Rule
 from .tokens import read_token_table, sentence_bounds
 
@@ -41,6 +42,28 @@ class Context:
         self.catalog = catalog or Catalog(())
         self.language = language or get_language(DEFAULT_LANGUAGE)
         self._memo: dict[Hashable, Any] = {}
+        self.verdicts: dict[str, tuple[str, str]] = {}  # rule code -> (checklist status, reason), said by a check
+
+    def not_judged(self, rule: Rule, reason: str) -> None:
+        """The check does not judge this posting (too short to be a whole posting, ...): its checklist item says
+        "not checked" and why, in plain words, instead of "present"."""
+        self.verdicts[rule.code] = (NOT_CHECKED, reason)
+
+    def judged_missing(self, rule: Rule, reason: str) -> None:
+        """The item is missing though the rule reports nothing itself (another rule's finding says it)."""
+        self.verdicts[rule.code] = (MISSING, reason)
+
+    def too_short(self, rule: Rule) -> bool:
+        """True, recorded as the rule's reason for not judging, when the posting has fewer words than the rule's
+        `min-words` option: a snippet or stub cannot be said to lack a whole-posting statement."""
+        minimum = self.option(rule, "min-words")
+        if self.word_count >= minimum:
+            return False
+        words = self.word_count
+        self.not_judged(
+            rule, f"the posting has {words} word{'s' * (words != 1)}, fewer than the {minimum} this check needs"
+        )
+        return True
 
     def option(self, rule: Rule, name: str) -> Any:
         """The value of one of the rule's declared options for this run: the config's, else the catalog default."""

@@ -9,13 +9,14 @@ from . import budget, metrics, suppress
 from .analyses.repeats import without_repeats
 from .catalog import load_catalog
 from .config import Config
+from .config import matches as selector_matches
 from .context import Context
 from .document import Document
 from .findings import UNUSED_DIRECTIVE, make_finding
 from .kinds import KINDS
 from .kinds.terms import CompiledTerms
 from .language import is_shipped, posting_language
-from .model import FileResult, Finding, Match
+from .model import CHECKED, MISSING, NOT_CHECKED, NOT_SHOWN, ChecklistItem, FileResult, Finding, Match
 from .nlp import Pipeline, get_pipeline
 from .rule import Catalog, Rule
 
@@ -30,6 +31,7 @@ class Linter:
         self.catalog = catalog or load_catalog()
         self.rules = self.config.enabled_rules(self.catalog)
         self.rules_by_code = {r.code: r for r in self.rules}
+        self.checklist_rules = [r for r in self.catalog.rules if r.checklist]  # each posting's checklist items
         self._pipeline = pipeline  # given: used for every posting (tests pass annotated pipelines)
         self._by_language: dict[str, tuple[list[Rule], tuple[str, ...]]] = {}
 
@@ -130,6 +132,7 @@ class Linter:
                 matches = without_repeats(context, matches)
             findings.extend(make_finding(rule, m, document, self.config) for m in matches)
         budget.enter("while applying suppressions")
+        found = {f.code for f in findings}
         findings = suppress.apply(
             findings,
             document,
@@ -150,7 +153,39 @@ class Linter:
             text=source.text,
             language=language,
             notices=notices,
+            checklist=self._checklist(context, rules, language, found, {f.code for f in findings}),
         )
+
+    def _checklist(
+        self, context: Context, rules: list[Rule], language: str, found: set[str], kept: set[str]
+    ) -> tuple[ChecklistItem, ...]:
+        """What each checklist rule (a catalog `checklist` label) says of this posting, and why when it could not
+        say: turned off, no data for the language, too short (the check's own word), or its finding silenced."""
+        running = {rule.code for rule in rules}
+        items = []
+        for rule in self.checklist_rules:
+            status, reason = CHECKED, None
+            if rule.code not in self.rules_by_code:
+                status, reason = NOT_CHECKED, self._why_off(rule)
+            elif rule.code not in running:
+                status, reason = NOT_CHECKED, f"jdlint has no data for it in the posting's language ({language})"
+            elif rule.code in kept:
+                status, reason = MISSING, context.verdicts.get(rule.code, (MISSING, None))[1]
+            elif rule.code in found:
+                ignored = self.config.file_ignores(context.document.source.path)
+                if any(selector_matches(s, rule) for s in ignored):
+                    status, reason = NOT_CHECKED, "turned off for this file by the config's per-file-ignores"
+                else:
+                    status, reason = NOT_SHOWN, "silenced by a jdlint directive in the posting"
+            elif rule.code in context.verdicts:
+                status, reason = context.verdicts[rule.code]
+            items.append(ChecklistItem(rule.code, rule.checklist, status, reason))
+        return tuple(items)
+
+    def _why_off(self, rule: Rule) -> str:
+        if any(selector_matches(s, rule) for s in self.config.ignore):
+            return "turned off in this run (--ignore or the config's ignore list)"
+        return "not among the rules selected for this run (--select or the config's select)"
 
     def _without_exceptions(self, context: Context, rule: Rule, matches: list[Match]) -> list[Match]:
         terms = context.compiled(

@@ -138,6 +138,23 @@ class Match:
         return self.span is None and self.start is None
 
 
+CHECKED = "present"  # a checklist item's statuses (ChecklistItem.status)
+MISSING = "missing"
+NOT_CHECKED = "not checked"
+NOT_SHOWN = "not shown"  # judged missing, but the finding was left out of the report (a baseline knows it)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """What the report's checklist says about one rule that carries a checklist label (a pay range, an
+    accommodation statement): whether the posting has it, lacks it, or was not judged, and why in plain words."""
+
+    code: str
+    item: str  # the rule's checklist label, "Pay range"
+    status: str  # CHECKED, MISSING, NOT_CHECKED or NOT_SHOWN
+    reason: str | None = None  # why it was not checked or not shown (and, when a check says, why missing)
+
+
 @dataclass
 class FileResult:
     """One linted posting: its findings and (when asked for) metrics."""
@@ -150,6 +167,7 @@ class FileResult:
     text: str = field(default="", repr=False)  # the decoded source, for positions and fixes
     language: str = ""  # the language the posting was linted as (ISO 639-1)
     notices: tuple[str, ...] = ()  # what the run could not do for this posting (rules skipped), for stderr
+    checklist: tuple[ChecklistItem, ...] = ()  # the checklist rules' verdicts, in catalog order
 
 
 @dataclass(frozen=True)

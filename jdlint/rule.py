@@ -42,6 +42,7 @@ class Rule:
     language: str | None = None  # the language whose data this rule carries; None: language-neutral
     user_options: tuple[RuleOption, ...] = ()  # thresholds a config may change (`[rules.CODE]`)
     expectations: tuple[Expectation, ...] = ()  # for the fail examples written as tables
+    checklist: str = ""  # the label of what the rule checks a posting has ("Pay range"); "": not a checklist item
 
     @property
     def fixable(self) -> bool:

@@ -61,7 +61,7 @@ def test_json_output_contract(tmp_path):
     assert set(data) == {"schema_version", "tool", "files", "summary"}
     assert data["schema_version"] == 1 and data["tool"] == {"name": "jdlint", "version": __version__}
     entry = data["files"][0]
-    assert set(entry) == {"path", "format", "encoding", "findings", "metrics"}
+    assert set(entry) == {"path", "format", "encoding", "findings", "metrics", "checklist"}  # checklist: an addition
     assert (entry["format"], entry["encoding"]) == ("markdown", "utf-8")
     finding = entry["findings"][0]
     assert set(finding) == {

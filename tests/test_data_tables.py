@@ -16,6 +16,7 @@ from jdlint.resources import data_path
 
 TABLES = (
     "ableist-language.toml",
+    "categories.toml",
     "gender-coding.toml",
     "gendered-titles.toml",
     "jurisdictions.toml",
@@ -44,6 +45,16 @@ def test_data_holds_the_lookup_tables_and_each_parses():
     for name in TABLES:
         assert load(name), name
     assert not [name for name in TABLES if (Path(str(data_path("rules"))) / name).exists()]  # rules/: catalogs only
+
+
+def test_categories_name_every_category_once_for_readers():
+    from jdlint.catalog import category_names
+    from jdlint.model import CATEGORIES
+
+    names = category_names()
+    assert list(names) == list(CATEGORIES)
+    assert repeated(entry["name"] for entry in names.values()) == []
+    assert all(entry["name"] != category for category, entry in names.items() if "-" in category)  # no slugs
 
 
 def test_sections():

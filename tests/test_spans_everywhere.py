@@ -101,12 +101,16 @@ def test_html_report_shows_the_source_and_highlights_spans(path, tmp_path):
     _output("--format", "html", "--output-file", str(report), str(path))
     page = report.read_bytes().decode("utf-8")
     shown = re.search(r'<div class="source"[^>]*>(.*?)</div>', page, re.S).group(1)
-    marks = re.findall(r"<mark [^>]*><a [^>]*>(.*?)</a><span class=\"tag\">\[[^\]]*\]</span></mark>", shown, re.S)
-    assert marks
-    spans = {finding["text"] for finding in _spans(path)}
-    assert {html.unescape(mark) for mark in marks} <= spans
-    plain = re.sub(r"<span class=\"tag\">\[[^\]]*\]</span>", "", shown)
-    assert html.unescape(re.sub(r"<[^>]+>", "", plain)) == text
+    labels = re.compile(r'<a class="tag[^"]*" href="#f-[0-9-]+">.*?</a>', re.S)
+    assert html.unescape(re.sub(r"<[^>]+>", "", labels.sub("", shown))) == text  # the source whole, in order
+    # each finding's highlight runs from its target (m-ID) to its number (a link to f-ID) and spells its text
+    marked = []
+    for ident in re.findall(r'<span id="m-([0-9-]+)"></span>', shown):
+        start = shown.index(f'<span id="m-{ident}"></span>')
+        end = shown.rindex("<a", 0, shown.index(f'href="#f-{ident}"'))
+        marked.append(html.unescape(re.sub(r"<[^>]+>", "", labels.sub("", shown[start:end]))))
+    assert marked
+    assert sorted(marked) == sorted(finding["text"] for finding in _spans(path))
 
 
 def test_record_spans_slice_the_record_text():

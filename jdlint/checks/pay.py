@@ -378,9 +378,11 @@ def _requirement(context: Context) -> tuple[Severity, str, str | None]:
 
 @check(needs=("sentences",))
 def missing_pay(context: Context, rule: Rule) -> Iterator[Match]:
-    if context.word_count < context.option(rule, "min-words"):
+    if context.too_short(rule):
         return
     pay = find_pay(context)
+    if pay.vague and not pay.disclosed:
+        context.judged_missing(rule, "the pay is given only in vague words (see the vague-pay finding)")
     if pay.disclosed or pay.vague:
         return  # vague pay has its own finding
     severity, requirement, source = _requirement(context)

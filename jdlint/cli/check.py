@@ -11,7 +11,7 @@ from .. import baseline, report
 from ..config import ConfigError, ConfigResolver, check_selectors
 from ..fix import unified_diff
 from ..fixing import FileFix, fix_files
-from ..model import FileResult, Finding, Severity
+from ..model import FileResult, Finding, InputError, Severity
 from ..printable import shown
 from ..protocols import Reporter
 from ..source import LineIndex, parse_size
@@ -91,7 +91,7 @@ def check(options: CheckOptions) -> None:
         except baseline.BaselineError as exc:
             fail(str(exc))
     # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
-    _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None)
+    _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None, errors=errors)
     if broken:
         sys.exit(EXIT_ERROR)
     failing = [
@@ -201,8 +201,15 @@ def _write_baseline(path: str, results: list[FileResult]) -> NoReturn:
     sys.exit(EXIT_CLEAN)
 
 
-def _report(reporter: Reporter, results: list[FileResult], options: CheckOptions, to_stderr: bool = False) -> None:
-    output = reporter.render(results, statistics=options.statistics)
+def _report(
+    reporter: Reporter,
+    results: list[FileResult],
+    options: CheckOptions,
+    to_stderr: bool = False,
+    errors: list[InputError] | None = None,
+) -> None:
+    # the inputs that could not be linted go to the reporter too: a page lists them (others ignore them)
+    output = reporter.render(results, statistics=options.statistics, errors=errors or [])
     output_file = options.output_file or reporter.DEFAULT_OUTPUT  # a page goes to a file, not the terminal
     if output_file:
         write_text(output_file, click.unstyle(output))

@@ -47,7 +47,7 @@ class Occurrence(BaseKind):
 
     def find(self, context: Context, rule: Rule) -> Iterator[Match]:
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
-        if context.word_count < context.option(rule, "min-words"):
+        if context.too_short(rule):
             return
         if statements(context, rule):
             return

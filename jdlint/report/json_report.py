@@ -54,6 +54,10 @@ def file_dict(result) -> dict:
         "encoding": result.encoding,
         "findings": [finding_dict(f, index) for f in result.findings],
         "metrics": metrics_dict(result.metrics),
+        "checklist": [
+            {"code": item.code, "item": item.item, "status": item.status, "reason": item.reason}
+            for item in result.checklist
+        ],
     }
 
 
