@@ -167,8 +167,8 @@ def test_posting_text_on_the_page_is_escaped_and_bidi_isolated():
 def test_plain_labels_with_codes_beside_them(audited):
     figures, page = audited
     text = visible_text(page)
-    assert "Equal-opportunity statement missing-eeo" in text
-    assert "Gendered language gendered" in text  # the plain name, then the category for developers
+    assert "Equal-opportunity statement missing-eeo" in text  # the plain name, then the slug
+    assert "Gendered wording gendered" in text  # the plain name, then the category for developers
     assert "Gendered job title JD201" in text
     assert "No gender-coded words empty" in text or figures["gender_coding"]["empty"] == 0
     for category in figures["findings_by_category"]:
@@ -178,7 +178,7 @@ def test_plain_labels_with_codes_beside_them(audited):
 def test_every_category_and_verdict_has_a_plain_label():
     assert all(plain_labels.category(name) != name for name in CATEGORIES)
     assert all(plain_labels.verdict(name) for name in VERDICTS)
-    assert plain_labels.category("missing-eeo") == "Equal-opportunity statement missing"
+    assert plain_labels.category("missing-eeo") == "Equal-opportunity statement"
     assert plain_labels.verdict("empty") == "No gender-coded words"
     assert plain_labels.rule("gendered-job-title") == "Gendered job title"
     assert plain_labels.rule("ats-tag") == "Leaked ATS or job-board tag"

@@ -63,10 +63,6 @@ def templates():
     return environment
 
 
-def render_audit(figures: dict) -> str:
-    return templates().get_template("audit.html.j2").render(audit=figures, version=__version__)
-
-
 def count(number: int, one: str, many: str | None = None) -> str:
     """ "1 finding", "2 findings": the number with its noun in the right number."""
     return f"{number} {one if number == 1 else many or one + 's'}"

@@ -1,11 +1,14 @@
 """Plain-language names of categories, gender-coding verdicts and rules, for pages read by people who never see a
-code. The names are data (data/plain-labels.toml); a rule's is its catalog name in words."""
+code. The names are data: categories in data/categories.toml (catalog.category_names, shared with the HTML report
+and the served page), verdicts and unusual rule names in data/plain-labels.toml; any other rule's is its name in
+words."""
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
 
+from ..catalog import category_names
 from ..resources import data_path
 
 TABLE = "plain-labels.toml"
@@ -17,8 +20,9 @@ def _labels() -> dict[str, dict[str, str]]:
 
 
 def category(name: str) -> str:
-    """'missing-eeo' -> 'Equal-opportunity statement missing'; an unknown category is shown as it is."""
-    return _labels()["category"].get(name, name)
+    """'missing-eeo' -> 'Equal-opportunity statement'; an unknown category is shown as it is."""
+    entry = category_names().get(name)
+    return entry["name"] if entry else name
 
 
 def verdict(name: str) -> str:

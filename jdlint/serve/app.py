@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import budget
+from ..catalog import category_names
 from ..config import Config
 from ..report.html_report import templates
 from ..version import __version__
@@ -74,6 +75,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
     checker = Checker(settings.config)
     page = templates().get_template("serve.html.j2")
     whys = {rule.code: rule.why for rule in checker.catalog.rules}  # the page says why each finding matters
+    categories = {name: entry["name"] for name, entry in category_names().items()}  # plain names, in report order
 
     async def index(request: Request) -> Response:
         nonce = secrets.token_urlsafe(18)
@@ -85,6 +87,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
             lint_date=lint_date.isoformat(),
             max_request_bytes=settings.max_request_bytes,
             whys=whys,
+            categories=categories,
         )
         return _security_headers(HTMLResponse(html), nonce)
 
