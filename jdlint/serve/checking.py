@@ -120,8 +120,11 @@ class Checker:
         tables, the metrics' dictionaries, every rule's compiled patterns and the JSON writer are loaded now and
         not on the first request."""
         metadata = {"title": warmup.TITLE, "location": warmup.LOCATION}
+        untimed = self.config.with_overrides(lint_timeout=0)  # loading is not a posting's time
         for fmt, text in warmup.POSTINGS:
-            self.answer(CheckRequest(text, fmt, f"warm-up.{fmt}", metadata))
+            json_report.document([self._lint(CheckRequest(text, fmt, f"warm-up.{fmt}", metadata), untimed)])
+        self._linters.clear()
+        self.linter_for(self.config)  # the server's own; what it loads is shared and now loaded
 
     def linter_for(self, config: Config) -> Linter:
         key = repr(config)
