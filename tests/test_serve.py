@@ -488,6 +488,12 @@ def test_bad_config_is_one_line_and_exit_2(no_server, tmp_path):
     assert "unknown key 'colour'" in result.stderr and result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("origin", ["*", "ats.example.com", "https://ats.example.com/jobs"])
+def test_allow_origin_takes_origins_only(no_server, origin):
+    result = CliRunner().invoke(main, ["serve", "--port", "0", "--allow-origin", origin])
+    assert result.exit_code == 2 and "is not an origin" in result.output and not no_server
+
+
 def test_no_deprecation_warning_from_the_test_client():
     code = "import warnings; warnings.simplefilter('error'); import starlette.testclient"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 import webbrowser
 
@@ -14,6 +15,15 @@ from .console import fail, resolver
 from .options import config_option, date_option, timeout_option
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain")
+_ORIGIN = re.compile(r"https?://[^/\s*]+")
+
+
+def _origins(context: click.Context, parameter: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Each --allow-origin is one web origin, scheme://host[:port]: no path, and no "*" (that would be every site)."""
+    for value in values:
+        if not _ORIGIN.fullmatch(value):
+            raise click.BadParameter(f"{value!r} is not an origin such as https://ats.example.com")
+    return tuple(values)
 
 
 def is_loopback(host: str) -> bool:
@@ -64,6 +74,7 @@ def url_of(sock: socket.socket, host: str) -> str:
     "allow_origins",
     multiple=True,
     metavar="ORIGIN",
+    callback=_origins,
     help="A web origin (https://ats.example.com) allowed to call the API from its pages (CORS); none by default.",
 )
 @click.option(
