@@ -1,4 +1,5 @@
-"""Document metrics: length, sentences, Flesch-Kincaid grade, Flesch reading ease, gender coding.
+"""Document metrics: length, sentences, Flesch-Kincaid grade, Flesch reading ease, gender coding, and the date and
+places the pay-transparency laws were judged by (`pay_laws`).
 
 Word counts and syllables come from the posting's Language; the readability figures are computed over
 its prose only (jdlint.analyses.prose).
@@ -10,6 +11,7 @@ from typing import Any
 
 from .analyses import gender_coding
 from .analyses.prose import prose
+from .checks.pay import pay_laws
 from .context import Context
 from .model import Metrics
 from .tokens import ALPHA
@@ -18,7 +20,10 @@ from .tokens import ALPHA
 def compute(context: Context) -> Metrics:
     """Metrics of one linted document (an engine Context): counts, grade, and gender coding."""
     document = context.document
-    extra: dict[str, Any] = {"gender_coding": gender_coding.for_context(context).as_metric()}
+    extra: dict[str, Any] = {
+        "gender_coding": gender_coding.for_context(context).as_metric(),
+        "pay_laws": pay_laws(context),
+    }
     text = document.text
     if not text.strip():
         extra.update(flesch_reading_ease=None, average_sentence_length=None)

@@ -43,6 +43,11 @@ from .source import LineIndex, SourceError, decode
 SPAN = "struct<start:int,end:int,line:int,column:int,end_line:int,end_column:int>"
 FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:string>>>"
 GENDER_CODING = "struct<masculine:array<string>,feminine:array<string>,verdict:string>"
+PAY_LAWS = (
+    "struct<date:string,jurisdictions:array<struct<code:string,name:string,place:string,evidence:string>>,"
+    "laws:array<struct<jurisdiction:string,law:string,effective:string,in_force:boolean,in_posting:boolean,"
+    "citation:string>>>"
+)
 FINDING_COLUMNS = (
     ("id", "string"),
     ("finding_index", "int"),
@@ -67,6 +72,7 @@ METRIC_COLUMNS = (
     ("flesch_reading_ease", "double"),
     ("average_sentence_length", "double"),
     ("gender_coding", GENDER_CODING),
+    ("pay_laws", PAY_LAWS),
 )
 ERROR_COLUMNS = (("id", "string"), ("error", "string"))
 # mapInArrow yields one schema: each row is a finding, a posting's metrics or an error, told by `kind`.

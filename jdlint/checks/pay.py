@@ -340,6 +340,34 @@ def _lint_date(context: Context) -> datetime.date:
     return context.config.lint_date or datetime.date.today()
 
 
+def _laws(context: Context) -> list[tuple[dict[str, Any], Evidence]]:
+    return context.memo("pay-laws", lambda: applicable(context.document))
+
+
+def pay_laws(context: Context) -> dict[str, Any]:
+    """The `pay_laws` metric: the day and the places the pay rules judged this posting by, and the laws found
+    there, so a reader can see (and a caller change, with the date and the location field) what JD501-JD503 used."""
+    today = _lint_date(context)
+    found = _laws(context)
+    return {
+        "date": today.isoformat(),
+        "jurisdictions": [
+            {"code": law["code"], "name": law["name"], "place": e.place, "evidence": e.quote} for law, e in found
+        ],
+        "laws": [
+            {
+                "jurisdiction": law["code"],
+                "law": law["law"],
+                "effective": law["effective"].isoformat(),
+                "in_force": law["effective"] <= today,
+                "in_posting": bool(law["in_ad"]),
+                "citation": law["citation"],
+            }
+            for law, _ in found
+        ],
+    }
+
+
 def _evidence(found: list[tuple[dict[str, Any], Evidence]]) -> str:
     """Where the location came from, the strongest evidence first: " Location New York, from 'Location: New York'." """
     shown: list[Evidence] = []
@@ -354,7 +382,7 @@ def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severi
     """(severity, sentence naming the laws and the location's evidence, source) on the lint date; with
     `range_only`, only the laws that ask for both ends (Austria asks for the minimum: "from EUR 4.000" meets it)."""
     today = _lint_date(context)
-    found = [(law, e) for law, e in context.memo("pay-laws", lambda: applicable(context.document)) if law["in_ad"]]
+    found = [(law, e) for law, e in _laws(context) if law["in_ad"]]
     if range_only:
         found = [(law, e) for law, e in found if not law.get("minimum_only", False)]
     in_force = [(law, e) for law, e in found if law["effective"] <= today]
