@@ -177,6 +177,11 @@ class InputError:
     path: str
     message: str  # one line, naming the file
 
+    @property
+    def reason(self) -> str:
+        """The message without the file name in front, for pages that show the name beside it."""
+        return self.message.removeprefix(f"{self.path}: ")
+
     @classmethod
     def internal(cls, path: str, stage: str, exc: BaseException, where: str | None = None) -> InputError:
         """A bug met while handling one input (`stage`: parsing, linting): that input's error, not the run's end.

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from jdlint.formats import parse
 from jdlint.model import Span
-from jdlint.report.isolation import balanced, visible_controls
+from jdlint.printable import visible_controls
+from jdlint.report.isolation import balanced
 from jdlint.report.rendered import blocks, document_of, extracted_range, title_of
 from jdlint.source import Source
 

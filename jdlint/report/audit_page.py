@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import InputError
 from ..printable import visible_controls
 from ..resources import data_path
 from ..version import __version__
@@ -58,11 +59,6 @@ def _chart(
         "rows": [_row(label, value, top, code) for label, value, code in rows],
         **extra,
     }
-
-
-def _message(path: str, message: str) -> str:
-    """An error message without the file name its row already shows."""
-    return message[len(path) + 2 :] if message.startswith(f"{path}: ") else message
 
 
 def view(figures: dict) -> dict[str, Any]:
@@ -121,7 +117,7 @@ def view(figures: dict) -> dict[str, Any]:
         "failed": [
             {
                 "path": visible_controls(item["path"]),
-                "message": visible_controls(_message(item["path"], item["message"])),
+                "message": visible_controls(InputError(item["path"], item["message"]).reason),
             }
             for item in failed["inputs"]
         ],

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from ..catalog import category_names, load_catalog
 from ..fix import apply_findings
 from ..model import CHECKED, MISSING, FileResult, Finding, InputError
+from ..printable import shown, visible_controls
 from ..rule import Rule
 from ..source import LineIndex
 from ..version import __version__
 from . import printable, summary
 from .highlights import layer
-from .isolation import balanced, visible_controls
+from .isolation import balanced
 from .rendered import RENDERED_FORMATS, blocks, document_of, extracted_range, title_of
 
 NAME: str = "html"
@@ -300,7 +301,7 @@ def render(results: list[FileResult], *, errors: list[InputError] | None = None,
         .get_template("report.html.j2")
         .render(
             files=files,
-            errors=[{"path": e.path, "message": e.message} for e in errors],
+            errors=[{"path": shown(e.path), "message": shown(e.reason)} for e in errors],
             summary=summary(results),
             severities=[(s, *SEVERITY_WORDS[s]) for s in SEVERITIES],
             categories=[(c, entry["name"]) for c, entry in names.items() if c in present],
