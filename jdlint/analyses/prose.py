@@ -24,6 +24,7 @@ class Prose:
     words: int
     syllables: int
     coefficients: Readability
+    polysyllables: int = 0  # words of three or more syllables, counted only for a formula that weighs them
 
     @property
     def average_sentence_length(self) -> float | None:
@@ -37,6 +38,7 @@ class Prose:
         return (
             c.grade_sentence * (self.words / len(self.sentences))
             + c.grade_syllable * (self.syllables / self.words)
+            + c.grade_polysyllable * (100 * self.polysyllables / self.words)
             + c.grade_constant
         )
 
@@ -77,8 +79,14 @@ def prose(context: Context) -> Prose:
                 kept.append((start_char, start_char + len(sentence.rstrip()), words))
                 parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
         text = " ".join(parts)
+        coefficients = language.readability
+        long_words = language.polysyllables if coefficients.grade_polysyllable else None
         return Prose(
-            tuple(kept), sum(w for *_, w in kept), language.syllables(text) if text else 0, language.readability
+            tuple(kept),
+            sum(w for *_, w in kept),
+            language.syllables(text) if text else 0,
+            coefficients,
+            long_words(text) if long_words and text else 0,
         )
 
     return context.memo("prose", compute)

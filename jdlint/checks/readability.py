@@ -24,7 +24,12 @@ def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
     if grade is None or len(running.sentences) < 3 or grade <= target or not _in_its_language(context):
         return
     yield Match.whole_posting(
-        params={"grade": f"{grade:.1f}", "target": target, "length": f"{running.average_sentence_length:.0f}"},
+        params={
+            "grade": f"{grade:.1f}",
+            "scale": running.coefficients.scale,
+            "target": target,
+            "length": f"{running.average_sentence_length:.0f}",
+        },
         suggestions=("split long sentences; prefer short, common words",),
     )
 

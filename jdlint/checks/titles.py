@@ -20,6 +20,7 @@ from ..model import Edit, Match, Severity
 from ..resources import data_path
 from ..rule import Rule
 from . import check
+from .title_markers import marked_titles
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"  # for character classes
 _SLASH = re.compile(r"[ \t]*[/\\][ \t]*")
@@ -248,8 +249,13 @@ def _skipped(text: str, hit: _Hit, context: Context) -> bool:
 
 @check()
 def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
-    """Each gendered job title or work word of the lexicon, with its neutral form as the fix."""
-    lexicon = load(rule.options["settings"]["lexicon"])
+    """Each gendered job title or work word of the lexicon, with its neutral form as the fix; in a language whose
+    data gives title markers instead of a lexicon, each unmarked gendered title (title_markers)."""
+    settings = rule.options["settings"]
+    if "markers" in settings:
+        yield from marked_titles(context, settings)
+        return
+    lexicon = load(settings["lexicon"])
     text = context.document.text
     hits: dict[int, _Hit] = {}
     after = 0

@@ -206,14 +206,16 @@ ISO_639_1 = frozenset(
         "zu",
     ]
 )
-SHIPPED = ("en",)  # a package jdlint/language/<code>/ exposing LANGUAGE
+SHIPPED = ("en", "de")  # a package jdlint/language/<code>/ exposing LANGUAGE
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True)
 class Readability:
     """Flesch-Kincaid grade = grade_sentence * words/sentence + grade_syllable * syllables/word + grade_constant;
-    reading ease likewise with the ease_* coefficients (each language has its own published values)."""
+    reading ease likewise with the ease_* coefficients (each language has its own published values). A formula
+    that weighs the share of long words (the fourth Wiener Sachtextformel: per cent of words of three or more
+    syllables) sets grade_polysyllable; `scale` names the grade in messages."""
 
     grade_sentence: float
     grade_syllable: float
@@ -221,6 +223,8 @@ class Readability:
     ease_constant: float
     ease_sentence: float
     ease_syllable: float
+    grade_polysyllable: float = 0.0
+    scale: str = "US grade"
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,8 @@ class Language:
     # a large list the first time it meets a rare word
     frequency: Callable[[str], float]
     common_frequency: Callable[[str], float]
+    # words of three or more syllables in running text: asked only when readability.grade_polysyllable is set
+    polysyllables: Callable[[str], int] | None = None
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.words()

@@ -1,0 +1,35 @@
+"""German word frequencies from wordfreq's German lists (Speer et al.; code Apache-2.0, data CC-BY-SA 4.0), read
+from the files its wheel ships as the English ones are: the small list (Zipf 3 and up) first, the large on demand.
+The small list's words are also German's dictionary (`Language.words`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..en.frequency import _read, _table
+
+
+@lru_cache(maxsize=1)
+def _small() -> dict[str, float]:
+    return _table(_read("small", "de"))
+
+
+@lru_cache(maxsize=1)
+def _large() -> dict[str, float]:
+    return _table(_read("large", "de"))
+
+
+def words() -> dict[str, float]:
+    """The common German words (lower-case): a dict, so `in` is a hash look-up."""
+    return _small()
+
+
+def zipf(word: str) -> float:
+    found = _small().get(word)
+    if found is not None:
+        return found
+    return _large().get(word, 0.0)
+
+
+def common_zipf(word: str) -> float:
+    return _small().get(word, 0.0)
