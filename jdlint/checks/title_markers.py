@@ -31,25 +31,41 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+SHORT_TITLE = 12  # words: a longer first line is a sentence, not a title
+
+
 def title_spans(context: Context) -> list[tuple[int, int]]:
-    """The posting's title lines in extracted-text offsets: the front-matter title and the first heading, or
-    the first non-empty line when the posting has neither."""
+    """The posting's title lines in extracted-text offsets: the front-matter (or record) title when the text holds
+    it, and the first block when it is a heading or a short line ("Aufgaben" after an opening paragraph is a
+    section heading, not the title)."""
     document = context.document
     text, title = document.text, document.metadata.get("title")
     spans: list[tuple[int, int]] = []
+    segments = [s for s in document.segments if s.scope != "metadata"]
     for segment in document.segments:
         if segment.scope == "metadata" and isinstance(title, str) and text[segment.start : segment.end] == title:
             spans.append((segment.start, segment.end))
             break
-    for segment in document.segments:
-        if segment.scope == "heading":
-            spans.append((segment.start, segment.end))
-            break
-    if not spans:
-        line = _LINE.search(text)
-        if line:
+    if segments:
+        first = segments[0]
+        line = _LINE.search(text, first.start, first.end)
+        if line and (first.scope == "heading" or _is_short(line.group())):
             spans.append((line.start(), line.end()))
     return spans
+
+
+def _is_short(line: str) -> bool:
+    return len(_WORD.findall(line)) <= SHORT_TITLE and not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def outside_title(context: Context) -> str | None:
+    """A record's title that the text does not hold (an ATS export's title field)."""
+    title = context.document.metadata.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return None
+    if any(s.scope == "metadata" for s in context.document.segments):
+        return None
+    return title
 
 
 class _Nouns:
@@ -129,6 +145,11 @@ def marked_titles(context: Context, settings: dict[str, Any]) -> Iterator[Match]
         return
     suggestion = str(settings["suggestion"])
     nouns = _Nouns(context, settings)
+    elsewhere = outside_title(context)
+    if elsewhere is not None:
+        if markers.search(elsewhere):
+            return
+        spans.extend(_named_in_text(elsewhere, text, nouns))
     for start, end in spans:
         old = outdated.search(text, start, end)
         if old:
@@ -160,6 +181,15 @@ def marked_titles(context: Context, settings: dict[str, Any]) -> Iterator[Match]
                 },
             )
             break  # one finding per title line: the marker belongs to the whole title
+
+
+def _named_in_text(title: str, text: str, nouns: _Nouns) -> list[tuple[int, int]]:
+    """Where the text first names the gendered noun of a title it does not hold: the finding's place."""
+    for word in _WORD.finditer(title):
+        if nouns.gender(word.group()):
+            found = re.search(rf"\b{re.escape(word.group())}\b", text)
+            return [(found.start(), found.end())] if found else []
+    return []
 
 
 def _after_neutral(neutral: re.Pattern[str], text: str, start: int, at: int) -> bool:

@@ -1,6 +1,7 @@
 """German word frequencies from wordfreq's German lists (Speer et al.; code Apache-2.0, data CC-BY-SA 4.0), read
 from the files its wheel ships as the English ones are: the small list (Zipf 3 and up) first, the large on demand.
-The small list's words are also German's dictionary (`Language.words`)."""
+The large list's words are German's dictionary (`Language.words`): German writes compounds as one word
+("unternehmensübergreifender"), and the small list holds too few of them to tell German text from another."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ def _large() -> dict[str, float]:
 
 
 def words() -> dict[str, float]:
-    """The common German words (lower-case): a dict, so `in` is a hash look-up."""
-    return _small()
+    """German words (lower-case) down to Zipf 1: a dict, so `in` is a hash look-up."""
+    return _large()
 
 
 def zipf(word: str) -> float:
