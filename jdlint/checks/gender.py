@@ -42,6 +42,7 @@ def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
 
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+_DUTY = re.compile(r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # A named person close before the pronoun: "Ms Lee", "Dr. Okafor", or "Jane Doe," / "Jane Doe founded ...".
 _NAMED = re.compile(
@@ -64,14 +65,17 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
     """
     settings = rule.options["settings"]
     cues = [re.compile(rf"\b{re.escape(cue)}\b") for cue in settings["candidate_words"]]
+    # a language's data may give its own pronouns (and nouns) for the candidate and the duty verbs after them
+    pronouns = re.compile(settings["pronouns"]) if "pronouns" in settings else _PRONOUN
+    duty = re.compile(settings["duty"]) if "duty" in settings else _DUTY
     doc, text = context.doc, context.document.text
     # each list's spans never overlap, so only the last one starting at or before a pronoun can hold it
     skipped = [sorted((m.start(), m.end()) for m in pattern.finditer(text)) for pattern in (_QUOTED, _BINARY)]
     people = sorted(e.start_char for e in doc.ents if e.label_ == "PERSON") if doc.has_annotation("ENT_IOB") else []
     starts: list[int] | None = None
     cued: dict[int, bool] = {}  # sentence index -> does it name the candidate (read once per sentence)
-    named = _NamedBefore(text)
-    for match in _PRONOUN.finditer(text):
+    named = _NamedBefore(text, re.compile(settings["named"]) if "named" in settings else _NAMED)
+    for match in pronouns.finditer(text):
         start, end = match.start(), match.end()
         if any(_inside(spans, start) for spans in skipped):
             continue
@@ -89,9 +93,7 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
             sentence = text[starts[index] : sentence_end].lower()
             cued[index] = any(cue.search(sentence) for cue in cues)
         follows = text[end : end + 30].lower()
-        is_candidate = cued[index] or re.match(
-            r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b", follows
-        )
+        is_candidate = cued[index] or duty.match(follows)
         if (
             match.group().lower() in ("his", "her")
             and re.match(r"\s+own\b", follows)
@@ -105,7 +107,7 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
         if not is_candidate:
             continue
         word = match.group()
-        suggestion = settings["replace"].get(word.lower(), ["they"])
+        suggestion = settings["replace"].get(word.lower(), settings.get("fallback", ["they"]))
         yield Match.at(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})
 
 
@@ -123,8 +125,8 @@ class _NamedBefore:
     less the word before it: a name found now but not then must end after that point, and the pronoun there can be
     only its last word ("Dr. He", "Jane He,") or its first ("His was ...")."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, pattern: re.Pattern[str] = _NAMED) -> None:
+        self.text, self.pattern = text, pattern
         self.searched: dict[int, tuple[int, bool]] = {}  # window start -> (searched up to, name found)
 
     def within(self, window: int, at: int) -> bool:
@@ -132,9 +134,9 @@ class _NamedBefore:
         if not found and at > upto:
             resume = self._word_before(window, upto)
             if resume <= window:
-                found = _NAMED.search(self.text[window:at]) is not None
+                found = self.pattern.search(self.text[window:at]) is not None
             else:  # from inside the window, \b and look-aheads read the same characters as in the slice
-                found = _NAMED.search(self.text, resume, at) is not None
+                found = self.pattern.search(self.text, resume, at) is not None
             self.searched[window] = (at, found)
         return found
 
