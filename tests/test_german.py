@@ -185,3 +185,12 @@ def test_german_exclusionary_wording(text, code, found):
 )
 def test_german_look_alikes_pass(text, code):
     assert _codes(text, "text", code=code) == []
+
+
+def test_the_german_sample_posting_shows_the_german_rules():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "examples" / "sample-posting-de.md"
+    result = lint(sample.read_text(encoding="utf-8"), "markdown")  # its front matter says lang: de
+    found = {f.code for f in result.findings}
+    assert {"JD201", "JD203", "JD301", "JD321", "JD332", "JD501", "JD510", "JD520", "JD601"} <= found
