@@ -194,3 +194,37 @@ def test_the_german_sample_posting_shows_the_german_rules():
     result = lint(sample.read_text(encoding="utf-8"), "markdown")  # its front matter says lang: de
     found = {f.code for f in result.findings}
     assert {"JD201", "JD203", "JD301", "JD321", "JD332", "JD501", "JD510", "JD520", "JD601"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Ihr Profil:\n- Erfolgreich abgeschlossenes Studium der Elektrotechnik\n- Führerschein Klasse B\n", 1),
+        ("Ihr Profil:\n- Diplom oder Master in Maschinenbau\n", 1),
+        ("Ihr Profil:\n- Studium der Elektrotechnik oder vergleichbare Qualifikation\n", 0),
+        ("Ihr Profil:\n- Hochschulabschluss oder mehrjährige Berufserfahrung im Vertrieb\n", 0),
+        ("Ihr Profil:\n- Bachelorabschluss wünschenswert\n", 0),
+        ("Auch Quereinsteiger mit Hochschulabschluss in einem anderen Fach sind willkommen.\n", 0),
+    ],
+)
+def test_german_degree_gatekeeping(text, found):
+    result = lint(text, "markdown", DE)
+    hits = [f for f in result.findings if f.code == "JD401"]
+    assert len(hits) == found
+    if hits:
+        assert "oder eine vergleichbare Qualifikation" in hits[0].suggestions[0]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Der passende Kandidat verfügt über Erfahrung im Vertrieb.", ["Der passende Kandidat"]),
+        ("Vom Bewerber erwarten wir, dass er selbstständig arbeitet.", ["er"]),
+        ("Der neue Kollege wird seine Kunden selbst betreuen.", []),  # no candidate word: a colleague, not the hire
+        ("Wir freuen uns auf Bewerber*innen, die gern im Team arbeiten.", []),
+        ("Die Bewerberin oder der Bewerber stellt sich im Team vor.", []),
+        ("Er/sie berichtet an die Teamleitung.", []),
+    ],
+)
+def test_german_candidate_pronoun(text, found):
+    assert _codes(text, "text", code="JD203") == found

@@ -132,7 +132,7 @@ _AMBIGUOUS = {
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
 _JOIN = re.compile(
-    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|/)[\s,/()]*)?(?:an?\s+)?$"
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|oder|und|bzw\.|/)[\s,/()]*)?(?:an?\s+)?$"
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
@@ -205,10 +205,16 @@ def _degree_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.\-])(?<!\d\s)(?:" + "|".join(parts) + r")(?![\w\-])(?!\.\w)")
 
 
-def degree_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+def _named_degrees(names: dict[str, list[str]]) -> re.Pattern[str]:
+    """A language's own degree names (level -> regular expressions, any case), from the rule's data."""
+    parts = [rf"(?P<{level}_w>(?i:{'|'.join(names[level])}))" for level in _LEVELS if names.get(level)]
+    return re.compile(r"(?<![\w.\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+
+
+def degree_mentions(text: str, pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, str, bool]]:
     """(start, end, level, ambiguous) of each degree name, before context is judged."""
     found = []
-    for match in _degree_pattern().finditer(text):
+    for match in (pattern or _degree_pattern()).finditer(text):
         kind = match.lastgroup or ""
         level, how = kind.rsplit("_", 1)
         start, end = match.span()
@@ -429,11 +435,17 @@ def _fragment(context: Context, group: Degree) -> bool:
 @check(needs=("sentences",))
 def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
-    mentions = degree_mentions(text)
+    settings = rule.options["settings"]
+    named = (
+        context.compiled((rule.code, rule.language, "names"), lambda: _named_degrees(settings["degrees"]))
+        if "degrees" in settings
+        else None
+    )
+    mentions = degree_mentions(text, named)
     if not mentions:
         return
-    settings = rule.options["settings"]
-    patterns = context.compiled((rule.code, "degrees"), lambda: _compiled(settings))
+    patterns = context.compiled((rule.code, rule.language, "degrees"), lambda: _compiled(settings))
+    path = settings.get("other_path", "or equivalent practical experience")
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
     licensed = _licensed(context, patterns["preference"])
@@ -455,12 +467,12 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
                 source=licence.source,
             )
             continue
-        joiner = ", " if re.search(r"\bor\b", degree, re.I) else " "
+        joiner = ", " if re.search(r"\b(?:or|oder)\b", degree, re.I) else " "
         yield Match.at(
             group.start,
             group.end,
-            params={"why_here": "with no other path in", "advice": "add 'or equivalent practical experience'"},
-            suggestions=(f"{degree}{joiner}or equivalent practical experience",),
+            params={"why_here": "with no other path in", "advice": f"add '{path}'"},
+            suggestions=(f"{degree}{joiner}{path}",),
         )
 
 
