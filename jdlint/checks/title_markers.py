@@ -34,12 +34,20 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
 SHORT_TITLE = 12  # words: a longer first line is a sentence, not a title
 
 
-def title_spans(context: Context) -> list[tuple[int, int]]:
+def _metadata_title(context: Context, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = context.document.metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def title_spans(context: Context, keys: tuple[str, ...] = ("title",)) -> list[tuple[int, int]]:
     """The posting's title lines in extracted-text offsets: the front-matter (or record) title when the text holds
     it, and the first block when it is a heading or a short line ("Aufgaben" after an opening paragraph is a
     section heading, not the title)."""
     document = context.document
-    text, title = document.text, document.metadata.get("title")
+    text, title = document.text, _metadata_title(context, keys)
     spans: list[tuple[int, int]] = []
     segments = [s for s in document.segments if s.scope != "metadata"]
     for segment in document.segments:
@@ -58,10 +66,10 @@ def _is_short(line: str) -> bool:
     return len(_WORD.findall(line)) <= SHORT_TITLE and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
-def outside_title(context: Context) -> str | None:
+def outside_title(context: Context, keys: tuple[str, ...] = ("title",)) -> str | None:
     """A record's title that the text does not hold (an ATS export's title field)."""
-    title = context.document.metadata.get("title")
-    if not isinstance(title, str) or not title.strip():
+    title = _metadata_title(context, keys)
+    if title is None:
         return None
     if any(s.scope == "metadata" for s in context.document.segments):
         return None
@@ -140,12 +148,13 @@ def marked_titles(context: Context, settings: dict[str, Any]) -> Iterator[Match]
     outdated = _compiled(tuple(settings["outdated_markers"]))
     neutral = _compiled(tuple(settings["neutral"])) if settings.get("neutral") else None
     company = _compiled(tuple(settings["company"])) if settings.get("company") else None
-    spans = title_spans(context)
+    keys = tuple(settings.get("title_keys", ("title",)))
+    spans = title_spans(context, keys)
     if any(markers.search(text, start, end) for start, end in spans):
         return
     suggestion = str(settings["suggestion"])
     nouns = _Nouns(context, settings)
-    elsewhere = outside_title(context)
+    elsewhere = outside_title(context, keys)
     if elsewhere is not None:
         if markers.search(elsewhere):
             return
