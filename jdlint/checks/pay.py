@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
 from ..context import Context
 from ..document import Document
@@ -34,9 +35,9 @@ _CURRENCY_CODES = (
 _CODE_ALTERNATION = "|".join(_CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:{_CODE_ALTERNATION})\s?)"
 _CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
-# "2.800,-" and "400,--" are whole amounts in German-speaking postings
-_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2}|,-{1,2})?|\d+(?:[.,]\d{1,2}|,-{1,2})?"
-_AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
+# the figure's grammar (thousands and decimal marks of every style, "2.800,-") is analyses/amounts.py's
+_NUM = NUMBER
+_AMOUNT = rf"(?:{_NUM})(?:\s?{THOUSANDS}|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
 _TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
 # ... except in currencies whose salaries run to millions ("7.5 to 9 million JPY per annum")
 _MILLIONS_CURRENCY = re.compile(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
