@@ -458,3 +458,53 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
             source=source,
             params={"requirement": sentence},
         )
+
+
+def _overpayment_phrases(rule: Rule) -> re.Pattern[str] | None:
+    """The rule's `overpayment` phrases in the posting's language, as one pattern (spaces match any run of them)."""
+    phrases = rule.options["settings"].get("overpayment", [])
+    if not phrases:
+        return None
+    words = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
+
+
+@check(needs=("sentences",))
+def missing_overpayment(context: Context, rule: Rule) -> Iterator[Match]:
+    """A law that asks for the minimum pay and whether more may be paid (Austria's GlBG section 9(2)): pay is given
+    but the remark is not. A range counts as information only: its upper end shows that more may be paid."""
+    laws = [(law, e) for law, e in _laws(context) if law["in_ad"] and law.get("overpayment")]
+    if not laws:
+        return
+    phrases = context.memo(f"overpayment:{rule.language}", lambda: _overpayment_phrases(rule))
+    if phrases is None:
+        context.not_judged(rule, "no overpayment wording is known for the posting's language")
+        return
+    pay = find_pay(context)
+    text = context.document.text
+    if not pay.disclosed or phrases.search(text):
+        return
+    today = _lint_date(context)
+    in_force = [(law, e) for law, e in laws if law["effective"] <= today]
+    chosen = in_force or laws
+    names = "; ".join(f"{law['law']} ({law['name']})" for law, _ in chosen)
+    when = "Required" if in_force else f"It will be required from {chosen[0][0]['effective']}"
+    requirement = f" {when} by {names}.{_evidence(chosen)}"
+    severity = Severity.ERROR if in_force else Severity.WARNING
+    if pay.ranges and not pay.singles:
+        severity = Severity.INFO  # the range's upper end already says more than the minimum may be paid
+        requirement += " A range's upper end may already be read as that remark."
+    spans = sorted(pay.singles + pay.ranges)
+    suggestion = (rule.options["settings"]["statement"],)
+    source = chosen[0][0]["citation"]
+    if spans:
+        yield Match.at(
+            *spans[0], suggestions=suggestion, severity=severity, source=source, params={"requirement": requirement}
+        )
+    else:  # the pay is in the front matter or record fields only
+        yield Match.whole_posting(
+            suggestions=suggestion,
+            severity=severity,
+            source=source,
+            params={"requirement": requirement, "match": "The pay field"},
+        )
