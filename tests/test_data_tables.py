@@ -192,3 +192,12 @@ def test_plain_labels_name_every_verdict_once():
     assert sorted(labels["gender-coding"]) == sorted(VERDICTS)
     for table in labels.values():
         assert strings(list(table.values())) and not repeated(table.values())
+
+
+def test_regions():
+    table = load("jurisdictions.toml")
+    codes = {law["code"] for law in table["jurisdiction"]}
+    for region in table["region"]:
+        assert set(region) == {"name", "names", "members"}, region.get("name")
+        assert strings(region["names"]) and region["names"], region["name"]
+        assert set(region["members"]) <= codes and repeated(region["members"]) == [], region["name"]

@@ -3,13 +3,17 @@ and pending by the lint date, and European place names."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from conftest import lint
 
 from jdlint.analyses.amounts import NUMBER, parse_amount
+from jdlint.analyses.location import locate
 from jdlint.config import Config
+from jdlint.formats import parse
+from jdlint.source import Source
 
 FILLER = " You will build data tools with our team, review code and talk to customers every week across the year."
 PAY = Config(select=("missing-salary",))
@@ -106,3 +110,146 @@ def test_european_pay_formats_count_as_pay(pay):
 def test_look_alikes_of_european_figures_are_not_pay(look_alike):
     text = "Location: Vienna, Austria\n\n" + look_alike + FILLER * 3
     assert codes(text, Config(select=("JD501",))) == ["JD501"]
+
+
+def first(text: str, select: str = "JD501", date: datetime.date = datetime.date(2026, 11, 29)):
+    findings = lint(text, "text", Config(select=(select,), lint_date=date)).findings
+    return findings[0] if findings else None
+
+
+def nowhere_pay(where: str, pay: str) -> str:
+    return where + "\n\n" + pay + FILLER * 3
+
+
+# ----------------------------------------------------------------------------- Austria: GlBG section 9(2)
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "Salary: EUR 55.000 - 65.000 gross per year under the collective agreement; overpayment is possible.",
+        "The minimum salary under the collective agreement is EUR 3.100 gross per month; we are willing to pay more"
+        " depending on experience.",
+        "Salary: EUR 3.100 per month (collective agreement), a higher salary is possible with relevant experience.",
+        "Mindestgehalt EUR 3.100 brutto pro Monat, Überzahlung je nach Qualifikation.",
+        "Salary: from EUR 45.000 per year; pay above the collective agreement depending on qualifications.",
+    ],
+)
+def test_austrian_pay_with_the_overpayment_remark_meets_the_law(pay):
+    assert first(nowhere_pay("Location: Vienna, Austria", pay), "missing-salary") is None
+
+
+def test_austrian_minimum_without_the_remark_is_an_error_naming_the_law():
+    finding = first(nowhere_pay("Location: Wien, Österreich", "Salary: EUR 3.100 gross per month."), "JD504")
+    assert finding is not None and finding.code == "JD504" and finding.severity.value == "error"
+    assert finding.text == "EUR 3.100" and "GlBG" in finding.message and "Wien, Österreich" in finding.message
+    assert finding.source.startswith("https://www.ris.bka.gv.at/")
+
+
+def test_an_austrian_range_without_the_remark_is_information():
+    finding = first(nowhere_pay("Location: Graz", "Salary: EUR 55.000 - 65.000 gross per year."), "JD504")
+    assert finding is not None and finding.severity.value == "info" and "upper end" in finding.message
+
+
+@pytest.mark.parametrize(
+    "where", ["Location: Munich, Germany", "Location: Denver, CO", "Location: DACH", "Senior engineer, remote (EU)"]
+)
+def test_the_overpayment_remark_is_asked_only_where_the_law_asks_it(where):
+    assert first(nowhere_pay(where, "Salary: EUR 3.100 gross per month."), "JD504") is None
+
+
+def test_the_overpayment_phrases_are_rule_data():
+    from jdlint.catalog import load_catalog
+
+    variants = [r for r in load_catalog().variants if r.code == "JD504"]
+    assert variants and all(isinstance(p, str) for r in variants for p in r.options["settings"]["overpayment"])
+
+
+# ----------------------------------------------------------------------------- EU states: in force and pending
+
+
+def test_a_transposition_bites_from_its_date():
+    text = nowhere_pay("Location: Milano, Italia", "We build tools for farmers.")
+    before = first(text, date=datetime.date(2026, 6, 6))
+    after = first(text, date=datetime.date(2026, 6, 7))
+    assert before.severity.value == "warning" and "will be required" in before.message and "Italy" in before.message
+    assert after.severity.value == "error" and "in force since 2026-06-07" in after.message
+
+
+@pytest.mark.parametrize(
+    ("where", "state"),
+    [
+        ("Location: München, Deutschland", "Germany"),
+        ("Standort: Köln", "Germany"),
+        ("Location: Paris", "France"),
+        ("Lieu de travail : Lyon, France", "France"),
+        ("Location: Île-de-France", "France"),
+        ("Location: Dublin, Ireland", "Ireland"),
+        ("Location: Amsterdam", "Netherlands"),
+        ("Location: Madrid, España", "Spain"),
+    ],
+)
+def test_pending_states_give_a_warning_citing_the_directive_on_any_date(where, state):
+    text = nowhere_pay(where, "We build tools for farmers.")
+    for date in (datetime.date(2026, 6, 6), datetime.date(2026, 11, 29), datetime.date(2030, 1, 1)):
+        finding = first(text, date=date)
+        assert finding.severity.value == "warning", (where, date)
+        assert f"{state} had not transposed it" in finding.message and "2023/970" in finding.message
+        assert finding.source == "https://eur-lex.europa.eu/eli/dir/2023/970/oj"
+
+
+def test_the_pay_laws_metric_shows_a_pending_state_and_its_evidence():
+    result = lint(nowhere_pay("Location: Köln, Deutschland", "We build tools."), "text", Config(select=("JD501",)))
+    metric = result.metrics.extra["pay_laws"]
+    assert metric["jurisdictions"][0]["code"] == "DE" and "Köln" in metric["jurisdictions"][0]["evidence"]
+    law = metric["laws"][0]
+    assert law["pending"] is True and law["in_force"] is False and law["region"] == ""
+
+
+# ----------------------------------------------------------------------------- places in their own languages
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [
+        ("Location: Wien", "AT"),
+        ("Arbeitsort: Österreich", "AT"),
+        ("Location: Vienna", "AT"),
+        ("Location: München", "DE"),
+        ("Location: Frankfurt", "DE"),
+        ("Standort: Deutschland", "DE"),
+        ("Location: Frankreich", "FR"),
+        ("Location: Paris, France", "FR"),
+        ("We are hiring in our Berlin office.", "DE"),
+        ("Location: Warszawa, Polska", "PL"),
+        ("Location: Praha", "CZ"),
+        ("Location: Kraków", "PL"),
+    ],
+)
+def test_places_in_their_own_languages_name_their_state(where, code):
+    assert code in locate(parse(Source("posting.txt", where + "\n\n" + FILLER, format="text")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We love the Paris Hilton documentary.",
+        "Try a Berliner at our Friday breakfast.",
+        "Our Wiener schnitzel lunch is on Fridays.",
+        "Location: Belfast, Northern Ireland",
+        "Location: Dublin, OH",
+        "Office: Porto Alegre, Brazil",
+        "Location: Zürich, Schweiz",
+        "We sell to EU customers across Europe.",
+        "Our customers in the DACH region love us.",
+    ],
+)
+def test_look_alikes_of_european_places_name_no_state(text):
+    assert locate(parse(Source("posting.txt", text + "\n\n" + FILLER, format="text"))) == {}
+
+
+@pytest.mark.parametrize("where", ["Location: Remote (EU)", "Senior engineer, remote within the EU", "Location: DACH"])
+def test_a_region_reaches_its_members_laws_as_a_warning_only(where):
+    finding = first(nowhere_pay(where, "We build tools for farmers."))
+    assert finding.severity.value == "warning"
+    assert "Austria" in finding.message and "includes places whose law requires it" in finding.message

@@ -360,11 +360,13 @@ def pay_laws(context: Context) -> dict[str, Any]:
                 "jurisdiction": law["code"],
                 "law": law["law"],
                 "effective": law["effective"].isoformat(),
-                "in_force": law["effective"] <= today,
+                "in_force": law["effective"] <= today and not law.get("pending", False),
+                "pending": bool(law.get("pending", False)),
                 "in_posting": bool(law["in_ad"]),
                 "citation": law["citation"],
+                "region": e.region,
             }
-            for law, _ in found
+            for law, e in found
         ],
     }
 
@@ -383,9 +385,10 @@ def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severi
     """(severity, sentence naming the laws and the location's evidence, source) on the lint date; with
     `range_only`, only the laws that ask for both ends (Austria asks for the minimum: "from EUR 4.000" meets it)."""
     today = _lint_date(context)
-    found = [(law, e) for law, e in _laws(context) if law["in_ad"]]
+    reached = [(law, e) for law, e in _laws(context) if law["in_ad"] and not law.get("pending", False)]
     if range_only:
-        found = [(law, e) for law, e in found if not law.get("minimum_only", False)]
+        reached = [(law, e) for law, e in reached if not law.get("minimum_only", False)]
+    found = [(law, e) for law, e in reached if not e.region]  # a region's member laws are possible, not certain
     in_force = [(law, e) for law, e in found if law["effective"] <= today]
     if in_force:
         names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law, _ in in_force)
@@ -393,7 +396,45 @@ def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severi
     if found:
         names = "; ".join(f"{law['law']} ({law['name']}, from {law['effective']})" for law, _ in found)
         return Severity.WARNING, f" It will be required by {names}.{_evidence(found)}", found[0][0]["citation"]
-    return None
+    if range_only:
+        return None
+    return _possible_requirement(context, [(law, e) for law, e in reached if law["effective"] <= today])
+
+
+DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2023/970/oj"
+
+
+def _listed(names: list[str], most: int = 4) -> str:
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _possible_requirement(
+    context: Context, regional: list[tuple[dict[str, Any], Evidence]]
+) -> tuple[Severity, str, str] | None:
+    """A warning for laws that may apply but cannot make an error: those of a region's members ("Remote (EU)": the
+    job is in one of them, not all) and the EU directive where the posting's state had not transposed it."""
+    pending = [(law, e) for law, e in _laws(context) if law.get("pending", False) and not e.region]
+    regional_pending = [(law, e) for law, e in _laws(context) if law.get("pending", False) and e.region]
+    parts = []
+    if regional:
+        region = regional[0][1].region
+        names = _listed([law["name"] for law, _ in regional])
+        parts.append(
+            f" {region[0].upper()}{region[1:]} includes places whose law requires it in the posting ({names})."
+        )
+    if pending or regional_pending:
+        states = _listed([law["name"] for law, _ in pending or regional_pending])
+        checked = (pending or regional_pending)[0][0]["checked"]
+        deadline = (pending or regional_pending)[0][0]["effective"]
+        parts.append(
+            f" Directive (EU) 2023/970 art. 5 gives candidates the starting pay or its range, in the vacancy notice or"
+            f" before the interview; {states} had not transposed it when last checked ({checked}; deadline {deadline})."
+        )
+    if not parts:
+        return None
+    used = regional + pending + regional_pending
+    source = regional[0][0]["citation"] if regional else DIRECTIVE
+    return Severity.WARNING, "".join(parts) + _evidence(used), source
 
 
 def _requirement(context: Context) -> tuple[Severity, str, str | None]:
@@ -473,7 +514,7 @@ def _overpayment_phrases(rule: Rule) -> re.Pattern[str] | None:
 def missing_overpayment(context: Context, rule: Rule) -> Iterator[Match]:
     """A law that asks for the minimum pay and whether more may be paid (Austria's GlBG section 9(2)): pay is given
     but the remark is not. A range counts as information only: its upper end shows that more may be paid."""
-    laws = [(law, e) for law, e in _laws(context) if law["in_ad"] and law.get("overpayment")]
+    laws = [(law, e) for law, e in _laws(context) if law["in_ad"] and law.get("overpayment") and not e.region]
     if not laws:
         return
     phrases = context.memo(f"overpayment:{rule.language}", lambda: _overpayment_phrases(rule))
