@@ -253,3 +253,15 @@ def test_a_region_reaches_its_members_laws_as_a_warning_only(where):
     finding = first(nowhere_pay(where, "We build tools for farmers."))
     assert finding.severity.value == "warning"
     assert "Austria" in finding.message and "includes places whose law requires it" in finding.message
+
+
+def test_a_compound_of_location_is_no_location_label():
+    text = FILLER * 5 + "\n\nLocation-specific benefits (Hamburg, Berlin, Barcelona) are on our site."
+    assert locate(parse(Source("posting.txt", text, format="text"))) == {}
+    dashed = FILLER * 5 + "\n\nLocation - Hamburg"
+    assert locate(parse(Source("posting.txt", dashed, format="text")))["DE"].quote == "Location - Hamburg"
+
+
+def test_a_region_is_quoted_whole():
+    evidence = locate(parse(Source("posting.txt", "Engineer | Remote (EU) | Full-time\n\n" + FILLER, format="text")))
+    assert evidence["FR"].place == "Remote (EU)" and evidence["FR"].region == "the EU"

@@ -55,7 +55,7 @@ _FIELD_KEYS = re.compile(r"location|city|state|country|region|office|based|where
 _LABEL = re.compile(
     r"^[ \t#*_>-]*(?i:(?:job\s+|work\s+|office\s+|primary\s+)?(?:locations?|based\s+in|offices?|where|work\s*place)"
     r"|place\s+of\s+work|standort|arbeitsort|dienstort|einsatzort|lieu(?:\s+de\s+travail)?|localisation)"
-    r"[*_ \t]*(?:[:\-–|][ \t*_]*|[:]?[ \t*_]*\n[ \t*_]*)"
+    r"[*_ \t]*(?:[:–|][ \t*_]*|(?<=[\s*_])-[ \t*_]*|-[ \t*_]+|[:]?[ \t*_]*\n[ \t*_]*)"
     r"(?P<value>[^\n]{2,120})",
     re.M,
 )
@@ -149,7 +149,7 @@ def _patterns() -> _Patterns:
         # beside remote work or eligibility, as for the US and Canada: "Remote (EU)", "DACH-remote"
         remote = re.compile(
             rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in)"
-            rf"\s+(?:the\s+)?)(?:{words})(?![\w-])"
+            rf"\s+(?:the\s+)?)(?:{words})(?![\w-])\)?"
             rf"|(?<![\w.-])(?:{words})(?:[\s,(]+|-based\s+|\s*[-–]\s*)(?i:remote)\b"
             rf"|(?i:anywhere|candidates|applicants|residents|must\s+(?:be\s+)?(?:based|located|live|reside))"
             rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?:{words})(?![\w-])"
