@@ -265,3 +265,8 @@ def test_a_compound_of_location_is_no_location_label():
 def test_a_region_is_quoted_whole():
     evidence = locate(parse(Source("posting.txt", "Engineer | Remote (EU) | Full-time\n\n" + FILLER, format="text")))
     assert evidence["FR"].place == "Remote (EU)" and evidence["FR"].region == "the EU"
+
+
+@pytest.mark.parametrize("where", ["Location: 1 Main Street, Vienna, VA 22180", "Location: Vienna, Virginia"])
+def test_vienna_in_virginia_is_not_austria(where):
+    assert "AT" not in locate(parse(Source("posting.txt", where + "\n\n" + FILLER, format="text")))
