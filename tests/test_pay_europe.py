@@ -270,3 +270,21 @@ def test_a_region_is_quoted_whole():
 @pytest.mark.parametrize("where", ["Location: 1 Main Street, Vienna, VA 22180", "Location: Vienna, Virginia"])
 def test_vienna_in_virginia_is_not_austria(where):
     assert "AT" not in locate(parse(Source("posting.txt", where + "\n\n" + FILLER, format="text")))
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "Annual salary: 55.000 - 65.000 gross",
+        "Annual salary: 55 000 – 65 000 gross",
+        "Annual salary: 55\u202f000 – 65\u202f000 gross",
+        "Annual salary: 90'000-110'000 gross",
+    ],
+)
+def test_a_range_without_currency_counts_beside_pay_words(pay):
+    assert codes(nowhere_pay("Location: Vienna, Austria", pay), Config(select=("JD501",))) == []
+
+
+def test_number_ranges_without_pay_words_are_not_pay():
+    text = nowhere_pay("Location: Vienna, Austria", "Our museum welcomes 20 000 - 30 000 visitors a week.")
+    assert codes(text, Config(select=("JD501",))) == ["JD501"]

@@ -55,7 +55,8 @@ _RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_UNIT}{_DASH}(?:{_MONEY}|{_AMO
 _SINGLE = re.compile(_MONEY, re.I)
 _BARE_RANGE = re.compile(
     rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
-    rf"|(?<![\d.,])\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}(?![\d])"
+    # "55.000 - 65.000", "55 000 – 65 000", "90'000-110'000": a thousands mark of any style (see analyses/amounts.py)
+    rf"|(?<![\d.,])\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}{_DASH}\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}(?![\d]|[ .,]\d)"
 )
 _OPEN = re.compile(
     rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
