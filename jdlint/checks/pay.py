@@ -537,7 +537,8 @@ def missing_overpayment(context: Context, rule: Rule) -> Iterator[Match]:
         severity = Severity.INFO  # the range's upper end already says more than the minimum may be paid
         requirement += " A range's upper end may already be read as that remark."
     spans = sorted(pay.singles + pay.ranges)
-    suggestion = (rule.options["settings"]["statement"],)
+    statement = rule.options["settings"].get("statement")
+    suggestion = (statement,) if statement else ()
     source = chosen[0][0]["citation"]
     if spans:
         yield Match.at(
