@@ -288,3 +288,19 @@ def test_a_range_without_currency_counts_beside_pay_words(pay):
 def test_number_ranges_without_pay_words_are_not_pay():
     text = nowhere_pay("Location: Vienna, Austria", "Our museum welcomes 20 000 - 30 000 visitors a week.")
     assert codes(text, Config(select=("JD501",))) == ["JD501"]
+
+
+@pytest.mark.parametrize(
+    ("where", "reached"),
+    [
+        ("Location: Europe", True),
+        ("Location: EU / Remote", True),
+        ("Location: DACH region", True),
+        ("We hire people based in Europe.", True),
+        ("Location: London, United Kingdom, Europe", False),
+        ("Location: Zürich, Switzerland (Europe)", False),
+    ],
+)
+def test_a_region_counts_in_a_field_only_when_it_is_the_whole_place(where, reached):
+    evidence = locate(parse(Source("posting.txt", where + "\n\n" + FILLER, format="text")))
+    assert ("AT" in evidence and evidence["AT"].region != "") is reached

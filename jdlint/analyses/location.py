@@ -60,11 +60,12 @@ _LABEL = re.compile(
     re.M,
 )
 # A field value that names a work mode, not a place
-_MODE_ONLY = re.compile(
-    r"^(?i:[\s,/()|&-]*(?:remote|hybrid|on-?site|in[\s-]office|flexible|anywhere|various|multiple|tbd|n/?a|"
+_MODE_WORDS = (
+    r"remote|hybrid|on-?site|in[\s-]office|flexible|anywhere|various|multiple|tbd|n/?a|"
     r"home|home[\s-]based|work\s+from\s+home|wfh|global|worldwide|full[\s-]time|part[\s-]time|or|and|"
-    r"first|friendly|optional|possible)[\s,/()|&.-]*)+$"
+    r"first|friendly|optional|possible"
 )
+_MODE_ONLY = re.compile(rf"^(?i:[\s,/()|&-]*(?:{_MODE_WORDS})[\s,/()|&.-]*)+$")
 _PLACE = (
     r"(?P<place>[A-Z][\w'’-]*(?:\.(?=\w))?(?:(?:\s+|-)(?:of\s+)?[A-Z][\w'’.-]*){0,3}"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w]*)?)?)"
@@ -145,7 +146,12 @@ def _patterns() -> _Patterns:
     found = []
     for region in regions():
         words = "|".join(re.escape(n) for n in region["names"])
-        names = re.compile(rf"(?<![\w.-])(?:{words})(?![\w-])")
+        # a field or "based in" phrase naming only the region (and work modes): "Location: Europe", "EU / remote";
+        # "London, UK, Europe" names a place of its own
+        names = re.compile(
+            rf"[\s,/()|&:.-]*(?:(?:(?i:{_MODE_WORDS}|only|region|countries|time\s*zones?|within|in|the|across)"
+            rf"(?![\w-])|(?<![\w.-])(?:{words})(?![\w-]))[\s,/()|&:.-]*)+"
+        )
         # beside remote work or eligibility, as for the US and Canada: "Remote (EU)", "DACH-remote"
         remote = re.compile(
             rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in)"
@@ -224,11 +230,16 @@ def _first_hit(
     return None
 
 
+def _words_of(region: dict[str, Any]) -> str:
+    return r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in region["names"]) + r")(?![\w-])"
+
+
 def _regional(chunk: str, quote: str, strength: int, kind: str) -> Iterator[tuple[str, Evidence]]:
     """(code, evidence) for each member of a region the chunk names as the job's place."""
     codes = {law["code"] for law in jurisdictions()}
     for region, names, remote in _patterns().regions:
-        named = _first_hit(names, chunk, None) if kind in ("field", "phrase") else None
+        alone = kind in ("field", "phrase") and names.fullmatch(chunk.strip()) is not None
+        named = next((m for m in re.finditer(_words_of(region), chunk)), None) if alone else None
         hit = named or remote.search(chunk)
         if hit is None:
             continue
