@@ -304,3 +304,13 @@ def test_number_ranges_without_pay_words_are_not_pay():
 def test_a_region_counts_in_a_field_only_when_it_is_the_whole_place(where, reached):
     evidence = locate(parse(Source("posting.txt", where + "\n\n" + FILLER, format="text")))
     assert ("AT" in evidence and evidence["AT"].region != "") is reached
+
+
+def test_several_pending_states_are_listed_in_one_sentence():
+    finding = first(nowhere_pay("Location: Hamburg or Barcelona", "We build tools for farmers."))
+    assert "Germany and Spain had not transposed it" in finding.message
+
+
+def test_many_states_are_counted_not_listed():
+    finding = first(nowhere_pay("Location: Remote (EU)", "We build tools for farmers."))
+    assert re.search(r"[A-Z]\w+, [A-Z]\w+, [A-Z]\w+, [A-Z]\w+ and \d+ more had not transposed it", finding.message)

@@ -406,7 +406,10 @@ DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2023/970/oj"
 
 
 def _listed(names: list[str], most: int = 4) -> str:
-    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+    """ "Germany", "Germany and Spain", "Belgium, Bulgaria, Croatia, Cyprus and 17 more"."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _possible_requirement(
