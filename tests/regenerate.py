@@ -47,7 +47,7 @@ def sarif_golden(current: str) -> str:
 
 
 def jurisdiction_table(current: str) -> str:
-    from jdlint.analyses.location import jurisdictions
+    from jdlint.analyses.location import jurisdictions, regions
 
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|")
@@ -59,7 +59,10 @@ def jurisdiction_table(current: str) -> str:
         "JD501-JD503 name the laws of the posting's location that are in force on the lint date (`--date`) as errors,",
         "and laws not yet in force as warnings. 'In the ad': the pay must be in the posting itself (otherwise before",
         "the interview is enough, and jdlint does not raise the severity). 'Remote': whether remote jobs that can be",
-        "done from there are covered ('yes' lets 'Remote (US)' reach the law). Not legal advice; check the citation.",
+        "done from there are covered ('yes' lets 'Remote (US)' reach the law). 'Pending': an EU member state that",
+        "had not transposed Directive (EU) 2023/970 on the day shown (the deadline is the directive's); JD501 gives a",
+        "warning naming the directive, never an error. JD504 reports pay without the overpayment remark where the law",
+        "asks for it ('the minimum and whether more is paid'). Not legal advice; check the citation.",
         "",
         "| code | where | law | in force | in the ad | remote | employers covered | citation |",
         "|---|---|---|---|---|---|---|---|",
@@ -73,8 +76,10 @@ def jurisdiction_table(current: str) -> str:
                     law["code"],
                     law["name"],
                     law["law"],
-                    law["effective"],
-                    ("yes, the minimum" if law.get("minimum_only") else "yes") if law["in_ad"] else "no",
+                    f"pending (checked {law['checked']}; deadline {law['effective']})"
+                    if law.get("pending")
+                    else law["effective"],
+                    _in_ad(law),
                     law["remote"],
                     law["threshold"],
                     law["citation"],
@@ -82,7 +87,26 @@ def jurisdiction_table(current: str) -> str:
             )
             + " |"
         )
+    rows += [
+        "",
+        "## Regions",
+        "",
+        "A location naming several countries reaches each member's law as a warning only: the job is in one of them.",
+        "",
+        "| region | names | members |",
+        "|---|---|---|",
+    ]
+    for region in regions():
+        rows.append(f"| {cell(region['name'])} | {cell(', '.join(region['names']))} | {', '.join(region['members'])} |")
     return "\n".join(rows) + "\n"
+
+
+def _in_ad(law: dict) -> str:
+    if not law["in_ad"]:
+        return "no"
+    if law.get("overpayment"):
+        return "yes, the minimum and whether more is paid"
+    return "yes, the minimum" if law.get("minimum_only") else "yes"
 
 
 GENERATORS = {README: readme, SARIF_GOLDEN: sarif_golden, JURISDICTIONS: jurisdiction_table}

@@ -78,7 +78,10 @@ def test_technologies():
     assert repeated(names) == []
 
 
-OPTIONAL_LAW_KEYS = {"abbreviation", "cities", "location_names", "minimum_only"}
+OPTIONAL_LAW_KEYS = {
+    *("abbreviation", "cities", "location_names", "exclude"),
+    *("minimum_only", "overpayment", "pending", "checked"),
+}
 REQUIRED_LAW_KEYS = {"code", "name", "law", "effective", "in_ad", "remote", "threshold", "citation", "names"}
 
 
@@ -97,6 +100,12 @@ def test_jurisdictions():
         assert not law.get("cities") or strings(law["cities"]), where
         assert not law.get("location_names") or strings(law["location_names"]), where
         assert isinstance(law.get("minimum_only", False), bool), where
+        assert isinstance(law.get("overpayment", False), bool), where
+        # a state that had not transposed a law by the day its status was checked: the date says which day
+        assert isinstance(law.get("pending", False), bool), where
+        assert law.get("pending", False) == ("checked" in law), where
+        assert "checked" not in law or type(law["checked"]) is datetime.date, where
+        assert not law.get("exclude") or strings(law["exclude"]), where
         assert repeated([*law["names"], *law.get("cities", [])]) == [], where
         if "abbreviation" in law:
             assert re.fullmatch(r"[A-Z]{2}", law["abbreviation"]), where
@@ -183,3 +192,12 @@ def test_plain_labels_name_every_verdict_once():
     assert sorted(labels["gender-coding"]) == sorted(VERDICTS)
     for table in labels.values():
         assert strings(list(table.values())) and not repeated(table.values())
+
+
+def test_regions():
+    table = load("jurisdictions.toml")
+    codes = {law["code"] for law in table["jurisdiction"]}
+    for region in table["region"]:
+        assert set(region) == {"name", "names", "members"}, region.get("name")
+        assert strings(region["names"]) and region["names"], region["name"]
+        assert set(region["members"]) <= codes and repeated(region["members"]) == [], region["name"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -32,28 +33,39 @@ class Evidence:
     place: str  # the words naming the place: "New York", "Remote (US)"
     quote: str  # where they stand: "Location: New York"
     strength: int  # 3 a field, 2 a phrase, 1 the title area or a heading
+    region: str = ""  # reached through a region naming several countries ("DACH"): one of them, not all
 
 
 @lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    return tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
+
+
 def jurisdictions() -> tuple[dict[str, Any], ...]:
     """The pay-transparency table, data/jurisdictions.toml."""
-    data = tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
-    return tuple(data["jurisdiction"])
+    return tuple(_table()["jurisdiction"])
+
+
+def regions() -> tuple[dict[str, Any], ...]:
+    """Regions of the table naming several of its jurisdictions at once ("Remote (EU)", "DACH")."""
+    return tuple(_table().get("region", []))
 
 
 _FIELD_KEYS = re.compile(r"location|city|state|country|region|office|based|where|workplace", re.I)
 _LABEL = re.compile(
     r"^[ \t#*_>-]*(?i:(?:job\s+|work\s+|office\s+|primary\s+)?(?:locations?|based\s+in|offices?|where|work\s*place)"
-    r"|place\s+of\s+work|standort|arbeitsort|dienstort)[*_ \t]*(?:[:\-–|][ \t*_]*|[:]?[ \t*_]*\n[ \t*_]*)"
+    r"|place\s+of\s+work|standort|arbeitsort|dienstort|einsatzort|lieu(?:\s+de\s+travail)?|localisation)"
+    r"[*_ \t]*(?:[:–|][ \t*_]*|(?<=[\s*_])-[ \t*_]*|-[ \t*_]+|[:]?[ \t*_]*\n[ \t*_]*)"
     r"(?P<value>[^\n]{2,120})",
     re.M,
 )
 # A field value that names a work mode, not a place
-_MODE_ONLY = re.compile(
-    r"^(?i:[\s,/()|&-]*(?:remote|hybrid|on-?site|in[\s-]office|flexible|anywhere|various|multiple|tbd|n/?a|"
+_MODE_WORDS = (
+    r"remote|hybrid|on-?site|in[\s-]office|flexible|anywhere|various|multiple|tbd|n/?a|"
     r"home|home[\s-]based|work\s+from\s+home|wfh|global|worldwide|full[\s-]time|part[\s-]time|or|and|"
-    r"first|friendly|optional|possible)[\s,/()|&.-]*)+$"
+    r"first|friendly|optional|possible"
 )
+_MODE_ONLY = re.compile(rf"^(?i:[\s,/()|&-]*(?:{_MODE_WORDS})[\s,/()|&.-]*)+$")
 _PLACE = (
     r"(?P<place>[A-Z][\w'’-]*(?:\.(?=\w))?(?:(?:\s+|-)(?:of\s+)?[A-Z][\w'’.-]*){0,3}"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w]*)?)?)"
@@ -98,6 +110,8 @@ def _country(match: re.Match[str]) -> str:
 class _Patterns:
     laws: tuple[tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None], ...]
     pair: re.Pattern[str]  # "Denver, CO" or "(CO)" anywhere
+    excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
+    regions: tuple[tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]], ...]  # (region, its names, remote use)
 
 
 _NEGATION = re.compile(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
@@ -128,7 +142,33 @@ def _patterns() -> _Patterns:
         laws.append((law, names, in_field, abbreviation))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     pair = re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
-    return _Patterns(tuple(laws), pair)
+    excluded = {law["code"]: _alternation(law["exclude"]) for law in jurisdictions() if law.get("exclude")}
+    found = []
+    for region in regions():
+        words = "|".join(re.escape(n) for n in region["names"])
+        # a field or "based in" phrase naming only the region (and work modes): "Location: Europe", "EU / remote";
+        # "London, UK, Europe" names a place of its own
+        names = re.compile(
+            rf"[\s,/()|&:.-]*(?:(?:(?i:{_MODE_WORDS}|only|region|countries|time\s*zones?|within|in|the|across)"
+            rf"(?![\w-])|(?<![\w.-])(?:{words})(?![\w-]))[\s,/()|&:.-]*)+"
+        )
+        # beside remote work or eligibility, as for the US and Canada: "Remote (EU)", "DACH-remote"
+        remote = re.compile(
+            rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in)"
+            rf"\s+(?:the\s+)?)(?:{words})(?![\w-])\)?"
+            rf"|(?<![\w.-])(?:{words})(?:[\s,(]+|-based\s+|\s*[-–]\s*)(?i:remote)\b"
+            rf"|(?i:anywhere|candidates|applicants|residents|must\s+(?:be\s+)?(?:based|located|live|reside))"
+            rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?:{words})(?![\w-])"
+        )
+        found.append((region, names, remote))
+    return _Patterns(tuple(laws), pair, {k: v for k, v in excluded.items() if v}, tuple(found))
+
+
+def _excluded(pattern: re.Pattern[str] | None, chunk: str, hit: re.Match[str]) -> bool:
+    """The hit lies inside a longer name that does not mean the place: "Paris Hilton", "Northern Ireland"."""
+    return pattern is not None and any(
+        m.start() <= hit.start() and hit.end() <= m.end() for m in pattern.finditer(chunk)
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
@@ -178,20 +218,57 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
     return remote + phrases + lead
 
 
+def _first_hit(
+    pattern: re.Pattern[str] | None, chunk: str, excluded: re.Pattern[str] | None, negation: bool = True
+) -> re.Match[str] | None:
+    """The first match that is neither ruled out ("not based in Seattle") nor part of a longer, other name."""
+    if pattern is None:
+        return None
+    for match in pattern.finditer(chunk):
+        if not (negation and _negated(chunk, match.start())) and not _excluded(excluded, chunk, match):
+            return match
+    return None
+
+
+def _words_of(region: dict[str, Any]) -> str:
+    return r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in region["names"]) + r")(?![\w-])"
+
+
+def _regional(chunk: str, quote: str, strength: int, kind: str) -> Iterator[tuple[str, Evidence]]:
+    """(code, evidence) for each member of a region the chunk names as the job's place."""
+    codes = {law["code"] for law in jurisdictions()}
+    for region, names, remote in _patterns().regions:
+        alone = kind in ("field", "phrase") and names.fullmatch(chunk.strip()) is not None
+        named = next((m for m in re.finditer(_words_of(region), chunk)), None) if alone else None
+        hit = named or remote.search(chunk)
+        if hit is None:
+            continue
+        place = chunk.strip()[:60] if named is not None else hit.group()
+        shown = (quote or _quote(chunk, *hit.span()))[:100]
+        for code in region["members"]:
+            if code in codes:
+                yield code, Evidence(place, shown, strength, region=region["name"])
+
+
 def locate(document: Document) -> dict[str, Evidence]:
     """Each jurisdiction the posting's location names or reaches (its code), with the strongest evidence."""
     found: dict[str, Evidence] = {}
 
     def note(code: str, evidence: Evidence) -> None:
-        if code not in found or found[code].strength < evidence.strength:
+        # a place named outright beats a region that only may include it, then the stronger signal wins
+        if code not in found or (not evidence.region, evidence.strength) > (
+            not found[code].region,
+            found[code].strength,
+        ):
             found[code] = evidence
 
     patterns = _patterns()
     for chunk, quote, strength, kind in _signals(document):
         for law, names, in_field, abbreviation in patterns.laws:
-            hit = next((m for m in names.finditer(chunk) if not _negated(chunk, m.start())), None) if names else None
-            if hit is None and in_field is not None and kind in ("field", "phrase"):
-                hit = in_field.search(chunk)
+            excluded = patterns.excluded.get(law["code"])
+            hit = _first_hit(names, chunk, excluded)
+            if hit is None and kind in ("field", "phrase"):
+                hit = _first_hit(in_field, chunk, excluded, negation=False)
             if hit is None and abbreviation is not None and kind in ("field", "phrase"):
                 hit = abbreviation.search(chunk)
             if hit is not None:
@@ -204,4 +281,6 @@ def locate(document: Document) -> dict[str, Evidence]:
             for law in jurisdictions():
                 if law.get("remote") == "yes" and law["code"].startswith(f"{country}-"):
                     note(law["code"], Evidence(match.group(), quote or match.group(), strength))
+        for code, evidence in _regional(chunk, quote, strength, kind):
+            note(code, evidence)
     return found

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
 from ..context import Context
 from ..document import Document
@@ -34,9 +35,9 @@ _CURRENCY_CODES = (
 _CODE_ALTERNATION = "|".join(_CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|(?:{_CODE_ALTERNATION})\s?)"
 _CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[€£$])"
-# "2.800,-" and "400,--" are whole amounts in German-speaking postings
-_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2}|,-{1,2})?|\d+(?:[.,]\d{1,2}|,-{1,2})?"
-_AMOUNT = rf"(?:{_NUM})(?:\s?[kK]\b|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
+# the figure's grammar (thousands and decimal marks of every style, "2.800,-") is analyses/amounts.py's
+_NUM = NUMBER
+_AMOUNT = rf"(?:{_NUM})(?:\s?{THOUSANDS}|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
 _TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
 # ... except in currencies whose salaries run to millions ("7.5 to 9 million JPY per annum")
 _MILLIONS_CURRENCY = re.compile(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
@@ -54,7 +55,8 @@ _RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_UNIT}{_DASH}(?:{_MONEY}|{_AMO
 _SINGLE = re.compile(_MONEY, re.I)
 _BARE_RANGE = re.compile(
     rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
-    rf"|(?<![\d.,])\d{{2,3}}[,.]\d{{3}}{_DASH}\d{{2,3}}[,.]\d{{3}}(?![\d])"
+    # "55.000 - 65.000", "55 000 – 65 000", "90'000-110'000": a thousands mark of any style (see analyses/amounts.py)
+    rf"|(?<![\d.,])\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}{_DASH}\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}(?![\d]|[ .,]\d)"
 )
 _OPEN = re.compile(
     rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
@@ -359,11 +361,13 @@ def pay_laws(context: Context) -> dict[str, Any]:
                 "jurisdiction": law["code"],
                 "law": law["law"],
                 "effective": law["effective"].isoformat(),
-                "in_force": law["effective"] <= today,
+                "in_force": law["effective"] <= today and not law.get("pending", False),
+                "pending": bool(law.get("pending", False)),
                 "in_posting": bool(law["in_ad"]),
                 "citation": law["citation"],
+                "region": e.region,
             }
-            for law, _ in found
+            for law, e in found
         ],
     }
 
@@ -382,9 +386,10 @@ def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severi
     """(severity, sentence naming the laws and the location's evidence, source) on the lint date; with
     `range_only`, only the laws that ask for both ends (Austria asks for the minimum: "from EUR 4.000" meets it)."""
     today = _lint_date(context)
-    found = [(law, e) for law, e in _laws(context) if law["in_ad"]]
+    reached = [(law, e) for law, e in _laws(context) if law["in_ad"] and not law.get("pending", False)]
     if range_only:
-        found = [(law, e) for law, e in found if not law.get("minimum_only", False)]
+        reached = [(law, e) for law, e in reached if not law.get("minimum_only", False)]
+    found = [(law, e) for law, e in reached if not e.region]  # a region's member laws are possible, not certain
     in_force = [(law, e) for law, e in found if law["effective"] <= today]
     if in_force:
         names = "; ".join(f"{law['law']} ({law['name']}, in force since {law['effective']})" for law, _ in in_force)
@@ -392,7 +397,48 @@ def _law_requirement(context: Context, range_only: bool = False) -> tuple[Severi
     if found:
         names = "; ".join(f"{law['law']} ({law['name']}, from {law['effective']})" for law, _ in found)
         return Severity.WARNING, f" It will be required by {names}.{_evidence(found)}", found[0][0]["citation"]
-    return None
+    if range_only:
+        return None
+    return _possible_requirement(context, [(law, e) for law, e in reached if law["effective"] <= today])
+
+
+DIRECTIVE = "https://eur-lex.europa.eu/eli/dir/2023/970/oj"
+
+
+def _listed(names: list[str], most: int = 4) -> str:
+    """ "Germany", "Germany and Spain", "Belgium, Bulgaria, Croatia, Cyprus and 17 more"."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _possible_requirement(
+    context: Context, regional: list[tuple[dict[str, Any], Evidence]]
+) -> tuple[Severity, str, str] | None:
+    """A warning for laws that may apply but cannot make an error: those of a region's members ("Remote (EU)": the
+    job is in one of them, not all) and the EU directive where the posting's state had not transposed it."""
+    pending = [(law, e) for law, e in _laws(context) if law.get("pending", False) and not e.region]
+    regional_pending = [(law, e) for law, e in _laws(context) if law.get("pending", False) and e.region]
+    parts = []
+    if regional:
+        region = regional[0][1].region
+        names = _listed([law["name"] for law, _ in regional])
+        parts.append(
+            f" {region[0].upper()}{region[1:]} includes places whose law requires it in the posting ({names})."
+        )
+    if pending or regional_pending:
+        states = _listed([law["name"] for law, _ in pending or regional_pending])
+        checked = (pending or regional_pending)[0][0]["checked"]
+        deadline = (pending or regional_pending)[0][0]["effective"]
+        parts.append(
+            f" Directive (EU) 2023/970 art. 5 gives candidates the starting pay or its range, in the vacancy notice or"
+            f" before the interview; {states} had not transposed it when last checked ({checked}; deadline {deadline})."
+        )
+    if not parts:
+        return None
+    used = regional + pending + regional_pending
+    source = regional[0][0]["citation"] if regional else DIRECTIVE
+    return Severity.WARNING, "".join(parts) + _evidence(used), source
 
 
 def _requirement(context: Context) -> tuple[Severity, str, str | None]:
@@ -456,4 +502,55 @@ def open_ended_pay(context: Context, rule: Rule) -> Iterator[Match]:
             severity=severity,
             source=source,
             params={"requirement": sentence},
+        )
+
+
+def _overpayment_phrases(rule: Rule) -> re.Pattern[str] | None:
+    """The rule's `overpayment` phrases in the posting's language, as one pattern (spaces match any run of them)."""
+    phrases = rule.options["settings"].get("overpayment", [])
+    if not phrases:
+        return None
+    words = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
+
+
+@check(needs=("sentences",))
+def missing_overpayment(context: Context, rule: Rule) -> Iterator[Match]:
+    """A law that asks for the minimum pay and whether more may be paid (Austria's GlBG section 9(2)): pay is given
+    but the remark is not. A range counts as information only: its upper end shows that more may be paid."""
+    laws = [(law, e) for law, e in _laws(context) if law["in_ad"] and law.get("overpayment") and not e.region]
+    if not laws:
+        return
+    phrases = context.memo(f"overpayment:{rule.language}", lambda: _overpayment_phrases(rule))
+    if phrases is None:
+        context.not_judged(rule, "no overpayment wording is known for the posting's language")
+        return
+    pay = find_pay(context)
+    text = context.document.text
+    if not pay.disclosed or phrases.search(text):
+        return
+    today = _lint_date(context)
+    in_force = [(law, e) for law, e in laws if law["effective"] <= today]
+    chosen = in_force or laws
+    names = "; ".join(f"{law['law']} ({law['name']})" for law, _ in chosen)
+    when = "Required" if in_force else f"It will be required from {chosen[0][0]['effective']}"
+    requirement = f" {when} by {names}.{_evidence(chosen)}"
+    severity = Severity.ERROR if in_force else Severity.WARNING
+    if pay.ranges and not pay.singles:
+        severity = Severity.INFO  # the range's upper end already says more than the minimum may be paid
+        requirement += " A range's upper end may already be read as that remark."
+    spans = sorted(pay.singles + pay.ranges)
+    statement = rule.options["settings"].get("statement")
+    suggestion = (statement,) if statement else ()
+    source = chosen[0][0]["citation"]
+    if spans:
+        yield Match.at(
+            *spans[0], suggestions=suggestion, severity=severity, source=source, params={"requirement": requirement}
+        )
+    else:  # the pay is in the front matter or record fields only
+        yield Match.whole_posting(
+            suggestions=suggestion,
+            severity=severity,
+            source=source,
+            params={"requirement": requirement, "match": "The pay field"},
         )

@@ -219,6 +219,16 @@ SCHEMAS: dict[str, Any] = {
                             "description": "The pay must be in the posting itself (false: before the interview).",
                         },
                         "citation": {"type": "string"},
+                        "pending": {
+                            "type": "boolean",
+                            "description": "An EU state that had not transposed Directive (EU) 2023/970 when the"
+                            " table was checked: never in force, `effective` is the directive's deadline.",
+                        },
+                        "region": {
+                            "type": "string",
+                            "description": "Reached only through a region naming several countries ('the EU', "
+                            "'DACH'): a possible law, not a certain one; empty when the place was named outright.",
+                        },
                     },
                 },
             },
