@@ -133,6 +133,7 @@ _PAY_LABEL = re.compile(
     r"(?:up\s+to|from|between)?\s*$",
     re.I,
 )
+VAGUE_PAY = "JD502"  # the rule whose per-language data lists vague pay phrases
 NEAR = 60  # characters either side of a figure where the words it belongs to stand
 # "DOE" counts only after a pay word: alone it is also "design of experiments" or the Department of Energy
 _VAGUE = re.compile(
@@ -323,10 +324,32 @@ def find_pay(context: Context) -> Pay:
                 if bucket is pay.singles and not re.search(r"\d{2}", match.group()):
                     continue  # "$5" coffee budgets and "€1" are not salaries
                 bucket.append(span)
-        pay.vague = [m.span() for m in _VAGUE.finditer(text)]
+        pay.vague = sorted({m.span() for pattern in _vague_patterns(context) for m in pattern.finditer(text)})
         return pay
 
     return context.memo("pay", compute)
+
+
+def _vague_patterns(context: Context) -> list[re.Pattern[str]]:
+    """The vague-pay patterns for the posting's language: the English grammar above, or the phrases of the vague-pay
+    rule's data in that language (`settings.vague`, e.g. German "attraktive Vergütung"), whole words, any case."""
+    code = context.language.code
+    if code == "en":
+        return [_VAGUE]
+
+    def compile_phrases() -> list[re.Pattern[str]]:
+        phrases = [
+            phrase
+            for rule in context.catalog.variants
+            if rule.code == VAGUE_PAY and rule.language == code
+            for phrase in rule.options.get("settings", {}).get("vague", ())
+        ]
+        if not phrases:
+            return [_VAGUE]
+        words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+        return [re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)]
+
+    return context.compiled(("vague-pay", code), compile_phrases)
 
 
 # ----------------------------------------------------------------------------- jurisdictions
