@@ -206,21 +206,23 @@ ISO_639_1 = frozenset(
         "zu",
     ]
 )
-SHIPPED = ("en",)  # a package jdlint/language/<code>/ exposing LANGUAGE
+SHIPPED = ("en", "fr")  # a package jdlint/language/<code>/ exposing LANGUAGE
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True)
 class Readability:
     """Flesch-Kincaid grade = grade_sentence * words/sentence + grade_syllable * syllables/word + grade_constant;
-    reading ease likewise with the ease_* coefficients (each language has its own published values)."""
+    reading ease likewise with the ease_* coefficients (each language has its own published values). A language
+    with a published reading-ease adaptation but no grade formula (French: Kandel & Moles) leaves the grade
+    coefficients None, and its postings have no grade."""
 
-    grade_sentence: float
-    grade_syllable: float
-    grade_constant: float
     ease_constant: float
     ease_sentence: float
     ease_syllable: float
+    grade_sentence: float | None = None
+    grade_syllable: float | None = None
+    grade_constant: float | None = None
 
 
 @dataclass(frozen=True)

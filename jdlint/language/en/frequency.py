@@ -15,13 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 
-def _read(name: str) -> list[list[str]]:
+def _read(name: str, language: str = "en") -> list[list[str]]:
     import msgpack
 
     spec = importlib.util.find_spec("wordfreq")  # finds the package without running its heavy __init__
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("jdlint needs the wordfreq package for English word frequencies")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}_en.msgpack.gz"
+        raise RuntimeError("jdlint needs the wordfreq package for word frequencies")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}_{language}.msgpack.gz"
     with gzip.open(path) as stream:
         data = msgpack.load(stream, raw=False)
     if not data or data[0] != {"format": "cB", "version": 1}:
