@@ -10,22 +10,32 @@ from jdlint.catalog import load_catalog
 from jdlint.config import Config
 from jdlint.fix import fix_source
 from jdlint.formats import parse
+from jdlint.language import DEFAULT_LANGUAGE
 from jdlint.linter import Linter
 from jdlint.rule import Expectation, Rule
 from jdlint.source import Source, decode
 
-RULES = load_catalog().rules
+RULES = load_catalog().variants  # every language variant: its examples are in its language
 
 
 def _cases(which: str):
     for rule in RULES:
         examples = rule.examples_fail if which == "fail" else rule.examples_pass
         for index, example in enumerate(examples):
-            yield pytest.param(rule, example, id=f"{rule.code}-{which}-{index}")
+            yield pytest.param(rule, example, id=f"{_name(rule)}-{which}-{index}")
+
+
+def _name(rule: Rule) -> str:
+    return rule.code if rule.language in (None, DEFAULT_LANGUAGE) else f"{rule.code}-{rule.language}"
+
+
+def _config(rule: Rule, **changes) -> Config:
+    """A config whose language is the rule variant's, so its examples are read in the language they are written in."""
+    return Config(language=rule.language or DEFAULT_LANGUAGE, **changes)
 
 
 def _lint_example(rule, example: str, failing: bool):
-    config = Config()
+    config = _config(rule)
     if failing and rule.examples_fail_encoding != "utf-8":
         return lint_bytes(example.encode(rule.examples_fail_encoding), "example.txt", config)
     return lint(example, rule.examples_format, config)
@@ -50,7 +60,7 @@ def test_pass_example_is_clean(rule, example):
 def _expectations():
     for rule in RULES:
         for index, expectation in enumerate(rule.expectations):
-            yield pytest.param(rule, expectation, id=f"{rule.code}-expected-{index}")
+            yield pytest.param(rule, expectation, id=f"{_name(rule)}-expected-{index}")
 
 
 def _source(rule: Rule, example: str) -> Source:
@@ -64,11 +74,11 @@ def _source(rule: Rule, example: str) -> Source:
 def test_fail_example_reports_and_fixes_what_it_states(rule: Rule, expectation: Expectation):
     source = _source(rule, expectation.example)
     if expectation.match is not None:
-        result = next(Linter(Config()).lint([parse(source)]))
+        result = next(Linter(_config(rule)).lint([parse(source)]))
         assert tuple(f.text for f in result.findings if f.code == rule.code) == expectation.match
     if expectation.fix is not None:
         # what `jdlint check --select CODE --fix --unsafe-fixes` writes
-        fixed, applied, _ = fix_source(source, Linter(Config(select=(rule.code,))), unsafe=True)
+        fixed, applied, _ = fix_source(source, Linter(_config(rule, select=(rule.code,))), unsafe=True)
         assert applied and {f.code for f in applied} == {rule.code}
         assert fixed.text == expectation.fix
 
