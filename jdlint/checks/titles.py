@@ -19,7 +19,7 @@ from ..kinds.base import match_case
 from ..model import Edit, Match, Severity
 from ..resources import data_path
 from ..rule import Rule
-from . import check
+from . import check, job_nouns
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"  # for character classes
 _SLASH = re.compile(r"[ \t]*[/\\][ \t]*")
@@ -248,7 +248,11 @@ def _skipped(text: str, hit: _Hit, context: Context) -> bool:
 
 @check()
 def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
-    """Each gendered job title or work word of the lexicon, with its neutral form as the fix."""
+    """Each gendered job title or work word of the lexicon, with its neutral form as the fix; in a language whose
+    nouns inflect for gender (settings.suffixes), each title whose head noun names one gender (job_nouns)."""
+    if "suffixes" in rule.options["settings"]:
+        yield from job_nouns.find(context, rule)
+        return
     lexicon = load(rule.options["settings"]["lexicon"])
     text = context.document.text
     hits: dict[int, _Hit] = {}

@@ -1,0 +1,200 @@
+"""Gendered job nouns told by their morphology (JD201 in a language whose nouns inflect for gender: French).
+
+No list of titles is needed: a job title's head noun ("Vendeur", "Chargée de clientèle") is gendered when its ending
+is one of the language's gendered suffixes (-eur/-euse, -teur/-trice, -ien/-ienne, -ier/-ière, -é/-ée, ...) and the
+other-gender form made by swapping the suffix is a word of the language (wordfreq lists it). "Responsable" or
+"Comptable" have no such ending and are epicene; "Senior" or "Manager" have no listed other form. A title passes
+when its noun is written in both genders ("vendeur/vendeuse", "chargé·e", "technicien(ne)"); a masculine noun with
+"H/F" is the common convention and is told at info; a feminine noun with "H/F" still names one sex.
+
+Titles are the posting's headings, its front matter, its first line and labelled lines ("Poste : ..."), and the
+noun after a hiring verb ("nous recrutons un vendeur"). Descriptors of the candidate ("homme de terrain") are
+found anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..context import Context
+from ..model import Match, Severity
+from ..rule import Rule
+
+_WORD = re.compile(r"[^\W\d_]+")
+# a feminine ending written beside the noun: "vendeur·se", "vendeur.euse", "chargé(e)", "technicien-ne"
+_INCLUSIVE_TAIL = re.compile(
+    r"[·.•‧⋅\-(]\s*(?:e|se|euse|rice|trice|ne|nne|ère|ière|eure|ée|te|ante|ente|le|ale|ve|sse|esse)(?:[·.•)]?s)?\)?(?!\w)",
+    re.IGNORECASE,
+)
+_JOINED_FORM = re.compile(r"\s*(?:/|\bou\b|\bet\b)\s*([^\W\d_]+)", re.IGNORECASE)
+_MIN_ZIPF = 1.5  # the other-gender form must be a word in use, not a misspelling wordfreq happens to list
+
+
+@dataclass(frozen=True)
+class _Noun:
+    gender: str  # "m" or "f"
+    other: str  # the noun in the other gender, lower case
+
+
+def _settings(rule: Rule) -> dict[str, Any]:
+    settings: dict[str, Any] = rule.options["settings"]
+    return settings
+
+
+def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    def alternation(key: str) -> str:
+        return "|".join(sorted((re.escape(x) for x in settings[key]), key=len, reverse=True))
+
+    return {
+        "marker": re.compile("|".join(settings["markers"]), re.IGNORECASE),
+        "label": re.compile(r"^\s*(?:" + alternation("labels") + r")\s*[:\-–]\s*", re.IGNORECASE),
+        "hiring": re.compile(
+            r"\b(?:" + alternation("hiring_verbs") + r")\s+(?:\w+ment\s+)?(?:" + alternation("articles") + r")\s+"
+            r"(?:(?:" + alternation("before_noun") + r")\s+)?([^\W\d_]+)",
+            re.IGNORECASE,
+        ),
+        "descriptor": re.compile(r"\b(?:" + "|".join(settings["descriptors"]) + r")(?!\w)", re.IGNORECASE),
+        "prefix": re.compile(r"^\s*(?:(?:" + alternation("title_prefixes") + r")\b\s*[:\-–/]?\s*)+", re.IGNORECASE),
+    }
+
+
+def gendered_noun(word: str, settings: dict[str, Any], frequency: Any) -> _Noun | None:
+    """The gender of a job noun and its other form, when its ending is gendered and the other form is a word."""
+    lower = word.lower()
+    if lower in settings["epicene"] or lower in settings["not_nouns"] or len(lower) < 4:
+        return None
+    overrides: dict[str, str] = settings["feminine_of"]
+    if lower in overrides:
+        return _Noun("m", overrides[lower])
+    for masculine, feminine in overrides.items():
+        if lower == feminine:
+            return _Noun("f", masculine)
+    for masculine_end, feminine_end in settings["suffixes"]:
+        if lower.endswith(feminine_end):
+            other = lower[: len(lower) - len(feminine_end)] + masculine_end
+            if frequency(other) >= _MIN_ZIPF:
+                return _Noun("f", other)
+    found: list[tuple[float, str]] = []
+    for masculine_end, feminine_end in settings["suffixes"]:
+        if lower.endswith(masculine_end):
+            other = lower[: len(lower) - len(masculine_end)] + feminine_end
+            if frequency(other) >= _MIN_ZIPF:
+                found.append((frequency(other), other))
+    if found:
+        return _Noun("m", max(found)[1])
+    return None
+
+
+def _both_written(text: str, end: int, noun: _Noun, word: str) -> int | None:
+    """Where the noun's double form ends, when the other gender is written beside it."""
+    tail = _INCLUSIVE_TAIL.match(text, end)
+    if tail:
+        return tail.end()
+    joined = _JOINED_FORM.match(text, end)
+    if joined and joined.group(1).lower()[:3] == noun.other[:3]:
+        return joined.end()
+    before = re.search(r"([^\W\d_]+)\s*(?:/|\bou\b|\bet\b)\s*$", text[max(0, end - len(word) - 30) : end - len(word)])
+    if before and before.group(1).lower()[:3] == noun.other[:3]:
+        return end
+    return None
+
+
+def _title_lines(context: Context, patterns: dict[str, re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line that is a title: a heading, the front matter, the first line, a labelled line."""
+    text, document = context.document.text, context.document
+    offset, first = 0, True
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            segment = document.segment_at(offset)
+            scope = segment.scope if segment else "paragraph"
+            short = len(_WORD.findall(body)) <= 12 and not body.rstrip().endswith((".", "!", "?", ";"))
+            if short and (first or scope in ("heading", "metadata") or patterns["label"].match(body)):
+                yield offset, offset + len(body)
+            first = False
+        offset += len(line)
+
+
+def find(context: Context, rule: Rule) -> Iterator[Match]:
+    settings = _settings(rule)
+    patterns = context.compiled((rule.code, "job-nouns"), lambda: _compiled(settings))
+    text, frequency = context.document.text, context.language.frequency
+    seen: set[int] = set()
+    for start, end in _title_lines(context, patterns):
+        line = text[start:end]
+        head = patterns["label"].match(line)
+        at = start + (head.end() if head else 0)
+        prefix = patterns["prefix"].match(text, at, end)
+        at = prefix.end() if prefix else at
+        word = _WORD.match(text, at, end)
+        if word is None:
+            continue
+        match = _judge(text, word.start(), word.end(), end, settings, patterns, frequency, in_title=True)
+        if match is not None:
+            seen.add(word.start())
+            yield match
+    for hiring in patterns["hiring"].finditer(text):
+        if hiring.start(1) in seen:
+            continue
+        sentence_end = context.window(hiring.start(1), "sentence")[1]
+        match = _judge(
+            text, hiring.start(1), hiring.end(1), sentence_end, settings, patterns, frequency, in_title=False
+        )
+        if match is not None:
+            seen.add(hiring.start(1))
+            yield match
+    negation = context.language.negation
+    for descriptor in patterns["descriptor"].finditer(text):
+        if negation.search(text, max(0, descriptor.start() - 60), descriptor.start()):
+            continue
+        written = descriptor.group()
+        neutral = re.sub(r"(?i)\b(?:homme|femme)(s?)\b", lambda m: "personne" + m.group(1), written, count=1)
+        yield Match.at(
+            descriptor.start(),
+            descriptor.end(),
+            suggestions=(neutral,),
+            params={"suggestion": neutral, "problem": "describes the candidate as a man or a woman"},
+        )
+
+
+def _judge(
+    text: str,
+    start: int,
+    end: int,
+    line_end: int,
+    settings: dict[str, Any],
+    patterns: dict[str, re.Pattern[str]],
+    frequency: Any,
+    in_title: bool,
+) -> Match | None:
+    word = text[start:end]
+    lower = word.lower()
+    if lower in settings["sex_nouns"]:
+        return Match.at(
+            start,
+            end,
+            suggestions=("personne",),
+            params={"suggestion": "personne' or a job title in both genders", "problem": "names one sex"},
+        )
+    noun = gendered_noun(word, settings, frequency)
+    if noun is None:
+        return None
+    if _both_written(text, end, noun, word) is not None:
+        return None
+    other = noun.other if not word[:1].isupper() else noun.other[:1].upper() + noun.other[1:]
+    double = f"{word}/{other}" if noun.gender == "m" else f"{other}/{word}"
+    marked = patterns["marker"].search(text, end, line_end if in_title else min(line_end, end + 40)) is not None
+    if marked and noun.gender == "m":
+        # the masculine with "H/F" is the common convention; the double form is what the guidance asks for
+        return Match.at(
+            start,
+            end,
+            severity=Severity.INFO,
+            suggestions=(double,),
+            params={"suggestion": double, "problem": "is masculine ('H/F' beside it helps; both forms say more)"},
+        )
+    problem = "is feminine: 'H/F' beside it does not undo that" if marked else "names one gender"
+    return Match.at(start, end, suggestions=(double,), params={"suggestion": f"{double} (H/F)", "problem": problem})
