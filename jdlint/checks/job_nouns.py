@@ -194,7 +194,15 @@ def _judge(
             end,
             severity=Severity.INFO,
             suggestions=(double,),
+            replacement=double if in_title else None,
             params={"suggestion": double, "problem": "is masculine ('H/F' beside it helps; both forms say more)"},
         )
     problem = "is feminine: 'H/F' beside it does not undo that" if marked else "names one gender"
-    return Match.at(start, end, suggestions=(double,), params={"suggestion": f"{double} (H/F)", "problem": problem})
+    # in a title line the double form replaces the noun as it stands; in a sentence the article would need changing
+    return Match.at(
+        start,
+        end,
+        suggestions=(double,),
+        replacement=double if in_title else None,
+        params={"suggestion": f"{double} (H/F)", "problem": problem},
+    )
