@@ -1,6 +1,7 @@
 """French syllables from pyphen's French hyphenation patterns (hyph_fr.dic, LGPL/MPL, shipped in the pyphen wheel).
 
-Hyphenation points fall between syllables, so a word has one syllable more than it has points. textstat is not
+Hyphenation points fall between syllables, so a word has one syllable more than it has points (and one more again
+when it opens with a lone vowel, which hyphenation never splits off). textstat is not
 used: its language is one global setting, and English counting must stay as the en package pins it."""
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from functools import lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_V, _C = "aeiouyàâäéèêëîïôöùûüœæ", "bcdfghjklmnpqrstvwxzç"
+# hyphenation never leaves one letter alone ("équipe", "idée"), though a lone first vowel is its own syllable;
+# a short word ending in a mute e ("une", "âge") is not split
+_LONE_FIRST_VOWEL = re.compile(f"^[{_V}][{_C}](?=[{_V}])")
+_MUTE_ENDING = re.compile(f"^[{_V}][{_C}]es?$")
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +27,9 @@ def _hyphenator() -> Any:
 
 @lru_cache(maxsize=65536)
 def _word_syllables(word: str) -> int:
-    return len(_hyphenator().positions(word)) + 1
+    positions = _hyphenator().positions(word)
+    lone = bool(_LONE_FIRST_VOWEL.match(word)) and not _MUTE_ENDING.match(word) and 1 not in positions
+    return len(positions) + 1 + lone
 
 
 def syllable_count(text: str) -> int:
