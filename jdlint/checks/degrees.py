@@ -132,7 +132,7 @@ _AMBIGUOUS = {
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
 _JOIN = re.compile(
-    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|/)[\s,/()]*)?(?:an?\s+)?$"
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|ou|et|/)[\s,/()]*)?(?:an?\s+|une?\s+)?$"
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
@@ -191,9 +191,12 @@ class Degree:
     markers: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _degree_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _degree_pattern(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern[str]:
+    """The degree names; `extra` adds a language's own (level, regex) pairs from the rule's settings."""
     parts = []
+    for level, words in extra:
+        parts.append(rf"(?P<{level}_f>(?i:{words}))")
     for level in _LEVELS:
         if level in _WORDS:
             parts.append(rf"(?P<{level}_w>(?i:{_WORDS[level]}))")
@@ -205,10 +208,11 @@ def _degree_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.\-])(?<!\d\s)(?:" + "|".join(parts) + r")(?![\w\-])(?!\.\w)")
 
 
-def degree_mentions(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, level, ambiguous) of each degree name, before context is judged."""
+def degree_mentions(text: str, extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[int, int, str, bool]]:
+    """(start, end, level, ambiguous) of each degree name, before context is judged (`extra`: a language's
+    degree names, level -> regex, from the rule's settings.degree_words)."""
     found = []
-    for match in _degree_pattern().finditer(text):
+    for match in _degree_pattern(extra).finditer(text):
         kind = match.lastgroup or ""
         level, how = kind.rsplit("_", 1)
         start, end = match.span()
@@ -429,10 +433,11 @@ def _fragment(context: Context, group: Degree) -> bool:
 @check(needs=("sentences",))
 def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
-    mentions = degree_mentions(text)
+    settings = rule.options["settings"]
+    extra = tuple((level, "|".join(words)) for level, words in settings.get("degree_words", {}).items())
+    mentions = degree_mentions(text, extra)
     if not mentions:
         return
-    settings = rule.options["settings"]
     patterns = context.compiled((rule.code, "degrees"), lambda: _compiled(settings))
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
@@ -455,12 +460,13 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
                 source=licence.source,
             )
             continue
-        joiner = ", " if re.search(r"\bor\b", degree, re.I) else " "
+        path = settings.get("experience_path", "or equivalent practical experience")
+        joiner = ", " if re.search(r"\b(?:or|ou)\b", degree, re.I) else " "
         yield Match.at(
             group.start,
             group.end,
-            params={"why_here": "with no other path in", "advice": "add 'or equivalent practical experience'"},
-            suggestions=(f"{degree}{joiner}or equivalent practical experience",),
+            params={"why_here": "with no other path in", "advice": f"add '{path}'"},
+            suggestions=(f"{degree}{joiner}{path}",),
         )
 
 
@@ -557,7 +563,11 @@ def _markers(
     return found
 
 
-_CHAIN = re.compile(r"[\s,]*(?:or|and/or)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+_CHAIN = re.compile(
+    r"[\s,]*(?:or|and/or)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+    r"|[\s,]*(?:[^\W\d_]+\s+){0,2}?ou\s+(?:d['’]\s*)?(?:une?\s+)?$",  # French: "BTS comptabilité ou DUT"
+    re.I,
+)
 
 
 def _chain(text: str, owners: list[Degree], nearest: Degree) -> list[Degree]:
