@@ -115,7 +115,7 @@ def _lost_elisions(context: Context, rule: Rule) -> Iterator[Match]:
     finder = context.compiled(
         (rule.code, "elisions"),
         lambda: re.compile(
-            r"(?<![\w'’.,/-])("
+            r"(?:(?<=\s)|(?<=^)|(?<=[(«\"“]))("  # after a space or an opening mark: not "futur(e)s", "l.d"
             + "|".join(sorted(settings["words"], key=len, reverse=True))
             + r") ([^\W\d_]+)\b(?!['’])",
             re.IGNORECASE,
@@ -127,6 +127,8 @@ def _lost_elisions(context: Context, rule: Rule) -> Iterator[Match]:
         elided, following = found.group(1), found.group(2)
         if not _VOWEL_START.match(following) or len(following) < 2 or following.lower() in never_before:
             continue
+        if following[:1].isupper() and elided.lower() in settings["before_lower_only"]:
+            continue  # "l'Europe", "d'Amazon"; but a pronoun ("s", "n", "j") elides before no proper name
         if following.lower() not in language.words() or following.isupper():
             continue
         before = _PRECEDING_TOKEN.search(text, max(0, found.start() - 40), found.start())

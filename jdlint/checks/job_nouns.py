@@ -103,7 +103,8 @@ def _both_written(text: str, end: int, noun: _Noun, word: str) -> int | None:
 
 
 def _title_lines(context: Context, patterns: dict[str, re.Pattern[str]]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line that is a title: a heading, the front matter, the first line, a labelled line."""
+    """(start, end) of each line that is a title: a heading, the first line, a labelled line (a front matter
+    field counts only when its label names a title)."""
     text, document = context.document.text, context.document
     offset, first = 0, True
     for line in text.splitlines(keepends=True):
@@ -112,7 +113,9 @@ def _title_lines(context: Context, patterns: dict[str, re.Pattern[str]]) -> Iter
             segment = document.segment_at(offset)
             scope = segment.scope if segment else "paragraph"
             short = len(_WORD.findall(body)) <= 12 and not body.rstrip().endswith((".", "!", "?", ";"))
-            if short and (first or scope in ("heading", "metadata") or patterns["label"].match(body)):
+            labelled = patterns["label"].match(body) is not None
+            # front matter: only its title field ("title: Vendeur"), not "contract: permanent"
+            if short and (labelled or (scope == "heading") or (first and scope != "metadata")):
                 yield offset, offset + len(body)
             first = False
         offset += len(line)
