@@ -64,6 +64,10 @@ def test_english_keeps_its_grade_and_french_postings_have_none():
         ("Nous recrutons un cuisinier pour notre restaurant.", [("cuisinier", "warning")]),
         ("Nous recrutons un cuisinier (H/F) pour notre restaurant.", [("cuisinier", "info")]),
         ("Nous recrutons une femme pour l'accueil.", [("femme", "warning")]),
+        ("Vendeur H/F\n\nNous recherchons un vendeur pour la saison.", [("Vendeur", "info")]),
+        ("Caissier H/F\n\nNous recrutons aussi un magasinier.", [("Caissier", "info"), ("magasinier", "info")]),
+        ("Caissière H/F\n\nNous recrutons une magasinière.", [("Caissière", "warning"), ("magasinière", "warning")]),
+        ("Chef·fe de projet (F/H)\n\nVous piloterez nos projets.", []),
         ("Vous êtes un homme de confiance.", [("homme de confiance", "warning")]),
     ],
 )
@@ -188,3 +192,14 @@ def test_the_french_sample_posting_keeps_its_findings():
     result = jdlint.lint_text(text, format="markdown")
     assert result.language == "fr"
     assert {"JD201", "JD111", "JD301", "JD302", "JD321", "JD332", "JD510", "JD520"} <= {f.code for f in result.findings}
+
+
+def test_a_well_written_french_posting_has_no_findings():
+    """Epicene and double titles, named people, servers, elisions written with apostrophes, a degree with an
+    experience path, pay, and both statements: nothing to report."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "fr" / "clean-posting.md").read_text(encoding="utf-8")
+    result = jdlint.lint_text(text, format="markdown")
+    assert result.language == "fr"
+    assert [(f.code, f.text) for f in result.findings] == []

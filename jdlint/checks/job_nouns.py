@@ -24,13 +24,13 @@ from ..model import Match, Severity
 from ..rule import Rule
 
 _WORD = re.compile(r"[^\W\d_]+")
-# a feminine ending written beside the noun: "vendeur·se", "vendeur.euse", "chargé(e)", "technicien-ne"
+# a feminine ending written beside the noun: "vendeur·se", "vendeur.euse", "chargé(e)", "technicien-ne", "chef·fe"
 _INCLUSIVE_TAIL = re.compile(
-    r"[·.•‧⋅\-(]\s*(?:e|se|euse|rice|trice|ne|nne|ère|ière|eure|ée|te|ante|ente|le|ale|ve|sse|esse)(?:[·.•)]?s)?\)?(?!\w)",
+    r"[·.•‧⋅\-(]\s*(?:e|se|euse|rice|trice|ne|nne|ère|ière|eure|ée|te|ante|ente|le|ale|ve|sse|esse|fe|ffe)(?:[·.•)]?s)?\)?(?!\w)",
     re.IGNORECASE,
 )
 _JOINED_FORM = re.compile(r"\s*(?:/|\bou\b|\bet\b)\s*([^\W\d_]+)", re.IGNORECASE)
-_MIN_ZIPF = 1.5  # the other-gender form must be a word in use, not a misspelling wordfreq happens to list
+_MIN_ZIPF = 1.0  # the other-gender form must be a word wordfreq lists (its large list's floor)
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,11 @@ def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         "marker": re.compile("|".join(settings["markers"]), re.IGNORECASE),
         "label": re.compile(r"^\s*(?:" + alternation("labels") + r")\s*[:\-–]\s*", re.IGNORECASE),
         "hiring": re.compile(
-            r"\b(?:" + alternation("hiring_verbs") + r")\s+(?:\w+ment\s+)?(?:" + alternation("articles") + r")\s+"
+            r"\b(?:"
+            + alternation("hiring_verbs")
+            + r")\s+(?:\w+ment\s+|aussi\s+)?(?:"
+            + alternation("articles")
+            + r")\s+"
             r"(?:(?:" + alternation("before_noun") + r")\s+)?([^\W\d_]+)",
             re.IGNORECASE,
         ),
@@ -72,19 +76,27 @@ def gendered_noun(word: str, settings: dict[str, Any], frequency: Any) -> _Noun 
     for masculine, feminine in overrides.items():
         if lower == feminine:
             return _Noun("f", masculine)
-    for masculine_end, feminine_end in settings["suffixes"]:
-        if lower.endswith(feminine_end):
-            other = lower[: len(lower) - len(feminine_end)] + masculine_end
-            if frequency(other) >= _MIN_ZIPF:
-                return _Noun("f", other)
-    found: list[tuple[float, str]] = []
-    for masculine_end, feminine_end in settings["suffixes"]:
-        if lower.endswith(masculine_end):
-            other = lower[: len(lower) - len(masculine_end)] + feminine_end
-            if frequency(other) >= _MIN_ZIPF:
-                found.append((frequency(other), other))
+    return _by_ending(lower, settings, frequency)
+
+
+def _swaps(lower: str, pairs: list[list[str]], gender: str) -> list[str]:
+    """`lower` with each ending of its gender ("m": the first of each pair) swapped for the other's."""
+    ending, other = (0, 1) if gender == "m" else (1, 0)
+    return [lower[: len(lower) - len(p[ending])] + p[other] for p in pairs if lower.endswith(p[ending])]
+
+
+def _by_ending(lower: str, settings: dict[str, Any], frequency: Any) -> _Noun | None:
+    for other in _swaps(lower, settings["suffixes"], "f"):
+        if frequency(other) >= _MIN_ZIPF:
+            return _Noun("f", other)
+    found = [(frequency(o), o) for o in _swaps(lower, settings["suffixes"], "m") if frequency(o) >= _MIN_ZIPF]
     if found:
         return _Noun("m", max(found)[1])
+    # a rare job's feminine may be missing from the word lists ("magasinière"): the productive endings form it
+    # regularly from a masculine that is a word
+    regular = _swaps(lower, settings["productive"], "m")
+    if regular and frequency(lower) >= _MIN_ZIPF:
+        return _Noun("m", regular[0])
     return None
 
 
@@ -126,8 +138,11 @@ def find(context: Context, rule: Rule) -> Iterator[Match]:
     patterns = context.compiled((rule.code, "job-nouns"), lambda: _compiled(settings))
     text, frequency = context.document.text, context.language.frequency
     seen: set[int] = set()
+    titles: set[str] = set()  # the head nouns of the title lines, judged there: a sentence repeating one is not
+    marked = False  # a title line says "H/F": the posting's masculine nouns are the generic the convention allows
     for start, end in _title_lines(context, patterns):
         line = text[start:end]
+        marked = marked or patterns["marker"].search(line) is not None
         head = patterns["label"].match(line)
         at = start + (head.end() if head else 0)
         prefix = patterns["prefix"].match(text, at, end)
@@ -135,17 +150,16 @@ def find(context: Context, rule: Rule) -> Iterator[Match]:
         word = _WORD.match(text, at, end)
         if word is None:
             continue
+        titles.add(word.group().lower())
         match = _judge(text, word.start(), word.end(), end, settings, patterns, frequency, in_title=True)
         if match is not None:
             seen.add(word.start())
             yield match
     for hiring in patterns["hiring"].finditer(text):
-        if hiring.start(1) in seen:
+        if hiring.start(1) in seen or hiring.group(1).lower() in titles:
             continue
         sentence_end = context.window(hiring.start(1), "sentence")[1]
-        match = _judge(
-            text, hiring.start(1), hiring.end(1), sentence_end, settings, patterns, frequency, in_title=False
-        )
+        match = _judge(text, hiring.start(1), hiring.end(1), sentence_end, settings, patterns, frequency, False, marked)
         if match is not None:
             seen.add(hiring.start(1))
             yield match
@@ -172,6 +186,7 @@ def _judge(
     patterns: dict[str, re.Pattern[str]],
     frequency: Any,
     in_title: bool,
+    posting_marked: bool = False,
 ) -> Match | None:
     word = text[start:end]
     lower = word.lower()
@@ -189,7 +204,8 @@ def _judge(
         return None
     other = noun.other if not word[:1].isupper() else noun.other[:1].upper() + noun.other[1:]
     double = f"{word}/{other}" if noun.gender == "m" else f"{other}/{word}"
-    marked = patterns["marker"].search(text, end, line_end if in_title else min(line_end, end + 40)) is not None
+    nearby = patterns["marker"].search(text, end, line_end if in_title else min(line_end, end + 40))
+    marked = posting_marked or nearby is not None
     if marked and noun.gender == "m":
         # the masculine with "H/F" is the common convention; the double form is what the guidance asks for
         return Match.at(
