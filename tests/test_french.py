@@ -154,6 +154,10 @@ def test_english_postings_get_no_french_elision_findings():
         ("Vous avez moins de 30 ans.", {"JD302"}),
         ("Français langue maternelle.", {"JD321"}),
         ("Nous cherchons un ninja du code.", {"JD332"}),
+        ("Trois ans d'expérience maximum.", {"JD303"}),
+        ("Un anglais parfait, sans accent.", {"JD322"}),
+        ("Le fit culturel compte beaucoup.", {"JD331"}),
+        ("Ici, nous sommes une famille.", {"JD334"}),
     ],
 )
 def test_french_exclusionary_wording(text, codes):
@@ -203,3 +207,25 @@ def test_a_well_written_french_posting_has_no_findings():
     result = jdlint.lint_text(text, format="markdown")
     assert result.language == "fr"
     assert [(f.code, f.text) for f in result.findings] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Profil :\n- Master en droit exigé.", ["Master"]),
+        ("Vous êtes titulaire d'un BTS ou d'un DUT.", ["BTS ou d'un DUT"]),
+        ("Profil :\n- Master en droit ou expérience équivalente.", []),
+        ("Profil :\n- BTS comptabilité ou DUT GEA, ou expérience significative.", []),
+        ("Une licence en droit serait un atout.", []),
+        ("Vous gérerez les licences logicielles de l'équipe.", []),
+        ("Nos consultants ont un master ou un doctorat.", []),
+    ],
+)
+def test_french_degree_requirements(text, expected):
+    assert [t for t, _ in _found(text, "JD401")] == expected
+
+
+def test_english_degree_suggestion_is_unchanged():
+    result = jdlint.lint_text("Requirements:\nA master's degree in statistics is required.")
+    found = [f for f in result.findings if f.code == "JD401"]
+    assert found and found[0].suggestions == ("master's degree in statistics or equivalent practical experience",)

@@ -132,7 +132,7 @@ _AMBIGUOUS = {
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
 _JOIN = re.compile(
-    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|ou|et|/)[\s,/()]*)?(?:an?\s+|une?\s+)?$"
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|ou|et|/)[\s,/()]*)?(?:an?\s+|(?:d['’]\s*)?une?\s+)?$"
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
