@@ -15,23 +15,23 @@ from jdlint.linter import Linter
 from jdlint.rule import Expectation, Rule
 from jdlint.source import Source, decode
 
-RULES = load_catalog().variants  # every language variant: its examples are in its language
+RULES = load_catalog().variants  # every language's examples
 
 
 def _cases(which: str):
     for rule in RULES:
         examples = rule.examples_fail if which == "fail" else rule.examples_pass
         for index, example in enumerate(examples):
-            yield pytest.param(rule, example, id=f"{_name(rule)}-{which}-{index}")
+            yield pytest.param(rule, example, id=f"{rule.code}{_suffix(rule)}-{which}-{index}")
 
 
-def _name(rule: Rule) -> str:
-    return rule.code if rule.language in (None, DEFAULT_LANGUAGE) else f"{rule.code}-{rule.language}"
+def _suffix(rule: Rule) -> str:
+    return f"-{rule.language}" if rule.language and rule.language != DEFAULT_LANGUAGE else ""
 
 
-def _config(rule: Rule, **changes) -> Config:
-    """A config whose language is the rule variant's, so its examples are read in the language they are written in."""
-    return Config(language=rule.language or DEFAULT_LANGUAGE, **changes)
+def _config(rule: Rule, **options) -> Config:
+    """Examples are written in the rule's language: lint them in it."""
+    return Config(language=rule.language or DEFAULT_LANGUAGE, **options)
 
 
 def _lint_example(rule, example: str, failing: bool):
@@ -60,7 +60,7 @@ def test_pass_example_is_clean(rule, example):
 def _expectations():
     for rule in RULES:
         for index, expectation in enumerate(rule.expectations):
-            yield pytest.param(rule, expectation, id=f"{_name(rule)}-expected-{index}")
+            yield pytest.param(rule, expectation, id=f"{rule.code}{_suffix(rule)}-expected-{index}")
 
 
 def _source(rule: Rule, example: str) -> Source:

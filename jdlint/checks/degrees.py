@@ -132,7 +132,7 @@ _AMBIGUOUS = {
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
 _JOIN = re.compile(
-    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|ou|et|/)[\s,/()]*)?(?:an?\s+|(?:d['’]\s*)?une?\s+)?$"
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|oder|und|bzw\.|ou|et|/)[\s,/()]*)?(?:an?\s+|(?:d['’]\s*)?une?\s+)?$"
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
@@ -191,12 +191,9 @@ class Degree:
     markers: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=4)
-def _degree_pattern(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern[str]:
-    """The degree names; `extra` adds a language's own (level, regex) pairs from the rule's settings."""
+@lru_cache(maxsize=1)
+def _degree_pattern() -> re.Pattern[str]:
     parts = []
-    for level, words in extra:
-        parts.append(rf"(?P<{level}_f>(?i:{words}))")
     for level in _LEVELS:
         if level in _WORDS:
             parts.append(rf"(?P<{level}_w>(?i:{_WORDS[level]}))")
@@ -208,11 +205,16 @@ def _degree_pattern(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.\-])(?<!\d\s)(?:" + "|".join(parts) + r")(?![\w\-])(?!\.\w)")
 
 
-def degree_mentions(text: str, extra: tuple[tuple[str, str], ...] = ()) -> list[tuple[int, int, str, bool]]:
-    """(start, end, level, ambiguous) of each degree name, before context is judged (`extra`: a language's
-    degree names, level -> regex, from the rule's settings.degree_words)."""
+def _named_degrees(names: dict[str, list[str]]) -> re.Pattern[str]:
+    """A language's own degree names (level -> regular expressions, any case), from the rule's data."""
+    parts = [rf"(?P<{level}_w>(?i:{'|'.join(names[level])}))" for level in _LEVELS if names.get(level)]
+    return re.compile(r"(?<![\w.\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+
+
+def degree_mentions(text: str, pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, level, ambiguous) of each degree name, before context is judged."""
     found = []
-    for match in _degree_pattern(extra).finditer(text):
+    for match in (pattern or _degree_pattern()).finditer(text):
         kind = match.lastgroup or ""
         level, how = kind.rsplit("_", 1)
         start, end = match.span()
@@ -434,11 +436,16 @@ def _fragment(context: Context, group: Degree) -> bool:
 def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     settings = rule.options["settings"]
-    extra = tuple((level, "|".join(words)) for level, words in settings.get("degree_words", {}).items())
-    mentions = degree_mentions(text, extra)
+    named = (
+        context.compiled((rule.code, rule.language, "names"), lambda: _named_degrees(settings["degrees"]))
+        if "degrees" in settings
+        else None
+    )
+    mentions = degree_mentions(text, named)
     if not mentions:
         return
-    patterns = context.compiled((rule.code, "degrees"), lambda: _compiled(settings))
+    patterns = context.compiled((rule.code, rule.language, "degrees"), lambda: _compiled(settings))
+    path = settings.get("other_path", "or equivalent practical experience")
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
     licensed = _licensed(context, patterns["preference"])
@@ -460,8 +467,7 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
                 source=licence.source,
             )
             continue
-        path = settings.get("experience_path", "or equivalent practical experience")
-        joiner = ", " if re.search(r"\b(?:or|ou)\b", degree, re.I) else " "
+        joiner = ", " if re.search(r"\b(?:or|oder|ou)\b", degree, re.I) else " "
         yield Match.at(
             group.start,
             group.end,

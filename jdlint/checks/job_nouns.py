@@ -49,7 +49,7 @@ def _compiled(settings: dict[str, Any]) -> dict[str, re.Pattern[str]]:
         return "|".join(sorted((re.escape(x) for x in settings[key]), key=len, reverse=True))
 
     return {
-        "marker": re.compile("|".join(settings["markers"]), re.IGNORECASE),
+        "marker": re.compile("|".join(settings["marker_patterns"]), re.IGNORECASE),
         "label": re.compile(r"^\s*(?:" + alternation("labels") + r")\s*[:\-–]\s*", re.IGNORECASE),
         "hiring": re.compile(
             r"\b(?:"
