@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .config import Config
 from .document import Document
 from .model import Applicability, Edit, Finding, Fix, Match
@@ -26,13 +28,17 @@ def fix_applicability(rule: Rule, match: Match) -> Applicability:
     return match.applicability
 
 
+_LINE_BREAK = re.compile(r"[^\S\r\n]*(?:\r\n|\r|\n)\s*")
+
+
 def make_finding(rule: Rule, match: Match, document: Document, config: Config) -> Finding:
     span = match.span
     if span is None and match.start is not None and match.end is not None:
         span = document.to_source(match.start, match.end)
     text = document.source.text[span.start : span.end] if span is not None else None
     params = _Defaulting(match.params)
-    params.setdefault("match", text or "")
+    # a match wrapped over lines is quoted on one line: a message is one line in every output
+    params.setdefault("match", _LINE_BREAK.sub(" ", text) if text else "")
     if "suggestion" not in params and match.suggestions:
         params["suggestion"] = match.suggestions[0]
     fix = None

@@ -32,14 +32,14 @@ class Prose:
 
     @property
     def grade(self) -> float | None:
-        if not self.sentences or not self.words:
-            return None
         c = self.coefficients
+        if not self.sentences or not self.words or c.grade_sentence is None or c.grade_syllable is None:
+            return None
         return (
             c.grade_sentence * (self.words / len(self.sentences))
             + c.grade_syllable * (self.syllables / self.words)
             + c.grade_polysyllable * (100 * self.polysyllables / self.words)
-            + c.grade_constant
+            + (c.grade_constant or 0.0)
         )
 
     @property

@@ -45,6 +45,13 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
     Works on words of the text rather than spaCy tokens: the tokenizer splits some of these forms
     ("Id" -> "I" "d", "Wed" -> "We" "d") and would hide them.
     """
+    if "elisions" in rule.options["settings"]:
+        yield from _lost_elisions(context, rule)
+    if rule.options["settings"]["forms"]:
+        yield from _contractions(context, rule)
+
+
+def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
     document = context.document
     text = document.text
     forms: dict[str, list[dict[str, Any]]] = {}
@@ -90,6 +97,57 @@ def ambiguous_contraction(context: Context, rule: Rule) -> Iterator[Match]:
             edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == token else ()
             yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
             break
+
+
+_VOWEL_START = re.compile(r"[aeiouyhâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
+
+
+def _lost_elisions(context: Context, rule: Rule) -> Iterator[Match]:
+    """A French elision that lost its apostrophe ("l equipe", "qu il", "d experience"): an elided word standing
+    alone before a vowel-initial word of the language. Not after a figure (units: "5 m", "2 l"), not after or
+    before a single letter (lists: "c, d et e"; "Plan B d"), capitalised only at a sentence start ("le C est")."""
+    document, language = context.document, context.language
+    text = document.text
+    if not mostly_in(context, language, WITH_MISSPELLINGS):
+        return
+    settings = rule.options["settings"]["elisions"]
+    never_before = set(settings["never_before"])
+    finder = context.compiled(
+        (rule.code, "elisions"),
+        lambda: re.compile(
+            r"(?:(?<=\s)|(?<=^)|(?<=[(«\"“]))("  # after a space or an opening mark: not "futur(e)s", "l.d"
+            + "|".join(sorted(settings["words"], key=len, reverse=True))
+            + r") ([^\W\d_]+)\b(?!['’])",
+            re.IGNORECASE,
+        ),
+    )
+    starts: set[int] | None = None
+    quote = None
+    for found in finder.finditer(text):
+        elided, following = found.group(1), found.group(2)
+        if not _VOWEL_START.match(following) or len(following) < 2 or following.lower() in never_before:
+            continue
+        if following[:1].isupper() and elided.lower() in settings["before_lower_only"]:
+            continue  # "l'Europe", "d'Amazon"; but a pronoun ("s", "n", "j") elides before no proper name
+        if following.lower() not in language.words() or following.isupper():
+            continue
+        before = _PRECEDING_TOKEN.search(text, max(0, found.start() - 40), found.start())
+        previous = before.group(1) if before else ""
+        if previous[-1:].isdigit() or (len(previous) == 1 and previous.isalpha()):
+            continue
+        if elided != elided.lower():
+            if starts is None:
+                starts = _sentence_starts(context)
+            if found.start() not in starts or not elided[1:].islower() and len(elided) > 1:
+                continue
+        quote = quote or apostrophe_for(document)
+        fixed = f"{elided}{quote}{following}"
+        span = document.to_source(found.start(), found.end())
+        edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == found.group() else ()
+        yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
+
+
+_PRECEDING_TOKEN = re.compile(r"(\S+)[ ,;:]*$")
 
 
 def _next_word(doc: Any, i: int) -> Any:

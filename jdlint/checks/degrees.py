@@ -132,7 +132,7 @@ _AMBIGUOUS = {
 _LEVELS = ("associate", "bachelor", "master", "doctorate", "any")
 # a degree named as an example in brackets belongs to the one before: "advanced degree (e.g., MBA)"
 _JOIN = re.compile(
-    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|oder|und|bzw\.|/)[\s,/()]*)?(?:an?\s+)?$"
+    r"[^\S\n]*\n?[^\S\n]*[,/&()]*[^\S\n]*(?:(?:and/or|or|and|to|oder|und|bzw\.|ou|et|/)[\s,/()]*)?(?:an?\s+|(?:d['’]\s*)?une?\s+)?$"
     r"|\s*\((?:or\s+higher,?\s*)?(?:e\.\s?g\.|i\.\s?e\.|such\s+as|for\s+example|ex\.|like)?,?\s*$",
     re.I,
 )
@@ -467,7 +467,7 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
                 source=licence.source,
             )
             continue
-        joiner = ", " if re.search(r"\b(?:or|oder)\b", degree, re.I) else " "
+        joiner = ", " if re.search(r"\b(?:or|oder|ou)\b", degree, re.I) else " "
         yield Match.at(
             group.start,
             group.end,
@@ -569,7 +569,11 @@ def _markers(
     return found
 
 
-_CHAIN = re.compile(r"[\s,]*(?:or|and/or)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+_CHAIN = re.compile(
+    r"[\s,]*(?:or|and/or)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+    r"|[\s,]*(?:[^\W\d_]+\s+){0,2}?ou\s+(?:d['’]\s*)?(?:une?\s+)?$",  # French: "BTS comptabilité ou DUT"
+    re.I,
+)
 
 
 def _chain(text: str, owners: list[Degree], nearest: Degree) -> list[Degree]:

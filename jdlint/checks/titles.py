@@ -19,7 +19,7 @@ from ..kinds.base import match_case
 from ..model import Edit, Match, Severity
 from ..resources import data_path
 from ..rule import Rule
-from . import check
+from . import check, job_nouns
 from .title_markers import marked_titles
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"  # for character classes
@@ -250,10 +250,14 @@ def _skipped(text: str, hit: _Hit, context: Context) -> bool:
 @check()
 def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
     """Each gendered job title or work word of the lexicon, with its neutral form as the fix; in a language whose
-    data gives title markers instead of a lexicon, each unmarked gendered title (title_markers)."""
+    data gives title markers instead of a lexicon, each unmarked gendered title (title_markers); where the language's
+    nouns inflect for gender (settings.suffixes), each title whose head noun names one gender (job_nouns)."""
     settings = rule.options["settings"]
     if "markers" in settings:
         yield from marked_titles(context, settings)
+        return
+    if "suffixes" in settings:
+        yield from job_nouns.find(context, rule)
         return
     lexicon = load(settings["lexicon"])
     text = context.document.text

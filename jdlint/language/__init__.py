@@ -206,7 +206,7 @@ ISO_639_1 = frozenset(
         "zu",
     ]
 )
-SHIPPED = ("en", "de")  # a package jdlint/language/<code>/ exposing LANGUAGE
+SHIPPED = ("en", "de", "fr")  # a package jdlint/language/<code>/ exposing LANGUAGE
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
@@ -215,14 +215,16 @@ class Readability:
     """Flesch-Kincaid grade = grade_sentence * words/sentence + grade_syllable * syllables/word + grade_constant;
     reading ease likewise with the ease_* coefficients (each language has its own published values). A formula
     that weighs the share of long words (the fourth Wiener Sachtextformel: per cent of words of three or more
-    syllables) sets grade_polysyllable; `scale` names the grade in messages."""
+    syllables) sets grade_polysyllable; `scale` names the grade in messages. A language
+    with a published reading-ease adaptation but no grade formula (French: Kandel & Moles) leaves the grade
+    coefficients None, and its postings have no grade."""
 
-    grade_sentence: float
-    grade_syllable: float
-    grade_constant: float
     ease_constant: float
     ease_sentence: float
     ease_syllable: float
+    grade_sentence: float | None = None
+    grade_syllable: float | None = None
+    grade_constant: float | None = None
     grade_polysyllable: float = 0.0
     scale: str = "US grade"
 
