@@ -195,7 +195,9 @@ def test_the_french_sample_posting_keeps_its_findings():
     text = (Path(__file__).parent.parent / "examples" / "sample-posting-fr.md").read_text(encoding="utf-8")
     result = jdlint.lint_text(text, format="markdown")
     assert result.language == "fr"
-    assert {"JD201", "JD111", "JD301", "JD302", "JD321", "JD332", "JD510", "JD520"} <= {f.code for f in result.findings}
+    found = {f.code for f in result.findings}
+    assert {"JD201", "JD111", "JD301", "JD302", "JD321", "JD332", "JD510", "JD520"} <= found
+    assert "JD502" in found and "JD501" not in found  # "Salaire attractif": vague pay, not "no pay"
 
 
 def test_a_well_written_french_posting_has_no_findings():
