@@ -155,6 +155,12 @@ def test_an_english_posting_neither_loads_lingua_nor_finds_other_languages():
     assert done.stdout.split() == ["en", "detected", "()", "False"]
 
 
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path):
+    """An empty config in each test's folder: the nearest config wins, so none found above it changes these runs."""
+    (tmp_path / ".jdlint.toml").write_text("", encoding="utf-8")
+
+
 def _check(*args: str) -> str:
     result = CliRunner().invoke(main, ["check", "--exit-zero", "--jobs", "1", *args])
     assert result.exit_code == 0, result.output

@@ -106,7 +106,8 @@ def _detector() -> Any:
     """lingua's detector for DETECTABLE, built on first use; its models load lazily, language by language."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*(IsoCode639_1.from_str(c) for c in DETECTABLE)).build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*(IsoCode639_1.from_str(c) for c in DETECTABLE))
+    return builder.with_low_accuracy_mode().build()
 
 
 def detect(text: str) -> str | None:
