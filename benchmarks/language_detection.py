@@ -7,7 +7,8 @@ Each record is parsed as its format (records.to_document) and its language told 
 (jdlint.language.detect.detect_document); the expected language is its source's, the part of the `id` before
 the colon, looked up in --expect (default: arbeitnow German, every other source English, as the corpus's
 SOURCES.md says). It prints the confusion counts by source (undetermined: the detector declined and the config's
-language would stand), how many postings the function-word count settled without lingua, the time per posting,
+language would stand), how many postings the function-word count settled without lingua, the time per posting
+(the posting's language and the screening of its blocks), how many postings have blocks in another language,
 and the ids of the disagreements; --show N prints the start of N of them to read by eye (the text is only printed,
 never kept).
 """
@@ -19,7 +20,7 @@ import json
 import time
 from collections import Counter, defaultdict
 
-from jdlint.language.detect import _prose, markers, plainly
+from jdlint.language.detect import _prose, foreign_blocks, markers, plainly
 from jdlint.language.detect import detect_document as detect
 from jdlint.records import to_document
 
@@ -37,7 +38,7 @@ def main() -> None:
 
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     disagreements: list[tuple[str, str, str, str]] = []
-    settled = total = 0
+    settled = total = blocks = 0
     seconds = 0.0
     with open(args.export, encoding="utf-8") as handle:
         for line in handle:
@@ -46,7 +47,9 @@ def main() -> None:
             document = to_document(record["id"], record["text"], record.get("format"), {})
             started = time.perf_counter()
             found = detect(document) or UNDETERMINED
+            mixed = foreign_blocks(document, found if found != UNDETERMINED else args.default)
             seconds += time.perf_counter() - started
+            blocks += bool(mixed)
             settled += plainly(markers(_prose(document))) is not None
             total += 1
             confusion[source][found] += 1
@@ -56,7 +59,11 @@ def main() -> None:
 
     codes = sorted({code for counts in confusion.values() for code in counts})
     print(f"postings: {total:,}; settled by function words alone: {settled:,}; lingua asked: {total - settled:,}")
-    print(f"detection time: {seconds / total * 1000:.2f} ms per posting on average (first lingua load included)")
+    print(
+        f"detection time: {seconds / total * 1000:.2f} ms per posting on average (the posting and its blocks; "
+        "the first lingua load included)"
+    )
+    print(f"postings with blocks in another language: {blocks:,}")
     print()
     print(f"{'source':24} {'expect':>6} " + " ".join(f"{c:>5}" for c in codes) + "  agree")
     agree_all = 0

@@ -35,7 +35,8 @@ MIN_LETTERS = 40  # fewer letters than this say nothing reliable about a languag
 SAMPLE = 400  # characters per window read by lingua: three windows (start, middle, end) of the prose
 PROSE = ("paragraph", "list_item", "heading")
 # Very common function words that mark one language (a word common in two of them is left out of both, or
-# kept only where it is far more frequent). They settle plain English without lingua and screen blocks.
+# kept only where it is far more frequent; none is an English word: "per", "non", "do", "met", "till" are not
+# here). They settle plain English without lingua and screen blocks.
 _MARKERS = {
     "en": "the and of to with you your our will are this that have from who be we for is",
     "de": "und der das ist mit für wir sie ein eine einen zu auf bei von den dem nicht oder auch werden ihre "
@@ -43,11 +44,11 @@ _MARKERS = {
     "fr": "le les et des un une vous nous est pour dans avec du au aux votre notre sur qui sont être par ce "
     "cette vos nos",
     "es": "el los las y del para con una por su sus nuestro nuestra es se como al lo",
-    "it": "il di che per gli della del nel sono non è ed alla delle",
-    "nl": "het een van je jij wij zijn voor met op niet ook naar bij onze jouw wordt",
-    "pt": "os um uma não para com você nosso nossa da do dos das em é",
+    "it": "il di che gli della del nel sono è ed alla delle",
+    "nl": "het een van je jij wij zijn voor op niet ook naar bij onze jouw wordt",
+    "pt": "os um uma não para você nosso nossa da dos das em é",
     "pl": "się nie jest oraz dla że jak ze od na",
-    "sv": "och att för med av är som vi på till har inte",
+    "sv": "och att för med av är som vi på har inte",
     "da": "og til af med er som vi på har ikke det",
 }
 _WORDS = {code: frozenset(words.split()) for code, words in _MARKERS.items()}
@@ -123,6 +124,17 @@ def detect(text: str) -> str | None:
     return str(values[0].language.iso_code_639_1.name.lower())
 
 
+def _block_markers(document: Document) -> list[tuple[int, int, Counter[str]]]:
+    """Each prose block's extracted-text range and marker counts, counted once per document (the posting's
+    language and its blocks' are read from the same counts)."""
+    cached = document.__dict__.get("_block_markers")
+    if cached is None:
+        text = document.text
+        cached = [(s.start, s.end, markers(text[s.start : s.end])) for s in document.segments if s.scope in PROSE]
+        document.__dict__["_block_markers"] = cached
+    return cached
+
+
 def _prose(document: Document) -> str:
     text = document.text
     blocks = [text[s.start : s.end] for s in document.segments if s.scope in PROSE]
@@ -138,8 +150,12 @@ def _sample(prose: str) -> str:
 
 
 def detect_document(document: Document) -> str | None:
-    prose = _prose(document)
-    return plainly(markers(prose)) or detect(_sample(prose))
+    """The posting's language from its prose: plain English from the blocks' marker counts, else lingua on a
+    sample."""
+    total: Counter[str] = Counter()
+    for *_, counts in _block_markers(document):
+        total.update(counts)
+    return plainly(total) or detect(_sample(_prose(document)))
 
 
 def declared(document: Document) -> PostingLanguage | None:
@@ -172,18 +188,17 @@ def foreign_blocks(document: Document, language: str) -> list[tuple[int, int, st
     posting's. Only blocks whose marker words lean to another language are asked of lingua; a short block
     between two blocks of the same other language is taken to be in it too."""
     text = document.text
+    blocks = _block_markers(document)
     judged: list[tuple[int, int, str | None]] = []  # None: too little text to say
-    for segment in document.segments:
-        if segment.scope not in PROSE:
-            continue
-        block = text[segment.start : segment.end]
-        counts = markers(block)
+    for start, end, counts in blocks:
         other = max((n for code, n in counts.items() if code != language), default=0)
         if other < SCREEN or other <= counts[language]:
-            judged.append((segment.start, segment.end, language if sum(counts.values()) >= SCREEN else None))
+            judged.append((start, end, language if sum(counts.values()) >= SCREEN else None))
             continue
-        found = detect(block)
-        judged.append((segment.start, segment.end, found if found in DETECTABLE else None))
+        found = detect(text[start:end])
+        judged.append((start, end, found if found in DETECTABLE else None))
+    if all(code in (language, None) for *_, code in judged):
+        return []
     out: list[tuple[int, int, str]] = []
     for i, (start, end, code) in enumerate(judged):
         if code is None:
