@@ -201,6 +201,7 @@ def test_sarif_text_and_html_carry_the_language(postings, tmp_path):
     _check("--format", "html", "-o", str(out), str(postings))
     page = out.read_text(encoding="utf-8")
     assert "German (as its text reads)" in page and "English (as its text reads)" in page
+    assert 'class="source" dir="auto" lang="de"' in page  # read aloud as German
 
 
 def test_an_english_run_says_nothing_of_languages_in_the_text_report(tmp_path):

@@ -267,7 +267,7 @@ def _file(number: int, result: FileResult, rules: dict[str, Rule], names: dict, 
         "title": title_of(document, result.path),
         "format": result.format,
         "encoding": result.encoding,
-        "language": result.language,
+        "language": result.language,  # the text's lang attribute: read aloud in its language (WCAG 3.1.2)
         "language_name": language_name(result.language),
         "language_how": LANGUAGE_HOW.get(result.language_source, ""),
         "open": not many,
