@@ -67,7 +67,15 @@ def test_paragraphs_are_detected_in_their_language(text, code):
 
 @pytest.mark.parametrize(
     "text",
-    ["Python, Go, Kubernetes", "Senior Engineer (m/w/d)", "Apply now!", "", "12345 67890 / 2026-01-01"],
+    [
+        "Python, Go, Kubernetes",
+        "Senior Engineer (m/w/d)",
+        "Apply now!",
+        "",
+        "12345 67890 / 2026-01-01",
+        "lol " * 40,
+        "Hamburg Hamburg München München Berlin Berlin",
+    ],
 )
 def test_short_or_ambiguous_text_falls_back_to_the_config_language(text):
     assert detect(text) is None

@@ -31,7 +31,8 @@ DETECTABLE = (
     *("vi", "ru", "uk", "ar", "he", "hi", "ja", "ko", "zh"),
 )
 CONFIDENT = 0.8  # lingua's relative confidence (the values sum to 1) below which the text is undetermined
-MIN_LETTERS = 40  # fewer letters than this say nothing reliable about a language
+MIN_LETTERS = 40  # fewer letters than this, counting each different word once, say nothing about a language
+MIN_WORDS = 5  # nor do fewer different words
 SAMPLE = 400  # characters per window read by lingua: three windows (start, middle, end) of the prose
 PROSE = ("paragraph", "list_item", "heading")
 # Very common function words that mark one language (a word common in two of them is left out of both, or
@@ -58,7 +59,6 @@ for _code, _set in _WORDS.items():
         _OWNER[_word] = (*_OWNER.get(_word, ()), _code)
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_PROSE = re.compile(r"\S*(?:://|www\.|@)\S*")  # addresses: a URL's path words are no language
-_LETTER = re.compile(r"[^\W\d_]")
 PLAIN = 12  # marker words of one language a text must hold, nine in ten of all its markers, to be plainly it
 SCREEN = 3  # marker words of another language that make a block worth asking lingua about
 
@@ -113,8 +113,9 @@ def _detector() -> Any:
 
 def detect(text: str) -> str | None:
     """The language of a stretch of text, or None when it is too short or lingua is not confident enough."""
-    if len(_LETTER.findall(text)) < MIN_LETTERS:
-        return None
+    words = set(_WORD.findall(text.lower()))
+    if len(words) < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
+        return None  # too little, or the same few words over and over ("lol lol lol"), to say
     found = plainly(markers(text))
     if found:
         return found
