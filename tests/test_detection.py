@@ -75,6 +75,7 @@ def test_paragraphs_are_detected_in_their_language(text, code):
         "12345 67890 / 2026-01-01",
         "lol " * 40,
         "Hamburg Hamburg München München Berlin Berlin",
+        "Requirements\nPython plus SQL\nSpark\nAirflow\ndbt\nDocker\nKubernetes\nTerraform\nAWS\nGCP\nKafka\nGo",
     ],
 )
 def test_short_or_ambiguous_text_falls_back_to_the_config_language(text):

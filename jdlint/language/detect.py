@@ -31,8 +31,8 @@ DETECTABLE = (
     *("vi", "ru", "uk", "ar", "he", "hi", "ja", "ko", "zh"),
 )
 CONFIDENT = 0.8  # lingua's relative confidence (the values sum to 1) below which the text is undetermined
-MIN_LETTERS = 40  # fewer letters than this, counting each different word once, say nothing about a language
-MIN_WORDS = 5  # nor do fewer different words
+MIN_LETTERS = 40  # fewer letters than this in different lower-case words say nothing about a language
+MIN_WORDS = 5  # nor do fewer different lower-case words
 SAMPLE = 400  # characters per window read by lingua: three windows (start, middle, end) of the prose
 PROSE = ("paragraph", "list_item", "heading")
 # Very common function words that mark one language (a word common in two of them is left out of both, or
@@ -113,9 +113,11 @@ def _detector() -> Any:
 
 def detect(text: str) -> str | None:
     """The language of a stretch of text, or None when it is too short or lingua is not confident enough."""
-    words = set(_WORD.findall(text.lower()))
+    # prose words: lower-case (or caseless) ones, each counted once; a list of names and acronyms ("Python, SQL,
+    # Kubernetes") or the same word over and over ("lol lol lol") reads as any language
+    words = {word for word in _WORD.findall(text) if word == word.lower()}
     if len(words) < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
-        return None  # too little, or the same few words over and over ("lol lol lol"), to say
+        return None
     found = plainly(markers(text))
     if found:
         return found
