@@ -74,6 +74,10 @@ def main() -> None:
         row = " ".join(f"{counts[c]:>5}" for c in codes)
         print(f"{source:24} {expected:>6} {row}  {counts[expected] / sum(counts.values()):6.1%}")
     print(f"\nagreement with the source's language: {agree_all:,} of {total:,} ({agree_all / total:.2%})")
+    fallback = sum(counts[UNDETERMINED] for source, counts in confusion.items() if expected_of.get(source, "") == "")
+    if args.default != UNDETERMINED:  # an undetermined posting is linted in the config's language
+        linted = agree_all + fallback
+        print(f"linted in the source's language (undetermined as {args.default}): {linted:,} ({linted / total:.2%})")
     print(f"disagreements: {len(disagreements)}")
     for record_id, expected, found, _ in disagreements:
         print(f"  {record_id}: expected {expected}, detected {found}")
