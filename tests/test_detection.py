@@ -15,11 +15,14 @@ from jdlint.config import Config
 from jdlint.document import Document
 from jdlint.formats import parse
 from jdlint.language.detect import (
+    _MARKERS,
     CONFIG,
+    DETECTABLE,
     DETECTED,
     FORCED,
     FRONT_MATTER,
     HTML,
+    NAMES,
     RECORD,
     detect,
     foreign_blocks,
@@ -243,3 +246,14 @@ def test_the_audit_counts_postings_by_language(postings, tmp_path):
     CliRunner().invoke(main, ["audit", "--jobs", "1", "--format", "html", "-o", str(out), str(postings)])
     page = out.read_text(encoding="utf-8")
     assert "Postings by language" in page and "German" in page
+
+
+def test_marker_words_are_frequent_in_their_language_and_not_english_words():
+    from wordfreq import top_n_list
+
+    english = set(top_n_list("en", 2000))
+    for code, words in _MARKERS.items():
+        frequent = set(top_n_list(code, 300))
+        assert set(words.split()) <= frequent, code
+        assert code == "en" or not set(words.split()) & english, code
+    assert set(_MARKERS) <= set(DETECTABLE) <= set(NAMES)

@@ -35,18 +35,19 @@ MIN_LETTERS = 40  # fewer letters than this in different lower-case words say no
 MIN_WORDS = 5  # nor do fewer different lower-case words
 SAMPLE = 400  # characters per window read by lingua: three windows (start, middle, end) of the prose
 PROSE = ("paragraph", "list_item", "heading")
-# Very common function words that mark one language (a word common in two of them is left out of both, or
-# kept only where it is far more frequent; none is an English word: "per", "non", "do", "met", "till" are not
-# here). They settle plain English without lingua and screen blocks.
+# Very common function words that mark one language. Source: each is among the 300 most frequent words of its
+# language in wordfreq's lists (wordfreq 3, Apache-2.0, data CC BY-SA 4.0; tests/test_detection.py checks it) and,
+# for the other languages, not among English's 2,000 ("per", "do", "van", "los" are left out). They settle plain
+# English without lingua and screen blocks.
 _MARKERS = {
     "en": "the and of to with you your our will are this that have from who be we for is",
     "de": "und der das ist mit für wir sie ein eine einen zu auf bei von den dem nicht oder auch werden ihre "
-    "unser unsere unseren du dich dein deine im uns sind als wie wird",
+    "unsere du dich deine im uns sind als wie wird",
     "fr": "le les et des un une vous nous est pour dans avec du au aux votre notre sur qui sont être par ce "
     "cette vos nos",
-    "es": "el los las y del para con una por su sus nuestro nuestra es se como al lo",
-    "it": "il di che gli della del nel sono è ed alla delle",
-    "nl": "het een van je jij wij zijn voor op niet ook naar bij onze jouw wordt",
+    "es": "el las del para con una por su sus nuestro nuestra es se como lo",
+    "it": "il di che gli della del nel sono è alla delle",
+    "nl": "het een je jij wij zijn voor op niet ook naar bij onze jouw wordt",
     "pt": "os um uma não para você nosso nossa da dos das em é",
     "pl": "się nie jest oraz dla że jak ze od na",
     "sv": "och att för med av är som vi på har inte",
@@ -63,15 +64,12 @@ PLAIN = 12  # marker words of one language a text must hold, nine in ten of all 
 SCREEN = 3  # marker words of another language that make a block worth asking lingua about
 
 
-NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-    "pl": "Polish",
+NAMES = {  # every DETECTABLE language (a declared code outside them is shown as the code)
+    **{"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch"},
+    **{"pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish"},
+    **{"cs": "Czech", "ro": "Romanian", "hu": "Hungarian", "tr": "Turkish", "el": "Greek", "vi": "Vietnamese"},
+    **{"ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "ja": "Japanese"},
+    **{"ko": "Korean", "zh": "Chinese"},
 }
 
 
