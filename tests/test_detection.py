@@ -86,6 +86,11 @@ def test_short_or_ambiguous_text_falls_back_to_the_config_language(text):
     assert _language(_document(text)) == ("en", CONFIG)
 
 
+def test_a_short_german_posting_of_nouns_is_still_german():
+    text = "# Reinigungskraft (m/w/d)\n\n- Reinigung der Zimmer und Flure\n- Teilzeit, ab sofort\n- Bewerbung an uns\n"
+    assert _language(_document(text, "markdown")) == ("de", DETECTED)
+
+
 def test_a_code_heavy_english_posting_stays_english():
     code = "```python\ndef handler(event, context):\n    return {'statusCode': 200, 'body': json.dumps(event)}\n```\n"
     shell = "```sh\nkubectl apply -f deploy.yaml && helm upgrade --install api ./chart\n```\n"

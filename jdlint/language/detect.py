@@ -31,8 +31,8 @@ DETECTABLE = (
     *("vi", "ru", "uk", "ar", "he", "hi", "ja", "ko", "zh"),
 )
 CONFIDENT = 0.8  # lingua's relative confidence (the values sum to 1) below which the text is undetermined
-MIN_LETTERS = 40  # fewer letters than this in different lower-case words say nothing about a language
-MIN_WORDS = 5  # nor do fewer different lower-case words
+MIN_LETTERS = 40  # fewer letters than this, counting each different word once, say nothing about a language
+MIN_WORDS = 5  # nor do fewer different lower-case words (a German posting's nouns are capitalised; its others not)
 SAMPLE = 400  # characters per window read by lingua: three windows (start, middle, end) of the prose
 PROSE = ("paragraph", "list_item", "heading")
 # Very common function words that mark one language. Source: each is among the 300 most frequent words of its
@@ -111,10 +111,11 @@ def _detector() -> Any:
 
 def detect(text: str) -> str | None:
     """The language of a stretch of text, or None when it is too short or lingua is not confident enough."""
-    # prose words: lower-case (or caseless) ones, each counted once; a list of names and acronyms ("Python, SQL,
-    # Kubernetes") or the same word over and over ("lol lol lol") reads as any language
-    words = {word for word in _WORD.findall(text) if word == word.lower()}
-    if len(words) < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
+    # each different word counted once, and some of them lower-case (or caseless) prose words: a list of names and
+    # acronyms ("Python, SQL, Kubernetes") or the same word over and over ("lol lol lol") reads as any language
+    words = {word.lower() for word in _WORD.findall(text)}
+    lower = sum(1 for word in set(_WORD.findall(text)) if word == word.lower())
+    if lower < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
         return None
     found = plainly(markers(text))
     if found:
