@@ -67,7 +67,9 @@ def aggregate(results, errors=()) -> dict:
     terms: Counter[str] = Counter()
     verdicts: Counter[str] = Counter()
     grades: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
     for result in results:
+        languages[result.language] += 1
         codes = {f.code for f in result.findings}
         for key, missing_codes in MISSING.items():
             missing[key] += bool(codes & set(missing_codes))
@@ -82,7 +84,16 @@ def aggregate(results, errors=()) -> dict:
             if metrics.flesch_kincaid_grade is not None:
                 grades[grade_bin(metrics.flesch_kincaid_grade)] += 1
     return figures(
-        len(results), missing, by_category, by_code, terms, verdicts, grades, len(errors), failed_inputs(errors)
+        len(results),
+        missing,
+        by_category,
+        by_code,
+        terms,
+        verdicts,
+        grades,
+        len(errors),
+        failed_inputs(errors),
+        languages,
     )
 
 
@@ -101,6 +112,7 @@ def figures(
     grades,
     failed_count: int = 0,
     failed: list[dict[str, str]] | None = None,
+    languages=None,
 ) -> dict:
     """The audit document from its counts (shared by the local and the Spark engine). `total` counts the postings
     linted; `failed_count` the inputs that could not be, of which `failed` names at most FAILED_LISTED."""
@@ -115,4 +127,5 @@ def figures(
         "reading_grade": {label: grades.get(label, 0) for *_, label in GRADE_BINS},
         "gender_coding": {verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
         "failed": {"postings": failed_count, "inputs": list(failed or [])[:FAILED_LISTED]},
+        "languages": dict(_ranked(languages or {})),  # postings by the language they were linted as
     }

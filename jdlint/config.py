@@ -70,6 +70,7 @@ class Config:
     lint_timeout: float = DEFAULT_LINT_TIMEOUT  # seconds per posting; 0: no limit
     pipeline: str = "blank"
     language: str = DEFAULT_LANGUAGE
+    forced_language: str | None = None  # --language: every posting's language, whatever it says or reads as
     repeated_text: str = "first"  # "all": report findings in repeated text every time
     batch_size: int = 16
     gender_coding_lexicon: str = "research"

@@ -15,7 +15,8 @@ from .document import Document
 from .findings import UNUSED_DIRECTIVE, make_finding
 from .kinds import KINDS
 from .kinds.terms import CompiledTerms
-from .language import is_shipped, posting_language
+from .language import is_shipped
+from .language.detect import PostingLanguage, foreign_blocks, resolve
 from .model import CHECKED, MISSING, NOT_CHECKED, NOT_SHOWN, ChecklistItem, FileResult, Finding, Match
 from .nlp import Pipeline, get_pipeline
 from .rule import Catalog, Rule
@@ -68,8 +69,9 @@ class Linter:
             self._by_language[language] = (kept, notices)
         return self._by_language[language]
 
-    def language_of(self, document: Document) -> str:
-        return posting_language(document.metadata, self.config.language)
+    def language_of(self, document: Document) -> PostingLanguage:
+        """The posting's language and where it came from (jdlint.language.detect.resolve)."""
+        return resolve(document, self.config.language, self.config.forced_language)
 
     def features(
         self, want_metrics: bool = False, rules: list[Rule] | None = None, pipeline: Pipeline | None = None
@@ -86,46 +88,55 @@ class Linter:
     def lint(self, documents: Iterable[Document], want_metrics: bool = False) -> Iterator[FileResult]:
         """Lint many documents, batching them through spaCy by language; results come back in input order."""
         documents = list(documents)
-        languages = [self.language_of(d) for d in documents]
+        found = [self.language_of(d) for d in documents]
+        languages = [f.code for f in found]
         if len(set(languages)) <= 1:
-            yield from self._lint_language(documents, languages[0] if languages else "", want_metrics)
+            yield from self._lint_language(documents, found, want_metrics)
             return
         results: dict[int, FileResult] = {}
         for language in dict.fromkeys(languages):
             positions = [i for i, code in enumerate(languages) if code == language]
-            linted = self._lint_language([documents[i] for i in positions], language, want_metrics)
+            linted = self._lint_language([documents[i] for i in positions], [found[i] for i in positions], want_metrics)
             results.update(zip(positions, linted))
         for i in range(len(documents)):
             yield results[i]
 
-    def _lint_language(self, documents: list[Document], language: str, want_metrics: bool) -> Iterator[FileResult]:
+    def _lint_language(
+        self, documents: list[Document], found: list[PostingLanguage], want_metrics: bool
+    ) -> Iterator[FileResult]:
+        language = found[0].code if found else ""
         pipeline = self.pipeline_for(language)
         rules, _ = self.rules_for(language)
         docs = pipeline.pipe(
             (d.text for d in documents), self.features(want_metrics, rules, pipeline), self.config.batch_size
         )
-        for document in documents:
+        for document, posting in zip(documents, found):
             # each posting's budget runs from its tokenizing (a batch's, for the first of it) to its metrics
             try:
                 with budget.limit(self.config.lint_timeout, "while tokenizing"):
-                    result = self.lint_doc(document, next(docs), want_metrics, language)
+                    result = self.lint_doc(document, next(docs), want_metrics, posting)
             except budget.TimeBudgetExceeded as exc:
                 exc.subject = document
                 raise
             yield result
 
     def lint_doc(
-        self, document: Document, doc: Any, want_metrics: bool = False, language: str | None = None
+        self, document: Document, doc: Any, want_metrics: bool = False, posting: PostingLanguage | None = None
     ) -> FileResult:
         """Lint one document given its spaCy Doc (tests pass annotated Docs here)."""
-        language = language or self.language_of(document)
+        posting = posting or self.language_of(document)
+        language = posting.code
         pipeline = self.pipeline_for(language)
         rules, notices = self.rules_for(language)
         context = Context(document, doc, pipeline, self.config, self.catalog, pipeline.language)
+        # blocks in another language: a rule with data for the posting's language says nothing there
+        foreign = foreign_blocks(document, language) if any(r.language for r in rules) else []
         findings: list[Finding] = []
         for rule in rules:
             budget.enter(f"in rule {rule.code} ({rule.name})")
             matches = list(KINDS[rule.kind].find(context, rule))
+            if foreign and rule.language and matches:
+                matches = [m for m in matches if not _inside(m, foreign)]
             if rule.exceptions and matches:
                 matches = self._without_exceptions(context, rule, matches)
             if self.config.repeated_text == "first" and len(matches) > 1:
@@ -152,6 +163,8 @@ class Linter:
             metrics=metrics.compute(context) if want_metrics else None,
             text=source.text,
             language=language,
+            language_source=posting.source,
+            other_languages=tuple(sorted({code for *_, code in foreign})),
             notices=notices,
             checklist=self._checklist(context, rules, language, found, {f.code for f in findings}),
         )
@@ -198,3 +211,10 @@ class Linter:
             for m in matches
             if m.start is None or m.end is None or not any(s <= m.start and m.end <= e for s, e, _ in spared)
         ]
+
+
+def _inside(match: Match, blocks: list[tuple[int, int, str]]) -> bool:
+    """Whether a match in the extracted text lies in one of the blocks (a source-span match is never)."""
+    if match.start is None:
+        return False
+    return any(start <= match.start < end for start, end, _ in blocks)

@@ -166,6 +166,9 @@ class FileResult:
     metrics: Metrics | None = None
     text: str = field(default="", repr=False)  # the decoded source, for positions and fixes
     language: str = ""  # the language the posting was linted as (ISO 639-1)
+    # where that came from: "option" (--language), "front-matter", "html", "record", "detected" or "config"
+    language_source: str = ""
+    other_languages: tuple[str, ...] = ()  # languages of blocks written in another language (rules kept out)
     notices: tuple[str, ...] = ()  # what the run could not do for this posting (rules skipped), for stderr
     checklist: tuple[ChecklistItem, ...] = ()  # the checklist rules' verdicts, in catalog order
 

@@ -1,9 +1,9 @@
 """Postings from ATS exports: JSON Lines, CSV or a JSON array of records, one posting per record.
 
 Each record's text is linted like a file named `EXPORT#ID`; location, salary and title fields become the
-document's metadata, so the pay and jurisdiction rules see them. A malformed row (bad JSON or CSV, a byte
-that is not UTF-8, a lone surrogate, nesting or digits past Python's limits) is reported with its line number
-and skipped; the rest are linted.
+document's metadata, so the pay and jurisdiction rules see them, and a language field names its language.
+A malformed row (bad JSON or CSV, a byte that is not UTF-8, a lone surrogate, nesting or digits past Python's
+limits) is reported with its line number and skipped; the rest are linted.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import budget, formats
 from .formats import MarkupError, parse
+from .language.detect import RECORD_KEY
 from .model import InputError
 from .printable import escaped_byte, first_surrogate, has_surrogates
 from .source import Source
@@ -30,9 +31,12 @@ class Fields:
     salary: str | None = None
     title: str | None = None
     format: str | None = None
+    language: str | None = None
 
 
-METADATA = ("location", "salary", "title")  # record fields the pay and jurisdiction rules read
+# record fields the linter reads besides the text: the pay and jurisdiction rules' (location, salary, title)
+# and the posting's language (kept under detect.RECORD_KEY, apart from a front-matter `language`)
+METADATA = ("location", "salary", "title", "language")
 
 
 def to_document(name: str, text: str, fmt: object, metadata: dict, timeout: float | None = None):
@@ -44,7 +48,7 @@ def to_document(name: str, text: str, fmt: object, metadata: dict, timeout: floa
         document = parse(Source(name, text, format=fmt if fmt in formats.names() else formats.FALLBACK))
     for key in METADATA:
         if metadata.get(key) not in (None, ""):
-            document.metadata[key] = metadata[key]
+            document.metadata[RECORD_KEY if key == "language" else key] = metadata[key]
     return document
 
 

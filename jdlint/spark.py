@@ -66,6 +66,7 @@ METRIC_COLUMNS = (
     ("id", "string"),
     ("format", "string"),
     ("encoding", "string"),
+    ("language", "string"),
     ("words", "int"),
     ("sentences", "int"),
     ("flesch_kincaid_grade", "double"),
@@ -81,7 +82,7 @@ _ROW_COLUMNS = (
     + FINDING_COLUMNS
     + tuple(column for column in METRIC_COLUMNS + ERROR_COLUMNS if column[0] not in dict(FINDING_COLUMNS))
 )
-_METADATA = ("title", "location", "salary")
+_METADATA = ("title", "location", "salary", "language")
 _TEXT, _ID, _FORMAT, _CORRUPT, _ROW = "_jdlint_text", "_jdlint_id", "_jdlint_format", "_jdlint_corrupt", "_jdlint_row"
 _DEFAULT_NAMES = {_TEXT: "text", _ID: "id", _FORMAT: "format", **{key: key for key in _METADATA}}  # for messages
 
@@ -116,6 +117,7 @@ def lint_dataframe(
     salary: str | None = None,
     format: str | None = None,
     corrupt: str | None = None,
+    language: str | None = None,
     json_input: bool = False,
     config: Config | None = None,
 ) -> SparkLint:
@@ -123,8 +125,9 @@ def lint_dataframe(
 
     `text` names the posting column (string, or binary decoded like a file's bytes); `id` a column that
     identifies the posting (without one, ids are generated row numbers); `title`, `location` and `salary`
-    feed the pay-transparency rules; `format` holds text, markdown or html per row; `corrupt` names a
-    reader's corrupt-record column (a row with a value there is an error). `json_input`: `df` comes from Spark's
+    feed the pay-transparency rules; `language` names each posting's language; `format` holds text, markdown
+    or html per row; `corrupt` names a reader's corrupt-record column (a row with a value there is an error).
+    `json_input`: `df` comes from Spark's
     JSON reader, so a line it could not parse is told in the local engine's words, and a text field holding a
     JSON array or object (which that reader hands over as its JSON text) is no text, as locally. `config` defaults to
     jdlint's defaults: resolve a project's config on the driver (jdlint.config) and pass it here.
@@ -133,12 +136,12 @@ def lint_dataframe(
 
     config = config or Config()
     names = df.schema.fieldNames()
-    for column in (text, id, title, location, salary, format, corrupt):
+    for column in (text, id, title, location, salary, format, corrupt, language):
         if column is not None and column not in names:
             raise ValueError(f"no column '{column}' in the input (columns: {', '.join(names)})")
     text_column, type_problem = _text_column(df, text)
     # the user's name of each field the linter reads, for messages (records.bad_characters)
-    columns = {_TEXT: text, _ID: id, _FORMAT: format, **dict(zip(_METADATA, (title, location, salary)))}
+    columns = {_TEXT: text, _ID: id, _FORMAT: format, **dict(zip(_METADATA, (title, location, salary, language)))}
     if json_input:
         columns[_CORRUPT] = "json"  # (the one flag the executors need, shipped with the names)
     if id is None:
@@ -153,7 +156,7 @@ def lint_dataframe(
         F.col(id).cast("string").alias(_ID),
         optional(format).alias(_FORMAT),
         optional(corrupt).alias(_CORRUPT),
-        *(optional(column).alias(key) for key, column in zip(_METADATA, (title, location, salary))),
+        *(optional(column).alias(key) for key, column in zip(_METADATA, (title, location, salary, language))),
     )
     shipped = pickle.dumps(config)  # travels with the task: executors read no config file
     arrow_schema = _arrow_schema()  # built here: parsing a schema needs the driver's JVM
@@ -254,6 +257,7 @@ def _lint_rows(
                 "id": posting_id,
                 "format": result.format,
                 "encoding": result.encoding,
+                "language": result.language,
                 **metrics_dict(result.metrics),
             }
         )
@@ -377,7 +381,10 @@ def audit_figures(linted: SparkLint) -> dict:
         {"path": str(row["id"]), "message": str(row["error"])}
         for row in errors.orderBy("id").limit(audit.FAILED_LISTED).collect()
     ]
-    return audit.figures(total, missing, by_category, by_code, terms, verdicts, grades, errors.count(), failed)
+    languages = _counts(metrics.groupBy("language"))
+    return audit.figures(
+        total, missing, by_category, by_code, terms, verdicts, grades, errors.count(), failed, languages
+    )
 
 
 def _counts(grouped) -> dict:
@@ -558,6 +565,7 @@ def _lint_to_folder(
         salary=fields.salary,
         format=fields.format,
         corrupt=corrupt,
+        language=fields.language,
         json_input=kind == "json",
         config=config,
     )

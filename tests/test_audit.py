@@ -199,7 +199,7 @@ def test_page_ids_are_unique_and_every_chart_is_a_table(audited):
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
     assert page.count("<svg") == page.count('aria-hidden="true" focusable="false"')  # bars are decoration
-    assert page.count("<table") == 7  # failed inputs, missing statements, four charts, flagged terms
+    assert page.count("<table") == 8  # failed inputs, missing statements, five charts, flagged terms
     assert "<script" not in page and 'width="560"' not in page
 
 

@@ -61,8 +61,9 @@ def test_json_output_contract(tmp_path):
     assert set(data) == {"schema_version", "tool", "files", "summary"}
     assert data["schema_version"] == 1 and data["tool"] == {"name": "jdlint", "version": __version__}
     entry = data["files"][0]
-    assert set(entry) == {"path", "format", "encoding", "findings", "metrics", "checklist"}  # checklist: an addition
-    assert (entry["format"], entry["encoding"]) == ("markdown", "utf-8")
+    additions = {"checklist", "language", "language_source", "other_languages"}
+    assert set(entry) == {"path", "format", "encoding", "findings", "metrics"} | additions
+    assert (entry["format"], entry["encoding"], entry["language"]) == ("markdown", "utf-8", "en")
     finding = entry["findings"][0]
     assert set(finding) == {
         "code",

@@ -190,7 +190,7 @@ def test_rendered_view_of_markdown_passes_no_markup(tmp_path):
         '# Line Cook\n\nWe are **hiring** a salesman &amp; more. <b onclick="x()">bold</b>\n\n- Its fun\n- Youll grow\n'
     )
     page = render(tmp_path, write(tmp_path, "p.md", text))
-    rendered = page.split('<div class="rendered" dir="auto">', 1)[1].split("</div>", 1)[0]
+    rendered = page.split('<div class="rendered" dir="auto" lang="en">', 1)[1].split("</div>", 1)[0]
     assert "**" not in rendered and "onclick" not in rendered and "<b" not in rendered
     assert '<h4 dir="auto"><span class="pt">Line Cook</span></h4>' in rendered
     assert "<ul>" in rendered and rendered.count("<li") == 2
@@ -235,7 +235,7 @@ def test_rewrite_is_the_fix_engines_text_plus_the_missing_statements(tmp_path):
     assert len(revised.statements) == 3 and "$[minimum]" in revised.statements[0]
     assert revised.text == fixed.rstrip() + "\n\n" + "\n\n".join(revised.statements) + "\n"
     page = render(tmp_path, write(tmp_path, "p.txt", result.text))
-    shown = re.search(r'<pre class="rewrite" id="rw-1" dir="auto">(.*?)</pre>', page, re.S)
+    shown = re.search(r'<pre class="rewrite" id="rw-1" dir="auto" lang="en">(.*?)</pre>', page, re.S)
     assert shown is not None and html.unescape(shown.group(1)) == revised.text
     assert "ItsIt" not in html.unescape(shown.group(1))
     assert "Line 3: <del" in page  # the changes listed on their own

@@ -89,6 +89,7 @@ def test_findings_and_metrics_equal_the_cli_field_for_field(spark, export):
         total += len(spark_findings)
         spark_metrics = metrics[posting_id]
         assert (spark_metrics.pop("format"), spark_metrics.pop("encoding")) == (entry["format"], entry["encoding"])
+        assert spark_metrics.pop("language") == entry["language"]
         del spark_metrics["id"]
         assert spark_metrics == entry["metrics"], posting_id
     # the fixture really exercises the rules: many findings, of many rules, with spans and fixes

@@ -18,6 +18,7 @@ from .options import (
     config_option,
     date_option,
     jobs_option,
+    language_option,
     output_file_option,
     pass_options,
     record_field_options,
@@ -43,6 +44,7 @@ from .options import (
     help="spark engine: folder for findings, metrics and errors (Parquet) and audit.json/html.",
 )
 @click.option("--master", default="local[*]", show_default=True, help="spark engine: the Spark master URL.")
+@language_option("Audit every posting as this language (ISO 639-1), whatever it names or reads as.")
 @records_option("Audit the postings of an ATS export.")
 @record_field_options(documented=False)
 @click.option("--format", "fmt", type=click.Choice(list(AUDIT_FORMATS)), default="json", show_default=True)

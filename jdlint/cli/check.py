@@ -22,6 +22,7 @@ from .options import (
     config_option,
     date_option,
     jobs_option,
+    language_option,
     output_file_option,
     pass_options,
     record_field_options,
@@ -63,6 +64,10 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@language_option(
+    "Lint every posting as this language (ISO 639-1), over its front matter, <html lang>, record field and "
+    "detection [default: each posting's own, else detected, else the config's language]."
+)
 @records_option("Lint the postings of an ATS export (.jsonl, .csv, .json).")
 @record_field_options()
 @jobs_option("Worker processes for large batches [default: the number of CPUs].")
@@ -125,6 +130,8 @@ def _resolver(options: CheckOptions) -> ConfigResolver:
             overrides["lint_date"] = options.lint_date.date()
         if options.lint_timeout is not None:
             overrides["lint_timeout"] = options.lint_timeout
+        if options.language:
+            overrides["forced_language"] = options.language
         if options.max_file_size:
             try:
                 overrides["max_file_size"] = parse_size(options.max_file_size)

@@ -16,6 +16,7 @@ from typing import Any, Self, TypeVar
 import click
 
 from ..config import parse_timeout
+from ..language import language_code
 from ..records import Fields
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -27,6 +28,7 @@ FIELD_HELP = {
     "salary": "With --records: the advertised pay.",
     "title": "With --records: the job title.",
     "format": "With --records: a field saying text, markdown or html.",
+    "language": "With --records: the posting's language (an ISO 639-1 code such as de, or en-GB).",
 }
 
 
@@ -65,6 +67,19 @@ def timeout_option(help: str | None = None) -> Decorator:
     return click.option("--timeout", "lint_timeout", metavar="SECONDS", callback=_seconds, help=help)
 
 
+def _language(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = language_code(value)
+    if code is None:
+        raise click.BadParameter(f"{value!r} is not an ISO 639-1 language code (such as en, de, fr or en-GB)")
+    return code
+
+
+def language_option(help: str | None = None) -> Decorator:
+    return click.option("--language", "language", metavar="CODE", callback=_language, help=help)
+
+
 def output_file_option(help: str) -> Decorator:
     return click.option("--output-file", "-o", type=click.Path(dir_okay=False), help=help)
 
@@ -99,6 +114,7 @@ class InputOptions:
     config_path: str | None
     lint_date: datetime.datetime | None
     lint_timeout: float | None  # --timeout: seconds per posting (None: the config's lint-timeout)
+    language: str | None  # --language: every posting's language, over what it names and what it reads as
     jobs: int | None
 
     @classmethod
@@ -142,6 +158,8 @@ class AuditOptions(InputOptions):
         overrides: dict[str, Any] = {"lint_date": self.lint_date.date()} if self.lint_date else {}
         if self.lint_timeout is not None:
             overrides["lint_timeout"] = self.lint_timeout
+        if self.language:
+            overrides["forced_language"] = self.language
         return overrides
 
 

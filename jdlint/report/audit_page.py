@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..language.detect import language_name
 from ..model import InputError
 from ..printable import visible_controls
 from ..resources import data_path
@@ -108,6 +109,15 @@ def view(figures: dict) -> dict[str, Any]:
             "Postings",
             [(plain_labels.verdict(name), count, name) for name, count in figures["gender_coding"].items()],
             note="Whether a posting's wording leans to words research links with men or with women.",
+        ),
+        _chart(
+            ids,
+            "Postings by language",
+            "Language",
+            "Postings",
+            [(language_name(code), count, code) for code, count in figures.get("languages", {}).items()],
+            note="The language each posting was checked in: as it says (front matter, page or record), else as "
+            "its text reads.",
         ),
         _chart(ids, "Findings by rule", "Rule", "Findings", by_rule),
     ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..catalog import category_names, load_catalog
 from ..fix import apply_findings
+from ..language.detect import CONFIG, DETECTED, FORCED, FRONT_MATTER, HTML, RECORD, language_name
 from ..model import CHECKED, MISSING, FileResult, Finding, InputError
 from ..printable import shown, visible_controls
 from ..rule import Rule
@@ -45,6 +46,14 @@ VERDICT_WORDS = {  # the gender-coding verdicts (DESIGN.md section 5) as a reade
     "strongly feminine-coded": "Strongly feminine",
 }
 OPEN_POSTINGS = 10  # a report of more postings starts with each one collapsed
+LANGUAGE_HOW = {  # where the posting's language came from, as a reader would say it
+    FORCED: "as asked",
+    FRONT_MATTER: "as its front matter says",
+    HTML: "as its page says",
+    RECORD: "as its record says",
+    DETECTED: "as its text reads",
+    CONFIG: "the default",
+}
 STATUS_WORDS = {CHECKED: "Present", MISSING: "Missing", "not checked": "Not checked", "not shown": "Not shown"}
 
 
@@ -258,6 +267,9 @@ def _file(number: int, result: FileResult, rules: dict[str, Rule], names: dict, 
         "title": title_of(document, result.path),
         "format": result.format,
         "encoding": result.encoding,
+        "language": result.language,  # the text's lang attribute: read aloud in its language (WCAG 3.1.2)
+        "language_name": language_name(result.language),
+        "language_how": LANGUAGE_HOW.get(result.language_source, ""),
         "open": not many,
         "counts": {severity: counts[severity] for severity in SEVERITIES},
         "total": len(result.findings),

@@ -52,6 +52,9 @@ def file_dict(result) -> dict:
         "path": result.path,
         "format": result.format,
         "encoding": result.encoding,
+        "language": result.language,
+        "language_source": result.language_source,
+        "other_languages": list(result.other_languages),
         "findings": [finding_dict(f, index) for f in result.findings],
         "metrics": metrics_dict(result.metrics),
         "checklist": [

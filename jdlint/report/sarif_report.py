@@ -112,7 +112,9 @@ def render(results: list[FileResult], **_options: Any) -> str:
     for result in results:
         index = LineIndex(result.text)
         for finding, fingerprint in zip(result.findings, fingerprints(result.findings)):
-            sarif_results.append(_result(finding, position[finding.code], result.path, index, fingerprint))
+            sarif_result = _result(finding, position[finding.code], result.path, index, fingerprint)
+            sarif_result["properties"]["language"] = result.language  # the posting's, which chose the rule's data
+            sarif_results.append(sarif_result)
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..language import DEFAULT_LANGUAGE
+from ..language.detect import language_name
 from ..model import FileResult
 from ..printable import visible_controls
 from ..source import LineIndex
@@ -56,6 +58,9 @@ def render(results: list[FileResult], *, statistics: bool = False, **_options: A
         )
     else:
         out.append(f"No findings in {len(results)} file{'s' * (len(results) != 1)}.")
+    languages = Counter(r.language for r in results if r.language)
+    if set(languages) - {DEFAULT_LANGUAGE}:  # said only when some posting was not read as English
+        out.append("Languages: " + ", ".join(f"{language_name(c)} {n}" for c, n in languages.most_common()) + ".")
     return "\n".join(out) + "\n"
 
 
