@@ -45,8 +45,8 @@ FIX = "struct<applicability:string,edits:array<struct<start:int,end:int,content:
 GENDER_CODING = "struct<masculine:array<string>,feminine:array<string>,verdict:string>"
 PAY_LAWS = (
     "struct<date:string,jurisdictions:array<struct<code:string,name:string,place:string,evidence:string>>,"
-    "laws:array<struct<jurisdiction:string,law:string,effective:string,in_force:boolean,in_posting:boolean,"
-    "citation:string>>>"
+    "laws:array<struct<jurisdiction:string,law:string,effective:string,in_force:boolean,pending:boolean,"
+    "in_posting:boolean,citation:string,region:string>>>"
 )
 FINDING_COLUMNS = (
     ("id", "string"),

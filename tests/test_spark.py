@@ -245,6 +245,7 @@ def test_a_posting_that_breaks_the_linter_is_an_error_row_and_its_batch_goes_on(
             "title": None,
             "location": None,
             "salary": None,
+            "language": None,
         }
 
     rows = _lint_rows(
@@ -418,6 +419,7 @@ def test_each_row_fails_alone_on_the_executor(monkeypatch):
             "title": title,
             "location": None,
             "salary": None,
+            "language": None,
         }
 
     records = [
