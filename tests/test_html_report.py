@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
+from real_browser import CHROMIUM_ARGS, chromium_path
 
 from jdlint.cli import main
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "hostile.md"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = ["--headless", *CHROMIUM_ARGS]  # the browser run directly, for --dump-dom
 
 
 def render(tmp_path, *paths) -> str:
@@ -64,17 +53,8 @@ def test_default_output_file(tmp_path, monkeypatch):
     assert result.output == "" or "Wrote jdlint-report.html" in result.output
 
 
-def _chromium():
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run should have installed it")
-        pytest.skip("chromium not installed here (CI installs Debian's chromium)")
-    return found
-
-
 def test_hostile_posting_runs_no_script_in_chromium(tmp_path):
-    browser = _chromium()
+    browser = chromium_path()
     render(tmp_path, str(HOSTILE))
     profile = tmp_path / "profile"
     dom = subprocess.run(

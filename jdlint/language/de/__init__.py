@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .. import Language, Readability
-from .frequency import common_zipf, words, zipf
+from ..frequency import WordFrequencies
 from .syllables import lexicon_count, polysyllable_count, syllable_count
 
 
@@ -18,11 +18,15 @@ def _blank_pipeline() -> Any:
     return spacy.blank("de")
 
 
+# German's dictionary is wordfreq's large list: German writes compounds as one word ("unternehmensübergreifender"),
+# and the small list holds too few of them to tell German text from another
+FREQUENCIES = WordFrequencies("de")
+
 LANGUAGE = Language(
     code="de",
     name="German",
     blank_pipeline=_blank_pipeline,
-    words=words,
+    words=FREQUENCIES.words,
     syllables=syllable_count,
     lexicon_count=lexicon_count,
     # WSTF 4 = 0.2656 * words/sentence + 0.2744 * per cent of words of 3+ syllables - 1.693, a school grade
@@ -50,7 +54,7 @@ LANGUAGE = Language(
         r"\bAGG\b|Datenschutz|DSGVO|Vielfalt",
         re.IGNORECASE,
     ),
-    frequency=zipf,
-    common_frequency=common_zipf,
+    frequency=FREQUENCIES.zipf,
+    common_frequency=FREQUENCIES.common_zipf,
     polysyllables=polysyllable_count,
 )

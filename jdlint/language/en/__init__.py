@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .. import Language, Readability
-from .frequency import common_zipf, zipf
+from ..frequency import WordFrequencies
 from .lexicon import cmu_syllables
 from .syllables import lexicon_count, syllable_count
 
@@ -17,6 +17,8 @@ def _blank_pipeline() -> Any:
 
     return spacy.blank("en")
 
+
+FREQUENCIES = WordFrequencies("en")
 
 LANGUAGE = Language(
     code="en",
@@ -45,6 +47,6 @@ LANGUAGE = Language(
         r"privacy (?:notice|policy)",
         re.IGNORECASE,
     ),
-    frequency=zipf,
-    common_frequency=common_zipf,
+    frequency=FREQUENCIES.zipf,
+    common_frequency=FREQUENCIES.common_zipf,
 )

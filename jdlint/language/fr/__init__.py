@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .. import Language, Readability
-from .frequency import common_zipf, words, zipf
+from ..frequency import WordFrequencies
 from .syllables import lexicon_count, syllable_count
 
 
@@ -18,11 +18,15 @@ def _blank_pipeline() -> Any:
     return spacy.blank("fr")
 
 
+# French's dictionary is wordfreq's large list, every word down to Zipf 1: no French pronouncing dictionary ships, and
+# a word attested that often is a French word (or a loan in use)
+FREQUENCIES = WordFrequencies("fr")
+
 LANGUAGE = Language(
     code="fr",
     name="French",
     blank_pipeline=_blank_pipeline,
-    words=words,
+    words=FREQUENCIES.words,
     syllables=syllable_count,
     lexicon_count=lexicon_count,
     # Kandel & Moles (1958), "Application de l'indice de Flesch à la langue française", Cahiers Études de
@@ -42,6 +46,6 @@ LANGUAGE = Language(
         r"\bRQTH\b|handi[- ]?accueillant|donn[ée]es personnelles|\bRGPD\b|protection des donn[ée]es",
         re.IGNORECASE,
     ),
-    frequency=zipf,
-    common_frequency=common_zipf,
+    frequency=FREQUENCIES.zipf,
+    common_frequency=FREQUENCIES.common_zipf,
 )

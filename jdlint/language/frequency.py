@@ -1,4 +1,4 @@
-"""English word frequencies from wordfreq's data (Speer et al.; code Apache-2.0, data CC-BY-SA 4.0).
+"""Word frequencies from wordfreq's data (Speer et al.; code Apache-2.0, data CC-BY-SA 4.0), for every language.
 
 Read straight from the lists the `wordfreq` wheel ships (no network), without importing wordfreq itself,
 whose import costs a second of start-up. The lists are "cB" files: a header, then one list of words per
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 
 
-def _read(name: str, language: str = "en") -> list[list[str]]:
+def _read(name: str, language: str) -> list[list[str]]:
     import msgpack
 
     spec = importlib.util.find_spec("wordfreq")  # finds the package without running its heavy __init__
@@ -36,24 +36,31 @@ def _table(buckets: list[list[str]]) -> dict[str, float]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _small() -> dict[str, float]:
-    return _table(_read("small"))
+class WordFrequencies:
+    """One language's two lists (its ISO 639-1 code names wordfreq's files), each read on first use."""
 
+    def __init__(self, language: str) -> None:
+        self.language = language
 
-@lru_cache(maxsize=1)
-def _large() -> dict[str, float]:
-    return _table(_read("large"))
+    @cached_property
+    def _small(self) -> dict[str, float]:
+        return _table(_read("small", self.language))
 
+    @cached_property
+    def _large(self) -> dict[str, float]:
+        return _table(_read("large", self.language))
 
-def zipf(word: str) -> float:
-    """The Zipf frequency of a lower-case word (0.0 when wordfreq does not list it)."""
-    found = _small().get(word)
-    if found is not None:
-        return found
-    return _large().get(word, 0.0)
+    def zipf(self, word: str) -> float:
+        """The Zipf frequency of a lower-case word (0.0 when wordfreq does not list it)."""
+        found = self._small.get(word)
+        if found is not None:
+            return found
+        return self._large.get(word, 0.0)
 
+    def common_zipf(self, word: str) -> float:
+        """The Zipf frequency of a word of Zipf 3 or more, else 0.0: answered from the small list alone."""
+        return self._small.get(word, 0.0)
 
-def common_zipf(word: str) -> float:
-    """The Zipf frequency of a word of Zipf 3 or more, else 0.0: answered from the small list alone."""
-    return _small().get(word, 0.0)
+    def words(self) -> dict[str, float]:
+        """Every word of the large list, lower-case (a dict, so `in` is a hash look-up)."""
+        return self._large
