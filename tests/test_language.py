@@ -50,6 +50,24 @@ def test_english_carries_its_pipeline_dictionary_and_formula():
     assert not english.negation.search("we are looking for a ")
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gehalt € 55.000 - 65.000 brutto im Jahr", 6),  # numbers are words; a lone dash or euro sign is not
+        ("Rejoignez l'équipe : 45 k€ - 55 k€ brut annuel.", 8),
+        ("Pay: $90,000 to $110,000 a year, 40 hrs/week.", 8),
+        ("E-Mail an jobs@example.de oder 030 1234 56", 7),
+    ],
+)
+def test_every_language_counts_words_alike(text, words):
+    import textstat
+
+    # a posting's length, and each word minimum, must not depend on the language it is written in
+    counts = {code: get_language(code).lexicon_count(text) for code in ("en", "de", "fr")}
+    assert counts == {"en": words, "de": words, "fr": words}
+    assert textstat.lexicon_count(text) == words
+
+
 def test_a_language_without_data_is_refused_in_config(catalog):
     with pytest.raises(ConfigError, match="language must be one of en"):
         from_table({"language": "xx"}, "cfg.toml", ".", catalog)

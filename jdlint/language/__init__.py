@@ -229,6 +229,16 @@ class Readability:
     scale: str = "US grade"
 
 
+_HAS_WORD = re.compile(r"[^\s\w]*\w\S*")
+
+
+def count_words(text: str) -> int:
+    """Words as textstat counts them for English: each whitespace-separated piece holding a letter or a digit,
+    in every language alike, so a posting's length (and each word minimum) does not depend on its language;
+    "55.000", "l'équipe" and "E-Mail" are one word each, a lone dash or euro sign none."""
+    return len(_HAS_WORD.findall(text))
+
+
 @dataclass(frozen=True)
 class Language:
     code: str  # ISO 639-1
@@ -236,7 +246,6 @@ class Language:
     blank_pipeline: Callable[[], Any]  # a spaCy blank pipeline for the language, without components
     words: Callable[[], Container[str]]  # the dictionary: lower-case words of the language
     syllables: Callable[[str], int]  # syllables in a stretch of running text
-    lexicon_count: Callable[[str], int]  # words in a stretch of text, as the readability formulas count them
     readability: Readability
     negation: re.Pattern[str]  # searched in the 60 characters before a match: "not", "no", "without", ...
     name_before: re.Pattern[str]  # a person's name just before a title: "Jane Doe, the ..."
@@ -249,6 +258,8 @@ class Language:
     common_frequency: Callable[[str], float]
     # words of three or more syllables in running text: asked only when readability.grade_polysyllable is set
     polysyllables: Callable[[str], int] | None = None
+    # words in a stretch of text, as the readability formulas and the word minimums count them
+    lexicon_count: Callable[[str], int] = count_words
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.words()

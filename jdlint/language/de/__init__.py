@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import Language, Readability
 from ..frequency import WordFrequencies
-from .syllables import lexicon_count, polysyllable_count, syllable_count
+from .syllables import polysyllable_count, syllable_count
 
 
 def _blank_pipeline() -> Any:
@@ -28,7 +28,6 @@ LANGUAGE = Language(
     blank_pipeline=_blank_pipeline,
     words=FREQUENCIES.words,
     syllables=syllable_count,
-    lexicon_count=lexicon_count,
     # WSTF 4 = 0.2656 * words/sentence + 0.2744 * per cent of words of 3+ syllables - 1.693, a school grade
     # (4 very easy .. 15 very hard); Amstad's reading ease = 180 - words/sentence - 58.5 * syllables/word
     readability=Readability(

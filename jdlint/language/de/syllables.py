@@ -33,7 +33,3 @@ def syllable_count(text: str) -> int:
 def polysyllable_count(text: str) -> int:
     """Words of three or more syllables (the fourth Wiener Sachtextformel's MS)."""
     return sum(1 for word in _WORD.findall(text) if word_syllables(word) >= 3)
-
-
-def lexicon_count(text: str) -> int:
-    return len(_WORD.findall(text))

@@ -9,7 +9,7 @@ from typing import Any
 from .. import Language, Readability
 from ..frequency import WordFrequencies
 from .lexicon import cmu_syllables
-from .syllables import lexicon_count, syllable_count
+from .syllables import syllable_count
 
 
 def _blank_pipeline() -> Any:
@@ -26,7 +26,6 @@ LANGUAGE = Language(
     blank_pipeline=_blank_pipeline,
     words=cmu_syllables,
     syllables=syllable_count,
-    lexicon_count=lexicon_count,
     # Flesch (1948) reading ease and Kincaid et al. (1975) grade level
     readability=Readability(
         grade_sentence=0.39,

@@ -63,7 +63,3 @@ class _CachedPyphen:
 
 def syllable_count(text: str) -> int:
     return int(_textstat().syllable_count(text))
-
-
-def lexicon_count(text: str) -> int:
-    return int(_textstat().lexicon_count(text))

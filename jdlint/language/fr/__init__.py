@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import Language, Readability
 from ..frequency import WordFrequencies
-from .syllables import lexicon_count, syllable_count
+from .syllables import syllable_count
 
 
 def _blank_pipeline() -> Any:
@@ -28,7 +28,6 @@ LANGUAGE = Language(
     blank_pipeline=_blank_pipeline,
     words=FREQUENCIES.words,
     syllables=syllable_count,
-    lexicon_count=lexicon_count,
     # Kandel & Moles (1958), "Application de l'indice de Flesch à la langue française", Cahiers Études de
     # Radio-Télévision 19: 253-274 (the coefficients textstat 0.7.13 uses for "fr"). No French grade formula is
     # published alongside it, so French postings have a reading ease and no grade.

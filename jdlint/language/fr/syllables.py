@@ -35,8 +35,3 @@ def _word_syllables(word: str) -> int:
 def syllable_count(text: str) -> int:
     parts = (part for word in _WORD.findall(text) for part in re.split(r"['’-]", word) if part)
     return sum(_word_syllables(part.lower()) for part in parts)
-
-
-def lexicon_count(text: str) -> int:
-    """Words as the readability formulas count them: runs of letters, an elided "l'" or a hyphenated word being one."""
-    return len(_WORD.findall(text))
