@@ -17,7 +17,7 @@ from .model import CATEGORIES, Severity
 from .options import RuleOption, option_from_table
 from .protocols import Kind
 from .resources import data_path
-from .rule import Catalog, Expectation, Rule
+from .rule import POSTING, SCOPES, Catalog, Expectation, Rule
 
 FIX_SAFETY = ("safe", "unsafe", "none")
 _CODE = re.compile(r"^JD\d{3}$")
@@ -37,6 +37,7 @@ _COMMON_KEYS = {
     "exceptions",
     "options",
     "checklist",
+    "scope",
 }
 _EXAMPLE_KEYS = {"text", "match", "fix"}
 
@@ -66,8 +67,11 @@ def _rule(entry: dict[str, Any], where: str, family: str, catalog: str, language
     checklist = entry.get("checklist", "")
     if not isinstance(checklist, str) or ("checklist" in entry and not checklist.strip()):
         _fail(where, 'checklist must be a non-empty label (what the posting should have, e.g. "Pay range")')
-    if checklist and entry["kind"] not in ("occurrence", "python"):
-        _fail(where, "checklist is for rules that judge the whole posting (kind occurrence or python)")
+    scope = entry.get("scope", SCOPES[0])
+    if scope not in SCOPES:
+        _fail(where, f"scope must be one of {', '.join(SCOPES)}")
+    if checklist and scope != POSTING:
+        _fail(where, f'checklist is for rules that judge the whole posting (scope = "{POSTING}")')
     declared = {option.name for option in user_options}
     for name in kind.required_options:
         if name not in declared:
@@ -95,6 +99,7 @@ def _rule(entry: dict[str, Any], where: str, family: str, catalog: str, language
         user_options=user_options,
         expectations=expectations,
         checklist=checklist.strip(),
+        scope=scope,
     )
 
 
@@ -271,6 +276,8 @@ def _language_entries(
                 _fail(at, "names no rule of rules/*.toml (language data completes a rule defined there)")
             if code in entries:
                 _fail(at, f"is already given {language} data in {entries[code][1]}")
+            if "scope" in entry:
+                _fail(at, "sets scope, which is the rule's in every language (set it in rules/*.toml)")
             clash = sorted(set(entry) - {"code"} & set(neutral[code][0]))
             if clash:
                 _fail(at, f"repeats {', '.join(clash)} of {neutral[code][1]}; language data only adds keys")

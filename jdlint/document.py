@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from .model import Span
 from .source import Source
@@ -188,6 +188,22 @@ class Document:
     def section_at(self, offset: int) -> str | None:
         segment = self.segment_at(offset)
         return segment.section if segment else None
+
+    def passages(self, ranges: Sequence[tuple[int, int]]) -> Document:
+        """The posting with only these extracted-text ranges left, the rest blanked with line breaks kept: offsets,
+        source spans and sections stay the posting's, so a paragraph in another language can be linted on its own
+        and its findings land where they are. What belongs to the whole posting (front matter, the HTML outline)
+        stays out."""
+        text, parts, last = self.text, [], 0
+        for start, end in sorted(ranges):
+            parts += [_ALL_BUT_LINE_BREAKS.sub(" ", text[last:start]), text[start:end]]
+            last = end
+        parts.append(_ALL_BUT_LINE_BREAKS.sub(" ", text[last:]))
+        segments = [s for s in self.segments if any(start <= s.start and s.end <= end for start, end in ranges)]
+        return replace(self, text="".join(parts), segments=segments, metadata={}, html=None, front_matter_problem=None)
+
+
+_ALL_BUT_LINE_BREAKS = re.compile(r"[^\n]")
 
 
 class Builder:

@@ -17,9 +17,9 @@ from .kinds import KINDS
 from .kinds.terms import CompiledTerms
 from .language import is_shipped
 from .language.detect import PostingLanguage, foreign_blocks, resolve
-from .model import CHECKED, MISSING, NOT_CHECKED, NOT_SHOWN, ChecklistItem, FileResult, Finding, Match
+from .model import CHECKED, MISSING, NOT_CHECKED, NOT_SHOWN, ChecklistItem, FileResult, Finding, Match, Span
 from .nlp import Pipeline, get_pipeline
-from .rule import Catalog, Rule
+from .rule import PASSAGE, Catalog, Rule
 
 
 class Linter:
@@ -131,17 +131,10 @@ class Linter:
         context = Context(document, doc, pipeline, self.config, self.catalog, pipeline.language)
         # blocks in another language: a rule with data for the posting's language says nothing there
         foreign = foreign_blocks(document, language) if any(r.language for r in rules) else []
-        findings: list[Finding] = []
-        for rule in rules:
-            budget.enter(f"in rule {rule.code} ({rule.name})")
-            matches = list(KINDS[rule.kind].find(context, rule))
-            if foreign and rule.language and matches:
-                matches = [m for m in matches if not _inside(m, foreign)]
-            if rule.exceptions and matches:
-                matches = self._without_exceptions(context, rule, matches)
-            if self.config.repeated_text == "first" and len(matches) > 1:
-                matches = without_repeats(context, matches)
-            findings.extend(make_finding(rule, m, document, self.config) for m in matches)
+        outside_foreign = _Passages(document, [(start, end) for start, end, _ in foreign], inside=False)
+        findings = self._run(context, rules, outside_foreign if foreign else None)
+        for code in dict.fromkeys(code for *_, code in foreign):
+            findings += self._lint_passages(document, [(s, e) for s, e, c in foreign if c == code], code)
         budget.enter("while applying suppressions")
         found = {f.code for f in findings}
         findings = suppress.apply(
@@ -168,6 +161,39 @@ class Linter:
             notices=notices,
             checklist=self._checklist(context, rules, language, found, {f.code for f in findings}),
         )
+
+    def _run(self, context: Context, rules: list[Rule], keep: _Passages | None = None) -> list[Finding]:
+        """Each rule's findings in the context's document; a rule with language data keeps only the matches
+        `keep` allows (those outside the posting's blocks in other languages, or inside a passage's blocks)."""
+        findings: list[Finding] = []
+        for rule in rules:
+            budget.enter(f"in rule {rule.code} ({rule.name})")
+            matches = list(KINDS[rule.kind].find(context, rule))
+            if keep and rule.language and matches:
+                matches = [m for m in matches if keep.allows(m)]
+            if rule.exceptions and matches:
+                matches = self._without_exceptions(context, rule, matches)
+            if self.config.repeated_text == "first" and len(matches) > 1:
+                matches = without_repeats(context, matches)
+            findings.extend(make_finding(rule, m, context.document, self.config) for m in matches)
+        return findings
+
+    def _lint_passages(self, document: Document, ranges: list[tuple[int, int]], language: str) -> list[Finding]:
+        """Findings of the rules with data for `language` (a shipped language other than the posting's) that judge
+        words where they stand, in the posting's blocks written in it: an English posting's German paragraph gets
+        the German rules. Rules about the whole posting (its title, statements, pay, reading grade) stay in the
+        posting's language."""
+        if not is_shipped(language):
+            return []
+        rules = [r for r in self.rules_for(language)[0] if r.language == language and r.scope == PASSAGE]
+        if not rules:
+            return []
+        passages = document.passages(ranges)
+        pipeline = self.pipeline_for(language)
+        budget.enter(f"while tokenizing its {language} passages")
+        doc = next(pipeline.pipe([passages.text], self.features(False, rules, pipeline)))
+        context = Context(passages, doc, pipeline, self.config, self.catalog, pipeline.language)
+        return self._run(context, rules, _Passages(document, ranges, inside=True))
 
     def _checklist(
         self, context: Context, rules: list[Rule], language: str, found: set[str], kept: set[str]
@@ -213,8 +239,21 @@ class Linter:
         ]
 
 
-def _inside(match: Match, blocks: list[tuple[int, int, str]]) -> bool:
-    """Whether a match in the extracted text lies in one of the blocks (a source-span match is never)."""
-    if match.start is None:
-        return False
-    return any(start <= match.start < end for start, end, _ in blocks)
+class _Passages:
+    """Blocks of a posting (extracted-text ranges) and the matches allowed by them: those starting inside (or
+    outside) one. A match given by its source span is placed by the blocks' source spans; a match about the whole
+    posting lies in no block."""
+
+    def __init__(self, document: Document, ranges: list[tuple[int, int]], inside: bool) -> None:
+        self.ranges = ranges
+        self.spans: list[Span] = [document.to_source(start, end) for start, end in ranges]
+        self.inside = inside
+
+    def allows(self, match: Match) -> bool:
+        if match.start is not None:
+            found = any(start <= match.start < end for start, end in self.ranges)
+        elif match.span is not None:
+            found = any(s.start <= match.span.start < s.end for s in self.spans)
+        else:
+            found = False
+        return found == self.inside

@@ -8,6 +8,12 @@ from typing import Any
 from .model import Severity
 from .options import RuleOption
 
+# What a rule's finding is about: words where they stand (a paragraph in another language is linted by that
+# language's variant of the rule), or the posting as a whole (its title, statements, pay and reading figures,
+# judged in the posting's language only).
+PASSAGE, POSTING = "passage", "posting"
+SCOPES = (PASSAGE, POSTING)
+
 
 @dataclass(frozen=True)
 class Expectation:
@@ -43,6 +49,7 @@ class Rule:
     user_options: tuple[RuleOption, ...] = ()  # thresholds a config may change (`[rules.CODE]`)
     expectations: tuple[Expectation, ...] = ()  # for the fail examples written as tables
     checklist: str = ""  # the label of what the rule checks a posting has ("Pay range"); "": not a checklist item
+    scope: str = PASSAGE  # PASSAGE or POSTING
 
     @property
     def fixable(self) -> bool:

@@ -147,15 +147,19 @@ MIXED = (
 )
 
 
-def test_english_rules_stay_out_of_a_german_paragraph():
+def test_a_german_paragraph_gets_the_german_rules_and_the_english_ones_stay_out():
     document = _document(MIXED, "markdown")
     [(start, end, code)] = foreign_blocks(document, "en")
     assert code == "de" and document.text[start:end].startswith("Über uns")
     [result] = Linter().lint([document])
     assert (result.language, result.other_languages) == ("en", ("de",))
     jargon = [f for f in result.findings if f.code == "JD332"]
-    assert [f.text for f in jargon] == ["rockstar"]  # the English one; "Ninjas und Rockstars" is German text
-    assert jargon[0].span.start < MIXED.index("Über uns")
+    assert [f.text for f in jargon] == ["rockstar", "Ninjas", "Rockstars"]
+    german = MIXED.index("Über uns")
+    # the English word by the English rule before the paragraph; the German words by the German rule inside it,
+    # each once (the English variant, which knows "rockstars" too, says nothing there)
+    assert jargon[0].span.start < german < jargon[1].span.start < jargon[2].span.start < MIXED.index("You have")
+    assert "Rockstars" in jargon[2].message and jargon[1].suggestions != jargon[0].suggestions
 
 
 def test_an_english_posting_neither_loads_lingua_nor_finds_other_languages():
