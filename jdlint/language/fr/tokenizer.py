@@ -7,8 +7,9 @@ that class again: over four seconds, paid by the first French posting of every p
 `fast_french` hands `re.compile` the same alternation with alternatives that end alike merged under one tail
 ("^(?:anti|auto|...)-[letters][...]*$"): one copy of each class per tail instead of one per alternative. It is the
 same language (a string matches the union iff it matches one member of it) and spaCy's tokenizer only asks whether
-TOKEN_MATCH matches; the test compares both patterns on many words. Any other pattern, or this one in a spaCy whose
-module differs, is compiled as given.
+TOKEN_MATCH matches; the tests compare the merged and the plain alternation on many strings and the tokens of a French
+text with spaCy's. Any other pattern is compiled as given, and so is this one unless it is exactly the join of the
+module's `_regular_exp` list, spaCy's own way.
 """
 
 from __future__ import annotations
