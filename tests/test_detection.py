@@ -26,6 +26,7 @@ from jdlint.language.detect import (
     RECORD,
     detect,
     foreign_blocks,
+    markers,
 )
 from jdlint.linter import Linter
 from jdlint.records import to_document
@@ -266,3 +267,27 @@ def test_marker_words_are_frequent_in_their_language_and_not_english_words():
         assert set(words.split()) <= frequent, code
         assert code == "en" or not set(words.split()) & english, code
     assert set(_MARKERS) <= set(DETECTABLE) <= set(NAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team and you: THE_AND the2and you're with us, for the 3rd time.",
+        "Wir sind für Sie da und freuen uns auf die Bewerbung, mit oder ohne Erfahrung.",
+        "Vous êtes l'équipe qui nous manque, avec nos clients et pour vos idées.",
+        "İstanbul and the team \u2014 the\u00a0best of you, ÉTÉ et LES amis",
+        "\n\t;;--the--and--",
+        "",
+    ],
+)
+def test_marker_counts_are_those_of_the_words_read_one_by_one(text):
+    import re
+    from collections import Counter
+
+    owners: dict[str, list[str]] = {}
+    for code, words in _MARKERS.items():
+        for word in words.split():
+            owners.setdefault(word, []).append(code)
+    # a word is a run of letters of the lower-cased text, as with any text the fast path for ASCII leaves out
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    assert markers(text) == Counter(code for word in words for code in owners.get(word, ()))

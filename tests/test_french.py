@@ -231,3 +231,77 @@ def test_english_degree_suggestion_is_unchanged():
     result = jdlint.lint_text("Requirements:\nA master's degree in statistics is required.")
     found = [f for f in result.findings if f.code == "JD401"]
     assert found and found[0].suggestions == ("master's degree in statistics or equivalent practical experience",)
+
+
+# spaCy's French TOKEN_MATCH, merged (jdlint/language/fr/tokenizer.py): the same strings match as in spaCy's own
+_TOKENS = (
+    "Nous cherchons un anti-virus, une entr'aide et un saut-de-ski : l'équipe d'après-vente à New-York, "
+    "aux États-Unis, fait du pet-en-l'air et du hip-hop ; Jean-Pierre, porte-parole, vend des arcs-en-ciel. "
+    "Grand'mère dit : c'est aujourd'hui, peut-être, qu'il faut bien-être et start-up."
+)
+# as spaCy 3.8's own blank French pipeline splits _TOKENS (imported the usual, slow way)
+# fmt: off
+_SPACY_TOKENS = [
+    "Nous", "cherchons", "un", "anti-virus", ",", "une", "entr'aide", "et", "un", "saut-de-ski", ":", "l'", "équipe",
+    "d'", "après-vente", "à", "New-York", ",", "aux", "États-Unis", ",", "fait", "du", "pet-en-l'air", "et", "du",
+    "hip-hop", ";", "Jean-Pierre", ",", "porte-parole", ",", "vend", "des", "arcs-en-ciel", ".", "Grand'mère", "dit",
+    ":", "c'", "est", "aujourd'hui", ",", "peut-être", ",", "qu'", "il", "faut", "bien-être", "et", "start", "-",
+    "up", ".",
+]
+# fmt: on
+
+
+def test_merged_alternatives_match_what_the_alternatives_match():
+    import random
+    import re
+
+    from jdlint.language.fr.tokenizer import joined, merged
+
+    letters = "[a-zé]"  # stands in for spaCy's letter classes: the merging only looks for their text
+    alternatives = [
+        f"^a[-]sexualis{letters}+$",
+        f"^black[-]out{letters}*$",
+        f"^burn[-]out{letters}*$",
+        f"^anti[-]{letters}[-{letters[1:-1]}']*$",
+        f"^aigues?[-]{letters}[-{letters[1:-1]}']*$",
+        f"^bas(?:ses?)?[-]{letters}[-{letters[1:-1]}']*$",
+        f"^r?é?entr[']{letters}[-{letters[1:-1]}']*$",
+        f"^{letters}+[-]la[-](?:l['])?{letters}+$",
+        f"^{letters}+[-]sur[-](?:l['])?{letters}+$",
+        "^new[-]york$",
+    ]
+    together = merged(alternatives, (letters,))
+    assert len(together) == 6 and together[0] == alternatives[0]  # alone: kept as it is
+    assert together[1] == f"^(?:black[-]out|burn[-]out){letters}*$"
+    original, fast = re.compile(joined(alternatives)).match, re.compile(joined(together)).match
+    pieces = ["a", "sexualis", "black", "burn", "out", "anti", "aigue", "aigues", "bas", "basse", "entr", "réentr"]
+    pieces += ["r", "la", "sur", "l", "new", "york", "é", "zé", "Anti", "OUT", "x"]
+    marks = ["-", "'", "", "_", " "]
+    rng = random.Random(17)
+    strings = [
+        rng.choice(pieces) + "".join(rng.choice(marks) + rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        for _ in range(20000)
+    ]
+    assert sum(bool(original(s)) for s in strings) > 500  # enough of them match
+    assert [s for s in strings if bool(original(s)) != bool(fast(s))] == []
+
+
+def test_the_french_tokenizer_splits_as_spacy_does_and_its_pattern_is_merged():
+    import subprocess
+    import sys
+
+    code = (
+        "import json, re, spacy\n"
+        "from jdlint.language.fr.tokenizer import fast_french, joined, merged\n"
+        "fast_french()\n"
+        "import spacy.lang.fr.tokenizer_exceptions as te\n"
+        "from spacy.lang.char_classes import ALPHA, ALPHA_LOWER\n"
+        f"tokens = [t.text for t in spacy.blank('fr')({_TOKENS!r})]\n"
+        "pattern = te.TOKEN_MATCH.__self__.pattern\n"
+        "expected = joined(merged(te._regular_exp, (f'[{ALPHA_LOWER}]', f'[{ALPHA}]')))\n"
+        "print(json.dumps([tokens, pattern == expected, len(pattern) * 10 < len(joined(te._regular_exp))]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    tokens, is_merged, shorter = __import__("json").loads(done.stdout)
+    assert tokens == _SPACY_TOKENS
+    assert is_merged and shorter

@@ -112,6 +112,7 @@ class _Patterns:
     pair: re.Pattern[str]  # "Denver, CO" or "(CO)" anywhere
     excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
     regions: tuple[tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]], ...]  # (region, its names, remote use)
+    any_name: re.Pattern[str] | None  # every law's names at once: a chunk without a match needs no law's search
 
 
 _NEGATION = re.compile(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
@@ -129,8 +130,10 @@ def _alternation(names: list[str]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     laws = []
+    every: list[str] = []
     for law in jurisdictions():
         raw = law.get("names", []) + law.get("cities", [])
+        every += raw
         names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")(?![\w])") if raw else None
         field_only = law.get("location_names", [])
         in_field = (
@@ -161,7 +164,7 @@ def _patterns() -> _Patterns:
             rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?:{words})(?![\w-])"
         )
         found.append((region, names, remote))
-    return _Patterns(tuple(laws), pair, {k: v for k, v in excluded.items() if v}, tuple(found))
+    return _Patterns(tuple(laws), pair, {k: v for k, v in excluded.items() if v}, tuple(found), _alternation(every))
 
 
 def _excluded(pattern: re.Pattern[str] | None, chunk: str, hit: re.Match[str]) -> bool:
@@ -238,6 +241,8 @@ def _regional(chunk: str, quote: str, strength: int, kind: str) -> Iterator[tupl
     """(code, evidence) for each member of a region the chunk names as the job's place."""
     codes = {law["code"] for law in jurisdictions()}
     for region, names, remote in _patterns().regions:
+        if not any(name in chunk for name in region["names"]):
+            continue  # both patterns need one of its names, spelt as listed
         alone = kind in ("field", "phrase") and names.fullmatch(chunk.strip()) is not None
         named = next((m for m in re.finditer(_words_of(region), chunk)), None) if alone else None
         hit = named or remote.search(chunk)
@@ -264,7 +269,9 @@ def locate(document: Document) -> dict[str, Evidence]:
 
     patterns = _patterns()
     for chunk, quote, strength, kind in _signals(document):
-        for law, names, in_field, abbreviation in patterns.laws:
+        # outside a field or phrase only the laws' names are searched: when none of them occurs, no law is named
+        named = kind in ("field", "phrase") or (patterns.any_name is not None and patterns.any_name.search(chunk))
+        for law, names, in_field, abbreviation in patterns.laws if named else ():
             excluded = patterns.excluded.get(law["code"])
             hit = _first_hit(names, chunk, excluded)
             if hit is None and kind in ("field", "phrase"):

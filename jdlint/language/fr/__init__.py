@@ -15,6 +15,9 @@ from .syllables import syllable_count
 def _blank_pipeline() -> Any:
     import spacy
 
+    from .tokenizer import fast_french
+
+    fast_french()  # spaCy's French module, imported in a fraction of the time (see tokenizer.py)
     return spacy.blank("fr")
 
 
