@@ -412,3 +412,42 @@ def test_other_files_are_not_linted(utf16, tmp_path):
 def test_shutdown_and_exit_end_the_process_with_0(tmp_path):
     client, _ = _start(None)
     assert client.close() == 0
+
+
+def test_a_crash_while_linting_is_logged_and_becomes_the_posting_s_error(monkeypatch, tmp_path):
+    """In process: the parse raises, the client gets the traceback as a log message and one error diagnostic."""
+    from pygls.workspace import Workspace
+
+    from jdlint.lsp import postings, server
+    from jdlint.serve.checking import Checker
+
+    ls = server.create_server(Checker(warm=False))
+    ls.protocol._workspace = Workspace(None, types.TextDocumentSyncKind.Full)
+    uri = (tmp_path / "posting.md").as_uri()
+    ls.workspace.put_text_document(types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text="Hello"))
+    logged, published = [], []
+    monkeypatch.setattr(ls, "window_log_message", logged.append)
+    monkeypatch.setattr(ls, "text_document_publish_diagnostics", published.append)
+
+    def broken(source):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(postings.formats, "parse", broken)
+    posting = ls.refresh(uri)
+    assert posting is not None and "RuntimeError: a bug" in (posting.error or "")
+    assert "Traceback" in logged[0].message and logged[0].type == types.MessageType.Error
+    [diagnostic] = published[0].diagnostics
+    assert diagnostic.severity == types.DiagnosticSeverity.Error and "RuntimeError: a bug" in diagnostic.message
+    # a handler's own failure is logged too, and answered with nothing
+    assert server.guarded(ls, lambda: 1 / 0) is None
+    assert "ZeroDivisionError" in logged[-1].message
+
+
+def test_saving_the_config_in_the_editor_lints_open_postings_again(utf16, tmp_path):
+    config = _write(tmp_path, ".jdlint.toml", 'select = ["ALL"]\n')
+    path = _write(tmp_path, "posting.md", POSTING)
+    assert "JD332" in {d["code"] for d in _open(utf16, path, POSTING)}
+    config.write_text('ignore = ["JD332"]\n')
+    utf16.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+    assert "JD332" not in {d["code"] for d in utf16.diagnostics(path.as_uri(), 1)}
+    _close(utf16, path)
