@@ -10,7 +10,7 @@ import click
 
 from ..model import internal_error
 from ..version import __version__
-from . import audit, check, rules, serve
+from . import audit, check, rules, serve, server
 from .console import fail
 
 
@@ -33,5 +33,5 @@ def main() -> None:
     """jdlint: find what keeps qualified people from applying to a job posting."""
 
 
-for command in (check.check, audit.audit, rules.rules, rules.rule, serve.serve):
+for command in (check.check, audit.audit, rules.rules, rules.rule, serve.serve, server.server):
     main.add_command(command)

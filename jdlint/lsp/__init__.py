@@ -1,0 +1,1 @@
+"""`jdlint server`: the Language Server Protocol over stdio (pygls), on the warm Linters of `jdlint.serve`."""
