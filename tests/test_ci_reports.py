@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from jdlint import report
 from jdlint.cli import main
 from jdlint.model import FileResult, Finding, InputError, Severity, Span
+from jdlint.printable import writable
 from jdlint.report import gitlab_report, junit_report
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
@@ -182,3 +186,19 @@ def test_junit_empty_run_is_valid():
     out = junit_report.render([], errors=[])
     junit_schema().validate(out)
     assert 'tests="0"' in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(message=st.text(min_size=1), name=st.text(min_size=1).filter(lambda n: "\x00" not in n))
+def test_junit_holds_any_text(message, name):
+    """Whatever a posting or a file name holds, the file parses, validates, and says it visibly."""
+    from junitparser import JUnitXml
+
+    finding = Finding("JD201", "gendered-job-title", "gendered", Severity.WARNING, message, None, message)
+    result = FileResult(path=name, format="text", encoding="utf-8", findings=[finding], text="x")
+    out = junit_report.render(report.printable([result]))
+    junit_schema().validate(out)
+    failure = list(list(JUnitXml.fromstring(out.encode("utf-8")))[0])[0].result[0]
+    expected = junit_report.xml_text(writable(message))
+    assert failure.message == expected  # attributes keep even CR and tab (as character references)
+    assert expected.replace("\r\n", "\n").replace("\r", "\n") in failure.text  # XML reads a CR in text as LF
