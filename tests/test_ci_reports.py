@@ -147,6 +147,8 @@ def test_junit_validates_against_the_jenkins_schema_and_reads_back(postings):
 def test_junit_classname_from_path():
     assert junit_report.classname("jobs/eng/posting.md") == "jobs.eng.posting"
     assert junit_report.classname("./a.txt") == "a"
+    assert junit_report.classname("jobs/senior.engineer.md") == "jobs.senior_engineer"
+    assert junit_report.classname("<stdin>") == "<stdin>"
 
 
 HOSTILE = "a ]]> b <script>alert(\"x\")</script> & 'q' \x01\x1b\x0c end\ufffe"

@@ -33,9 +33,11 @@ def xml_text(text: str) -> str:
 
 
 def classname(path: str) -> str:
-    """The dotted name CI views group by: the path without its suffix, folders as packages."""
+    """The dotted name CI views group by: the path without its suffix (as ESLint's JUnit output has it), folders
+    as packages; a dot inside a name becomes `_` so it does not make a package of its own."""
     pure = PurePath(path.replace("\\", "/"))
-    return ".".join(part for part in pure.with_suffix("").parts if part not in ("/", ".", "..")) or path
+    parts = pure.with_suffix("").parts if pure.name else pure.parts  # "/" and "" have no name to cut
+    return ".".join(part.replace(".", "_") for part in parts if part not in ("/", ".", "..")) or path
 
 
 def _where(index: LineIndex, finding: Finding) -> tuple[int, int] | None:
