@@ -144,6 +144,17 @@ def test_junit_validates_against_the_jenkins_schema_and_reads_back(postings):
     assert (xml.tests, xml.failures, xml.errors) == (4, 2, 1)
 
 
+def test_junit_names_repeated_cases_apart():
+    from junitparser import JUnitXml
+
+    findings = [
+        Finding("JD501", "missing-pay-range", "missing", Severity.ERROR, f"law {n}", None, None) for n in (1, 2)
+    ]
+    result = FileResult(path="a.txt", format="text", encoding="utf-8", findings=findings, text="x")
+    cases = list(list(JUnitXml.fromstring(junit_report.render([result]).encode("utf-8")))[0])
+    assert [c.name for c in cases] == ["JD501 whole posting", "JD501 whole posting #2"]
+
+
 def test_junit_classname_from_path():
     assert junit_report.classname("jobs/eng/posting.md") == "jobs.eng.posting"
     assert junit_report.classname("./a.txt") == "a"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,7 @@ def _where(index: LineIndex, finding: Finding) -> tuple[int, int] | None:
 
 
 def _case_name(finding: Finding, where: tuple[int, int] | None) -> str:
-    """Unique within the file: the code and where it starts (a whole-posting finding has one per code)."""
+    """The code and where the finding starts."""
     return f"{finding.code} line {where[0]}:{where[1]}" if where else f"{finding.code} whole posting"
 
 
@@ -79,16 +80,14 @@ def render(results: list[FileResult], *, errors: list[InputError] | None = None,
         tests, failures = tests + max(found, 1), failures + found
         if not found:
             ET.SubElement(suite, "testcase", {"classname": xml_text(classname(path)), "name": PASSED})
+        names: Counter[str] = Counter()
         for finding in result.findings:
             where = _where(index, finding)
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                {
-                    "classname": xml_text(classname(path)),
-                    "name": xml_text(_case_name(finding, where)),
-                },
-            )
+            name = _case_name(finding, where)
+            names[name] += 1
+            if names[name] > 1:  # CI views merge test cases of one name: number the repeats
+                name += f" #{names[name]}"
+            case = ET.SubElement(suite, "testcase", {"classname": xml_text(classname(path)), "name": xml_text(name)})
             failure = ET.SubElement(
                 case, "failure", {"message": xml_text(finding.message), "type": finding.severity.value}
             )
