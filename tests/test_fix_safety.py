@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -239,14 +240,16 @@ def test_a_fix_the_encoding_cannot_write_is_skipped_with_a_note(tmp_path):
 # stdin
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "jsonl", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "jsonl", "github", "gitlab", "junit"])
 def test_fix_of_stdin_writes_the_text_to_stdout_and_the_report_to_stderr(fmt):
     result = CliRunner().invoke(
         main, ["check", "--fix", "--format", fmt, "--stdin-filename", "p.txt", "-"], input=DIRTY.encode()
     )
     assert result.stdout_bytes == CLEAN.encode()
-    if fmt in ("json", "sarif"):
+    if fmt in ("json", "sarif", "gitlab"):
         json.loads(result.stderr)
+    elif fmt == "junit":
+        assert ElementTree.fromstring(result.stderr.encode()).tag == "testsuites"
     elif fmt == "jsonl":
         for line in result.stderr.splitlines():
             json.loads(line)

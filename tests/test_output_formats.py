@@ -45,7 +45,7 @@ def format_choices(command: str) -> list[str]:
 
 def test_check_offers_exactly_the_registered_formats_in_order():
     assert format_choices("check") == list(report.reporters())
-    assert list(report.reporters()) == ["text", "json", "jsonl", "sarif", "github", "html"]
+    assert list(report.reporters()) == ["text", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html"]
 
 
 def test_audit_offers_exactly_the_audit_formats():
@@ -82,4 +82,4 @@ def test_adding_an_output_format_is_one_new_module(tmp_path):
 
     done = jdlint("check", "--format", "csv", "dirty.txt")
     assert (done.returncode, done.stdout, done.stderr) == (1, "JD201,dirty.txt\n", "")
-    assert "[text|json|jsonl|sarif|github|html|csv]" in jdlint("check", "--help").stdout
+    assert "[text|json|jsonl|sarif|github|gitlab|junit|html|csv]" in jdlint("check", "--help").stdout

@@ -102,6 +102,16 @@ def check_output(fmt: str, output: str) -> None:
         uri = uris.pop()
         assert uri.isascii() and " " not in uri and "\\" not in uri and "<" not in uri  # a URI reference (RFC 3986)
         assert unquote(uri).endswith(SHOWN)
+    elif fmt == "gitlab":
+        issues = json.loads(output)
+        assert_encodable(issues)
+        assert len(issues) == 2 and all(i["location"]["path"].endswith(SHOWN) for i in issues)
+    elif fmt == "junit":
+        from junitparser import JUnitXml
+
+        suites = list(JUnitXml.fromstring(output.encode("utf-8")))
+        assert [suite.name for suite in suites] == [suites[0].name] and suites[0].name.endswith(SHOWN)
+        assert suites[0].failures == 2
     elif fmt == "html":
         page = Page()
         page.feed(output)

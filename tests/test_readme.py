@@ -61,3 +61,52 @@ def test_readme_ci_workflow_steps_work(tmp_path, monkeypatch):
     gate = runner.invoke(main, gate_step[1:])
     assert gate.exit_code == 1
     assert "::" in gate.output and "foreman" in gate.output and "salesman" not in gate.output
+
+
+def test_format_option_lists_every_output_format():
+    from jdlint import report
+
+    row = re.search(r"^\| `--format ([^`]*)` \|", README, re.M).group(1)
+    assert row.split("\\|") == list(report.reporters())
+
+
+def test_readme_gitlab_and_junit_ci_steps_work(tmp_path, monkeypatch):
+    """The GitLab job writes the Code Quality file its artifact names; the Jenkins and Azure steps the JUnit file
+    their publishing steps read; each fails (or not) as the README says."""
+    import json
+    import shlex
+
+    import yaml
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    gitlab = yaml.safe_load(re.search(r"```yaml\n(# \.gitlab-ci\.yml\n.*?)```", README, re.S).group(1))["jdlint"]
+    azure = yaml.safe_load(re.search(r"```yaml\n(# azure-pipelines\.yml\n.*?)```", README, re.S).group(1))["steps"]
+    jenkins = re.search(r"```groovy\n(.*?)```", README, re.S).group(1).splitlines()
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "postings").mkdir()
+    (tmp_path / "postings" / "sales.md").write_text("# Sales lead\n\nWe need a salesman.\n", encoding="utf-8")
+    runner = CliRunner()
+
+    def run(command: str) -> int:
+        argv = shlex.split(command)
+        assert argv[0] == "jdlint"
+        return runner.invoke(main, argv[1:]).exit_code
+
+    gitlab_step = next(line for line in gitlab["script"] if line.startswith("jdlint "))
+    assert run(gitlab_step) == 1  # findings fail the job ...
+    assert gitlab["artifacts"]["when"] == "always"  # ... and the report is still uploaded
+    issues = json.loads((tmp_path / gitlab["artifacts"]["reports"]["codequality"]).read_text(encoding="utf-8"))
+    assert [i["check_name"] for i in issues] == ["JD201"]
+
+    azure_step = next(step["script"] for step in azure if step.get("script", "").startswith("jdlint "))
+    publish = next(step for step in azure if step.get("task") == "PublishTestResults@2")
+    assert run(azure_step) == 1 and publish["condition"] == "always()"
+    assert publish["inputs"]["testResultsFormat"] == "JUnit"
+    assert "<failure" in (tmp_path / publish["inputs"]["testResultsFiles"]).read_text(encoding="utf-8")
+
+    shell, publish_line = jenkins
+    assert run(re.fullmatch(r"sh '(.*)'", shell).group(1)) == 0  # --exit-zero: the junit step decides
+    assert (tmp_path / re.fullmatch(r"junit '(.*)'", publish_line).group(1)).exists()

@@ -70,7 +70,7 @@ def test_fingerprints_survive_line_moves(tmp_path, monkeypatch):
     assert prints(before) == prints(after) and len(set(prints(before))) == 2
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github", "html"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab", "junit", "html"])
 def test_golden_outputs(in_fixtures, fmt, tmp_path):
     """Whole outputs on the shared fixture; regenerate in tests/fixtures/reports with
     `jdlint check --exit-zero --date 2026-11-26 --format FMT posting.txt > posting.FMT.txt`."""
