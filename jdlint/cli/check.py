@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import baseline, report
+from ..changed import ChangedSinceError, Changes, filter_changed, since
 from ..config import ConfigError, ConfigResolver, check_selectors
 from ..fix import unified_diff
 from ..fixing import FileFix, fix_files
@@ -64,6 +65,11 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Report only findings on lines changed since this git revision (whole-posting ones if the posting changed).",
+)
 @language_option(
     "Lint every posting as this language (ISO 639-1), over its front matter, <html lang>, record field and "
     "detection [default: each posting's own, else detected, else the config's language]."
@@ -76,6 +82,7 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 def check(options: CheckOptions) -> None:
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     _refuse_bad_inputs(options)
+    changes = _changes(options.changed_since)  # before linting: a bad revision is a usage error
     resolver = _resolver(options)
     reporter = report.get(options.fmt)
     stdin_data = sys.stdin.buffer.read() if "-" in options.paths else None
@@ -84,10 +91,10 @@ def check(options: CheckOptions) -> None:
     )
     broken = bool(errors)  # an input that could not be linted, fixed or written: exit 2
     if options.fix or options.diff:
-        results, changed, failed = _fix(results, resolver, stdin_data, options)
+        results, changed_files, failed = _fix(results, resolver, stdin_data, options, changes)
         broken = broken or failed > 0
         if options.diff:
-            sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if changed and not options.exit_zero else EXIT_CLEAN)
+            sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if changed_files and not options.exit_zero else EXIT_CLEAN)
     if options.write_baseline:
         _write_baseline(options.write_baseline, results)
     if options.baseline:
@@ -95,6 +102,10 @@ def check(options: CheckOptions) -> None:
             results = baseline.filter_known(results, baseline.load(options.baseline))
         except baseline.BaselineError as exc:
             fail(str(exc))
+    if changes is not None:
+        for message in changes.notes(results):
+            note(message)
+        results = filter_changed(results, changes)
     # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
     _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None, errors=errors)
     if broken:
@@ -113,6 +124,17 @@ def _refuse_bad_inputs(options: CheckOptions) -> None:
         fail("no paths given; try `jdlint check posting.md`, `jdlint check -` for stdin, or --records EXPORT.jsonl")
     if options.records and (options.paths or options.fix or options.diff):
         fail("--records lints an export on its own: give no paths, and no --fix or --diff")
+    if options.records and options.changed_since:
+        fail("--changed-since compares files with git: it does not apply to --records")
+
+
+def _changes(ref: str | None) -> Changes | None:
+    if ref is None:
+        return None
+    try:
+        return since(ref)
+    except ChangedSinceError as exc:
+        fail(str(exc))
 
 
 def _resolver(options: CheckOptions) -> ConfigResolver:
@@ -147,9 +169,14 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fix(
-    results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None, options: CheckOptions
+    results: list[FileResult],
+    resolver: ConfigResolver,
+    stdin_data: bytes | None,
+    options: CheckOptions,
+    changes: Changes | None = None,
 ) -> tuple[list[FileResult], int, int]:
-    """--fix or --diff over the linted files: (results after fixing, files changed, files that failed).
+    """--fix or --diff over the linted files: (results after fixing, files changed, files that failed). With
+    --changed-since only the findings the report shows are fixed: a fix never touches unchanged lines.
 
     With --fix, text read from stdin is written fixed to stdout, so the report goes to stderr (see _report)."""
     fixed_results, changed, failed = [], 0, 0
@@ -160,6 +187,7 @@ def _fix(
         write=not options.diff,
         stdin_data=stdin_data,
         stdin_name=options.stdin_filename,
+        keep=changes.shows if changes is not None else None,
     ):
         fixed_results.append(outcome.result)
         for skipped in outcome.skipped:

@@ -142,6 +142,7 @@ class CheckOptions(InputOptions):
     show_fixes: bool
     baseline: str | None
     write_baseline: str | None
+    changed_since: str | None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
