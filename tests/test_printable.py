@@ -102,7 +102,11 @@ def check_output(fmt: str, output: str) -> None:
         uri = uris.pop()
         assert uri.isascii() and " " not in uri and "\\" not in uri and "<" not in uri  # a URI reference (RFC 3986)
         assert unquote(uri).endswith(SHOWN)
-    elif fmt == "html":
+    elif fmt in ("html", "summary"):
+        if fmt == "summary":  # Markdown: read as GitHub would render it
+            from markdown_it import MarkdownIt
+
+            output = MarkdownIt("commonmark").enable("table").render(output)
         page = Page()
         page.feed(output)
         page.close()

@@ -59,6 +59,12 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 @click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
 @timeout_option("Seconds one posting may take before it becomes an error naming the stage; 0: no limit [default: 60].")
 @output_file_option("Write the report here.")
+@click.option(
+    "--also-write",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write the report in FORMAT to FILE, from the same run (repeatable).",
+)
 @date_option("Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
@@ -85,9 +91,14 @@ def check(options: CheckOptions) -> None:
     changes = _changes(options.changed_since)  # before linting: a bad revision is a usage error
     resolver = _resolver(options)
     reporter = report.get(options.fmt)
+    extra = _extra_reports(options.also_write)
     stdin_data = sys.stdin.buffer.read() if "-" in options.paths else None
     results, errors = lint(
-        options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data, stdin_name=options.stdin_filename
+        options,
+        resolver,
+        want_metrics=any(r.WANTS_METRICS for r in (reporter, *extra.values())),
+        stdin_data=stdin_data,
+        stdin_name=options.stdin_filename,
     )
     broken = bool(errors)  # an input that could not be linted, fixed or written: exit 2
     if options.fix or options.diff:
@@ -108,6 +119,8 @@ def check(options: CheckOptions) -> None:
         results = filter_changed(results, changes)
     # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
     _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None, errors=errors)
+    for path, extra_reporter in extra.items():
+        write_text(path, click.unstyle(extra_reporter.render(results, errors=errors)))
     if broken:
         sys.exit(EXIT_ERROR)
     failing = [
@@ -126,6 +139,20 @@ def _refuse_bad_inputs(options: CheckOptions) -> None:
         fail("--records lints an export on its own: give no paths, and no --fix or --diff")
     if options.records and options.changed_since:
         fail("--changed-since compares files with git: it does not apply to --records")
+
+
+def _extra_reports(values: tuple[str, ...]) -> dict[str, Reporter]:
+    """--also-write FORMAT=FILE: {file: reporter}."""
+    extra = {}
+    for value in values:
+        fmt, equals, path = value.partition("=")
+        if not equals or not path:
+            fail(f"--also-write {value!r}: give FORMAT=FILE, e.g. sarif=jdlint.sarif")
+        try:
+            extra[path] = report.get(fmt)
+        except ValueError as exc:
+            fail(f"--also-write: {exc}")
+    return extra
 
 
 def _changes(ref: str | None) -> Changes | None:

@@ -143,6 +143,7 @@ class CheckOptions(InputOptions):
     baseline: str | None
     write_baseline: str | None
     changed_since: str | None
+    also_write: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
