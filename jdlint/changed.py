@@ -46,6 +46,7 @@ class Changes:
     root: str  # the repository's top-level folder (real path)
     files: dict[str, FileChange]  # changed files by path relative to root, with /
     tracked: set[str]  # every file in the index (relative to root): one not in `files` is unchanged
+    stdin_name: str | None = None  # the name text read from stdin goes by: that text is not what git has
     _seen: dict[str, FileChange] = field(default_factory=dict)
 
     def of(self, path: str) -> FileChange:
@@ -55,8 +56,8 @@ class Changes:
         return self._seen[path]
 
     def _find(self, path: str) -> FileChange:
-        if path.startswith("<") or path == "-":
-            return FileChange(ALL, True, f"{path}: not a file in the repository: every finding is shown")
+        if path.startswith("<") or path in ("-", self.stdin_name):
+            return FileChange(ALL, True, f"{path}: read from stdin, not from the repository: every finding is shown")
         full = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
         relative = os.path.relpath(full, self.root)
         if relative == os.pardir or relative.startswith(os.pardir + os.sep):

@@ -187,3 +187,16 @@ def test_touched_lines_count_line_feeds_as_git_does():
     assert touched_lines(text, 9, 14) == (2, 2)  # a lone \r is no line break to git
     assert touched_lines(text, 0, 5) == (1, 1)  # a span that ends with its line break stays on its line
     assert touched_lines(text, 2, 21) == (1, 3)
+
+
+def test_from_a_subfolder_and_from_stdin(repo, monkeypatch):
+    (repo / "sub").mkdir()
+    (repo / "sub" / "job.md").write_text(POSTING)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "third")
+    monkeypatch.chdir(repo / "sub")
+    assert report("--changed-since", "HEAD", "job.md", "../edit.md")["job.md"]["findings"] == []
+    piped = CliRunner().invoke(
+        main, ["check", "--select", "JD2", "--changed-since", "HEAD", "--stdin-filename", "job.md", "-"], input=POSTING
+    )
+    assert piped.exit_code == 1 and "salesman" in piped.stdout and "read from stdin" in piped.stderr

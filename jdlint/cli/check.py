@@ -89,6 +89,8 @@ def check(options: CheckOptions) -> None:
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     _refuse_bad_inputs(options)
     changes = _changes(options.changed_since)  # before linting: a bad revision is a usage error
+    if changes is not None and "-" in options.paths:
+        changes.stdin_name = options.stdin_filename or "-"
     resolver = _resolver(options)
     reporter = report.get(options.fmt)
     extra = _extra_reports(options.also_write)
