@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from collections.abc import Callable
 
 from .formats import parse
 from .linter import Linter
@@ -142,22 +143,29 @@ def codec(source: Source) -> str:
     return f"{source.encoding}-{source.byte_order}" if source.byte_order else source.encoding
 
 
-def fix_text(source: Source, linter: Linter, *, unsafe: bool = False) -> FixOutcome:
-    """Fix `source` round after round until nothing more applies (or MAX_ROUNDS)."""
+Keep = Callable[[FileResult, Finding], bool]  # whether a finding of a result is one to fix
+
+
+def fix_text(source: Source, linter: Linter, *, unsafe: bool = False, keep: Keep | None = None) -> FixOutcome:
+    """Fix `source` round after round until nothing more applies (or MAX_ROUNDS); with `keep`, only the findings
+    it keeps (those the report shows, e.g. on changed lines: fixes never move line breaks, so lines stay put)."""
+
+    def fixable(result: FileResult) -> list[Finding]:
+        return [f for f in result.findings if applicable(f, unsafe) and (keep is None or keep(result, f))]
+
     applied: list[Finding] = []
     current = source
     encoding = codec(source)
     for _ in range(MAX_ROUNDS):
         result = next(linter.lint([parse(current)], want_metrics=True))
-        fixable = [f for f in result.findings if applicable(f, unsafe)]
-        chosen, skipped = plan(current.text, fixable, encoding)
+        chosen, skipped = plan(current.text, fixable(result), encoding)
         text = _apply(current.text, chosen)
         if not chosen or text == current.text:
             return FixOutcome(current, tuple(applied), result, tuple(skipped))
         applied.extend(chosen)
         current = dataclasses.replace(current, text=text)
     result = next(linter.lint([parse(current)], want_metrics=True))
-    _, skipped = plan(current.text, [f for f in result.findings if applicable(f, unsafe)], encoding)
+    _, skipped = plan(current.text, fixable(result), encoding)
     return FixOutcome(current, tuple(applied), result, tuple(skipped))
 
 

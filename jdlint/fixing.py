@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 
 from .config import ConfigResolver
-from .fix import Skipped, encode, fix_text
+from .fix import Keep, Skipped, encode, fix_text
 from .formats import format_for
 from .linter import Linter
 from .model import FileResult, Finding, InputError
@@ -86,17 +86,21 @@ def fix_files(
     write: bool = True,
     stdin_data: bytes | None = None,
     stdin_name: str | None = None,
+    keep: Keep | None = None,
 ) -> Iterator[FileFix]:
-    """Fix each linted file (with unsafe fixes too if `unsafe`); with `write`, changed files are written."""
+    """Fix each linted file (with unsafe fixes too if `unsafe`); with `write`, changed files are written. With
+    `keep`, only the findings it keeps are fixed."""
     for result in results:
         stdin = stdin_data if result.path == (stdin_name or "-") else None
         try:
-            yield _fix_one(result, resolver, unsafe, write, stdin)
+            yield _fix_one(result, resolver, unsafe, write, stdin, keep)
         except Exception as exc:  # a bug met while fixing this file must not cost the others their fixes
             yield FileFix(result.path, result, error=InputError.internal(result.path, "fixing", exc).message)
 
 
-def _fix_one(result: FileResult, resolver: ConfigResolver, unsafe: bool, write: bool, stdin: bytes | None) -> FileFix:
+def _fix_one(
+    result: FileResult, resolver: ConfigResolver, unsafe: bool, write: bool, stdin: bytes | None, keep: Keep | None
+) -> FileFix:
     is_stdin = stdin is not None
     config = resolver.for_path(None if is_stdin else result.path)
     try:
@@ -107,7 +111,7 @@ def _fix_one(result: FileResult, resolver: ConfigResolver, unsafe: bool, write: 
             source, snapshot = _read(result.path, config.max_file_size, fmt)
     except SourceError as exc:
         return FileFix(result.path, result, error=str(exc))
-    fixed = fix_text(source, Linter(config), unsafe=unsafe)
+    fixed = fix_text(source, Linter(config), unsafe=unsafe, keep=keep)
     outcome = FileFix(
         result.path,
         fixed.result,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from jdlint import report
 from jdlint.cli import main
@@ -45,7 +47,17 @@ def format_choices(command: str) -> list[str]:
 
 def test_check_offers_exactly_the_registered_formats_in_order():
     assert format_choices("check") == list(report.reporters())
-    assert list(report.reporters()) == ["text", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html"]
+    assert list(report.reporters()) == [
+        "text",
+        "json",
+        "jsonl",
+        "sarif",
+        "github",
+        "gitlab",
+        "summary",
+        "junit",
+        "html",
+    ]
 
 
 def test_audit_offers_exactly_the_audit_formats():
@@ -82,4 +94,20 @@ def test_adding_an_output_format_is_one_new_module(tmp_path):
 
     done = jdlint("check", "--format", "csv", "dirty.txt")
     assert (done.returncode, done.stdout, done.stderr) == (1, "JD201,dirty.txt\n", "")
-    assert "[text|json|jsonl|sarif|github|gitlab|junit|html|csv]" in jdlint("check", "--help").stdout
+    assert "[text|json|jsonl|sarif|github|gitlab|summary|junit|html|csv]" in jdlint("check", "--help").stdout
+
+
+def test_also_write_renders_more_formats_from_the_same_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dirty.txt").write_text(DIRTY, encoding="utf-8")
+    runner = CliRunner()
+    done = runner.invoke(
+        main,
+        ["check", "--format", "github", "--also-write", "sarif=out.sarif", "--also-write", "summary=s.md", "dirty.txt"],
+    )
+    assert done.exit_code == 1 and done.stdout.startswith("::")
+    assert json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"]
+    assert (tmp_path / "s.md").read_text().startswith("## jdlint\n")
+    for bad, says in (("sarif", "give FORMAT=FILE"), ("xml=out.xml", "no output format 'xml'")):
+        refused = runner.invoke(main, ["check", "--also-write", bad, "dirty.txt"])
+        assert refused.exit_code == 2 and says in refused.stderr

@@ -112,7 +112,11 @@ def check_output(fmt: str, output: str) -> None:
         suites = list(JUnitXml.fromstring(output.encode("utf-8")))
         assert [suite.name for suite in suites] == [suites[0].name] and suites[0].name.endswith(SHOWN)
         assert suites[0].failures == 2
-    elif fmt == "html":
+    elif fmt in ("html", "summary"):
+        if fmt == "summary":  # Markdown: read as GitHub would render it
+            from markdown_it import MarkdownIt
+
+            output = MarkdownIt("commonmark").enable("table").render(output)
         page = Page()
         page.feed(output)
         page.close()

@@ -29,38 +29,45 @@ def test_ci_runs_the_readme_test_command_exactly():
 
 
 def test_readme_ci_workflow_steps_work(tmp_path, monkeypatch):
-    """The GitHub Actions example: the SARIF step never fails, the gate fails only on new findings."""
+    """The GitHub Actions example, run through action.yml as GitHub would (tests/github_action.py): the SARIF file
+    holds every finding and is the one uploaded, the gate fails only on new findings."""
     import json
-    import shlex
+    import subprocess
 
     import yaml
     from click.testing import CliRunner
+    from github_action import run_action
 
     from jdlint.cli import main
 
     block = re.search(r"```yaml\n(# \.github/workflows/jdlint\.yml\n.*?)```", README, re.S).group(1)
     steps = yaml.safe_load(block)["jobs"]["lint-postings"]["steps"]
-    commands = [shlex.split(step["run"]) for step in steps if step.get("run", "").startswith("jdlint ")]
-    sarif_step, gate_step = commands
+    action = next(step for step in steps if step.get("uses", "").startswith("jdlint/jdlint@"))
     upload = next(step for step in steps if "upload-sarif" in step.get("uses", ""))
-    assert upload["with"]["sarif_file"] == sarif_step[sarif_step.index("--output-file") + 1]
+    assert upload["with"]["sarif_file"] == action["with"]["sarif"] and upload["if"] == "always()"
+    inputs = {name: str(value) for name, value in action["with"].items()}
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "postings").mkdir()
-    posting = tmp_path / "postings" / "sales.md"
+    repo = tmp_path / "repo"
+    (repo / "postings").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    posting = repo / "postings" / "sales.md"
     posting.write_text("# Sales lead\n\nWe need a salesman.\n", encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(main, ["check", "--write-baseline", ".jdlint-baseline.json", "postings/"]).exit_code == 0
+    assert CliRunner().invoke(main, ["check", "--write-baseline", ".jdlint-baseline.json", "postings/"]).exit_code == 0
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
 
-    sarif = runner.invoke(main, sarif_step[1:])
-    assert sarif.exit_code == 0
-    assert json.loads((tmp_path / "jdlint.sarif").read_text())["version"] == "2.1.0"
-    assert runner.invoke(main, gate_step[1:]).exit_code == 0
+    clean = run_action(repo, runner_temp, inputs, {})
+    assert clean.returncode == 0, clean.stderr
+    assert json.loads((repo / "jdlint.sarif").read_text())["version"] == "2.1.0"
 
     posting.write_text("# Sales lead\n\nWe need a salesman and a foreman.\n", encoding="utf-8")
-    gate = runner.invoke(main, gate_step[1:])
-    assert gate.exit_code == 1
-    assert "::" in gate.output and "foreman" in gate.output and "salesman" not in gate.output
+    gate = run_action(repo, runner_temp, inputs, {})
+    assert gate.returncode == 1
+    assert "::" in gate.stdout and "foreman" in gate.stdout and "salesman" not in gate.stdout
+    assert "foreman" in gate.summary
+    sarif = json.loads((repo / "jdlint.sarif").read_text())
+    assert len(sarif["runs"][0]["results"]) == 2  # every finding, for the code-scanning view
 
 
 def test_format_option_lists_every_output_format():

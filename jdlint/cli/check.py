@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import baseline, report
+from ..changed import ChangedSinceError, Changes, filter_changed, since
 from ..config import ConfigError, ConfigResolver, check_selectors
 from ..fix import unified_diff
 from ..fixing import FileFix, fix_files
@@ -58,12 +59,23 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 @click.option("--max-file-size", help="Largest file to read, e.g. 5MB.")
 @timeout_option("Seconds one posting may take before it becomes an error naming the stage; 0: no limit [default: 60].")
 @output_file_option("Write the report here.")
+@click.option(
+    "--also-write",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write the report in FORMAT to FILE, from the same run (repeatable).",
+)
 @date_option("Judge pay-transparency laws as on this day (YYYY-MM-DD) [default: today].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Report only findings on lines changed since this git revision (whole-posting ones if the posting changed).",
+)
 @language_option(
     "Lint every posting as this language (ISO 639-1), over its front matter, <html lang>, record field and "
     "detection [default: each posting's own, else detected, else the config's language]."
@@ -76,18 +88,26 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 def check(options: CheckOptions) -> None:
     """Lint job postings: files, folders (searched for .txt, .md, .html) or '-' for stdin."""
     _refuse_bad_inputs(options)
+    changes = _changes(options.changed_since)  # before linting: a bad revision is a usage error
+    if changes is not None and "-" in options.paths:
+        changes.stdin_name = options.stdin_filename or "-"
     resolver = _resolver(options)
     reporter = report.get(options.fmt)
+    extra = _extra_reports(options.also_write)
     stdin_data = sys.stdin.buffer.read() if "-" in options.paths else None
     results, errors = lint(
-        options, resolver, want_metrics=reporter.WANTS_METRICS, stdin_data=stdin_data, stdin_name=options.stdin_filename
+        options,
+        resolver,
+        want_metrics=any(r.WANTS_METRICS for r in (reporter, *extra.values())),
+        stdin_data=stdin_data,
+        stdin_name=options.stdin_filename,
     )
     broken = bool(errors)  # an input that could not be linted, fixed or written: exit 2
     if options.fix or options.diff:
-        results, changed, failed = _fix(results, resolver, stdin_data, options)
+        results, changed_files, failed = _fix(results, resolver, stdin_data, options, changes)
         broken = broken or failed > 0
         if options.diff:
-            sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if changed and not options.exit_zero else EXIT_CLEAN)
+            sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if changed_files and not options.exit_zero else EXIT_CLEAN)
     if options.write_baseline:
         _write_baseline(options.write_baseline, results)
     if options.baseline:
@@ -95,8 +115,14 @@ def check(options: CheckOptions) -> None:
             results = baseline.filter_known(results, baseline.load(options.baseline))
         except baseline.BaselineError as exc:
             fail(str(exc))
+    if changes is not None:
+        for message in changes.notes(results):
+            note(message)
+        results = filter_changed(results, changes)
     # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
     _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None, errors=errors)
+    for path, extra_reporter in extra.items():
+        write_text(path, click.unstyle(extra_reporter.render(results, errors=errors)))
     if broken:
         sys.exit(EXIT_ERROR)
     failing = [
@@ -113,6 +139,31 @@ def _refuse_bad_inputs(options: CheckOptions) -> None:
         fail("no paths given; try `jdlint check posting.md`, `jdlint check -` for stdin, or --records EXPORT.jsonl")
     if options.records and (options.paths or options.fix or options.diff):
         fail("--records lints an export on its own: give no paths, and no --fix or --diff")
+    if options.records and options.changed_since:
+        fail("--changed-since compares files with git: it does not apply to --records")
+
+
+def _extra_reports(values: tuple[str, ...]) -> dict[str, Reporter]:
+    """--also-write FORMAT=FILE: {file: reporter}."""
+    extra = {}
+    for value in values:
+        fmt, equals, path = value.partition("=")
+        if not equals or not path:
+            fail(f"--also-write {value!r}: give FORMAT=FILE, e.g. sarif=jdlint.sarif")
+        try:
+            extra[path] = report.get(fmt)
+        except ValueError as exc:
+            fail(f"--also-write: {exc}")
+    return extra
+
+
+def _changes(ref: str | None) -> Changes | None:
+    if ref is None:
+        return None
+    try:
+        return since(ref)
+    except ChangedSinceError as exc:
+        fail(str(exc))
 
 
 def _resolver(options: CheckOptions) -> ConfigResolver:
@@ -147,9 +198,14 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fix(
-    results: list[FileResult], resolver: ConfigResolver, stdin_data: bytes | None, options: CheckOptions
+    results: list[FileResult],
+    resolver: ConfigResolver,
+    stdin_data: bytes | None,
+    options: CheckOptions,
+    changes: Changes | None = None,
 ) -> tuple[list[FileResult], int, int]:
-    """--fix or --diff over the linted files: (results after fixing, files changed, files that failed).
+    """--fix or --diff over the linted files: (results after fixing, files changed, files that failed). With
+    --changed-since only the findings the report shows are fixed: a fix never touches unchanged lines.
 
     With --fix, text read from stdin is written fixed to stdout, so the report goes to stderr (see _report)."""
     fixed_results, changed, failed = [], 0, 0
@@ -160,6 +216,7 @@ def _fix(
         write=not options.diff,
         stdin_data=stdin_data,
         stdin_name=options.stdin_filename,
+        keep=changes.shows if changes is not None else None,
     ):
         fixed_results.append(outcome.result)
         for skipped in outcome.skipped:

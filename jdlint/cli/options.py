@@ -142,6 +142,8 @@ class CheckOptions(InputOptions):
     show_fixes: bool
     baseline: str | None
     write_baseline: str | None
+    changed_since: str | None
+    also_write: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
