@@ -139,7 +139,11 @@ _STAGES = r"""
 import json, sys, time
 marks = [("start", time.perf_counter())]
 def mark(name): marks.append((name, time.perf_counter()))
-import jdlint.spacy_import, spacy; mark("import spaCy (as jdlint does: without its CLI)")
+import importlib.util, os  # jdlint/spacy_import.py on its own: importing it as jdlint's would run jdlint's __init__
+folder = importlib.util.find_spec("jdlint").submodule_search_locations[0]
+spec = importlib.util.spec_from_file_location("spacy_import", os.path.join(folder, "spacy_import.py"))
+spec.loader.exec_module(importlib.util.module_from_spec(spec))
+import spacy; mark("import spaCy (as jdlint does: without its CLI)")
 import jdlint.cli, jdlint.linter, jdlint.report; mark("import jdlint")
 from jdlint.catalog import load_catalog; catalog = load_catalog(); mark("load and check the rule catalog")
 from jdlint.nlp import get_pipeline; get_pipeline(); mark("build spaCy's blank English pipeline")
