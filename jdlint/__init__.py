@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+# First: importing it keeps spaCy's CLI out of spaCy's import (see its docstring).
+from . import spacy_import  # noqa: F401
 from .catalog import load_catalog
 from .config import Config, ConfigResolver
 from .model import FileResult, Finding, InputError, Severity, Span
