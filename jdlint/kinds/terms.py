@@ -161,9 +161,10 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
     for pattern in patterns:
         sets: list[set[int]] = []
         for token in pattern:
-            if token.get("OP") in ("?", "*", "!"):
+            if _optional(token.get("OP")):
                 continue
-            value = token.get("LOWER")
+            # a token's LOWER is its ORTH (TEXT) lower-cased, so an exact spelling names its lower-case word too
+            value = next((token[a] for a in ("LOWER", "ORTH", "TEXT") if a in token), None)
             values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
             if values:
                 sets.append({vocab.strings.add(v.lower()) for v in values})
@@ -171,6 +172,15 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
             return None
         keys.append(sets)
     return keys
+
+
+def _optional(op: str | None) -> bool:
+    """True when a token with this operator may be absent from a match: ?, *, ! and {0,m}, {,m} or {0}."""
+    if op in ("?", "*", "!"):
+        return True
+    if op and op.startswith("{"):
+        return op[1:].split(",")[0].strip("}") in ("", "0")
+    return False
 
 
 def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:

@@ -1,0 +1,80 @@
+"""The warm path's shortcuts give what the long way gives: a term set skips spaCy's token Matcher only when no
+pattern can match, and the ableist idioms are tried only where a match can start, with the matches of a search
+over the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdlint.checks.ableist import _aligned, _matches, idioms
+from jdlint.kinds.terms import CompiledTerms, _optional
+from jdlint.nlp import get_pipeline
+
+PATTERNS = [
+    [{"ORTH": {"IN": ["bro", "Bro"]}}],
+    [{"TEXT": "Crush"}, {"LOWER": "it"}],
+    [{"LOWER": "work"}, {"LOWER": {"IN": [",", "and"]}, "OP": "{0,2}"}, {"LOWER": "play"}],
+    [{"LOWER": "night"}, {"LOWER": "shift", "OP": "{1,2}"}],
+]
+
+TEXTS = [
+    "Hey bro, join us.",
+    "Our Bro culture is gone.",
+    "BRO is not the same word as bro here.",
+    "Crush it every quarter.",
+    "crush it (lower case, so TEXT does not hold).",
+    "We work play the whole day.",
+    "We work, and play.",
+    "A night shift rota.",
+    "Night work only; no shifts.",
+    "Nothing to see here.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return get_pipeline("blank", "en")
+
+
+def test_operators_that_allow_no_token_are_optional():
+    assert all(_optional(op) for op in ("?", "*", "!", "{0,4}", "{,3}", "{0}"))
+    assert not any(_optional(op) for op in (None, "+", "{1,2}", "{2}", "{3,}"))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prefilter_never_hides_a_match(pipeline, text):
+    terms = CompiledTerms({"patterns": PATTERNS}, pipeline)
+    assert terms.pattern_keys is not None  # exact spellings and bounded operators keep the prefilter on
+    doc = pipeline.make_doc(text)
+    everything = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in terms.matcher(doc))
+    assert [(s, e) for s, e, _ in terms.find(doc, text)] == everything
+
+
+def test_prefilter_skips_a_posting_without_the_words(pipeline):
+    terms = CompiledTerms({"patterns": PATTERNS}, pipeline)
+    doc = pipeline.make_doc("Nothing to see here.")
+    assert terms.find(doc, doc.text) == []
+
+
+IDIOM_TEXTS = [
+    "Don't go crazy, it drives me crazy; we went crazy and are going crazy.",
+    "Turn a blind eye, the blind leading the blind.",
+    "GO CRAZY! Drive-Me-Crazy. Analysis paralysis, sanity check, insanely fast, tone-deaf, special needs team.",
+    "It fell on deaf ears; falling on deaf ears; turned a deaf ear; the lame excuse; OCD about details.",
+    "İstanbul office: go crazy here.",  # lower-casing lengthens the text: searched the long way
+    "ſanity check and a blınd eye.",  # letters the regex engine folds to ASCII
+    "K\u212aelvin: turn a blind eye; crazy",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", IDIOM_TEXTS)
+def test_idioms_match_as_a_search_of_the_whole_text(text):
+    lower = text.lower()
+    for idiom in idioms():
+        expected = [m.span() for m in idiom.pattern.finditer(text)]
+        assert [m.span() for m in _matches(idiom, text, lower, _aligned(text, lower))] == expected
+
+
+def test_the_idiom_texts_hold_matches():
+    assert sum(1 for text in IDIOM_TEXTS[:4] for idiom in idioms() for _ in idiom.pattern.finditer(text)) >= 10
