@@ -4,9 +4,12 @@ over the whole text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jdlint.checks.ableist import _aligned, _matches, idioms
+from jdlint.kinds.needles import aligned, needles
 from jdlint.kinds.terms import CompiledTerms, _optional
 from jdlint.nlp import get_pipeline
 
@@ -78,3 +81,53 @@ def test_idioms_match_as_a_search_of_the_whole_text(text):
 
 def test_the_idiom_texts_hold_matches():
     assert sum(1 for text in IDIOM_TEXTS[:4] for idiom in idioms() for _ in idiom.pattern.finditer(text)) >= 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?i)\bclass\s+of\s+(?:19|20)\d{2}\b", {"class"}),
+        (r"\b(?:EEO|EOE)\b", {"eo", "oe"}),
+        (r"(?i)\b(?:free|house)\s+accommodations?\b", {"accommodation"}),
+        (r"(?:over|under)-?qualified", {"qualified"}),
+        (r"(?:ab)+c?", {"ab"}),
+    ],
+)
+def test_needles_are_what_every_match_spells(pattern, expected):
+    assert needles(re.compile(pattern)) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"\d+\s*k", r"(?:foo|\d+)", r"(?:bar)?", r"[Ff]"])
+def test_a_pattern_without_fixed_letters_has_no_needles(pattern):
+    found = needles(re.compile(pattern))
+    assert found is None or all(any(n in m.group().lower() for n in found) for m in re.finditer(pattern, "foo k 12k"))
+    if pattern in (r"a*", r"(?:foo|\d+)", r"(?:bar)?", r"[Ff]"):
+        assert found is None
+
+
+def _regexes(value):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "regex" and isinstance(inner, list):
+                yield from (p for p in inner if isinstance(p, re.Pattern))
+            else:
+                yield from _regexes(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _regexes(inner)
+
+
+def test_every_catalog_regex_matches_only_texts_holding_a_needle(catalog):
+    """Over every example of every rule: a text without any of a regex's needles has no match of it."""
+    texts = [t for rule in catalog.rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    texts += ["İSTANBUL Class of 2019", "ſtaff accommodation", "\u212aick-ass"]
+    patterns = {p for rule in catalog.rules for p in _regexes(rule.options)}
+    assert len(patterns) > 50
+    for pattern in patterns:
+        found = needles(pattern)
+        if found is None:
+            continue
+        for text in texts:
+            lower = text.lower()
+            if aligned(text, lower) and not any(n in lower for n in found):
+                assert pattern.search(text) is None, (pattern.pattern, text)

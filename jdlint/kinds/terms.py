@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
+from .needles import aligned, needles
+
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
 _CURLY = str.maketrans({"'": "’"})
@@ -84,6 +86,7 @@ class CompiledTerms:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
+        self.regex_needles = [needles(pattern) for pattern in self.regex]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -123,7 +126,10 @@ class CompiledTerms:
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
-        for pattern in self.regex:
+        lower, exact = _lowered(doc, text) if self.regex else ("", False)
+        for pattern, needed in zip(self.regex, self.regex_needles):
+            if exact and needed is not None and not any(needle in lower for needle in needed):
+                continue  # no match can be in a text without one of its needles
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
@@ -172,6 +178,15 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
             return None
         keys.append(sets)
     return keys
+
+
+def _lowered(doc: Any, text: str) -> tuple[str, bool]:
+    """`text` lower-cased and whether its needles are where a match spells them, once per document."""
+    cached = doc.user_data.get("jdlint:lowered")  # shared by every rule's term sets
+    if cached is None or cached[0] is not text:
+        lower = text.lower()
+        cached = doc.user_data["jdlint:lowered"] = (text, lower, aligned(text, lower))
+    return cached[1], cached[2]
 
 
 def _optional(op: str | None) -> bool:

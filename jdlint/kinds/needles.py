@@ -1,0 +1,68 @@
+"""Needles of a regular expression: literal strings one of which every match contains, read from the pattern's
+parse. A term set searches its regexes only in a text holding a needle: most regexes of most rules find nothing
+in most postings, and a substring test is far cheaper than a regex search that fails at every character."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
+_c: Any = importlib.import_module("re._constants")
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
+
+
+def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased ASCII strings one of which every match of `pattern` contains (in any case); None when the
+    pattern has no such set (it can match without any fixed letters)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
+        return None
+    return _sequence(list(parsed))
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Every match of the sequence matches each item, so any item's needles will do: the most telling is kept."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    candidates = [c for c in candidates if all(s.isascii() for s in c)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return frozenset(s.lower() for s in best)
+
+
+def _item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            one = _sequence(list(alternative))
+            if one is None:
+                return None  # an alternative without needles: the branch has none
+            found |= one
+        return frozenset(found)
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]))
+    return None  # classes, anchors, lookarounds, back-references: no letters every match spells
+
+
+def aligned(text: str, lower: str) -> bool:
+    """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
+    character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""
+    return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
