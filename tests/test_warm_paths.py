@@ -10,7 +10,7 @@ import pytest
 
 from jdlint.checks.ableist import _aligned, _matches, idioms
 from jdlint.kinds.needles import aligned, needles
-from jdlint.kinds.terms import CompiledTerms, _optional
+from jdlint.kinds.terms import CompiledTerms, _longest, _optional
 from jdlint.nlp import get_pipeline
 
 PATTERNS = [
@@ -131,3 +131,39 @@ def test_every_catalog_regex_matches_only_texts_holding_a_needle(catalog):
             lower = text.lower()
             if aligned(text, lower) and not any(n in lower for n in found):
                 assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+def test_longest_match_counts_each_operator_at_its_most():
+    assert _longest([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "c", "OP": "{0,4}"}, {"ORTH": "d"}]]) == 5
+    assert _longest([[{"LOWER": "a", "OP": "{2}"}, {"LOWER": "b", "OP": "!"}]]) == 3
+    assert _longest([[{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}]]) is None
+    assert _longest([[{"LOWER": "a", "OP": "{2,}"}]]) is None
+
+
+def _term_specs(value):
+    if isinstance(value, dict):
+        patterns = value.get("patterns")
+        if patterns and isinstance(patterns, list) and all(isinstance(p, list) for p in patterns):
+            yield value
+        for inner in value.values():
+            yield from _term_specs(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _term_specs(inner)
+
+
+def test_windowed_matcher_finds_what_the_whole_document_run_finds(catalog):
+    """Every token-pattern term set of the English catalog, over its rules' examples one by one and all joined:
+    the Matcher run on the stretches around the anchor words finds exactly the matches of a run over all tokens."""
+    pipeline = get_pipeline("blank", "en")
+    rules = [r for r in catalog.rules if r.language in (None, "en")]
+    texts = [t for rule in rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    docs = [pipeline.make_doc(t) for t in texts] + [pipeline.make_doc("\n".join(texts))]
+    windowed = 0
+    for rule in rules:
+        for spec in _term_specs(rule.options):
+            terms = CompiledTerms(spec, pipeline)
+            windowed += terms.pattern_keys is not None and terms.longest is not None
+            for doc in docs:
+                assert sorted(terms._token_matches(doc)) == sorted(terms.matcher(doc)), (rule.code, doc.text[:80])
+    assert windowed >= 10
