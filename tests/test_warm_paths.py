@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from jdlint.checks.ableist import _aligned, _matches, idioms
-from jdlint.kinds.needles import aligned, needles
+from jdlint.checks.ableist import _matches, idioms
+from jdlint.checks.physical import _compile
+from jdlint.kinds.needles import aligned, finditer_from, needles
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
 from jdlint.nlp import get_pipeline
 
@@ -76,7 +77,7 @@ def test_idioms_match_as_a_search_of_the_whole_text(text):
     lower = text.lower()
     for idiom in idioms():
         expected = [m.span() for m in idiom.pattern.finditer(text)]
-        assert [m.span() for m in _matches(idiom, text, lower, _aligned(text, lower))] == expected
+        assert [m.span() for m in _matches(idiom, text, lower, aligned(text, lower))] == expected
 
 
 def test_the_idiom_texts_hold_matches():
@@ -167,3 +168,15 @@ def test_windowed_matcher_finds_what_the_whole_document_run_finds(catalog):
             for doc in docs:
                 assert sorted(terms._token_matches(doc)) == sorted(terms.matcher(doc)), (rule.code, doc.text[:80])
     assert windowed >= 10
+
+
+def test_physical_forms_are_plain_words_searched_where_they_begin():
+    """The DOL verb forms are joined into one regex unescaped, and each match is tried only where a form begins:
+    both need plain lower-case words."""
+    compiled = _compile()
+    assert all(form == re.escape(form) == form.lower() and form.isascii() for form in compiled.by_form)
+    for text in [*IDIOM_TEXTS, "Must LIFT 50 lbs, stand-up daily; walking, climbing; lifts. Standing/sitting."]:
+        lower = text.lower()
+        expected = [m.span() for m in compiled.forms.finditer(text)]
+        if aligned(text, lower):
+            assert [m.span() for m in finditer_from(compiled.forms, text, lower, compiled.by_form)] == expected

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..context import Context
+from ..kinds.needles import aligned, finditer_from
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule
@@ -111,33 +112,10 @@ def _fires(idiom: Idiom, text: str, start: int, end: int) -> bool:
     return not idiom.not_before & set(before[-3:])
 
 
-def _aligned(text: str, lower: str) -> bool:
-    """True when a needle found in `lower` starts where the case-insensitive regex could start a match in `text`:
-    lower-casing kept every offset, and no dotless i or long s, which the regex engine folds to an ASCII letter
-    though str.lower() keeps them."""
-    return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
-
-
-def _matches(idiom: Idiom, text: str, lower: str, aligned: bool) -> Iterator[re.Match[str]]:
-    """idiom.pattern.finditer(text), tried only where a needle starts when `aligned`: every match begins with one
-    (the needle is its first word's stem), so the big case-insensitive alternation is not tried at every
-    character."""
-    if not aligned:
-        yield from idiom.pattern.finditer(text)
-        return
-    starts: set[int] = set()
-    for needle in idiom.needles:
-        at = lower.find(needle)
-        while at >= 0:
-            starts.add(at)
-            at = lower.find(needle, at + 1)
-    done = 0  # finditer's next search starts where its last match ended
-    for start in sorted(starts):
-        if start >= done:
-            match = idiom.pattern.match(text, start)
-            if match:
-                yield match
-                done = max(match.end(), start + 1)
+def _matches(idiom: Idiom, text: str, lower: str, exact: bool) -> Iterator[re.Match[str]]:
+    """idiom.pattern.finditer(text), tried only where a needle starts when `exact` (needles.aligned): every match
+    begins with one (the needle is its first word's stem)."""
+    return finditer_from(idiom.pattern, text, lower, idiom.needles) if exact else idiom.pattern.finditer(text)
 
 
 @check(needs=("sentences",))
@@ -147,11 +125,11 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     taken: list[tuple[int, int]] = []
     found = []
     lower = context.lowered_text
-    aligned = _aligned(text, lower)
+    exact = aligned(text, lower)
     for idiom in compiled:
         if not any(needle in lower for needle in idiom.needles):
             continue
-        for match in _matches(idiom, text, lower, aligned):
+        for match in _matches(idiom, text, lower, exact):
             if _fires(idiom, text, match.start(), match.end()):
                 found.append((match.start(), match.end(), idiom))
     starts = set(context.sentence_starts())

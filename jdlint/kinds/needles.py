@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
@@ -66,3 +67,22 @@ def aligned(text: str, lower: str) -> bool:
     """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
     character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""
     return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
+    in any case in the text), tried only where one begins in `lower`, text.lower(), which the caller has found
+    `aligned`: a big case-insensitive alternation is then not tried at every character."""
+    positions: set[int] = set()
+    for start in starts:
+        at = lower.find(start)
+        while at >= 0:
+            positions.add(at)
+            at = lower.find(start, at + 1)
+    done = 0  # finditer's next search starts where its last match ended
+    for at in sorted(positions):
+        if at >= done:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                done = max(match.end(), at + 1)
