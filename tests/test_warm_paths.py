@@ -10,7 +10,7 @@ import pytest
 
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
-from jdlint.kinds.needles import aligned, finditer_from, needles
+from jdlint.kinds.needles import aligned, finditer_from, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
 from jdlint.nlp import get_pipeline
 
@@ -180,3 +180,39 @@ def test_physical_forms_are_plain_words_searched_where_they_begin():
         expected = [m.span() for m in compiled.forms.finditer(text)]
         if aligned(text, lower):
             assert [m.span() for m in finditer_from(compiled.forms, text, lower, compiled.by_form)] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?i)\b(?:free|house|on-?site)\s+rooms?", {"free", "house", "on"}),
+        (r"(?:ab)?c", {"abc", "c"}),
+        (r"x{0,2}yz", {"x", "yz"}),
+        (r"(?:ab)+c", {"ab"}),
+        (r"(?<!\w)\[?f\]?u", {"[f", "f"}),
+    ],
+)
+def test_starts_are_what_every_match_begins_with(pattern, expected):
+    assert starts(re.compile(pattern)) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [r"a*\d", r"\d+ years", r"[Cc]lass", r"(?:foo|\w+)", r"(?:ab)?"])
+def test_a_pattern_beginning_anywhere_has_no_starts(pattern):
+    assert starts(re.compile(pattern)) is None
+
+
+def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog):
+    texts = [t for rule in catalog.rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    texts.append("\n".join(texts))
+    tried = 0
+    for pattern in {p for rule in catalog.rules for p in _regexes(rule.options)}:
+        begins = starts(pattern)
+        if begins is None:
+            continue
+        tried += 1
+        for text in texts:
+            lower = text.lower()
+            if aligned(text, lower):
+                expected = [m.span() for m in pattern.finditer(text)]
+                assert [m.span() for m in finditer_from(pattern, text, lower, begins)] == expected, pattern.pattern
+    assert tried > 30

@@ -63,6 +63,63 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None  # classes, anchors, lookarounds, back-references: no letters every match spells
 
 
+def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased ASCII strings one of which every match of `pattern` begins with (in any case); None when the
+    pattern has no such set (a match may begin with a character class, or be empty)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
+        return None
+    found = _starts(list(parsed))
+    if found is None or not all(s.isascii() for s in found):
+        return None
+    return frozenset(s.lower() for s in found)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    if not items:
+        return None  # the match may be empty here: it begins with whatever follows
+    (op, av), rest = items[0], items[1:]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _starts(rest)  # zero-width: the match begins with what follows
+    if op is _c.LITERAL:
+        run = ""
+        for op2, av2 in items:
+            if op2 is not _c.LITERAL:
+                break
+            run += chr(av2)
+        return {run}
+    if op is _c.SUBPATTERN:
+        return _starts(list(av[-1]) + rest)
+    if op is _c.ATOMIC_GROUP:
+        return _starts(list(av) + rest)
+    if op is _c.BRANCH:
+        return _branch_starts(av[1], rest)
+    if op in _REPEATS:
+        return _repeat_starts(av, rest)
+    return None  # a class, any character, a back-reference: no fixed first letters
+
+
+def _branch_starts(alternatives: list[Any], rest: list[tuple[Any, Any]]) -> set[str] | None:
+    found: set[str] = set()
+    for alternative in alternatives:
+        one = _starts(list(alternative) + rest)
+        if one is None:
+            return None
+        found |= one
+    return found
+
+
+def _repeat_starts(av: Any, rest: list[tuple[Any, Any]]) -> set[str] | None:
+    least, most, sub = av
+    # at most once: what follows joins it; more often, only the first repetition's start is known
+    first = _starts(list(sub) + rest) if most == 1 else _starts(list(sub))
+    if first is None or least >= 1:
+        return first
+    skipped = _starts(rest)
+    return None if skipped is None else first | skipped
+
+
 def aligned(text: str, lower: str) -> bool:
     """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
     character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
-from .needles import aligned, needles
+from .needles import aligned, finditer_from, needles, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -87,6 +87,7 @@ class CompiledTerms:
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
+        self.regex_starts = [_telling(starts(pattern)) for pattern in self.regex]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -128,10 +129,11 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed in zip(self.regex, self.regex_needles):
+        for pattern, needed, begins in zip(self.regex, self.regex_needles, self.regex_starts):
             if exact and needed is not None and not any(needle in lower for needle in needed):
                 continue  # no match can be in a text without one of its needles
-            for match in pattern.finditer(text):
+            matches = finditer_from(pattern, text, lower, begins) if exact and begins else pattern.finditer(text)
+            for match in matches:
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
@@ -189,6 +191,12 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
             return None
         keys.append(sets)
     return keys
+
+
+def _telling(begins: frozenset[str] | None) -> frozenset[str] | None:
+    """A regex's first letters when they are worth trying a match at only (three letters or more: a shorter start
+    recurs so often that a search of the whole text is cheaper)."""
+    return begins if begins and min(map(len, begins)) >= 3 else None
 
 
 def _longest(patterns: list[list[dict[str, Any]]]) -> int | None:
