@@ -12,6 +12,7 @@ from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.kinds.needles import aligned, finditer_from, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
+from jdlint.language.en import syllables as en_syllables
 from jdlint.nlp import get_pipeline
 
 PATTERNS = [
@@ -216,3 +217,16 @@ def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog
                 expected = [m.span() for m in pattern.finditer(text)]
                 assert [m.span() for m in finditer_from(pattern, text, lower, begins)] == expected, pattern.pattern
     assert tried > 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The quick brown fox can't jump over the well-known fence; it's 5 o'clock.",
+        "Zyxqwv frobnicates glorptastic Kubernetes clusters, ASAP!!",
+        "Naïve café résumé — “quoted” words and don’t forget.",
+    ],
+)
+def test_syllables_counted_per_word_as_textstat_counts_them(text):
+    assert en_syllables.syllable_count(text) == en_syllables._textstat().syllable_count(text)
