@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..context import Context
+from ..kinds.needles import aligned, finditer_from
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule
@@ -111,6 +112,12 @@ def _fires(idiom: Idiom, text: str, start: int, end: int) -> bool:
     return not idiom.not_before & set(before[-3:])
 
 
+def _matches(idiom: Idiom, text: str, lower: str, exact: bool) -> Iterator[re.Match[str]]:
+    """idiom.pattern.finditer(text), tried only where a needle starts when `exact` (needles.aligned): every match
+    begins with one (the needle is its first word's stem)."""
+    return finditer_from(idiom.pattern, text, lower, idiom.needles) if exact else idiom.pattern.finditer(text)
+
+
 @check(needs=("sentences",))
 def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     compiled = context.compiled((rule.code, "idioms"), idioms)
@@ -118,10 +125,11 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     taken: list[tuple[int, int]] = []
     found = []
     lower = context.lowered_text
+    exact = aligned(text, lower)
     for idiom in compiled:
         if not any(needle in lower for needle in idiom.needles):
             continue
-        for match in idiom.pattern.finditer(text):
+        for match in _matches(idiom, text, lower, exact):
             if _fires(idiom, text, match.start(), match.end()):
                 found.append((match.start(), match.end(), idiom))
     starts = set(context.sentence_starts())

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..context import Context
+from ..kinds.needles import aligned, finditer_from
 from ..model import Match, Severity
 from ..rule import Rule
 from . import check
@@ -278,7 +279,11 @@ def _after(text: str, start: int, end: int) -> str:
 def _hits(context: Context, compiled: Compiled) -> list[Hit]:
     text = context.document.text
     found: list[Hit] = []
-    for match in compiled.forms.finditer(text):
+    lower = context.lowered_text
+    # every match begins with one of the forms (plain lower-case words): tried only where one begins
+    forms = compiled.forms
+    matches = finditer_from(forms, text, lower, compiled.by_form) if aligned(text, lower) else forms.finditer(text)
+    for match in matches:
         verb = compiled.by_form[match.group().lower()]
         window = context.window(match.start(), "sentence")
         reach = _complement(verb, _after(text, match.end(), window[1]))

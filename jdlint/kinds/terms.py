@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
+from .needles import aligned, finditer_from, needles, starts
+
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
 _CURLY = str.maketrans({"'": "’"})
@@ -84,6 +86,8 @@ class CompiledTerms:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
+        self.regex_needles = [needles(pattern) for pattern in self.regex]
+        self.regex_starts = [_telling(starts(pattern)) for pattern in self.regex]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -105,29 +109,44 @@ class CompiledTerms:
         if pipeline.tagged:
             patterns += spec.get("tagged_patterns", [])
         self.pattern_keys = None
+        self.longest: int | None = None  # tokens in the longest match any pattern can make; None: unbounded
         if patterns:
             self.matcher = Matcher(pipeline.vocab, validate=True)
             for index, pattern in enumerate(patterns):
                 self.matcher.add(f"pattern-{index}", [pattern])
             self.pattern_keys = _pattern_keys(patterns, pipeline.vocab)
+            self.longest = _longest(patterns)
 
     def find(self, doc: Any, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
-        matchers = [self.phrase_matcher]
-        if self.matcher is not None and (self.pattern_keys is None or _has_any(doc, self.pattern_keys)):
-            matchers.append(self.matcher)
-        for matcher in matchers:
-            if matcher is None:
-                continue
-            for match_id, start, end in matcher(doc):
+        if self.phrase_matcher is not None:
+            for match_id, start, end in self.phrase_matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
-        for pattern in self.regex:
-            for match in pattern.finditer(text):
+        if self.matcher is not None and (self.pattern_keys is None or _has_any(doc, self.pattern_keys)):
+            for match_id, start, end in self._token_matches(doc):
+                span = doc[start:end]
+                found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
+        lower, exact = _lowered(doc, text) if self.regex else ("", False)
+        for pattern, needed, begins in zip(self.regex, self.regex_needles, self.regex_starts):
+            if exact and needed is not None and not any(needle in lower for needle in needed):
+                continue  # no match can be in a text without one of its needles
+            matches = finditer_from(pattern, text, lower, begins) if exact and begins else pattern.finditer(text)
+            for match in matches:
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
+
+    def _token_matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        """The token Matcher's matches in `doc`. spaCy's Matcher steps through every token in Python, so when every
+        match is bounded and holds a word of a known set, it runs only on the stretches around those words."""
+        if self.pattern_keys is None or self.longest is None:
+            return list(self.matcher(doc))
+        matches = []
+        for start, end in _windows(doc, self.pattern_keys, self.longest):
+            matches += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+        return matches
 
 
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -161,9 +180,10 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
     for pattern in patterns:
         sets: list[set[int]] = []
         for token in pattern:
-            if token.get("OP") in ("?", "*", "!"):
+            if _optional(token.get("OP")):
                 continue
-            value = token.get("LOWER")
+            # a token's LOWER is its ORTH (TEXT) lower-cased, so an exact spelling names its lower-case word too
+            value = next((token[a] for a in ("LOWER", "ORTH", "TEXT") if a in token), None)
             values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
             if values:
                 sets.append({vocab.strings.add(v.lower()) for v in values})
@@ -173,12 +193,92 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
     return keys
 
 
-def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
+def _telling(begins: frozenset[str] | None) -> frozenset[str] | None:
+    """A regex's first letters when they are worth trying a match at only (three letters or more: a shorter start
+    recurs so often that a search of the whole text is cheaper)."""
+    return begins if begins and min(map(len, begins)) >= 3 else None
+
+
+def _longest(patterns: list[list[dict[str, Any]]]) -> int | None:
+    """Tokens in the longest match of any pattern: each token counts its operator's most (1 for none, ? and !);
+    None when some operator is unbounded (*, +, {n,})."""
+    longest = 0
+    for pattern in patterns:
+        length = 0
+        for token in pattern:
+            op = token.get("OP")
+            if op in ("*", "+"):
+                return None
+            if op and op.startswith("{"):
+                most = op[1:-1].split(",")[-1].strip()
+                if not most.isdigit():
+                    return None
+                length += int(most)
+            else:
+                length += 1
+        longest = max(longest, length)
+    return longest
+
+
+def _windows(doc: Any, keys: list[list[set[int]]], longest: int) -> list[tuple[int, int]]:
+    """Token ranges holding every match: a match of a pattern holds a word of each of its sets, so the words of
+    its rarest set in this document, widened by the longest match on each side, cover all its matches."""
+    import numpy
+
+    lowers = _lower_array(doc)
+    anchors: set[int] = set()
+    for sets in keys:
+        rarest = None
+        for words in sets:
+            at = numpy.flatnonzero(numpy.isin(lowers, numpy.fromiter(words, dtype=lowers.dtype, count=len(words))))
+            if rarest is None or len(at) < len(rarest):
+                rarest = at
+            if not len(rarest):
+                break  # this pattern cannot match here
+        if rarest is not None:
+            anchors.update(rarest.tolist())
+    windows: list[tuple[int, int]] = []
+    size = len(lowers)
+    for anchor in sorted(anchors):
+        start, end = max(0, anchor - longest + 1), min(size, anchor + longest)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _lower_array(doc: Any) -> Any:
     from spacy.attrs import LOWER
 
+    lowers = doc.user_data.get("jdlint:lower-array")  # one array per document, shared by every rule
+    if lowers is None:
+        lowers = doc.user_data["jdlint:lower-array"] = doc.to_array(LOWER)
+    return lowers
+
+
+def _lowered(doc: Any, text: str) -> tuple[str, bool]:
+    """`text` lower-cased and whether its needles are where a match spells them, once per document."""
+    cached = doc.user_data.get("jdlint:lowered")  # shared by every rule's term sets
+    if cached is None or cached[0] is not text:
+        lower = text.lower()
+        cached = doc.user_data["jdlint:lowered"] = (text, lower, aligned(text, lower))
+    return cached[1], cached[2]
+
+
+def _optional(op: str | None) -> bool:
+    """True when a token with this operator may be absent from a match: ?, *, ! and {0,m}, {,m} or {0}."""
+    if op in ("?", "*", "!"):
+        return True
+    if op and op.startswith("{"):
+        return op[1:].split(",")[0].strip("}") in ("", "0")
+    return False
+
+
+def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
     if not len(doc):
         return False
     present = doc.user_data.get("jdlint:lower-words")  # one set per document, shared by every rule
     if present is None:
-        present = doc.user_data["jdlint:lower-words"] = set(doc.to_array(LOWER).tolist())
+        present = doc.user_data["jdlint:lower-words"] = set(_lower_array(doc).tolist())
     return any(all(words & present for words in sets) for sets in keys)

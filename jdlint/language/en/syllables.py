@@ -62,4 +62,25 @@ class _CachedPyphen:
 
 
 def syllable_count(text: str) -> int:
-    return int(_textstat().syllable_count(text))
+    """textstat's count (its words, the CMU dictionary, else pyphen), each word's syllables counted once per
+    process: a batch or an editor's edits repeat the same few thousand words."""
+    if not text:
+        return 0
+    _textstat()
+    from textstat.backend.selections._list_words import list_words
+
+    return sum(_word_syllables(word) for word in list_words(text, lowercase=True))
+
+
+@lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> int:
+    """One word's syllables as textstat's count_syllables reckons them."""
+    from textstat.backend.counts import _count_syllables
+
+    ts = _textstat()
+    lang = ts.textstat._textstatistics__lang  # the language textstat's own count would pass
+    try:
+        phones = _count_syllables.get_cmudict(lang)[word][0]
+        return sum(1 for p in phones if p[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(_count_syllables.get_pyphen(lang).positions(word)) + 1

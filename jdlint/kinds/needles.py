@@ -1,0 +1,145 @@
+"""Needles of a regular expression: literal strings one of which every match contains, read from the pattern's
+parse. A term set searches its regexes only in a text holding a needle: most regexes of most rules find nothing
+in most postings, and a substring test is far cheaper than a regex search that fails at every character."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
+_c: Any = importlib.import_module("re._constants")
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
+
+
+def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased ASCII strings one of which every match of `pattern` contains (in any case); None when the
+    pattern has no such set (it can match without any fixed letters)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
+        return None
+    return _sequence(list(parsed))
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Every match of the sequence matches each item, so any item's needles will do: the most telling is kept."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    candidates = [c for c in candidates if all(s.isascii() for s in c)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return frozenset(s.lower() for s in best)
+
+
+def _item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            one = _sequence(list(alternative))
+            if one is None:
+                return None  # an alternative without needles: the branch has none
+            found |= one
+        return frozenset(found)
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]))
+    return None  # classes, anchors, lookarounds, back-references: no letters every match spells
+
+
+def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased ASCII strings one of which every match of `pattern` begins with (in any case); None when the
+    pattern has no such set (a match may begin with a character class, or be empty)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
+        return None
+    found = _starts(list(parsed))
+    if found is None or not all(s.isascii() for s in found):
+        return None
+    return frozenset(s.lower() for s in found)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    if not items:
+        return None  # the match may be empty here: it begins with whatever follows
+    (op, av), rest = items[0], items[1:]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _starts(rest)  # zero-width: the match begins with what follows
+    if op is _c.LITERAL:
+        run = ""
+        for op2, av2 in items:
+            if op2 is not _c.LITERAL:
+                break
+            run += chr(av2)
+        return {run}
+    if op is _c.SUBPATTERN:
+        return _starts(list(av[-1]) + rest)
+    if op is _c.ATOMIC_GROUP:
+        return _starts(list(av) + rest)
+    if op is _c.BRANCH:
+        return _branch_starts(av[1], rest)
+    if op in _REPEATS:
+        return _repeat_starts(av, rest)
+    return None  # a class, any character, a back-reference: no fixed first letters
+
+
+def _branch_starts(alternatives: list[Any], rest: list[tuple[Any, Any]]) -> set[str] | None:
+    found: set[str] = set()
+    for alternative in alternatives:
+        one = _starts(list(alternative) + rest)
+        if one is None:
+            return None
+        found |= one
+    return found
+
+
+def _repeat_starts(av: Any, rest: list[tuple[Any, Any]]) -> set[str] | None:
+    least, most, sub = av
+    # at most once: what follows joins it; more often, only the first repetition's start is known
+    first = _starts(list(sub) + rest) if most == 1 else _starts(list(sub))
+    if first is None or least >= 1:
+        return first
+    skipped = _starts(rest)
+    return None if skipped is None else first | skipped
+
+
+def aligned(text: str, lower: str) -> bool:
+    """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
+    character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""
+    return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
+    in any case in the text), tried only where one begins in `lower`, text.lower(), which the caller has found
+    `aligned`: a big case-insensitive alternation is then not tried at every character."""
+    positions: set[int] = set()
+    for start in starts:
+        at = lower.find(start)
+        while at >= 0:
+            positions.add(at)
+            at = lower.find(start, at + 1)
+    done = 0  # finditer's next search starts where its last match ended
+    for at in sorted(positions):
+        if at >= done:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                done = max(match.end(), at + 1)
