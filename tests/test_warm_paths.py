@@ -10,7 +10,7 @@ import pytest
 
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
-from jdlint.kinds.needles import aligned, finditer_from, needles, starts
+from jdlint.kinds.needles import aligned, few_starts, finditer_from, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
 from jdlint.language.en import syllables as en_syllables
 from jdlint.nlp import get_pipeline
@@ -191,15 +191,32 @@ def test_physical_forms_are_plain_words_searched_where_they_begin():
         (r"x{0,2}yz", {"x", "yz"}),
         (r"(?:ab)+c", {"ab"}),
         (r"(?<!\w)\[?f\]?u", {"[f", "f"}),
+        (r"\b[Cc]lass of", {"class of"}),
+        (r"[2-4]0s?", {"20", "30", "40"}),
+        (r"(?i)[ab]\d", {"a", "b"}),
     ],
 )
 def test_starts_are_what_every_match_begins_with(pattern, expected):
     assert starts(re.compile(pattern)) == frozenset(expected)
 
 
-@pytest.mark.parametrize("pattern", [r"a*\d", r"\d+ years", r"[Cc]lass", r"(?:foo|\w+)", r"(?:ab)?"])
+@pytest.mark.parametrize("pattern", [r"a*\d", r"\d+ years", r"[a-z]lass", r"[^C]lass", r"(?:foo|\w+)", r"(?:ab)?"])
 def test_a_pattern_beginning_anywhere_has_no_starts(pattern):
     assert starts(re.compile(pattern)) is None
+
+
+def test_starts_are_tried_one_by_one_only_where_they_are_few():
+    assert few_starts("x" * 640 + "under", {"under"})
+    assert not few_starts("no " * 100, {"no"})
+    assert not few_starts("short", {"sh"})  # a text too short to save anything: the whole-text search
+
+
+def test_phrases_are_skipped_only_in_a_posting_without_their_words(pipeline):
+    terms = CompiledTerms({"phrases": ["piece of cake", "U.S. citizen", "don't"]}, pipeline)
+    for text in [*TEXTS, "a Piece of Cake", "PIECE OF CAKE", "US citizens and a U.S. citizen", "Don’t; DON'T"]:
+        doc = pipeline.make_doc(text)
+        everything = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in terms.phrase_matcher(doc))
+        assert sorted((s, e) for s, e, _ in terms.find(doc, text)) == everything, text
 
 
 def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog):

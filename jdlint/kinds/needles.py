@@ -89,6 +89,8 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
                 break
             run += chr(av2)
         return {run}
+    if op is _c.IN:
+        return _class_starts(av, rest)
     if op is _c.SUBPATTERN:
         return _starts(list(av[-1]) + rest)
     if op is _c.ATOMIC_GROUP:
@@ -98,6 +100,28 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
     if op in _REPEATS:
         return _repeat_starts(av, rest)
     return None  # a class, any character, a back-reference: no fixed first letters
+
+
+_FEW = 16  # a class of more letters than this ("[a-z]") begins too many places to be worth listing
+
+
+def _class_starts(members: list[tuple[Any, Any]], rest: list[tuple[Any, Any]]) -> set[str] | None:
+    """A class of a few letters ("[Cc]lass", "[2-5]0"): each of them, followed by what follows the class. Categories
+    (\\d, \\w) and negated classes are left out: in a str pattern they hold letters beyond ASCII."""
+    letters: set[str] = set()
+    for op, av in members:
+        if op is _c.LITERAL:
+            letters.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _FEW:
+            letters.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    if not letters or len(letters) > _FEW:
+        return None
+    after = _starts(rest)
+    if after is None or len(letters) * len(after) > _FEW:
+        return letters
+    return {letter + tail for letter in letters for tail in after}
 
 
 def _branch_starts(alternatives: list[Any], rest: list[tuple[Any, Any]]) -> set[str] | None:
@@ -124,6 +148,21 @@ def aligned(text: str, lower: str) -> bool:
     """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
     character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""
     return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
+
+
+_SCAN_RATIO = 32  # a search of the whole text costs about as much as a match tried at every 32nd character
+
+
+def few_starts(lower: str, starts: Iterable[str]) -> bool:
+    """True when `starts` begin so few places in `lower` that trying a match at each (finditer_from) is cheaper
+    than a search of the whole text. Counting is one fast pass per start; a short start ("no", "a") can recur
+    too often in one posting and be rare in the next."""
+    budget = len(lower) // _SCAN_RATIO
+    for start in starts:
+        budget -= lower.count(start)
+        if budget < 0:
+            return False
+    return True
 
 
 def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
-from .needles import aligned, finditer_from, needles, starts
+from .needles import aligned, few_starts, finditer_from, needles, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -87,13 +87,16 @@ class CompiledTerms:
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
-        self.regex_starts = [_telling(starts(pattern)) for pattern in self.regex]
+        self.regex_starts = [starts(pattern) for pattern in self.regex]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
+        # one word of each phrase (its longest, likely its rarest): a posting holding none of them cannot match
+        self.phrase_anchors: frozenset[int] = frozenset()
         phrases = spec.get("phrases", [])
         if phrases:
             self.phrase_matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+            anchors = set()
             for phrase in phrases:
                 key = pipeline.vocab.strings.add(phrase.lower())
                 self.labels[key] = phrase
@@ -104,7 +107,10 @@ class CompiledTerms:
                     if shape not in seen:
                         seen.add(shape)
                         docs.append(doc)
+                        if len(doc):
+                            anchors.add(max(doc, key=lambda t: len(t.lower_)).lower)
                 self.phrase_matcher.add(phrase.lower(), docs)
+            self.phrase_anchors = frozenset(anchors)
         patterns = list(spec.get("patterns", []))
         if pipeline.tagged:
             patterns += spec.get("tagged_patterns", [])
@@ -120,7 +126,7 @@ class CompiledTerms:
     def find(self, doc: Any, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
-        if self.phrase_matcher is not None:
+        if self.phrase_matcher is not None and not self.phrase_anchors.isdisjoint(_present(doc)):
             for match_id, start, end in self.phrase_matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
@@ -132,7 +138,10 @@ class CompiledTerms:
         for pattern, needed, begins in zip(self.regex, self.regex_needles, self.regex_starts):
             if exact and needed is not None and not any(needle in lower for needle in needed):
                 continue  # no match can be in a text without one of its needles
-            matches = finditer_from(pattern, text, lower, begins) if exact and begins else pattern.finditer(text)
+            if exact and begins and few_starts(lower, begins):
+                matches = finditer_from(pattern, text, lower, begins)
+            else:
+                matches = pattern.finditer(text)
             for match in matches:
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
@@ -193,12 +202,6 @@ def _pattern_keys(patterns: list[list[dict[str, Any]]], vocab: Any) -> list[list
     return keys
 
 
-def _telling(begins: frozenset[str] | None) -> frozenset[str] | None:
-    """A regex's first letters when they are worth trying a match at only (three letters or more: a shorter start
-    recurs so often that a search of the whole text is cheaper)."""
-    return begins if begins and min(map(len, begins)) >= 3 else None
-
-
 def _longest(patterns: list[list[dict[str, Any]]]) -> int | None:
     """Tokens in the longest match of any pattern: each token counts its operator's most (1 for none, ? and !);
     None when some operator is unbounded (*, +, {n,})."""
@@ -223,22 +226,22 @@ def _longest(patterns: list[list[dict[str, Any]]]) -> int | None:
 def _windows(doc: Any, keys: list[list[set[int]]], longest: int) -> list[tuple[int, int]]:
     """Token ranges holding every match: a match of a pattern holds a word of each of its sets, so the words of
     its rarest set in this document, widened by the longest match on each side, cover all its matches."""
-    import numpy
-
-    lowers = _lower_array(doc)
+    where, present = _positions(doc), _present(doc)
     anchors: set[int] = set()
     for sets in keys:
-        rarest = None
+        rarest: list[int] | None = None
         for words in sets:
-            at = numpy.flatnonzero(numpy.isin(lowers, numpy.fromiter(words, dtype=lowers.dtype, count=len(words))))
-            if rarest is None or len(at) < len(rarest):
-                rarest = at
-            if not len(rarest):
+            # the set's words in this document: a set intersection, then their places from the shared index
+            found = words & present
+            count = sum(len(where[word]) for word in found)
+            if rarest is None or count < len(rarest):
+                rarest = [at for word in found for at in where[word]]
+            if not rarest:
                 break  # this pattern cannot match here
         if rarest is not None:
-            anchors.update(rarest.tolist())
+            anchors.update(rarest)
     windows: list[tuple[int, int]] = []
-    size = len(lowers)
+    size = len(doc)
     for anchor in sorted(anchors):
         start, end = max(0, anchor - longest + 1), min(size, anchor + longest)
         if windows and start <= windows[-1][1]:
@@ -246,6 +249,21 @@ def _windows(doc: Any, keys: list[list[set[int]]], longest: int) -> list[tuple[i
         else:
             windows.append((start, end))
     return windows
+
+
+def _positions(doc: Any) -> dict[int, list[int]]:
+    """Each lower-case word of `doc` with the indexes of its tokens, once per document, shared by every rule (a
+    dictionary lookup per word set, where a numpy search of the whole document per set cost more)."""
+    where: dict[int, list[int]] | None = doc.user_data.get("jdlint:lower-positions")
+    if where is None:
+        where = {}
+        doc.user_data["jdlint:lower-positions"] = where
+        for index, word in enumerate(_lower_array(doc).tolist()):
+            if word in where:
+                where[word].append(index)
+            else:
+                where[word] = [index]
+    return where
 
 
 def _lower_array(doc: Any) -> Any:
@@ -275,10 +293,16 @@ def _optional(op: str | None) -> bool:
     return False
 
 
+def _present(doc: Any) -> set[int]:
+    """The lower-case words of `doc`, once per document, shared by every rule."""
+    present: set[int] | None = doc.user_data.get("jdlint:lower-words")
+    if present is None:
+        present = doc.user_data["jdlint:lower-words"] = set(_lower_array(doc).tolist()) if len(doc) else set()
+    return present
+
+
 def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
     if not len(doc):
         return False
-    present = doc.user_data.get("jdlint:lower-words")  # one set per document, shared by every rule
-    if present is None:
-        present = doc.user_data["jdlint:lower-words"] = set(_lower_array(doc).tolist())
+    present = _present(doc)
     return any(all(words & present for words in sets) for sets in keys)
