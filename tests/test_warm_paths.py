@@ -247,3 +247,21 @@ def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog
 )
 def test_syllables_counted_per_word_as_textstat_counts_them(text):
     assert en_syllables.syllable_count(text) == en_syllables._textstat().syllable_count(text)
+
+
+def test_gender_coding_exception_phrases_found_where_they_begin():
+    """The research lexicon's exception phrases are tried only where a phrase's first letters occur, with the spans
+    of a search over the whole lower-cased text."""
+    from jdlint.analyses.gender_coding import _exceptions, _spared
+
+    _, phrase_re, _, begins = _exceptions()
+    phrases = phrase_re.pattern[5:-3].replace("\\", "").split("|")
+    texts = [
+        "",
+        " ".join(phrases),
+        "-".join(phrases).upper().lower(),
+        "competitive salary competitive salaries; uncompetitive salary, a lead time and lead-time, decision trees",
+        "leadership leads to competitivecompensation sales leads",
+    ]
+    for text in texts:
+        assert _spared(phrase_re, text, begins) == [m.span() for m in phrase_re.finditer(text)], text

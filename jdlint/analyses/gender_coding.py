@@ -120,7 +120,10 @@ def _exceptions():
         if phrases
         else None
     )
-    return words, phrase_re, scoped
+    # every match begins with a phrase, so with its first letters ("compet" for each "competitive ..."): the
+    # regex is tried only where one of those begins, not at every character
+    begins = sorted({p[:6] for p in phrases})
+    return words, phrase_re, scoped, [b for i, b in enumerate(begins) if not (i and b.startswith(begins[i - 1]))]
 
 
 @lru_cache(maxsize=100_000)
@@ -146,14 +149,37 @@ def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
     return tuple(coded)
 
 
+def _spared(phrase_re: re.Pattern[str], lower: str, begins: list[str]) -> list[tuple[int, int]]:
+    """The spans of phrase_re.finditer(lower), the regex tried only where one of `begins` is found."""
+    positions: set[int] = set()
+    for begin in begins:
+        at = lower.find(begin)
+        while at >= 0:
+            positions.add(at)
+            at = lower.find(begin, at + 1)
+    spans: list[tuple[int, int]] = []
+    done = 0  # finditer's next search starts where its last match ended
+    for at in sorted(positions):
+        if at >= done:
+            match = phrase_re.match(lower, at)
+            if match:
+                spans.append((match.start(), match.end()))
+                done = max(match.end(), at + 1)
+    return spans
+
+
 def _research(document) -> GenderCoding:
-    _, phrase_re, scoped = _exceptions()
+    _, phrase_re, scoped, begins = _exceptions()
     text = document.text
     lower = text.lower()
-    spared = [(m.start(), m.end()) for m in phrase_re.finditer(lower)] if phrase_re else []
+    spared = _spared(phrase_re, lower, begins) if phrase_re else []
     result = GenderCoding()
+    coded_pieces = _coded_pieces
     for match in _WORD.finditer(text):
-        for offset, word, terms in _coded_pieces(match.group().lower()):
+        pieces = coded_pieces(match.group().lower())
+        if not pieces:
+            continue  # most words
+        for offset, word, terms in pieces:
             start = match.start() + offset
             end = start + len(word)
             if any(s <= start and end <= e for s, e in spared):

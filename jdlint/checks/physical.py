@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..context import Context
-from ..kinds.needles import aligned, finditer_from
+from ..kinds.needles import aligned, finditer_from, needles, search, shortest, starts
 from ..model import Match, Severity
 from ..rule import Rule
 from . import check
@@ -172,7 +172,8 @@ class Compiled:
     verbs: dict[str, Verb]
     by_form: dict[str, Verb]
     forms: re.Pattern[str]
-    phrases: list[tuple[re.Pattern[str], Verb]]
+    form_starts: frozenset[str]  # the forms that begin with no other form: where each search starts
+    phrases: list[tuple[re.Pattern[str], Verb, frozenset[str] | None, frozenset[str] | None]]  # with needles, starts
     frame: frozenset[str]
     headings: re.Pattern[str]
     not_before_phrase: frozenset[str]
@@ -185,15 +186,18 @@ def _compile() -> Compiled:
     forms = "|".join(sorted(by_form, key=len, reverse=True))
     # a form glued to the next word by a hyphen is a compound ("stand-ups", "walk-in", "hands-on")
     pattern = re.compile(rf"(?<!{LETTER})(?:{forms})(?!{LETTER})(?![-\u2010\u2011]{LETTER})", re.I)
-    phrases = [
-        (re.compile(phrase_pattern(p), re.I), every[e["verb"]]) for e in data["verb"] for p in e.get("phrases", [])
-    ]
+    phrases = []
+    for entry in data["verb"]:
+        for phrase in entry.get("phrases", []):
+            compiled = re.compile(phrase_pattern(phrase), re.I)
+            phrases.append((compiled, every[entry["verb"]], needles(compiled), starts(compiled)))
     context = data["context"]
     headings = re.compile("|".join(phrase_pattern(h) for h in context["headings"]), re.I)
     return Compiled(
         every,
         by_form,
         pattern,
+        shortest(by_form),
         phrases,
         frozenset(context["frame"]),
         headings,
@@ -282,7 +286,8 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
     lower = context.lowered_text
     # every match begins with one of the forms (plain lower-case words): tried only where one begins
     forms = compiled.forms
-    matches = finditer_from(forms, text, lower, compiled.by_form) if aligned(text, lower) else forms.finditer(text)
+    exact = aligned(text, lower)
+    matches = finditer_from(forms, text, lower, compiled.form_starts) if exact else forms.finditer(text)
     for match in matches:
         verb = compiled.by_form[match.group().lower()]
         window = context.window(match.start(), "sentence")
@@ -302,8 +307,8 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
                 match.group().lower().endswith("ing"),
             )
         )
-    for pattern, verb in compiled.phrases:
-        for match in pattern.finditer(text):
+    for pattern, verb, needed, begins in compiled.phrases:
+        for match in search(pattern, text, lower, exact, needed, begins):
             words = [t for t, _, _ in _tokens(text[max(0, match.start() - 30) : match.start()])]
             if words and words[-1] in compiled.not_before_phrase:
                 continue  # "think on your feet"

@@ -73,7 +73,17 @@ def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     found = _starts(list(parsed))
     if found is None or not all(s.isascii() for s in found):
         return None
-    return frozenset(s.lower() for s in found)
+    return shortest(s.lower() for s in found)
+
+
+def shortest(begins: Iterable[str]) -> frozenset[str]:
+    """The starts that begin with no other start: where "balanced" begins, "balance" begins too, so one search
+    for "balance" finds both."""
+    kept: list[str] = []
+    for start in sorted(set(begins)):  # a start sorts right after its prefixes, if any, so the last kept one
+        if not (kept and start.startswith(kept[-1])):  # is the prefix to test
+            kept.append(start)
+    return frozenset(kept)
 
 
 def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -163,6 +173,23 @@ def few_starts(lower: str, starts: Iterable[str]) -> bool:
         if budget < 0:
             return False
     return True
+
+
+def search(
+    pattern: re.Pattern[str],
+    text: str,
+    lower: str,
+    exact: bool,
+    needed: frozenset[str] | None,
+    begins: frozenset[str] | None,
+) -> Iterable[re.Match[str]]:
+    """pattern.finditer(text) the cheapest way: nothing when `lower` (text.lower(), `exact` when `aligned`) holds
+    none of the pattern's needles, a match tried only where one of its starts begins when those are few."""
+    if exact and needed is not None and not any(needle in lower for needle in needed):
+        return ()
+    if exact and begins and few_starts(lower, begins):
+        return finditer_from(pattern, text, lower, begins)
+    return pattern.finditer(text)
 
 
 def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
-from .needles import aligned, few_starts, finditer_from, needles, starts
+from .needles import aligned, needles, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -136,13 +136,7 @@ class CompiledTerms:
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
         for pattern, needed, begins in zip(self.regex, self.regex_needles, self.regex_starts):
-            if exact and needed is not None and not any(needle in lower for needle in needed):
-                continue  # no match can be in a text without one of its needles
-            if exact and begins and few_starts(lower, begins):
-                matches = finditer_from(pattern, text, lower, begins)
-            else:
-                matches = pattern.finditer(text)
-            for match in matches:
+            for match in search(pattern, text, lower, exact, needed, begins):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
