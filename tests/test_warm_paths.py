@@ -265,3 +265,34 @@ def test_gender_coding_exception_phrases_found_where_they_begin():
     ]
     for text in texts:
         assert _spared(phrase_re, text, begins) == [m.span() for m in phrase_re.finditer(text)], text
+
+
+def _phrases(value):
+    if isinstance(value, dict):
+        phrases = value.get("phrases")
+        if isinstance(phrases, list) and all(isinstance(p, str) for p in phrases):
+            yield from phrases
+        for inner in value.values():
+            yield from _phrases(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _phrases(inner)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_plain_shape_is_what_the_tokenizer_makes(catalog, language):
+    """A phrase variant's words are read without the tokenizer only when they are certain: every case variant of
+    every catalog phrase, and words the tokenizer splits by itself."""
+    from jdlint.kinds.terms import phrase_variants, plain_shape
+
+    pipeline = get_pipeline("blank", language)
+    phrases = {p for rule in catalog.rules if rule.language in (None, language) for p in _phrases(rule.options)}
+    texts = [v for p in sorted(phrases) for v in phrase_variants(p)]
+    texts += ["Cannot", "CANNOT", "Gonna", "gotta go", "e.g.", "U.S.", "self-starter", "a  b", " a", "b ", "ca n't"]
+    certain = 0
+    for text in texts:
+        shape = plain_shape(text, pipeline)
+        if shape is not None:
+            certain += 1
+            assert shape == tuple(t.lower_ for t in pipeline.make_doc(text)), text
+    assert certain > len(texts) / 3

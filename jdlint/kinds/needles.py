@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
@@ -17,11 +18,17 @@ _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
 def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` contains (in any case); None when the
     pattern has no such set (it can match without any fixed letters)."""
+    parsed = _parse(pattern.pattern, pattern.flags)
+    return None if parsed is None else _sequence(parsed)
+
+
+@lru_cache(maxsize=64)
+def _parse(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
+    """The pattern's parse, read by needles() and then starts(): parsed once (the parse is most of their cost)."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return list(_parser.parse(pattern, flags))
     except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
         return None
-    return _sequence(list(parsed))
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -66,11 +73,8 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
 def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` begins with (in any case); None when the
     pattern has no such set (a match may begin with a character class, or be empty)."""
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
-        return None
-    found = _starts(list(parsed))
+    parsed = _parse(pattern.pattern, pattern.flags)
+    found = None if parsed is None else _starts(parsed)
     if found is None or not all(s.isascii() for s in found):
         return None
     return shortest(s.lower() for s in found)

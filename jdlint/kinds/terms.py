@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
 from .needles import aligned, needles, search, starts
@@ -81,6 +82,38 @@ def phrase_variants(phrase: str) -> list[str]:
     return variants
 
 
+_TOKENIZERS: dict[int, tuple[Any, dict[str, Any], bool]] = {}  # id -> (tokenizer, its special cases, plain words kept)
+
+
+def plain_shape(text: str, pipeline: Any) -> tuple[str, ...] | None:
+    """The lower-case words the tokenizer makes of `text` when that is certain without running it: ASCII words
+    joined by single spaces, none a special case ("cannot") or holding a prefix, suffix or infix, each make one
+    token; None otherwise. A special case spanning words could join them, so a tokenizer with one (words with
+    spaces, or letters it splits) gets None always."""
+    tokenizer = pipeline.nlp.tokenizer
+    known = _TOKENIZERS.get(id(tokenizer))
+    if known is None or known[0] is not tokenizer:
+        rules = tokenizer.rules
+        plain = not any(
+            (any(c.isspace() for c in key) and not key.isspace()) or (key.isalpha() and _splits(tokenizer, key))
+            for key in rules
+        )
+        known = _TOKENIZERS[id(tokenizer)] = (tokenizer, rules, plain)
+    _, rules, plain = known
+    words = text.split(" ")
+    if not plain or not all(word.isascii() and word.isalpha() for word in words):
+        return None
+    for word in words:
+        if word in rules or _splits(tokenizer, word):
+            return None
+    lower = pipeline.vocab.lex_attr_getters.get(LOWER, str.lower)
+    return tuple(lower(word) for word in words)
+
+
+def _splits(tokenizer: Any, word: str) -> bool:
+    return bool(tokenizer.find_prefix(word) or tokenizer.find_suffix(word) or tokenizer.find_infix(word))
+
+
 class CompiledTerms:
     def __init__(self, spec: dict[str, Any], pipeline: Any) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -100,8 +133,11 @@ class CompiledTerms:
             for phrase in phrases:
                 key = pipeline.vocab.strings.add(phrase.lower())
                 self.labels[key] = phrase
-                docs, seen = [], set()
+                docs: list[Any] = []
+                seen: set[tuple[str, ...]] = set()
                 for variant in phrase_variants(phrase):
+                    if docs and plain_shape(variant, pipeline) in seen:
+                        continue  # split as a variant already made: tokenizing it (its words new to the vocab) is slow
                     doc = pipeline.make_doc(variant)
                     shape = tuple(t.lower_ for t in doc)
                     if shape not in seen:
