@@ -296,3 +296,33 @@ def test_plain_shape_is_what_the_tokenizer_makes(catalog, language):
             certain += 1
             assert shape == tuple(t.lower_ for t in pipeline.make_doc(text)), text
     assert certain > len(texts) / 3
+
+
+def test_phrase_matcher_run_around_its_anchor_words_finds_every_match(catalog):
+    """Every phrase term set of the English catalog, over its rules' examples one by one and all joined: the
+    PhraseMatcher run on the stretches around the phrases' anchor words finds the matches of a whole-document run,
+    in the same order."""
+    pipeline = get_pipeline("blank", "en")
+    rules = [r for r in catalog.rules if r.language in (None, "en")]
+    texts = [t for rule in rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    docs = [pipeline.make_doc(t) for t in texts] + [pipeline.make_doc(" ".join(texts[:40]))]
+    tried = 0
+    for rule in rules:
+        for phrases in {tuple(p) for p in _phrase_lists(rule.options)}:
+            terms = CompiledTerms({"phrases": list(phrases)}, pipeline)
+            tried += 1
+            for doc in docs:
+                assert terms._phrase_matches(doc) == list(terms.phrase_matcher(doc)), (rule.code, doc.text[:80])
+    assert tried >= 20
+
+
+def _phrase_lists(value):
+    if isinstance(value, dict):
+        phrases = value.get("phrases")
+        if isinstance(phrases, list) and phrases and all(isinstance(p, str) for p in phrases):
+            yield phrases
+        for inner in value.values():
+            yield from _phrase_lists(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from _phrase_lists(inner)

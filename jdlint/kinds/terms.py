@@ -124,8 +124,10 @@ class CompiledTerms:
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
-        # one word of each phrase (its longest, likely its rarest): a posting holding none of them cannot match
+        # one word of each phrase (its longest, not a stop word if it can, likely its rarest): a posting holding none
+        # of them cannot match
         self.phrase_anchors: frozenset[int] = frozenset()
+        self.phrase_longest = 0  # tokens in the longest phrase
         phrases = spec.get("phrases", [])
         if phrases:
             self.phrase_matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
@@ -144,7 +146,8 @@ class CompiledTerms:
                         seen.add(shape)
                         docs.append(doc)
                         if len(doc):
-                            anchors.add(max(doc, key=lambda t: len(t.lower_)).lower)
+                            anchors.add(max(doc, key=lambda t: (not t.is_stop, len(t.lower_))).lower)
+                            self.phrase_longest = max(self.phrase_longest, len(doc))
                 self.phrase_matcher.add(phrase.lower(), docs)
             self.phrase_anchors = frozenset(anchors)
         patterns = list(spec.get("patterns", []))
@@ -163,7 +166,7 @@ class CompiledTerms:
         """Non-overlapping (start, end, label) character ranges, longest first, in text order."""
         found: list[tuple[int, int, str]] = []
         if self.phrase_matcher is not None and not self.phrase_anchors.isdisjoint(_present(doc)):
-            for match_id, start, end in self.phrase_matcher(doc):
+            for match_id, start, end in self._phrase_matches(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         if self.matcher is not None and (self.pattern_keys is None or _has_any(doc, self.pattern_keys)):
@@ -176,6 +179,19 @@ class CompiledTerms:
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
+
+    def _phrase_matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        """The PhraseMatcher's matches in `doc`, in its order. Every match holds its phrase's anchor word, so when
+        those occur a few times only, the matcher runs on the stretches around them (each run has a cost of its own,
+        so many stretches cost more than one pass over the document)."""
+        where = _positions(doc)
+        places = sorted(at for word in self.phrase_anchors.intersection(where) for at in where[word])
+        if len(places) > _FEW_PLACES:
+            return list(self.phrase_matcher(doc))
+        matches = []
+        for start, end in _around(places, self.phrase_longest, len(doc)):
+            matches += self.phrase_matcher(doc[start:end])  # a Span's matches are numbered in the document
+        return matches
 
     def _token_matches(self, doc: Any) -> list[tuple[int, int, int]]:
         """The token Matcher's matches in `doc`. spaCy's Matcher steps through every token in Python, so when every
@@ -270,9 +286,16 @@ def _windows(doc: Any, keys: list[list[set[int]]], longest: int) -> list[tuple[i
                 break  # this pattern cannot match here
         if rarest is not None:
             anchors.update(rarest)
+    return _around(sorted(anchors), longest, len(doc))
+
+
+_FEW_PLACES = 8  # anchor words beyond which one PhraseMatcher pass over the document is cheaper than the stretches
+
+
+def _around(places: list[int], longest: int, size: int) -> list[tuple[int, int]]:
+    """The token ranges reaching `longest` tokens from each of `places` (sorted) on each side, overlaps merged."""
     windows: list[tuple[int, int]] = []
-    size = len(doc)
-    for anchor in sorted(anchors):
+    for anchor in places:
         start, end = max(0, anchor - longest + 1), min(size, anchor + longest)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
