@@ -176,11 +176,17 @@ def test_physical_forms_are_plain_words_searched_where_they_begin():
     both need plain lower-case words."""
     compiled = _compile()
     assert all(form == re.escape(form) == form.lower() and form.isascii() for form in compiled.by_form)
-    for text in [*IDIOM_TEXTS, "Must LIFT 50 lbs, stand-up daily; walking, climbing; lifts. Standing/sitting."]:
+    for text in [
+        *IDIOM_TEXTS,
+        "Must LIFT 50 lbs, stand-up daily; walking, climbing; lifts. Standing/sitting.",
+        "Grant-ran, éstand, 2sit, _walk, ²lift, ‘carry’ and x-reach; overreach; (see) [hear] Ωsit",
+    ]:
         lower = text.lower()
         expected = [m.span() for m in compiled.forms.finditer(text)]
         if aligned(text, lower):
             assert [m.span() for m in finditer_from(compiled.forms, text, lower, compiled.by_form)] == expected
+            found = finditer_from(compiled.forms, text, lower, compiled.form_starts, word_start=True)
+            assert [m.span() for m in found] == expected
 
 
 @pytest.mark.parametrize(
@@ -326,3 +332,24 @@ def _phrase_lists(value):
     elif isinstance(value, list | tuple):
         for inner in value:
             yield from _phrase_lists(inner)
+
+
+def test_physical_headings_found_only_where_one_begins():
+    """A heading before a verb is looked for only where a heading's first letters occur, with the answer of a search
+    of the stretch before it."""
+    from jdlint.checks.physical import _places
+
+    compiled = _compile()
+    assert compiled.heading_starts
+    texts = [t for t in IDIOM_TEXTS if aligned(t, t.lower())]
+    text = "\n".join(
+        [*texts, "PHYSICAL DEMANDS: lift.", "Work environment - stand", "physical-requirements", "homework env"]
+    )
+    lower = text.lower()
+    assert aligned(text, lower)
+    places = _places(lower, compiled.heading_starts)
+    for floor in range(0, len(text), 7):
+        for start in range(floor, min(len(text), floor + 200) + 1, 5):
+            expected = compiled.headings.search(text, floor, start) is not None
+            found = any(compiled.headings.match(text, at, start) for at in places if floor <= at < start)
+            assert found == expected, (floor, start)

@@ -120,9 +120,9 @@ def _exceptions():
         if phrases
         else None
     )
-    # every match begins with a phrase, so with its first letters ("compet" for each "competitive ..."): the
+    # every match begins with a phrase, so with its first letters ("competit" for each "competitive ..."): the
     # regex is tried only where one of those begins, not at every character
-    begins = sorted({p[:6] for p in phrases})
+    begins = sorted({p[:8] for p in phrases})
     return words, phrase_re, scoped, [b for i, b in enumerate(begins) if not (i and b.startswith(begins[i - 1]))]
 
 

@@ -15,8 +15,9 @@ that says "with or without reasonable accommodation" is left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,6 +177,7 @@ class Compiled:
     phrases: list[tuple[re.Pattern[str], Verb, frozenset[str] | None, frozenset[str] | None]]  # with needles, starts
     frame: frozenset[str]
     headings: re.Pattern[str]
+    heading_starts: frozenset[str] | None  # what every heading begins with
     not_before_phrase: frozenset[str]
 
 
@@ -201,6 +203,7 @@ def _compile() -> Compiled:
         phrases,
         frozenset(context["frame"]),
         headings,
+        starts(headings),
         frozenset(context["not_before_phrase"]),
     )
 
@@ -287,7 +290,10 @@ def _hits(context: Context, compiled: Compiled) -> list[Hit]:
     # every match begins with one of the forms (plain lower-case words): tried only where one begins
     forms = compiled.forms
     exact = aligned(text, lower)
-    matches = finditer_from(forms, text, lower, compiled.form_starts) if exact else forms.finditer(text)
+    if exact:  # the forms' pattern opens with (?<!LETTER): a match begins a word
+        matches = finditer_from(forms, text, lower, compiled.form_starts, word_start=True)
+    else:
+        matches = forms.finditer(text)
     for match in matches:
         verb = compiled.by_form[match.group().lower()]
         window = context.window(match.start(), "sentence")
@@ -368,7 +374,29 @@ def _requirement(context: Context, compiled: Compiled, start: int) -> bool:
         if section.start <= start < section.end and section.name == "requirements":
             return True
     floor = max(0, start - _LOOKBACK)
-    return compiled.headings.search(text, floor, start) is not None
+    lower = context.lowered_text
+    if compiled.heading_starts is None or not aligned(text, lower):
+        return compiled.headings.search(text, floor, start) is not None
+    # search(text, floor, start) tries a match at each place from floor on, the text cut at start: only the places
+    # where a heading's first letters occur can hold one (the posting's are found once)
+    places = context.memo(("physical", "heading-places"), lambda: _places(lower, compiled.heading_starts or ()))
+    index = bisect.bisect_left(places, floor)
+    while index < len(places) and places[index] < start:
+        if compiled.headings.match(text, places[index], start):
+            return True
+        index += 1
+    return False
+
+
+def _places(lower: str, begins: Iterable[str]) -> list[int]:
+    """Where any of `begins` occurs in `lower`, in order."""
+    found: set[int] = set()
+    for begin in begins:
+        at = lower.find(begin)
+        while at >= 0:
+            found.add(at)
+            at = lower.find(begin, at + 1)
+    return sorted(found)
 
 
 def _accommodation_near(context: Context, start: int, end: int, offers: dict[int, bool]) -> bool:

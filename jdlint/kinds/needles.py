@@ -196,10 +196,14 @@ def search(
     return pattern.finditer(text)
 
 
-def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
+def finditer_from(
+    pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str], *, word_start: bool = False
+) -> Iterator[re.Match[str]]:
+    r"""pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
     in any case in the text), tried only where one begins in `lower`, text.lower(), which the caller has found
-    `aligned`: a big case-insensitive alternation is then not tried at every character."""
+    `aligned`: a big case-insensitive alternation is then not tried at every character. `word_start`: the pattern
+    opens with a look-behind refusing every letter, as (?<![^\W\d_]) does, so a place right after a letter ("ran" in
+    "grant") is not tried."""
     positions: set[int] = set()
     for start in starts:
         at = lower.find(start)
@@ -208,6 +212,8 @@ def finditer_from(pattern: re.Pattern[str], text: str, lower: str, starts: Itera
             at = lower.find(start, at + 1)
     done = 0  # finditer's next search starts where its last match ended
     for at in sorted(positions):
+        if word_start and at and text[at - 1].isalpha():
+            continue  # no match can begin here
         if at >= done:
             match = pattern.match(text, at)
             if match:
