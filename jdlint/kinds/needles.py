@@ -102,7 +102,12 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
             if op2 is not _c.LITERAL:
                 break
             run += chr(av2)
-        return {run}
+        # the parser draws a shared prefix out of an alternation ("EEO|EOE" is E, then EO|OE): what follows the run
+        # lengthens it, so a start is not one common letter
+        after = _starts(items[len(run) :])
+        if after is None or len(after) > _FEW:
+            return {run}
+        return {run + tail for tail in after}
     if op is _c.IN:
         return _class_starts(av, rest)
     if op is _c.SUBPATTERN:
