@@ -97,17 +97,7 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return _starts(rest)  # zero-width: the match begins with what follows
     if op is _c.LITERAL:
-        run = ""
-        for op2, av2 in items:
-            if op2 is not _c.LITERAL:
-                break
-            run += chr(av2)
-        # the parser draws a shared prefix out of an alternation ("EEO|EOE" is E, then EO|OE): what follows the run
-        # lengthens it, so a start is not one common letter
-        after = _starts(items[len(run) :])
-        if after is None or len(after) > _FEW:
-            return {run}
-        return {run + tail for tail in after}
+        return _run_starts(items)
     if op is _c.IN:
         return _class_starts(av, rest)
     if op is _c.SUBPATTERN:
@@ -119,6 +109,30 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
     if op in _REPEATS:
         return _repeat_starts(av, rest)
     return None  # a class, any character, a back-reference: no fixed first letters
+
+
+def _run_starts(items: list[tuple[Any, Any]]) -> set[str]:
+    """The starts of a sequence opening with literal letters: the run of them, lengthened by a following alternation.
+    The parser draws a shared prefix out of an alternation ("EEO|EOE" is E, then EO|OE): the alternatives' own starts
+    lengthen it, so a start is not one common letter (read without what follows them, which could take as many
+    readings as it has optional parts)."""
+    run = ""
+    for op, av in items:
+        if op is not _c.LITERAL:
+            break
+        run += chr(av)
+    rest = items[len(run) :]
+    if rest and rest[0][0] is _c.BRANCH:
+        tails: set[str] | None = set()
+        for alternative in rest[0][1][1]:
+            one = _starts(list(alternative))
+            if one is None or tails is None:
+                tails = None
+                break
+            tails |= one
+        if tails and len(tails) <= _FEW:
+            return {run + tail for tail in tails}
+    return {run}
 
 
 _FEW = 16  # a class of more letters than this ("[a-z]") begins too many places to be worth listing
