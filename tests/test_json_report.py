@@ -14,7 +14,7 @@ from jdlint.source import Source
 POSTINGS = [
     ("a.txt", "We need a rockstar salesman.\nHe will lead.\n", "text"),
     ("b.md", '---\ntitle: "Chairman \\"Ops\\""\n---\n# Ninja wanted\n\nNative English speaker, 25-35.\n', "markdown"),
-    ("c.html", "<p>Caf\u00e9 \u2014 \u00fcber \U0001f600 \"quoted\"\ttab</p>", "html"),
+    ("c.html", '<p>Caf\u00e9 \u2014 \u00fcber \U0001f600 "quoted"\ttab</p>', "html"),
     ("d.txt", "", "text"),
 ]
 
