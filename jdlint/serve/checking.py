@@ -21,7 +21,7 @@ from ..model import FileResult
 from ..records import METADATA, bad_characters, to_document
 from ..report import json_report
 from ..rule import Catalog
-from . import warmup
+from .. import warmup
 
 # Settings a request may not change: they name files, folders or packages (pipeline, exclude, per-file-ignores)
 # or are the server's limits and tuning (max-file-size, lint-timeout, batch-size).
