@@ -8,7 +8,9 @@ throughput and peak memory (RSS of the largest single process, from wait4; and P
 sampled from /proc every 0.2 s, which counts pages forked workers share with their parent once), and runs on a
 single posting for cold start; then jdlint's cold start on the benchmarks' own posting beside `python -c "import
 spacy"` (benchmarks/cold_start.py).
-Joblint's CLI takes one file at a time, so its batch is a loop of runs.
+Joblint's CLI takes one file at a time, so its batch is a loop of runs. The row "floor" is spaCy's blank tokenizer
+and sentencizer alone over the same files and processes (benchmarks/floor.py); jdlint's time is printed as a multiple
+of it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import time
 from pathlib import Path
 
 import cold_start  # benchmarks/ is on sys.path when this runs as a script
+
+FLOOR = str(Path(__file__).resolve().parent / "floor.py")
 
 COLD_RUNS = 3
 
@@ -66,7 +70,9 @@ def _tree_memory_mb(root: int) -> float:
 def measure(command: list[str], cwd: str) -> tuple[float, float, float]:
     """(seconds, peak RSS of the largest single process in MB, peak memory (PSS) of the whole process tree in MB)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cold_start.INSTALLED_ENV
+    )
     tree_peak = 0.0
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -83,7 +89,11 @@ def main() -> None:
     parser.add_argument("--peers", default="/tmp/jdlint-peers")
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--tools", default="jdlint,alex,proselint,joblint", help="comma-separated tools to run")
+    parser.add_argument(
+        "--tools",
+        default="jdlint,alex,proselint,joblint,floor",
+        help="comma-separated tools to run (floor: spaCy alone)",
+    )
     args = parser.parse_args()
     peers = Path(args.peers)
     with tempfile.TemporaryDirectory() as scratch:
@@ -111,14 +121,20 @@ def main() -> None:
                 [str(peers / "venv/bin/proselint"), "check", one],
             ),
             "joblint": (None, [str(peers / "node_modules/.bin/joblint"), one]),
+            # spaCy's blank tokenizer and sentencizer alone, over the same files and processes: the floor
+            "floor": (
+                [sys.executable, FLOOR, "--jobs", str(args.jobs), str(folder)],
+                [sys.executable, FLOOR, one],
+            ),
         }
         rows = {}
         for name, (batch, single) in tools.items():
             if name not in args.tools.split(","):
                 continue
-            if not Path(single[0]).exists() and single[0] != sys.executable:
+            if not Path(single[0]).exists():
                 print(f"{name}: not installed (run benchmarks/setup_peers.sh)")
                 continue
+            measure(single, scratch)  # untimed: writes Python's bytecode cache, as an install would
             colds = sorted(measure(single, scratch)[0] for _ in range(COLD_RUNS))
             cold = colds[len(colds) // 2]
             if batch is None:  # one process per file
@@ -137,8 +153,13 @@ def main() -> None:
         )
         base = rows.get("jdlint", (None,))[0]
         for name, (per_s, words_s, cold, peak, tree) in rows.items():
-            ratio = f"{base / per_s:.1f}x" if base and name != "jdlint" else ""
+            ratio = f"{base / per_s:.1f}x" if base and name not in ("jdlint", "floor") else ""
             print(f"{name:<10} {per_s:>11.1f} {words_s:>10,.0f} {cold:>13.2f} {peak:>12.0f} {tree:>17.0f} {ratio:>9}")
+        if base and "floor" in rows:
+            print(
+                f"floor:      jdlint takes {rows['floor'][0] / base:.1f}x the time of spaCy's blank tokenizer and "
+                f"sentencizer alone (same postings, --jobs {args.jobs}, start-up included)"
+            )
     if "jdlint" in args.tools.split(","):
         # the cold-start target's own figure: the benchmarks' posting, beside `import spacy` in this same run
         posting = cold_start.default_posting()

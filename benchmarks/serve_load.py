@@ -159,6 +159,8 @@ def main() -> None:
             + cpu_per_request(cpu, cpu_seconds(process.pid), len(sequential))
         )
         connection.close()
+        if not args.requests:
+            return
 
         latencies: list[float] = []
         errors: list[int] = []

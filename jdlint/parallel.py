@@ -1,11 +1,15 @@
 """Batch linting in worker processes: each worker builds its pipeline once and lints whole chunks.
 
 Results come back in input order, identical to a single-process run. Workers are forked, so they
-start with the parent's imports and catalog instead of loading them again.
+start with the parent's imports and catalog instead of loading them again, and with its warm pipeline: the
+parent lints the built-in posting first (compiling the rules' patterns, loading the tables), then freezes what it
+holds out of the garbage collector's reach, so the workers share those pages with it instead of each building and
+holding a copy.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -13,9 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .catalog import load_catalog
 from .config import ConfigResolver
+from .formats import parse
 from .model import InputError
 from .nlp import PipelineError
 from .runner import run, run_documents
+from .source import Source
+from .warmup import POSTINGS
 
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
 MIN_PARALLEL = 64  # below this many inputs, starting workers costs more than it saves
@@ -31,6 +38,14 @@ _state: dict = {}
 def _init(config_path, overrides, want_metrics):
     _state["resolver"] = ConfigResolver(load_catalog(), config_path, overrides)
     _state["want_metrics"] = want_metrics
+
+
+def _warm_up(want_metrics: bool) -> None:
+    """Lint the built-in posting in each format with the parent's own resolver (see _init), so that what every
+    worker needs is loaded once, before the fork."""
+    config = _state["resolver"].for_path(None)
+    documents = [parse(Source(f"warm-up.{fmt}", text, format=fmt)) for fmt, text in POSTINGS]
+    list(run_documents(documents, config.with_overrides(lint_timeout=0), want_metrics=want_metrics))
 
 
 def _lint_paths(paths: list[str]) -> list:
@@ -80,12 +95,18 @@ def lint_in_workers(
 ) -> Iterator:
     """kind "paths": items are paths; kind "documents": parsed Documents (and InputErrors) of one export."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
-    ) as pool:
-        if kind == "paths":
-            batches = pool.map(_lint_paths, _chunks(items, CHUNK))
-        else:
-            batches = pool.map(_lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK)))
-        for batch in batches:
-            yield from batch
+    _init(config_path, overrides, want_metrics)
+    _warm_up(want_metrics)
+    gc.freeze()  # the collector would otherwise write to every shared object's page in each worker
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
+        ) as pool:
+            if kind == "paths":
+                batches = pool.map(_lint_paths, _chunks(items, CHUNK))
+            else:
+                batches = pool.map(_lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK)))
+            for batch in batches:
+                yield from batch
+    finally:
+        gc.unfreeze()

@@ -29,3 +29,25 @@ def test_records_in_parallel_match_one_process(tmp_path):
     one = CliRunner().invoke(main, [*args, "--jobs", "1"])
     two = CliRunner().invoke(main, [*args, "--jobs", "2"])
     assert one.output == two.output and len(two.output.splitlines()) == MIN_PARALLEL + 3
+
+
+def test_workers_are_forked_from_a_warm_parent_and_the_collector_is_restored(tmp_path, monkeypatch):
+    import gc
+
+    from jdlint.context import Context
+    from jdlint.parallel import lint_in_workers
+
+    monkeypatch.setattr(Context, "_compiled", {})  # as in a fresh process: nothing compiled yet
+    paths = []
+    for i in range(MIN_PARALLEL):
+        path = tmp_path / f"p{i:03d}.txt"
+        path.write_text(f"Posting {i}. We need a salesman.")
+        paths.append(str(path))
+    results = lint_in_workers("paths", paths, 2, None, {}, False)
+    first = next(results)
+    # the parent linted the built-in posting before forking: the rules' patterns are compiled once, here
+    assert Context._compiled and gc.get_freeze_count() > 0
+    rest = list(results)
+    assert [first.path] + [r.path for r in rest] == paths
+    assert all(any(f.text == "salesman" for f in r.findings) for r in [first, *rest])
+    assert gc.get_freeze_count() == 0

@@ -23,10 +23,11 @@ from click.testing import CliRunner
 from referencing.jsonschema import DRAFT202012
 from starlette.testclient import TestClient
 
+from jdlint import warmup
 from jdlint.catalog import load_catalog
 from jdlint.cli import main
 from jdlint.config import KNOWN_KEYS, Config, ConfigError, from_table
-from jdlint.serve import ServeSettings, create_app, warmup
+from jdlint.serve import ServeSettings, create_app
 from jdlint.serve.app import SECURITY_HEADERS, host_allowed
 from jdlint.serve.checking import REQUEST_KEYS, SERVER_ONLY_KEYS, Checker, CheckRequest
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
@@ -76,7 +77,36 @@ def document(results: list[FileResult]) -> dict:
 
 
 def render(results: list[FileResult], **_options: Any) -> str:
-    return json.dumps(document(results), indent=2, ensure_ascii=False) + "\n"
+    """`document(results)` as indented JSON, written a file at a time: the same bytes as dumping the whole document,
+    without holding every file's data and the encoder's pieces for all of them at once (a 4,000-posting batch
+    needed several times its output's size)."""
+    results = printable(results)
+    head = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "jdlint", "version": __version__},
+        "files": [],
+        "summary": summary(results),
+    }
+    return dumps_listing(head, "files", (file_dict(r) for r in results)) + "\n"
+
+
+def dumps_listing(head: dict, key: str, items: Iterable[Any]) -> str:
+    """json.dumps(head with head[key] = list(items), indent=2, ensure_ascii=False), each item encoded on its own.
+    Indented JSON nests by prefixing each line: an item two levels down is its own dump with every line break
+    followed by four more spaces (strings never hold a raw line break: JSON escapes it)."""
+    members = []
+    for name, value in head.items():
+        if name == key:
+            listed = [_dumps(item).replace("\n", "\n    ") for item in items]
+            text = "[\n    " + ",\n    ".join(listed) + "\n  ]" if listed else "[]"
+        else:
+            text = _dumps(value).replace("\n", "\n  ")
+        members.append(f"  {_dumps(name)}: {text}")
+    return "{\n" + ",\n".join(members) + "\n}" if members else "{}"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 if TYPE_CHECKING:  # mypy checks this module against the protocol

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import budget, formats
+from .. import budget, formats, warmup
 from ..catalog import load_catalog
 from ..config import Config, ConfigError, from_table
 from ..formats import MarkupError
@@ -21,7 +21,6 @@ from ..model import FileResult
 from ..records import METADATA, bad_characters, to_document
 from ..report import json_report
 from ..rule import Catalog
-from . import warmup
 
 # Settings a request may not change: they name files, folders or packages (pipeline, exclude, per-file-ignores)
 # or are the server's limits and tuning (max-file-size, lint-timeout, batch-size).
