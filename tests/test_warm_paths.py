@@ -4,6 +4,7 @@ over the whole text."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -230,3 +231,29 @@ def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog
 )
 def test_syllables_counted_per_word_as_textstat_counts_them(text):
     assert en_syllables.syllable_count(text) == en_syllables._textstat().syllable_count(text)
+
+
+SENTENCE_PIECES = [*"ab Z9.!?,;:-'\"()[]…。！•*\n\t ", "...", "Mr.", "e.g.", "U.S.", "?!", "..", "‼", " . ", "\n\n"]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_sentencizer_sets_the_boundaries_spacys_sets(language):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer as SpacySentencizer
+
+    from jdlint.nlp import Sentencizer
+
+    nlp = get_pipeline("blank", language).nlp
+    theirs, ours = SpacySentencizer(), Sentencizer()
+    rng = random.Random(19)
+    texts = ["", ".", "Hello. World! Next?", "(See below.) Then: more…  And “quoted.” Done"]
+    texts += ["".join(rng.choice(SENTENCE_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
+    for text in texts:
+        expected, doc = theirs(nlp.make_doc(text)), ours(nlp.make_doc(text))
+        assert doc.to_array(SENT_START).tolist() == expected.to_array(SENT_START).tolist(), text
+    # a boundary set before the sentencizer runs is kept, as spaCy keeps it
+    docs = [nlp.make_doc("One. Two. Three.") for _ in range(2)]
+    for doc in docs:
+        doc[2].is_sent_start = False
+    assert ours(docs[0]).to_array(SENT_START).tolist() == theirs(docs[1]).to_array(SENT_START).tolist()
+    assert [s.text for s in docs[0].sents] == ["One. Two.", "Three."]
