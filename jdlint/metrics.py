@@ -13,6 +13,7 @@ from .analyses import gender_coding
 from .analyses.prose import prose
 from .checks.pay import pay_laws
 from .context import Context
+from .kinds.needles import needles
 from .model import Metrics
 from .tokens import ALPHA
 
@@ -31,7 +32,7 @@ def compute(context: Context) -> Metrics:
     words = context.word_count
     alpha = context.token_table()[:, ALPHA]
     sentences = sum(1 for first, end, _, _ in context.sentences() if alpha[first:end].any())
-    running = prose(context)
+    running = prose(context, needles)
     extra["flesch_reading_ease"] = _rounded(running.reading_ease)
     extra["average_sentence_length"] = _rounded(running.average_sentence_length)
     return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=_rounded(running.grade), extra=extra)

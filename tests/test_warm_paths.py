@@ -257,3 +257,68 @@ def test_sentencizer_sets_the_boundaries_spacys_sets(language):
         doc[2].is_sent_start = False
     assert ours(docs[0]).to_array(SENT_START).tolist() == theirs(docs[1]).to_array(SENT_START).tolist()
     assert [s.text for s in docs[0].sents] == ["One. Two.", "Three."]
+
+
+BOILERPLATE_PIECES = {
+    "en": [
+        "We are an Equal Opportunity employer.",
+        "Hired without regard to race.",
+        "E-Verify participant.",
+        "Reasonable accommodations are available",
+        "equal employment opportunity",
+        "Our privacy policy applies.",
+    ],
+    "de": [
+        "Wir fördern Chancengleichheit.",
+        "Unabhängig von Geschlecht und Alter.",
+        "Nach dem AGG.",
+        "AGGRESSIV",
+        "Hinweise zum Datenschutz (DSGVO).",
+        "Schwerbehinderte werden bevorzugt.",
+    ],
+    "fr": [
+        "Égalité des chances pour tous.",
+        "Sans distinction d'origine.",
+        "Poste ouvert RQTH.",
+        "Protection des données personnelles (RGPD).",
+        "Entreprise handi-accueillante.",
+        "Diversité.",
+    ],
+}
+PLAIN_PIECES = [
+    "You will build data pipelines in Python",
+    "Tu travailleras avec l'équipe produit.",
+    "Du arbeitest im Team",
+    "Great pay!",
+    "- short item",
+    "## Heading",
+    "\n",
+    "\n\n",
+    " ",
+    ". ",
+    "ſ",
+    "İ",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_prose_skips_the_boilerplate_search_only_where_it_cannot_match(language):
+    from jdlint.analyses.prose import prose
+    from jdlint.context import Context
+    from jdlint.formats import parse
+    from jdlint.language import get_language
+    from jdlint.source import Source
+
+    pipeline = get_pipeline("blank", language)
+    rng = random.Random(23)
+    pieces = BOILERPLATE_PIECES[language] + PLAIN_PIECES
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    documents = [parse(Source("p.md", text)) for text in texts]
+    checked = 0
+    for document, doc in zip(documents, pipeline.pipe([d.text for d in documents], {"sentences"})):
+        lang = get_language(language)
+        slow = prose(Context(document, doc, pipeline, language=lang))
+        fast = prose(Context(document, doc, pipeline, language=lang), needles)
+        assert fast == slow, document.text
+        checked += bool(slow.sentences)
+    assert checked > 100

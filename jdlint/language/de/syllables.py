@@ -27,7 +27,7 @@ def word_syllables(word: str) -> int:
 
 
 def syllable_count(text: str) -> int:
-    return sum(word_syllables(word) for word in _WORD.findall(text))
+    return sum(map(word_syllables, _WORD.findall(text)))
 
 
 def polysyllable_count(text: str) -> int:

@@ -69,7 +69,7 @@ def syllable_count(text: str) -> int:
     _textstat()
     from textstat.backend.selections._list_words import list_words
 
-    return sum(_word_syllables(word) for word in list_words(text, lowercase=True))
+    return sum(map(_word_syllables, list_words(text, lowercase=True)))
 
 
 @lru_cache(maxsize=65536)
