@@ -322,3 +322,19 @@ def test_prose_skips_the_boilerplate_search_only_where_it_cannot_match(language)
         assert fast == slow, document.text
         checked += bool(slow.sentences)
     assert checked > 100
+
+
+def test_dictionary_share_counts_every_token_once_looked_up_by_word():
+    from jdlint.analyses.dictionary import dictionary_share
+    from jdlint.context import Context
+    from jdlint.formats import parse
+    from jdlint.language import get_language
+    from jdlint.source import Source
+
+    pipeline, english = get_pipeline("blank", "en"), get_language("en")
+    texts = ["the the the halten zzqx engineers", "Wir halten die Daten sauber und sicher", "a b", "the team team"]
+    for text in texts * 2:  # the second round answers from the remembered words
+        doc = next(pipeline.pipe([text], {"sentences"}))
+        lower = [t.text for t in doc if t.is_alpha and t.is_lower and len(t.text) > 2]
+        expected = sum(1 for word in lower if word in english.words()) / len(lower) if lower else 1.0
+        assert dictionary_share(Context(parse(Source("p.txt", text)), doc, pipeline), english) == expected

@@ -67,18 +67,12 @@ def prose(context: Context, needles: Needles | None = None) -> Prose:
     spells: a sentence holding none is not searched. It only saves time; the sentences are the same without."""
 
     def compute() -> Prose:
-        import numpy
-
-        document, doc, language = context.document, context.doc, context.language
+        document, language = context.document, context.language
         kept: list[tuple[int, int, int]] = []
         parts: list[str] = []
-        sentences = context.sentences() if doc.has_annotation("SENT_START") else []
+        sentences = context.sentences()
         if sentences:
-            rows = context.token_table()
-            # per-sentence sums in one pass each (sentences cover the tokens in order)
-            firsts = [first for first, *_ in sentences]
-            alpha = numpy.add.reduceat(rows[:, ALPHA], firsts).tolist()
-            wordlike = numpy.add.reduceat(1 - (rows[:, PUNCT] | rows[:, SPACE]), firsts).tolist()
+            alpha, wordlike = sentence_sums(context)
             text, boilerplate = document.text, language.boilerplate
             maybe_boilerplate = _boilerplate_filter(context, needles)
             for (_, _, start_char, end_char), letters, words in zip(sentences, alpha, wordlike):
@@ -108,6 +102,25 @@ def prose(context: Context, needles: Needles | None = None) -> Prose:
         )
 
     return context.memo("prose", compute)
+
+
+def sentence_sums(context: Context) -> tuple[list[int], list[int]]:
+    """Alphabetic tokens and words (tokens neither punctuation nor space) of each of `context.sentences()`, summed
+    in one numpy pass per column rather than sliced sentence by sentence (the sentences cover the tokens in
+    order)."""
+
+    def compute() -> tuple[list[int], list[int]]:
+        import numpy
+
+        firsts = [first for first, *_ in context.sentences()]
+        if not firsts:
+            return [], []
+        rows = context.token_table()
+        alpha = numpy.add.reduceat(rows[:, ALPHA], firsts).tolist()
+        wordlike = numpy.add.reduceat(1 - (rows[:, PUNCT] | rows[:, SPACE]), firsts).tolist()
+        return alpha, wordlike
+
+    return context.memo("sentence-sums", compute)
 
 
 def _boilerplate_filter(context: Context, needles: Needles | None) -> Callable[[int, int], bool]:
