@@ -338,3 +338,21 @@ def test_dictionary_share_counts_every_token_once_looked_up_by_word():
         lower = [t.text for t in doc if t.is_alpha and t.is_lower and len(t.text) > 2]
         expected = sum(1 for word in lower if word in english.words()) / len(lower) if lower else 1.0
         assert dictionary_share(Context(parse(Source("p.txt", text)), doc, pipeline), english) == expected
+
+
+@pytest.mark.parametrize("lang", ["en_US", "de_DE", "fr_FR"])
+def test_lazy_hyphenation_patterns_are_pyphens(lang):
+    import pyphen
+
+    from jdlint.language.hyphenation import lazy_dictionary
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    full, lazy = pyphen.HyphDict(path), lazy_dictionary(path)
+    assert lazy.maxlen >= full.maxlen
+    for key in set(full.patterns) | set(lazy.patterns._lines):
+        expected, found = full.patterns.get(key), lazy.patterns.get(key)
+        assert found == expected, key
+        if found is not None:  # nonstandard hyphenation data rides on the values
+            assert [getattr(v, "data", None) for v in found[1]] == [getattr(v, "data", None) for v in expected[1]]
+    for word in ["hyphenation", "Kubernetes", "Mitarbeiterin", "développeur", "a", "Schifffahrt", "œuvre"]:
+        assert lazy.positions(word) == full.positions(word)

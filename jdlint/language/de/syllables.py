@@ -15,9 +15,9 @@ _VOWEL = re.compile(r"[aeiouyäöüAEIOUYÄÖÜéèáàêâ]")
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> Any:
-    import pyphen
+    from ..hyphenation import hyphenator
 
-    return pyphen.Pyphen(lang="de_DE", left=1, right=1)
+    return hyphenator("de_DE", left=1, right=1)
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ import types
 from functools import lru_cache
 from typing import Any
 
+from ..hyphenation import prepare
 from .lexicon import cmu_syllables
 
 
@@ -19,7 +20,13 @@ def _textstat() -> Any:
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    hyphenator = _CachedPyphen(_count_syllables.get_pyphen)
+    get_pyphen = _count_syllables.get_pyphen
+
+    def lazily_read(lang: str) -> Any:
+        prepare(lang)  # pyphen's patterns parsed as words ask for them (jdlint.language.hyphenation)
+        return get_pyphen(lang)
+
+    hyphenator = _CachedPyphen(lazily_read)
     _count_syllables.get_cmudict = lambda lang: table
     _count_syllables.get_pyphen = lambda lang: hyphenator.bind(lang)
     return textstat

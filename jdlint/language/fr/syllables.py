@@ -21,9 +21,9 @@ _MUTE_ENDING = re.compile(f"^[{_V}][{_C}]es?$")
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> Any:
-    import pyphen
+    from ..hyphenation import hyphenator
 
-    return pyphen.Pyphen(lang="fr_FR")
+    return hyphenator("fr_FR")
 
 
 @lru_cache(maxsize=65536)
