@@ -359,10 +359,10 @@ def test_lazy_hyphenation_patterns_are_pyphens(lang):
     path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
     full, lazy = pyphen.HyphDict(path), lazy_dictionary(path)
     assert lazy.maxlen >= full.maxlen
-    for key in set(full.patterns) | set(lazy.patterns._lines):
-        expected, found = full.patterns.get(key), lazy.patterns.get(key)
-        assert found == expected, key
-        if found is not None:  # nonstandard hyphenation data rides on the values
-            assert [getattr(v, "data", None) for v in found[1]] == [getattr(v, "data", None) for v in expected[1]]
     for word in ["hyphenation", "Kubernetes", "Mitarbeiterin", "développeur", "a", "Schifffahrt", "œuvre"]:
-        assert lazy.positions(word) == full.positions(word)
+        assert lazy.positions(word) == full.positions(word)  # some keys parsed by the words, the rest pending
+    for key in list(lazy.patterns):
+        bool(lazy.patterns[key])  # parses a pending key: its pattern takes its place, or it goes when all zeros
+    assert lazy.patterns == full.patterns
+    for key, (_, values) in full.patterns.items():  # nonstandard hyphenation data rides on the values
+        assert [getattr(v, "data", None) for v in lazy.patterns[key][1]] == [getattr(v, "data", None) for v in values]

@@ -3,7 +3,7 @@
 pyphen parses every line of a dictionary before the first word (English 11,000 patterns, about 0.2 s; German 78,000,
 over a second), in Python, at the first word the CMU dictionary lacks or the first German or French posting.
 Here a dictionary is only split into lines and each line's letters (its key) read with one regex; a key's patterns
-are parsed by pyphen's own rule when a word's substring asks for it. `Pyphen` objects are pyphen's own: the lazy
+are parsed by pyphen's own rule when a word's substring first finds it. `Pyphen` objects are pyphen's own: the lazy
 table is put in pyphen's per-file cache before the first one for its file is made.
 """
 
@@ -15,26 +15,39 @@ from typing import Any
 _DIGITS = re.compile(r"\d")
 
 
-class LazyPatterns(dict[str, Any]):
-    """pyphen's `HyphDict.patterns` (letters -> (offset, values)), built per key on first `get`."""
+class _Pending:
+    """A key's patterns not parsed yet, as the value pyphen's `positions` gets from `patterns.get`: it asks the value
+    for its truth and unpacks it, which parses the lines (by pyphen's rule; a later line for the same letters
+    replaces an earlier one) and puts the result in the value's place. Substrings that are no key stay plain dict
+    misses, as fast as pyphen's own table."""
 
-    def __init__(self, lines: dict[str, list[str]]) -> None:
-        super().__init__()
-        self._lines = lines  # key -> its pattern lines, in file order
+    __slots__ = ("patterns", "key", "lines", "value")
 
-    def get(self, key: str, default: Any = None) -> Any:
-        if key in self:
-            return dict.__getitem__(self, key)
-        lines = self._lines.get(key)
-        if lines is None:
-            return default
-        found = None
-        for line in lines:  # a later line for the same letters replaces an earlier one, as in pyphen
-            parsed = _parse(line)
-            if parsed is not None:
-                found = parsed[1]
-        self[key] = found
-        return found if found is not None else default
+    def __init__(self, patterns: dict[str, Any], key: str, lines: list[str]) -> None:
+        self.patterns, self.key, self.lines, self.value = patterns, key, lines, _UNPARSED
+
+    def _parsed(self) -> Any:
+        if self.value is _UNPARSED:
+            found = None
+            for line in self.lines:
+                parsed = _parse(line)
+                if parsed is not None:
+                    found = parsed[1]
+            self.value = found
+            if found is None:
+                self.patterns.pop(self.key, None)  # every line all zeros: pyphen keeps no pattern
+            else:
+                self.patterns[self.key] = found
+        return self.value
+
+    def __bool__(self) -> bool:
+        return self._parsed() is not None
+
+    def __iter__(self) -> Any:
+        return iter(self._parsed())
+
+
+_UNPARSED = object()
 
 
 def _parse(pattern: str) -> tuple[str, tuple[int, Any]] | None:
@@ -86,7 +99,10 @@ def lazy_dictionary(path: Any) -> Any:
         if key is not None:
             lines.setdefault(key, []).append(pattern)
     hyph_dict = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hyph_dict.patterns = LazyPatterns(lines)
+    patterns: dict[str, Any] = {}
+    for key, key_lines in lines.items():
+        patterns[key] = _Pending(patterns, key, key_lines)
+    hyph_dict.patterns = patterns
     hyph_dict.cache = {}
     # pyphen's maxlen is that of its kept patterns; a longer bound only looks up substrings that are not there
     hyph_dict.maxlen = max(len(key) for key in lines)
