@@ -366,3 +366,16 @@ def test_lazy_hyphenation_patterns_are_pyphens(lang):
     assert lazy.patterns == full.patterns
     for key, (_, values) in full.patterns.items():  # nonstandard hyphenation data rides on the values
         assert [getattr(v, "data", None) for v in lazy.patterns[key][1]] == [getattr(v, "data", None) for v in values]
+
+
+def test_sentence_bounds_are_the_docs_sentences():
+    from jdlint.tokens import read_token_table, sentence_bounds
+
+    pipeline = get_pipeline("blank", "en")
+    rng = random.Random(29)
+    texts = ["a", "One. Two!\nThree"] + [
+        "".join(rng.choice(SENTENCE_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(300)
+    ]
+    for doc in pipeline.pipe(texts, {"sentences"}):
+        expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        assert sentence_bounds(doc, read_token_table(doc)) == expected
