@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .analyses import gender_coding
-from .analyses.prose import prose
+from .analyses.prose import prose, sentence_sums
 from .checks.pay import pay_laws
 from .context import Context
+from .kinds.needles import needles
 from .model import Metrics
-from .tokens import ALPHA
 
 
 def compute(context: Context) -> Metrics:
@@ -29,9 +29,8 @@ def compute(context: Context) -> Metrics:
         extra.update(flesch_reading_ease=None, average_sentence_length=None)
         return Metrics(words=0, sentences=0, flesch_kincaid_grade=None, extra=extra)
     words = context.word_count
-    alpha = context.token_table()[:, ALPHA]
-    sentences = sum(1 for first, end, _, _ in context.sentences() if alpha[first:end].any())
-    running = prose(context)
+    sentences = sum(1 for letters in sentence_sums(context)[0] if letters)  # sentences holding a word
+    running = prose(context, needles)
     extra["flesch_reading_ease"] = _rounded(running.reading_ease)
     extra["average_sentence_length"] = _rounded(running.average_sentence_length)
     return Metrics(words=words, sentences=sentences, flesch_kincaid_grade=_rounded(running.grade), extra=extra)

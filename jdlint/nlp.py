@@ -37,17 +37,18 @@ class Pipeline:
 
         if not SpacyLanguage.has_factory("jdlint_block_boundaries"):
             SpacyLanguage.component("jdlint_block_boundaries", func=_block_boundaries)
+        if not SpacyLanguage.has_factory("jdlint_sentencizer"):
+            SpacyLanguage.factory("jdlint_sentencizer", func=_make_sentencizer)
         self.name = name
         self.language = language or get_language(DEFAULT_LANGUAGE)
         self._feature_pipes: dict[str, set[str]]
         if name == BLANK:
             nlp = self.language.blank_pipeline()
-            nlp.add_pipe("sentencizer")
-            nlp.add_pipe("jdlint_block_boundaries")
+            nlp.add_pipe("jdlint_sentencizer", name="sentencizer")  # line breaks included
             # The lemmatizer's lookup tables take ~0.5 s to load: added on first use (see _ensure_lemmas).
             self.tagged = False
             self._feature_pipes = {
-                "sentences": {"sentencizer", "jdlint_block_boundaries"},
+                "sentences": {"sentencizer"},
                 "lemmas": {"lemmatizer"},
                 "pos": set(),
                 "entities": set(),  # no named entities without a trained pipeline
@@ -65,8 +66,7 @@ class Pipeline:
             if before:
                 nlp.add_pipe("jdlint_block_boundaries", before=before)
             else:
-                nlp.add_pipe("sentencizer")
-                nlp.add_pipe("jdlint_block_boundaries")
+                nlp.add_pipe("jdlint_sentencizer", name="sentencizer")
             self.tagged = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
             every = set(nlp.pipe_names)
             without_ner = every - {"ner"}  # the entity recogniser runs only for rules that need people's names
@@ -138,21 +138,74 @@ class Pipeline:
         return doc
 
 
+def _make_sentencizer(nlp: Any, name: str) -> Sentencizer:
+    return Sentencizer()
+
+
+NOT_START = 2**64 - 1  # SENT_START -1 (not a sentence start) as spaCy's uint64 arrays hold it
+
+
+class Sentencizer:
+    """spaCy's rule-based sentencizer followed by the line-break starts of `_block_boundaries`, with the same
+    sentences, from the Doc's token arrays in one read and one write.
+
+    spaCy's walks the Doc in Python, building a Token for every word. Its rule: the first token starts a
+    sentence, and so does the first token after a sentence-final character ('.', '!', '?', ... as a whole token)
+    that is neither punctuation nor such a character; a boundary already set on a token is kept. Read that way it
+    is a few array operations."""
+
+    def __init__(self) -> None:
+        import numpy
+        from spacy.pipeline import Sentencizer as SpacySentencizer
+        from spacy.strings import get_string_id
+
+        self.punct_chars = frozenset(SpacySentencizer.default_punct_chars)
+        self._enders = numpy.array(sorted(get_string_id(c) for c in self.punct_chars), dtype=numpy.uint64)
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+
+        if not len(doc):
+            return doc
+        table = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SENT_START])
+        orth, enders = table[:, 0], self._enders
+        ender = enders.take(numpy.searchsorted(enders, orth), mode="clip") == orth  # a set lookup, vectorised
+        opener = numpy.flatnonzero((table[:, 1] == 0) & ~ender)  # tokens that may open a sentence
+        following = numpy.searchsorted(opener, numpy.flatnonzero(ender), side="right")
+        guesses = numpy.full(len(doc), numpy.uint64(NOT_START))
+        guesses[0] = 1
+        guesses[opener[following[following < len(opener)]]] = 1
+        current = table[:, 3]
+        values = numpy.where(current == 0, guesses, current)
+        values[_line_starts(doc, table[:, 2], orth)] = 1
+        doc.from_array([SENT_START], values)
+        return doc
+
+
+def _line_starts(doc: Any, spaces: Any, orth: Any) -> list[int]:
+    """Tokens that follow a whitespace token holding a line break (and are no whitespace themselves). Only
+    those whitespace tokens are looked at in Python, by their strings: building a Token for each was the cost."""
+    if len(spaces) < 2:
+        return []
+    candidates = spaces[:-1].nonzero()[0]
+    before_word = candidates[spaces[candidates + 1] == 0]
+    strings = doc.vocab.strings
+    return [i + 1 for i, key in zip(before_word.tolist(), orth[before_word].tolist()) if "\n" in strings[key]]
+
+
 def _block_boundaries(doc: Any) -> Any:
-    """A token after a line break starts a sentence: blocks and <br> lines are never run together.
+    """A token after a line break starts a sentence: blocks and <br> lines are never run together. (The blank
+    pipeline's Sentencizer sets these itself; this component goes before a trained pipeline's parser.)
 
     The starts are written as one array: setting `Token.is_sent_start` scans the whole Doc each time (spaCy checks
     for a parse), which made this step lines x words."""
-    from spacy.attrs import IS_SPACE, SENT_START
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
 
     if len(doc) < 2:
         return doc
-    spaces = doc.to_array(IS_SPACE)
-    starts = [
-        int(i) + 1
-        for i in spaces[:-1].nonzero()[0]  # only whitespace tokens are looked at in Python
-        if not spaces[int(i) + 1] and "\n" in doc[int(i)].text
-    ]
+    table = doc.to_array([IS_SPACE, ORTH])
+    starts = _line_starts(doc, table[:, 0], table[:, 1])
     if starts:
         if doc.has_annotation("DEP"):
             raise ValueError("jdlint_block_boundaries must run before the parser")

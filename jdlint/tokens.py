@@ -28,6 +28,10 @@ def sentence_bounds(doc: Any, rows: Any) -> list[tuple[int, int, int, int]]:
     """(first token, end token, start char, end char) of each sentence; empty when nothing set boundaries."""
     if not len(doc) or not doc.has_annotation("SENT_START"):
         return []
-    starts = [0] + [int(i) for i in (rows[1:, SENT_START] == 1).nonzero()[0] + 1]
+    starts = [0, *((rows[1:, SENT_START] == 1).nonzero()[0] + 1).tolist()]
     ends = starts[1:] + [len(rows)]
-    return [(s, e, int(rows[s, IDX]), int(rows[e - 1, IDX] + rows[e - 1, LENGTH])) for s, e in zip(starts, ends)]
+    # whole columns indexed at once: a NumPy scalar per sentence and column was most of the cost
+    start_chars = rows[starts, IDX].tolist()
+    last = [e - 1 for e in ends]
+    end_chars = (rows[last, IDX] + rows[last, LENGTH]).tolist()
+    return list(zip(starts, ends, start_chars, end_chars))

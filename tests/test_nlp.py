@@ -17,7 +17,7 @@ def test_default_is_blank_english_built_once():
     pipeline = get_pipeline()
     assert pipeline is get_pipeline("blank")
     assert pipeline.nlp.lang == "en" and not pipeline.tagged
-    assert pipeline.nlp.pipe_names[:2] == ["sentencizer", "jdlint_block_boundaries"]
+    assert pipeline.nlp.pipe_names[:1] == ["sentencizer"]  # jdlint's, which starts a sentence at each line too
 
 
 def test_only_needed_components_run():
@@ -27,7 +27,7 @@ def test_only_needed_components_run():
     assert not doc.has_annotation("SENT_START") and doc[1].lemma_ == ""
     doc = next(pipeline.pipe(["Teams were working."], {"lemmas"}))
     assert doc[1].lemma_ == "be" and not doc.has_annotation("SENT_START")
-    assert set(pipeline.disabled_for(set())) == {"sentencizer", "jdlint_block_boundaries", "lemmatizer"}
+    assert set(pipeline.disabled_for(set())) == {"sentencizer", "lemmatizer"}
     assert pipeline.disabled_for({"sentences", "lemmas"}) == []
 
 

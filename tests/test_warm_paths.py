@@ -4,6 +4,7 @@ over the whole text."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -355,3 +356,151 @@ def test_physical_headings_found_only_where_one_begins():
             expected = compiled.headings.search(text, floor, start) is not None
             found = any(compiled.headings.match(text, at, start) for at in places if floor <= at < start)
             assert found == expected, (floor, start)
+
+
+SENTENCE_PIECES = [*"ab Z9.!?,;:-'\"()[]…。！•*\n\t ", "...", "Mr.", "e.g.", "U.S.", "?!", "..", "‼", " . ", "\n\n"]
+
+
+def _line_break_starts(doc):
+    """The long way: each token after a whitespace token holding a line break starts a sentence."""
+    for token in doc[1:]:
+        if not token.is_space and doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_sentencizer_sets_the_boundaries_spacys_sets_and_starts_lines(language):
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer as SpacySentencizer
+
+    from jdlint.nlp import Sentencizer, _block_boundaries
+
+    nlp = get_pipeline("blank", language).nlp
+    theirs, ours = SpacySentencizer(), Sentencizer()
+    rng = random.Random(19)
+    texts = ["", ".", "\n", "Hello. World! Next?", "(See below.) Then: more…  And “quoted.” Done\nNext line"]
+    texts += ["".join(rng.choice(SENTENCE_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
+    for text in texts:
+        expected = _line_break_starts(theirs(nlp.make_doc(text))).to_array(SENT_START).tolist()
+        assert ours(nlp.make_doc(text)).to_array(SENT_START).tolist() == expected, text
+        # a trained pipeline's block boundaries component sets the same line starts
+        assert _block_boundaries(theirs(nlp.make_doc(text))).to_array(SENT_START).tolist() == expected, text
+    # a boundary set before the sentencizer runs is kept, as spaCy keeps it
+    docs = [nlp.make_doc("One. Two. Three.") for _ in range(2)]
+    for doc in docs:
+        doc[2].is_sent_start = False
+    assert ours(docs[0]).to_array(SENT_START).tolist() == theirs(docs[1]).to_array(SENT_START).tolist()
+    assert [s.text for s in docs[0].sents] == ["One. Two.", "Three."]
+
+
+BOILERPLATE_PIECES = {
+    "en": [
+        "We are an Equal Opportunity employer.",
+        "Hired without regard to race.",
+        "E-Verify participant.",
+        "Reasonable accommodations are available",
+        "equal employment opportunity",
+        "Our privacy policy applies.",
+    ],
+    "de": [
+        "Wir fördern Chancengleichheit.",
+        "Unabhängig von Geschlecht und Alter.",
+        "Nach dem AGG.",
+        "AGGRESSIV",
+        "Hinweise zum Datenschutz (DSGVO).",
+        "Schwerbehinderte werden bevorzugt.",
+    ],
+    "fr": [
+        "Égalité des chances pour tous.",
+        "Sans distinction d'origine.",
+        "Poste ouvert RQTH.",
+        "Protection des données personnelles (RGPD).",
+        "Entreprise handi-accueillante.",
+        "Diversité.",
+    ],
+}
+PLAIN_PIECES = [
+    "You will build data pipelines in Python",
+    "Tu travailleras avec l'équipe produit.",
+    "Du arbeitest im Team",
+    "Great pay!",
+    "- short item",
+    "## Heading",
+    "\n",
+    "\n\n",
+    " ",
+    ". ",
+    "ſ",
+    "İ",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_prose_skips_the_boilerplate_search_only_where_it_cannot_match(language):
+    from jdlint.analyses.prose import prose
+    from jdlint.context import Context
+    from jdlint.formats import parse
+    from jdlint.language import get_language
+    from jdlint.source import Source
+
+    pipeline = get_pipeline("blank", language)
+    rng = random.Random(23)
+    pieces = BOILERPLATE_PIECES[language] + PLAIN_PIECES
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    documents = [parse(Source("p.md", text)) for text in texts]
+    checked = 0
+    for document, doc in zip(documents, pipeline.pipe([d.text for d in documents], {"sentences"})):
+        lang = get_language(language)
+        slow = prose(Context(document, doc, pipeline, language=lang))
+        fast = prose(Context(document, doc, pipeline, language=lang), needles)
+        assert fast == slow, document.text
+        checked += bool(slow.sentences)
+    assert checked > 100
+
+
+def test_dictionary_share_counts_every_token_once_looked_up_by_word():
+    from jdlint.analyses.dictionary import dictionary_share
+    from jdlint.context import Context
+    from jdlint.formats import parse
+    from jdlint.language import get_language
+    from jdlint.source import Source
+
+    pipeline, english = get_pipeline("blank", "en"), get_language("en")
+    texts = ["the the the halten zzqx engineers", "Wir halten die Daten sauber und sicher", "a b", "the team team"]
+    for text in texts * 2:  # the second round answers from the remembered words
+        doc = next(pipeline.pipe([text], {"sentences"}))
+        lower = [t.text for t in doc if t.is_alpha and t.is_lower and len(t.text) > 2]
+        expected = sum(1 for word in lower if word in english.words()) / len(lower) if lower else 1.0
+        assert dictionary_share(Context(parse(Source("p.txt", text)), doc, pipeline), english) == expected
+
+
+@pytest.mark.parametrize("lang", ["en_US", "de_DE", "fr_FR"])
+def test_lazy_hyphenation_patterns_are_pyphens(lang):
+    import pyphen
+
+    from jdlint.language.hyphenation import lazy_dictionary
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    full, lazy = pyphen.HyphDict(path), lazy_dictionary(path)
+    assert lazy.maxlen >= full.maxlen
+    for word in ["hyphenation", "Kubernetes", "Mitarbeiterin", "développeur", "a", "Schifffahrt", "œuvre"]:
+        assert lazy.positions(word) == full.positions(word)  # some keys parsed by the words, the rest pending
+    for key in list(lazy.patterns):
+        bool(lazy.patterns[key])  # parses a pending key: its pattern takes its place, or it goes when all zeros
+    assert lazy.patterns == full.patterns
+    for key, (_, values) in full.patterns.items():  # nonstandard hyphenation data rides on the values
+        assert [getattr(v, "data", None) for v in lazy.patterns[key][1]] == [getattr(v, "data", None) for v in values]
+
+
+def test_sentence_bounds_are_the_docs_sentences():
+    from jdlint.tokens import read_token_table, sentence_bounds
+
+    pipeline = get_pipeline("blank", "en")
+    rng = random.Random(29)
+    texts = ["a", "One. Two!\nThree"] + [
+        "".join(rng.choice(SENTENCE_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(300)
+    ]
+    for doc in pipeline.pipe(texts, {"sentences"}):
+        expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        assert sentence_bounds(doc, read_token_table(doc)) == expected

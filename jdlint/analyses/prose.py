@@ -9,7 +9,10 @@ coefficients come from the posting's Language.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..context import Context
 from ..language import Readability
@@ -54,27 +57,36 @@ class Prose:
         )
 
 
-def prose(context: Context) -> Prose:
-    """The sentences a candidate reads as running text (shared by the metrics and the readability rules)."""
+Needles = Callable[[re.Pattern[str]], "frozenset[str] | None"]
+
+
+def prose(context: Context, needles: Needles | None = None) -> Prose:
+    """The sentences a candidate reads as running text (shared by the metrics and the readability rules).
+
+    `needles` (jdlint.kinds.needles, a layer above) gives literal strings one of which every boilerplate match
+    spells: a sentence holding none is not searched. It only saves time; the sentences are the same without."""
 
     def compute() -> Prose:
-        document, doc, language = context.document, context.doc, context.language
+        document, language = context.document, context.language
         kept: list[tuple[int, int, int]] = []
         parts: list[str] = []
-        if doc.has_annotation("SENT_START"):
-            rows = context.token_table()
-            alpha, wordlike = rows[:, ALPHA], 1 - (rows[:, PUNCT] | rows[:, SPACE])
-            for first, end, start_char, end_char in context.sentences():
-                if not alpha[first:end].any():
+        sentences = context.sentences()
+        if sentences:
+            alpha, wordlike = sentence_sums(context)
+            text, boilerplate = document.text, language.boilerplate
+            maybe_boilerplate = _boilerplate_filter(context, needles)
+            for (_, _, start_char, end_char), letters, words in zip(sentences, alpha, wordlike):
+                if not letters:
                     continue
                 segment = document.segment_at(start_char)
                 scope = segment.scope if segment else "paragraph"
-                sentence = document.text[start_char:end_char]
-                chunk = sentence.strip()
-                words = int(wordlike[first:end].sum())
-                if scope in ("heading", "metadata") or language.boilerplate.search(chunk):
+                if scope in ("heading", "metadata"):
                     continue
                 if scope == "list_item" and words < SHORT_ITEM_WORDS:
+                    continue
+                sentence = text[start_char:end_char]
+                chunk = sentence.strip()
+                if maybe_boilerplate(start_char, end_char) and boilerplate.search(chunk):
                     continue
                 kept.append((start_char, start_char + len(sentence.rstrip()), words))
                 parts.append(chunk if chunk.endswith((".", "!", "?")) else chunk + ".")
@@ -90,3 +102,43 @@ def prose(context: Context) -> Prose:
         )
 
     return context.memo("prose", compute)
+
+
+def sentence_sums(context: Context) -> tuple[list[int], list[int]]:
+    """Alphabetic tokens and words (tokens neither punctuation nor space) of each of `context.sentences()`, summed
+    in one numpy pass per column rather than sliced sentence by sentence (the sentences cover the tokens in
+    order)."""
+
+    def compute() -> tuple[list[int], list[int]]:
+        import numpy
+
+        firsts = [first for first, *_ in context.sentences()]
+        if not firsts:
+            return [], []
+        rows = context.token_table()
+        alpha = numpy.add.reduceat(rows[:, ALPHA], firsts).tolist()
+        wordlike = numpy.add.reduceat(1 - (rows[:, PUNCT] | rows[:, SPACE]), firsts).tolist()
+        return alpha, wordlike
+
+    return context.memo("sentence-sums", compute)
+
+
+def _boilerplate_filter(context: Context, needles: Needles | None) -> Callable[[int, int], bool]:
+    """Whether the text between two offsets may hold a boilerplate statement: only when it holds one of the
+    pattern's needles, found in the lower-cased posting (the pattern, case-insensitive and unanchored, is slow to
+    fail on every sentence, and most sentences hold no needle)."""
+    text, lower = context.document.text, context.lowered_text
+    needed = _needles(needles, context.language.boilerplate) if needles else None
+    # lower-casing kept every character one character long: offsets in `lower` are the text's, and a match spells
+    # its needle there (the check jdlint.kinds.needles.aligned makes, restated since analyses sit below kinds)
+    if needed is None or len(lower) != len(text) or "\u0131" in text or "\u017f" in text:
+        return lambda start, end: True
+    present = [needle for needle in needed if needle in lower]
+    if not present:
+        return lambda start, end: False
+    return lambda start, end: any(lower.find(needle, start, end) >= 0 for needle in present)
+
+
+@lru_cache(maxsize=16)
+def _needles(needles: Needles, pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return needles(pattern)

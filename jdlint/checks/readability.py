@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..analyses.dictionary import mostly_in
 from ..analyses.prose import prose
 from ..context import Context
+from ..kinds.needles import needles
 from ..model import Match
 from ..rule import Rule
 from . import check
@@ -19,7 +20,7 @@ def _in_its_language(context: Context) -> bool:
 @check(needs=("sentences",))
 def reading_grade(context: Context, rule: Rule) -> Iterator[Match]:
     target = context.option(rule, "grade")
-    running = prose(context)
+    running = prose(context, needles)
     grade = running.grade
     if grade is None or len(running.sentences) < 3 or grade <= target or not _in_its_language(context):
         return
@@ -39,7 +40,7 @@ def long_sentence(context: Context, rule: Rule) -> Iterator[Match]:
     limit = context.option(rule, "limit")
     if not _in_its_language(context):
         return
-    for start, end, words in prose(context).sentences:
+    for start, end, words in prose(context, needles).sentences:
         if words > limit:
             yield Match.at(
                 start,

@@ -15,9 +15,9 @@ _VOWEL = re.compile(r"[aeiouyäöüAEIOUYÄÖÜéèáàêâ]")
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> Any:
-    import pyphen
+    from ..hyphenation import hyphenator
 
-    return pyphen.Pyphen(lang="de_DE", left=1, right=1)
+    return hyphenator("de_DE", left=1, right=1)
 
 
 @lru_cache(maxsize=65536)
@@ -27,7 +27,7 @@ def word_syllables(word: str) -> int:
 
 
 def syllable_count(text: str) -> int:
-    return sum(word_syllables(word) for word in _WORD.findall(text))
+    return sum(map(word_syllables, _WORD.findall(text)))
 
 
 def polysyllable_count(text: str) -> int:

@@ -9,6 +9,7 @@ import types
 from functools import lru_cache
 from typing import Any
 
+from ..hyphenation import prepare
 from .lexicon import cmu_syllables
 
 
@@ -19,7 +20,13 @@ def _textstat() -> Any:
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    hyphenator = _CachedPyphen(_count_syllables.get_pyphen)
+    get_pyphen = _count_syllables.get_pyphen
+
+    def lazily_read(lang: str) -> Any:
+        prepare(lang)  # pyphen's patterns parsed as words ask for them (jdlint.language.hyphenation)
+        return get_pyphen(lang)
+
+    hyphenator = _CachedPyphen(lazily_read)
     _count_syllables.get_cmudict = lambda lang: table
     _count_syllables.get_pyphen = lambda lang: hyphenator.bind(lang)
     return textstat
@@ -69,10 +76,23 @@ def syllable_count(text: str) -> int:
     _textstat()
     from textstat.backend.selections._list_words import list_words
 
-    return sum(_word_syllables(word) for word in list_words(text, lowercase=True))
+    return sum(map(_SYLLABLES.__getitem__, list_words(text, lowercase=True)))
 
 
-@lru_cache(maxsize=65536)
+class _Syllables(dict[str, int]):
+    """word -> its syllables, remembered for the process: a word seen before is one dict lookup in C (an LRU
+    cache's bookkeeping cost as much again)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 65536:
+            self.clear()  # keep memory flat over a long audit
+        count = self[word] = _word_syllables(word)
+        return count
+
+
+_SYLLABLES = _Syllables()
+
+
 def _word_syllables(word: str) -> int:
     """One word's syllables as textstat's count_syllables reckons them."""
     from textstat.backend.counts import _count_syllables

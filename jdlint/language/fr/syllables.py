@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_JOINS = re.compile(r"['’-]")  # elided articles and hyphenated compounds: each part counted as a word
 _V, _C = "aeiouyàâäéèêëîïôöùûüœæ", "bcdfghjklmnpqrstvwxzç"
 # hyphenation never leaves one letter alone ("équipe", "idée"), though a lone first vowel is its own syllable;
 # a short word ending in a mute e ("une", "âge") is not split
@@ -20,9 +21,9 @@ _MUTE_ENDING = re.compile(f"^[{_V}][{_C}]es?$")
 
 @lru_cache(maxsize=1)
 def _hyphenator() -> Any:
-    import pyphen
+    from ..hyphenation import hyphenator
 
-    return pyphen.Pyphen(lang="fr_FR")
+    return hyphenator("fr_FR")
 
 
 @lru_cache(maxsize=65536)
@@ -33,5 +34,5 @@ def _word_syllables(word: str) -> int:
 
 
 def syllable_count(text: str) -> int:
-    parts = (part for word in _WORD.findall(text) for part in re.split(r"['’-]", word) if part)
+    parts = (part for word in _WORD.findall(text) for part in _JOINS.split(word) if part)
     return sum(_word_syllables(part.lower()) for part in parts)
