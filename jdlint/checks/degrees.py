@@ -331,35 +331,50 @@ def _title(context: Context) -> str:
     return f"{title}\n{first}\n{opening[:120]}"
 
 
-def _licensed(context: Context, preference: re.Pattern[str]) -> list[Profession]:
-    """The licensed professions this job is: by its title, or by a licence it asks for (not one it would like)."""
+class _Licences:
+    """Which licensed professions this job is: by its title, or by a licence it asks for (not one it would like).
 
-    def asked(match: re.Match[str]) -> bool:
+    Worked out one profession at a time, and only for a degree that could be that profession's: most postings
+    name no licence, and searching every posting for every licence's words cost more than the rest of the check.
+    One per posting (the first caller's preference words stand, as when the list was built whole)."""
+
+    def __init__(self, context: Context, preference: re.Pattern[str]) -> None:
+        self.context, self.preference = context, preference
+        self.held: dict[int, bool] = {}  # index in professions() -> is this job that profession
+        self.title: str | None = None
+
+    def holds(self, index: int, profession: Profession) -> bool:
+        if index not in self.held:
+            context = self.context
+            text, lower = context.document.text, context.lowered_text
+            if self.title is None:
+                self.title = _title(context)
+            title = self.title
+            self.held[index] = any(t.search(title) for t in profession.titles) or any(
+                self._asked(m) for needle, c in profession.credentials if needle in lower for m in c.finditer(text)
+            )
+        return self.held[index]
+
+    def _asked(self, match: re.Match[str]) -> bool:
+        context = self.context
         if context.document.section_at(match.start()) == "preferred":
             return False
         start, end, _, _ = _units(context, match.start())
-        return preference.search(context.document.text, start, end) is None
-
-    def compute() -> list[Profession]:
-        text, lower = context.document.text, context.lowered_text
-        title = _title(context)
-        return [
-            p
-            for p in professions()
-            if any(t.search(title) for t in p.titles)
-            or any(asked(m) for needle, c in p.credentials if needle in lower for m in c.finditer(text))
-        ]
-
-    return context.memo("licensed-professions", compute)
+        return self.preference.search(context.document.text, start, end) is None
 
 
-def _licence_for(degree_text: str, level: str, licensed: list[Profession]) -> Profession | None:
-    for profession in licensed:
-        if any(d.search(degree_text) for d in profession.degrees):
-            return profession
-        if (level in profession.levels or level == "any") and (
-            not profession.fields or any(f.search(degree_text) for f in profession.fields)
-        ):
+def _licences(context: Context, preference: re.Pattern[str]) -> _Licences:
+    return context.memo("licensed-professions", lambda: _Licences(context, preference))
+
+
+def _licence_for(degree_text: str, level: str, licences: _Licences) -> Profession | None:
+    """The first profession (in the table's order) that the degree could be and this job is."""
+    for index, profession in enumerate(professions()):
+        could_be = any(d.search(degree_text) for d in profession.degrees) or (
+            (level in profession.levels or level == "any")
+            and (not profession.fields or any(f.search(degree_text) for f in profession.fields))
+        )
+        if could_be and licences.holds(index, profession):
             return profession
     return None
 
@@ -448,12 +463,12 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     path = settings.get("other_path", "or equivalent practical experience")
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
-    licensed = _licensed(context, patterns["preference"])
+    licences = _licences(context, patterns["preference"])
     for group in groups:
         if group.excused or not _required(context, group, patterns):
             continue
         degree = text[group.start : group.extent].strip()
-        licence = _licence_for(degree, group.level, licensed)
+        licence = _licence_for(degree, group.level, licences)
         if licence is not None:
             yield Match.at(
                 group.start,
