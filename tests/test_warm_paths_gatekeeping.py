@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import random
 import re
+import sys
+import tomllib
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdlint.checks.degrees import _licence_for, professions
+from jdlint.checks.degrees import _compiled, _finditer, _licence_for, _word, professions
 from jdlint.checks.experience import YEARS, _named_after, _named_before, _named_near, technologies, year_matches
+from jdlint.checks.gender import _PRONOUN
 from jdlint.checks.titles import _WORD, _first_words, load
+from jdlint.resources import data_path
 
 # pieces of text around year counts: qualifiers, numbers, signs, spacing (long runs too), look-alike words, and
 # letters the regex engine folds in ways lower-casing does not
@@ -90,10 +94,10 @@ class _Held:
 def _first_licensed(degree_text: str, level: str, licensed: list) -> object:
     """The long way: the professions this job is, listed whole, and the first the degree could be."""
     for profession in licensed:
-        if any(d.search(degree_text) for d in profession.degrees):
+        if any(_word(d).search(degree_text) for d in profession.degrees):
             return profession
         if (level in profession.levels or level == "any") and (
-            not profession.fields or any(f.search(degree_text) for f in profession.fields)
+            not profession.fields or any(_word(f).search(degree_text) for f in profession.fields)
         ):
             return profession
     return None
@@ -105,6 +109,8 @@ DEGREES = [
     ("JD", "doctorate"), ("Doctor of Medicine", "doctorate"), ("Master's in Counseling", "master"),
     ("Bachelor of Architecture", "bachelor"), ("PhD in Psychology", "doctorate"), ("relevant degree", "any"),
     ("BS in Civil Engineering", "bachelor"), ("Associate degree", "associate"), ("MBA", "master"),
+    ("BACHELOR'S DEGREE IN NURSING", "bachelor"), ("Bachelor's in Nurſing", "bachelor"), ("İ BSN", "bachelor"),
+    ("degree in physical-therapy", "any"), ("Master's in Speech Language Pathology", "master"),
 ]  # fmt: skip
 
 
@@ -125,3 +131,48 @@ def test_year_window_reaches_back_over_the_longest_lead_in():
     assert [m.span() for m in year_matches(text, text.lower())] == [m.span() for m in YEARS.finditer(text)]
     assert year_matches(text, text.lower())[0].group() == longest + "years"
     assert re.fullmatch(r"\S{30}", "".join(longest.split()))
+
+
+MARKER_PIECES = [
+    "or", "Or", "OR", "and/or", "or/and", "equivalent", "Equivalent", "experience", "in lieu of", "instead of a degree",
+    "may be substituted", "can", "will", "preferred", "a plus", "is a plus", "nice to have", "it’d be great if",
+    "it'd be nice if", "ideally a PhD", "bonus", "5", "five", "years", "yrs", "related", "field", "degree", " ", "  ",
+    "\n", ", ", ". ", ";", "(", ")", "İ", "ſ", "ı", "\u212a", "x", "form", "word", "Bachelor's", "BS", "minimum",
+    "oder", "vergleichbare", "Berufserfahrung", "wünschenswert", "ou", "équivalent", "expérience", "un plus",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MARKER_PIECES), max_size=30), st.sampled_from(["", " "]))
+def test_degree_markers_found_as_a_search_of_the_whole_text(pieces, joiner):
+    text = joiner.join(pieces)
+    for language in ("en", "de", "fr"):
+        for pattern in _marker_patterns(language).values():
+            assert [m.span() for m in _finditer(pattern, text, text.lower())] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+
+
+def _marker_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    path = data_path("rules").joinpath(language, "gatekeeping.toml")
+    rule = next(r for r in tomllib.loads(path.read_text(encoding="utf-8"))["rule"] if r["code"] == "JD401")
+    return _compiled(rule["settings"])
+
+
+# the pronoun search as first written: a class of first letters lets the engine skip to them
+PRONOUN_AS_WRITTEN = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+PRONOUN_PIECES = [
+    "he", "He", "HE", "him", "his", "His", "she", "She", "ſhe", "her", "hers", "Hers", "himself", "herself", "HERSELF",
+    "the", "This", "other", "shed", "hiſ", "hım", "hİs", "\u212a", "é", "_", "3", " ", "\n", "/", "-", ".", "'s", "“",
+    "he/she", "s/he", "(s)he", "sheriff", "heir",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=25), st.sampled_from(["", " "]))
+def test_pronouns_found_as_by_the_pattern_as_written(pieces, joiner):
+    text = joiner.join(pieces)
+    assert [m.span() for m in _PRONOUN.finditer(text)] == [m.span() for m in PRONOUN_AS_WRITTEN.finditer(text)]
+
+
+def test_pronoun_first_letters_are_every_letter_taken_for_h_or_s():
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"[HhSs\u017f]", every_character) == re.findall("(?i)[hs]", every_character)
