@@ -13,7 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jdlint.checks.degrees import _compiled, _finditer, _licence_for, _word, professions
-from jdlint.checks.experience import YEARS, _named_after, _named_before, _named_near, technologies, year_matches
+from jdlint.checks.experience import (
+    YEARS,
+    _named_after,
+    _named_before,
+    _named_near,
+    says_entry_level,
+    technologies,
+    year_matches,
+)
 from jdlint.checks.gender import _PRONOUN
 from jdlint.checks.titles import _WORD, _first_words, load
 from jdlint.resources import data_path
@@ -176,3 +184,22 @@ def test_pronouns_found_as_by_the_pattern_as_written(pieces, joiner):
 def test_pronoun_first_letters_are_every_letter_taken_for_h_or_s():
     every_character = "".join(map(chr, range(sys.maxunicode + 1)))
     assert re.findall(r"[HhSs\u017f]", every_character) == re.findall("(?i)[hs]", every_character)
+
+
+ENTRY_PIECES = ["this", "This", "THIS", "is", "an", "a", "entry", "Entry", "ENTRY", "-", " ", "\n", "level", "Level",
+                "entrylevel", "sentry", "İ", "ſ", "ı", ".", "thisentry", "entry-level"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(ENTRY_PIECES), max_size=14), st.sampled_from(["", " "]))
+def test_entry_level_said_as_the_search_finds(pieces, joiner):
+    text = joiner.join(pieces)
+    expected = re.search(r"\bthis (?:is an? )?entry[-\s]level\b", text, re.I) is not None
+    assert says_entry_level(text, text.lower()) == expected
+
+
+def test_entry_level_said_in_any_case_and_spelling():
+    said = ("This is an entry-level role.", "THIS ENTRY LEVEL JOB", "this is a entry\nlevel post", "İ this entry-level")
+    for text in said:
+        assert says_entry_level(text, text.lower())
+    for text in ("An entry-level role.", "this sentry level", "this entrylevel", "no such words here"):
+        assert not says_entry_level(text, text.lower())

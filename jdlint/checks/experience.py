@@ -241,9 +241,18 @@ def _entry_level(context: Context) -> bool:
     document = context.document
     title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))
     first = next((document.text[s.start : s.end] for s in document.segments if s.scope == "heading"), "")
-    return bool(
-        _ENTRY.search(f"{title} {first}") or re.search(r"\bthis (?:is an? )?entry[-\s]level\b", document.text, re.I)
-    )
+    return bool(_ENTRY.search(f"{title} {first}")) or says_entry_level(document.text, context.lowered_text)
+
+
+_THIS_ENTRY_LEVEL = re.compile(r"\bthis (?:is an? )?entry[-\s]level\b", re.I)
+
+
+def says_entry_level(text: str, lower: str) -> bool:
+    """The posting says "this is an entry-level ..."; a text `aligned` with its lower case (`lower`) and without
+    "entry" is spared the search, which is tried at every character."""
+    if "entry" not in lower and aligned(text, lower):
+        return False
+    return _THIS_ENTRY_LEVEL.search(text) is not None
 
 
 @check(needs=("sentences",))
