@@ -14,11 +14,12 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..context import Context
 from ..document import LABEL_LEVEL
+from ..kinds.needles import aligned, finditer_from, starts
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule
@@ -285,21 +286,26 @@ def _rank(level: str) -> int:
 
 @dataclass(frozen=True)
 class Profession:
+    """A licensed profession's terms, each compiled (by _word) when a text first holds its longest word: a posting
+    meets few of them, and compiling the table's 350 patterns up front slowed the first lint by a tenth of a second."""
+
     name: str
-    titles: tuple[re.Pattern[str], ...]
-    credentials: tuple[tuple[str, re.Pattern[str]], ...]  # (a word it must contain, lower-cased; the pattern)
-    degrees: tuple[re.Pattern[str], ...]
-    fields: tuple[re.Pattern[str], ...]
+    titles: tuple[str, ...]
+    credentials: tuple[str, ...]
+    degrees: tuple[str, ...]
+    fields: tuple[str, ...]
     levels: frozenset[str]
     source: str
 
 
+@cache
 def _word(term: str) -> re.Pattern[str]:
     # a name in capitals ("RN", "CPA") is matched only in capitals
     flags = 0 if term.upper() == term and any(c.isalpha() for c in term) else re.I
     return re.compile(r"(?<![\w\-])" + re.escape(term).replace(r"\ ", r"[\s\-]+") + r"(?![\w\-])", flags)
 
 
+@cache
 def _needle(term: str) -> str:
     """The term's longest word, lower-cased: a credential is searched for only in a text that contains it (a
     hundred patterns over every posting otherwise cost more than the rest of the degree check)."""
@@ -312,15 +318,32 @@ def professions() -> tuple[Profession, ...]:
     return tuple(
         Profession(
             entry["name"],
-            tuple(_word(t) for t in entry["titles"]),
-            tuple((_needle(t), _word(t)) for t in entry["credentials"]),
-            tuple(_word(t) for t in entry["degrees"]),
-            tuple(_word(t) for t in entry["fields"]),
+            tuple(entry["titles"]),
+            tuple(entry["credentials"]),
+            tuple(entry["degrees"]),
+            tuple(entry["fields"]),
             frozenset(entry["levels"]),
             entry["source"],
         )
         for entry in table["profession"]
     )
+
+
+def _names(terms: tuple[str, ...], text: str, lower: str | None) -> bool:
+    """Whether `text` names one of the terms; given `lower`, text.lower() found `aligned`, a term is searched for
+    only if it holds the term's longest word (an ASCII one: others may fold in ways lower-casing does not)."""
+    for term in terms:
+        needle = _needle(term)
+        if lower is not None and needle.isascii() and needle not in lower:
+            continue
+        if _word(term).search(text):
+            return True
+    return False
+
+
+def _aligned_lower(text: str) -> str | None:
+    lower = text.lower()
+    return lower if aligned(text, lower) else None
 
 
 def _title(context: Context) -> str:
@@ -331,35 +354,52 @@ def _title(context: Context) -> str:
     return f"{title}\n{first}\n{opening[:120]}"
 
 
-def _licensed(context: Context, preference: re.Pattern[str]) -> list[Profession]:
-    """The licensed professions this job is: by its title, or by a licence it asks for (not one it would like)."""
+class _Licences:
+    """Which licensed professions this job is: by its title, or by a licence it asks for (not one it would like).
 
-    def asked(match: re.Match[str]) -> bool:
+    Worked out one profession at a time, and only for a degree that could be that profession's: most postings
+    name no licence, and searching every posting for every licence's words cost more than the rest of the check.
+    One per posting (the first caller's preference words stand, as when the list was built whole)."""
+
+    def __init__(self, context: Context, preference: re.Pattern[str]) -> None:
+        self.context, self.preference = context, preference
+        self.held: dict[int, bool] = {}  # index in professions() -> is this job that profession
+        self.title: str | None = None
+        self.title_lower: str | None = None
+
+    def holds(self, index: int, profession: Profession) -> bool:
+        if index not in self.held:
+            context = self.context
+            text, lower = context.document.text, context.lowered_text
+            if self.title is None:
+                self.title = _title(context)
+                self.title_lower = _aligned_lower(self.title)
+            self.held[index] = _names(profession.titles, self.title, self.title_lower) or any(
+                self._asked(m) for c in profession.credentials if _needle(c) in lower for m in _word(c).finditer(text)
+            )
+        return self.held[index]
+
+    def _asked(self, match: re.Match[str]) -> bool:
+        context = self.context
         if context.document.section_at(match.start()) == "preferred":
             return False
         start, end, _, _ = _units(context, match.start())
-        return preference.search(context.document.text, start, end) is None
-
-    def compute() -> list[Profession]:
-        text, lower = context.document.text, context.lowered_text
-        title = _title(context)
-        return [
-            p
-            for p in professions()
-            if any(t.search(title) for t in p.titles)
-            or any(asked(m) for needle, c in p.credentials if needle in lower for m in c.finditer(text))
-        ]
-
-    return context.memo("licensed-professions", compute)
+        return self.preference.search(context.document.text, start, end) is None
 
 
-def _licence_for(degree_text: str, level: str, licensed: list[Profession]) -> Profession | None:
-    for profession in licensed:
-        if any(d.search(degree_text) for d in profession.degrees):
-            return profession
-        if (level in profession.levels or level == "any") and (
-            not profession.fields or any(f.search(degree_text) for f in profession.fields)
-        ):
+def _licences(context: Context, preference: re.Pattern[str]) -> _Licences:
+    return context.memo("licensed-professions", lambda: _Licences(context, preference))
+
+
+def _licence_for(degree_text: str, level: str, licences: _Licences) -> Profession | None:
+    """The first profession (in the table's order) that the degree could be and this job is."""
+    lower = _aligned_lower(degree_text)
+    for index, profession in enumerate(professions()):
+        could_be = _names(profession.degrees, degree_text, lower) or (
+            (level in profession.levels or level == "any")
+            and (not profession.fields or _names(profession.fields, degree_text, lower))
+        )
+        if could_be and licences.holds(index, profession):
             return profession
     return None
 
@@ -448,12 +488,12 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
     path = settings.get("other_path", "or equivalent practical experience")
     groups = _groups(text, mentions)
     _excuse(context, groups, patterns)
-    licensed = _licensed(context, patterns["preference"])
+    licences = _licences(context, patterns["preference"])
     for group in groups:
         if group.excused or not _required(context, group, patterns):
             continue
         degree = text[group.start : group.extent].strip()
-        licence = _licence_for(degree, group.level, licensed)
+        licence = _licence_for(degree, group.level, licences)
         if licence is not None:
             yield Match.at(
                 group.start,
@@ -492,7 +532,7 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
         g for (u_start, u_end), gs in by_item.items() if _experience_first(text, u_start, u_end, spans) for g in gs
     ):
         degree.excused = True
-    for start, end, kind in _markers(text, patterns, spans):
+    for start, end, kind in _markers(text, context.lowered_text, patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         end = _clip(text, start, end, unit_end, patterns[kind])
         if end < 0:
@@ -557,16 +597,34 @@ def _clip(text: str, start: int, end: int, unit_end: int, pattern: re.Pattern[st
 
 
 def _markers(
-    text: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+    text: str, lower: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each alternative and preference in the posting."""
     found = [
-        (m.start(), m.end(), kind) for kind in ("alternative", "preference") for m in patterns[kind].finditer(text)
+        (m.start(), m.end(), kind)
+        for kind in ("alternative", "preference")
+        for m in _finditer(patterns[kind], text, lower)
     ]
-    for m in patterns["years_path"].finditer(text):
+    # every years path names years: a posting without the word is spared the search
+    no_years = "year" not in lower and "yr" not in lower and aligned(text, lower)
+    for m in () if no_years else _finditer(patterns["years_path"], text, lower):
         if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
             found.append((m.start(), m.end(), "years_path"))
     return found
+
+
+@lru_cache(maxsize=64)
+def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return starts(pattern)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), tried only where the pattern can begin when the text is `aligned` with its lower
+    case (about half the cost: these alternations are tried at every character otherwise)."""
+    begins = _starts(pattern)
+    if begins is None or not aligned(text, lower):
+        return pattern.finditer(text)
+    return finditer_from(pattern, text, lower, begins)
 
 
 _CHAIN = re.compile(

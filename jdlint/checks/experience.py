@@ -4,12 +4,15 @@ demands; and over-long must-have lists."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..context import Context
+from ..kinds.needles import aligned
 from ..model import Match
 from ..resources import data_path
 from ..rule import Rule
@@ -81,6 +84,44 @@ _ALSO_WORDS = {
 }
 
 
+# the most letters and signs a match of YEARS has before its "year": "minimum of" "fifteen" "plus" "to" "fifteen" "+"
+_BEFORE_YEAR = 30
+_YEAR_WINDOW = 64
+
+
+def year_matches(text: str, lower: str) -> list[re.Match[str]]:
+    """YEARS.finditer(text), searched only just before each "year" or "yr" of `lower` (text.lower()).
+
+    Every match ends in one of those words, whose letters can be spelt by nothing before it in a match, so the
+    leftmost match from a point on ends at the first of them after that point, if it starts by it. A window that
+    reaches back over more than _BEFORE_YEAR letters and signs holds the match's start; one cut short (a run of
+    spaces) is searched from the point on. The search stops 7 characters after the word: the match has read all it
+    reads there ("years" and a quote mark). A text whose lower-casing moves letters is searched whole."""
+    if not aligned(text, lower):
+        return list(YEARS.finditer(text))
+    words = sorted({*_occurrences(lower, "year"), *_occurrences(lower, "yr")})
+    found: list[re.Match[str]] = []
+    done = 0  # finditer's next search starts where its last match ended
+    for at in words:
+        if at < done:
+            continue
+        start = at - _YEAR_WINDOW
+        if start < done or len("".join(text[start:at].split())) <= _BEFORE_YEAR:
+            start = done
+        match = YEARS.search(text, start, at + 7)
+        if match is not None and match.start() <= at:
+            found.append(match)
+            done = match.end()
+    return found
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _number(text: str) -> int:
     return int(text) if text.isdigit() else _WORDS[text.lower()]
 
@@ -93,7 +134,7 @@ def demands(context: Context) -> list[tuple[int, int, int]]:
         if "year" not in lower and "yr" not in lower:
             return []  # every demand names years; two in five postings never do
         found: list[tuple[int, int, int]] = []
-        for match in YEARS.finditer(text):
+        for match in year_matches(text, lower):
             if _CAP_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 continue
             after = text[match.end() : match.end() + 60]
@@ -114,19 +155,29 @@ def demands(context: Context) -> list[tuple[int, int, int]]:
     return context.memo("experience-years", compute)
 
 
+@dataclass
+class Technology:
+    name: str
+    released: int
+    names: tuple[str, ...]  # the name and its aliases, longest first
+    flags: int
+    needles: tuple[str, ...]  # the names lower-cased: a text without one of them has no match
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when a posting first holds the name (57 patterns compiled up front slowed the first lint)."""
+        return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in self.names) + r")(?![\w])", self.flags)
+
+
 @lru_cache(maxsize=1)
-def technologies() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+def technologies() -> tuple[Technology, ...]:
     data = tomllib.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
     out = []
     for name, entry in data.items():
-        names = [name, *entry.get("aliases", [])]
+        names = sorted([name, *entry.get("aliases", [])], key=len, reverse=True)
         # names that are also English words ("Go", "Swift", "Spark") must be written as names
         flags = 0 if name.lower() in _ALSO_WORDS else re.IGNORECASE
-        pattern = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])",
-            flags,
-        )
-        out.append((name, entry["year"], pattern))
+        out.append(Technology(name, entry["year"], tuple(names), flags, tuple(n.lower() for n in names)))
     return tuple(out)
 
 
@@ -138,18 +189,32 @@ def years_beyond_technology(context: Context, rule: Rule) -> Iterator[Match]:
         # the technology the years are about: named right after ("5 years of React") or just before ("React: 5+ years")
         after = text[end : end + 70]
         before = text[max(0, start - 40) : start]
-        for name, released, pattern in technologies():
+        for technology in _named_near(after, before):
+            pattern = technology.pattern
             if not (_named_after(pattern, after) or _named_before(pattern, before)):
                 continue
-            age = year - released
+            age = year - technology.released
             if years > age:
+                name = technology.name
                 yield Match.at(
                     start,
                     end,
-                    params={"years": years, "technology": name, "released": released, "age": age},
+                    params={"years": years, "technology": name, "released": technology.released, "age": age},
                     suggestions=(f"{max(1, age - 1)}+ years with {name}", "experience with tools like it"),
                 )
                 break
+
+
+def _named_near(after: str, before: str) -> Iterator[Technology]:
+    """The technologies, in order, less those no name of which is in either text (in any case): most demands
+    name none, and a substring test is far cheaper than a regex search. Texts whose lower-casing moves letters
+    keep every technology."""
+    window = f"{after}\n{before}"  # no name holds a line break, so none is found across the two
+    lower = window.lower()
+    every = not aligned(window, lower)
+    for technology in technologies():
+        if every or any(needle in lower for needle in technology.needles):
+            yield technology
 
 
 _CONNECTORS = re.compile(
@@ -176,9 +241,18 @@ def _entry_level(context: Context) -> bool:
     document = context.document
     title = " ".join(str(v) for k, v in document.metadata.items() if k in ("title", "position", "role"))
     first = next((document.text[s.start : s.end] for s in document.segments if s.scope == "heading"), "")
-    return bool(
-        _ENTRY.search(f"{title} {first}") or re.search(r"\bthis (?:is an? )?entry[-\s]level\b", document.text, re.I)
-    )
+    return bool(_ENTRY.search(f"{title} {first}")) or says_entry_level(document.text, context.lowered_text)
+
+
+_THIS_ENTRY_LEVEL = re.compile(r"\bthis (?:is an? )?entry[-\s]level\b", re.I)
+
+
+def says_entry_level(text: str, lower: str) -> bool:
+    """The posting says "this is an entry-level ..."; a text `aligned` with its lower case (`lower`) and without
+    "entry" is spared the search, which is tried at every character."""
+    if "entry" not in lower and aligned(text, lower):
+        return False
+    return _THIS_ENTRY_LEVEL.search(text) is not None
 
 
 @check(needs=("sentences",))

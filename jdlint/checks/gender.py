@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..analyses import coded_traits, gender_coding
 from ..context import Context
@@ -41,7 +42,10 @@ def masculine_coded_word(context: Context, rule: Rule) -> Iterator[Match]:
         )
 
 
-_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+# \b(?:he|him|his|she|her|hers|himself|herself)\b in any case, written to begin with a character class (every
+# letter the engine takes for h or s in any case) so that the search skips to those letters instead of trying the
+# alternation at every character; the look-behind is the \b before the consumed first letter
+_PRONOUN = re.compile(r"[HhSs\u017f](?<!\w.)(?:(?<=[Hh])(?i:e|im|is|er|ers|imself|erself)|(?<=[Ss\u017f])(?i:he))\b")
 _DUTY = re.compile(r"\s+(?:will|must|should|shall|needs?\s+to|is expected|is required|has to)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 # A named person close before the pronoun: "Ms Lee", "Dr. Okafor", or "Jane Doe," / "Jane Doe founded ...".
@@ -64,19 +68,21 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
     or a PERSON entity when a trained pipeline is loaded), and "he or she" forms (JD202 covers them).
     """
     settings = rule.options["settings"]
-    cues = [re.compile(rf"\b{re.escape(cue)}\b") for cue in settings["candidate_words"]]
-    # a language's data may give its own pronouns (and nouns) for the candidate and the duty verbs after them
-    pronouns = re.compile(settings["pronouns"]) if "pronouns" in settings else _PRONOUN
-    duty = re.compile(settings["duty"]) if "duty" in settings else _DUTY
+    cues, pronouns, duty, named_pattern = context.compiled(
+        (rule.code, rule.language, "pronouns"), lambda: _compile(settings)
+    )
     doc, text = context.doc, context.document.text
-    # each list's spans never overlap, so only the last one starting at or before a pronoun can hold it
-    skipped = [sorted((m.start(), m.end()) for m in pattern.finditer(text)) for pattern in (_QUOTED, _BINARY)]
+    # each list's spans never overlap, so only the last one starting at or before a pronoun can hold it; they are
+    # searched for when a pronoun is met (most postings have none, and the searches cost more than the rest)
+    skipped: list[list[tuple[int, int]]] | None = None
     people = sorted(e.start_char for e in doc.ents if e.label_ == "PERSON") if doc.has_annotation("ENT_IOB") else []
     starts: list[int] | None = None
     cued: dict[int, bool] = {}  # sentence index -> does it name the candidate (read once per sentence)
-    named = _NamedBefore(text, re.compile(settings["named"]) if "named" in settings else _NAMED)
+    named = _NamedBefore(text, named_pattern)
     for match in pronouns.finditer(text):
         start, end = match.start(), match.end()
+        if skipped is None:
+            skipped = [sorted((m.start(), m.end()) for m in pattern.finditer(text)) for pattern in (_QUOTED, _BINARY)]
         if any(_inside(spans, start) for spans in skipped):
             continue
         if starts is None:
@@ -109,6 +115,18 @@ def candidate_pronoun(context: Context, rule: Rule) -> Iterator[Match]:
         word = match.group()
         suggestion = settings["replace"].get(word.lower(), settings.get("fallback", ["they"]))
         yield Match.at(start, end, suggestions=tuple(suggestion), params={"suggestion": "' or '".join(suggestion)})
+
+
+def _compile(
+    settings: dict[str, Any],
+) -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The candidate words, and a language's own pronouns (and nouns) for the candidate, duty verbs after them and
+    named people before them, if its data gives them."""
+    cues = [re.compile(rf"\b{re.escape(cue)}\b") for cue in settings["candidate_words"]]
+    pronouns = re.compile(settings["pronouns"]) if "pronouns" in settings else _PRONOUN
+    duty = re.compile(settings["duty"]) if "duty" in settings else _DUTY
+    named = re.compile(settings["named"]) if "named" in settings else _NAMED
+    return cues, pronouns, duty, named
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

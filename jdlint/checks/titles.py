@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,8 @@ _PROPER_POSSESSIVE = re.compile(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
 _NEXT_WORD = re.compile(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
 _WORD = _FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # "a postman" is a mail carrier, "our Postman collections" the API client: an indefinite article makes a
 # product name a job again
 _DETERMINER = re.compile(r"\b(?:a|an|every|each)\s+$", re.IGNORECASE)
@@ -72,12 +74,41 @@ class Title:
         return tuple(found)
 
 
+class _Patterns:
+    """key -> one regex for any of its written forms, as a whole word in any case, compiled when first asked for:
+    a posting meets few of the lexicon's words, and compiling them all took a third of a second at start."""
+
+    def __init__(
+        self, forms: Mapping[str, Collection[str]], longest_first: Callable[[Collection[str]], list[str]]
+    ) -> None:
+        self.forms = forms  # key -> its written forms
+        self.keys = frozenset(forms)
+        self.longest_first = longest_first  # the forms as regexes, in the order the alternation tries them
+        self.compiled: dict[str, re.Pattern[str]] = {}
+
+    def get(self, key: str) -> re.Pattern[str] | None:
+        pattern = self.compiled.get(key)
+        if pattern is None and key in self.forms:
+            alternatives = "|".join(self.longest_first(self.forms[key]))
+            pattern = self.compiled[key] = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+        return pattern
+
+    def __getitem__(self, key: str) -> re.Pattern[str]:
+        pattern = self.get(key)
+        if pattern is None:
+            raise KeyError(key)
+        return pattern
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.forms
+
+
 @dataclass(frozen=True)
 class Lexicon:
     titles: tuple[Title, ...]
     forms: dict[str, tuple[Title, bool]]  # a written form, lower-cased, spaces as single spaces -> (title, plural)
-    patterns: dict[str, re.Pattern[str]]  # a form's first word, lower-cased -> the forms that start with it
-    partners: dict[str, re.Pattern[str]]  # group -> the words a title of the group is paired with by a slash
+    patterns: _Patterns  # a form's first word, lower-cased -> the forms that start with it
+    partners: _Patterns  # group -> the words a title of the group is paired with by a slash
     sources: dict[str, str]
 
 
@@ -130,30 +161,21 @@ def load(name: str) -> Lexicon:
             )
         )
     forms: dict[str, tuple[Title, bool]] = {}
-    by_start: dict[str, list[str]] = {}  # first word -> the regexes of the forms that begin with it
+    by_start: dict[str, list[str]] = {}  # first word -> the forms that begin with it
     for title in titles:
         written = [(word, index == 1) for index, word in enumerate(title.words)]
         written += [(form, _is_plural_form(form)) for form in title.forms]
         for word, plural in written:
             forms[_normal(word)] = (title, plural)
-            by_start.setdefault(_first_word(word), []).append(_form_regex(word))
+            by_start.setdefault(_first_word(word), []).append(word)
             if word.endswith(("man", "men")) and not word.endswith(("woman", "women")) and word.isalpha():
-                by_start.setdefault(word[:-3], []).append(re.escape(word[:-3]) + r"\(wo\)m" + word[-2:])
-    patterns = {
-        start: re.compile(r"(?<!\w)(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
-        for start, found in by_start.items()
-    }
+                by_start.setdefault(word[:-3], []).append(word[:-3] + "(wo)m" + word[-2:])
     partners: dict[str, set[str]] = {}
     for title in titles:
         words = partners.setdefault(title.group, set())
         words.update(w.lower() for w in (*title.words, *title.neutral, *title.counterpart, *title.forms))
-    partner_patterns = {
-        group: re.compile(
-            r"(?<!\w)(?:" + "|".join(_form_regex(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE,
-        )
-        for group, words in partners.items()
-    }
+    patterns = _Patterns(by_start, lambda found: sorted(map(_form_regex, found), key=len, reverse=True))
+    partner_patterns = _Patterns(partners, lambda words: [_form_regex(w) for w in sorted(words, key=len, reverse=True)])
     return Lexicon(tuple(titles), forms, patterns, partner_patterns, dict(table.get("source", {})))
 
 
@@ -263,11 +285,12 @@ def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     hits: dict[int, _Hit] = {}
     after = 0
-    for word in _WORD.finditer(text):  # one alternation per first word: a single big one is slow
-        pattern = lexicon.patterns.get(word.group().lower())
-        if pattern is None or word.start() < after:
+    # one alternation per first word: a single big one is slow
+    for start, key in _first_words(text, context.lowered_text, lexicon.patterns):
+        pattern = lexicon.patterns.get(key)
+        if pattern is None or start < after:
             continue
-        found = pattern.match(text, word.start())
+        found = pattern.match(text, start)
         if found is None:
             continue
         after = found.end()
@@ -286,6 +309,26 @@ def gendered_title(context: Context, rule: Rule) -> Iterator[Match]:
         if not hit.paired and _skipped(text, hit, context):
             continue
         yield _match(context, hit)
+
+
+def _first_words(text: str, lower: str, patterns: _Patterns) -> list[tuple[int, str]]:
+    """(start, lower-cased word) of the text's words, in order: of those that begin a form of the lexicon at least.
+
+    Looking every word up in a Python loop cost more than the rest of the check, so the lower-cased text's words are
+    met as a set and the few the lexicon starts with are found by str.find. Its words are the text's, at the same
+    places, unless a letter lower-cases to two or the Kelvin sign to "k": then every word is given."""
+    if len(lower) != len(text) or "\u212a" in text:
+        return [(word.start(), word.group().lower()) for word in _WORD.finditer(text)]
+    found = []
+    for word in patterns.keys.intersection(_LOWER_WORD.findall(lower)):
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or lower[at - 1] not in _ASCII_LOWER) and lower[end : end + 1] not in _ASCII_LOWER:
+                found.append((at, word))
+            at = lower.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _match(context: Context, hit: _Hit) -> Match:
