@@ -4,10 +4,13 @@ over the whole text."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from jdlint.analyses.shapes import may_match, requirements, shape
+from jdlint.checks import glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.kinds.needles import aligned, finditer_from, needles, starts
@@ -230,3 +233,64 @@ def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog
 )
 def test_syllables_counted_per_word_as_textstat_counts_them(text):
     assert en_syllables.syllable_count(text) == en_syllables._textstat().syllable_count(text)
+
+
+# pieces of text that make and break the seams JD140 looks for, in every character class a shape knows
+_PIECES = [
+    *("our", "team", "only", "the", "candidate", "in", "and", "clients", "managing", "x", "é", "ü"),
+    *("We", "At", "Our", "The", "Health", "Chicago", "REMOTE", "USD", "LI", "A", "JS", "IO"),
+    *("221", ",000", "4", ".5", "\u0663", "\uff18", "²", "$", "£", "€", "_", "-", "’", "'", "@", "/"),
+    *(".", "!", "?", ":", ",", ";", " ", "\n", "(", ")", "#", "\u00a0", "\u2022"),
+]
+
+
+def _shape_texts(count: int = 4000) -> list[str]:
+    generator = random.Random(19)
+    return ["".join(generator.choices(_PIECES, k=generator.randint(1, 10))) for _ in range(count)]
+
+
+def _glued_patterns(catalog) -> list[re.Pattern[str]]:
+    rule = next(r for r in catalog.rules if r.code == "JD140" and r.language == "en")
+    return [re.compile(p) for p in rule.options["settings"]["patterns"]] + [glued._CAMEL, glued._PUNCTUATION]
+
+
+def test_a_text_without_a_patterns_shape_holds_no_match(catalog):
+    """The shape test skips a regex only where it cannot match: over generated texts of every character class
+    (non-ASCII digits, which \\d takes, among them), each with and without its neighbours joined."""
+    patterns = [(pattern, requirements(pattern)) for pattern in _glued_patterns(catalog)]
+    assert all(needs is not None for _, needs in patterns)  # each of JD140's regexes is skipped somewhere
+    skipped = 0
+    for text in _shape_texts():
+        text_shape = shape(text)
+        assert len(text_shape) == len(text)
+        for pattern, needs in patterns:
+            if not may_match(needs, text_shape):
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern, text)
+    assert skipped > 10_000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b([a-z]{2,})(We|Our)\b", {frozenset({b"aaAa"})}),
+        (r"[a-z][.!?][A-Z]", {frozenset({b"a.A"}), frozenset({b"a!A"}), frozenset({b"a?A"})}),
+        (r"\$?\d{2}k", {frozenset({b"99a"})}),
+        (r"x(?i:y)z", {frozenset({b"a"})}),
+    ],
+)
+def test_requirements_are_the_shapes_every_match_shows(pattern, expected):
+    assert set(requirements(re.compile(pattern)) or ()) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)[a-z]{3}", r"\w+", r"(?:ab|\s)", r".*"])
+def test_a_pattern_without_a_telling_shape_is_always_run(pattern):
+    assert requirements(re.compile(pattern)) is None
+    assert may_match(None, b"")
+
+
+def test_every_lower_case_run_is_a_word_piece():
+    """Each match of the lower-case run regex is one of the pieces the split finds, whatever surrounds it."""
+    for text in _shape_texts():
+        pieces = {piece.decode() for piece in glued._word_pieces(text) if glued._lower_run(piece)}
+        assert {m.group() for m in glued._LOWER_RUN.finditer(text)} <= pieces, text
