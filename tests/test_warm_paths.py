@@ -9,14 +9,20 @@ import re
 
 import pytest
 
+from jdlint.analyses.dictionary import dictionary_share
 from jdlint.analyses.shapes import may_match, requirements, shape
-from jdlint.checks import glued
+from jdlint.checks import apostrophes, glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
+from jdlint.context import Context
+from jdlint.formats import parse
 from jdlint.kinds.needles import aligned, finditer_from, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
+from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
 from jdlint.nlp import get_pipeline
+from jdlint.source import Source
+from jdlint.tokens import ALPHA, LENGTH, LOWER, ORTH
 
 PATTERNS = [
     [{"ORTH": {"IN": ["bro", "Bro"]}}],
@@ -294,3 +300,71 @@ def test_every_lower_case_run_is_a_word_piece():
     for text in _shape_texts():
         pieces = {piece.decode() for piece in glued._word_pieces(text) if glued._lower_run(piece)}
         assert {m.group() for m in glued._LOWER_RUN.finditer(text)} <= pieces, text
+
+
+DICTIONARY_TEXTS = [
+    "Our team builds tools. The team ships tools daily and the tools work.",
+    "Wir suchen eine Arbeitszeit mit Kindergarten und Zusammenarbeit, und wir suchen dich.",
+    "ourteam thecandidate workwith engineers engineers engineers",
+    "",
+]
+
+
+def test_dictionary_share_counts_every_word_as_a_look_up_would():
+    """The share counts each lower-case word once per occurrence, whether its verdict was just looked up or
+    remembered from an earlier document."""
+    pipeline = get_pipeline("blank", "en")
+    for language in (get_language("en"), get_language("de")):
+        for _ in range(2):  # the second pass answers from what the first remembered
+            for text in DICTIONARY_TEXTS:
+                context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=language)
+                rows = context.token_table()
+                keys = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH].tolist()
+                words = [context.doc.vocab.strings[key] for key in keys]
+                expected = sum(word in language.words() for word in words) / len(words) if words else 1.0
+                assert dictionary_share(context, language) == expected
+
+
+def _possessive_long_way(text, settings, english):
+    """(start, severity) of each common-noun possessive, every condition read at each s-form in turn."""
+    found_all = []
+    for found in apostrophes._COMMON_S_FORM.finditer(text):
+        s_form, following = found.group(1), found.group(2)
+        base, no_plural = s_form[:-1], set(settings["no_s_plural"])
+        zb = english.common_frequency(base)
+        if zb < 3.5 or not english.is_word(base) or not (zb < 6.0 or base in no_plural):
+            continue
+        zf = english.common_frequency(following)
+        if following in settings["not_before"] or not COMMON_ZIPF <= zf < 6.0:
+            continue
+        previous = apostrophes._WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        before = previous.group(1).lower() if previous else ""
+        misspelt = apostrophes._CONSONANT_Y.search(base) is not None or base in no_plural
+        if misspelt and english.frequency(s_form) <= zb - 2.0:
+            found_all.append((found.start(1), "warning" if before in settings["determiners"] else "info"))
+        elif before in settings["singular_determiners"] and english.common_frequency(s_form) <= zb:
+            found_all.append((found.start(1), "info"))
+    return found_all
+
+
+def test_s_forms_left_at_once_are_never_possessives(catalog):
+    """Each s-form's verdict, remembered once, leaves out only s-forms no context makes a possessive: over
+    plurals, misspellings and irregular nouns after every kind of word, the matches are those of the long way."""
+    rule = next(r for r in catalog.rules if r.code == "JD112" and r.language == "en")
+    settings, english = rule.options["settings"], get_language("en")
+    pipeline = get_pipeline("blank", "en")
+    s_forms = ["companys", "citys", "teams", "sales", "news", "mens", "todays", "skills", "peoples", "clients"]
+    s_forms += ["everyones", "womens", "thats", "countrys", "goals", "learnings", "needs", "policys", "bus"]
+    lead = ["our", "each", "every", "the", "and", "We track", "", "1.", "Each"]
+    tail = ["mission", "goals", "best", "and", "are", "team", "work", "the", "list"]
+    texts = [f"{a} {s} {b} today." for a in lead for s in s_forms for b in tail]
+    texts.append(" ".join(texts))
+    reported = 0
+    for _ in range(2):  # the second pass answers from the remembered verdicts
+        for text in texts:
+            context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=english)
+            matches = apostrophes._common_noun_possessives(context, rule, english, set(settings["not_before"]))
+            expected = _possessive_long_way(text, settings, english)
+            assert [(m.span.start, m.severity.value) for m in matches] == expected, text
+            reported += len(expected)
+    assert reported > 100

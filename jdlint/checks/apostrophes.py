@@ -170,11 +170,16 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     is_english_word = english.is_word
     not_before = set(rule.options["settings"]["not_before"])
     common = _COMMON_S_FORM.search(document.text) is not None
-    if not (common or _may_hold_lost_possessive(document.text, is_english_word)):
-        return
+    may_hold: bool | None = None  # the first pass below, run at most once and only when asked
+    if not common:
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word)
+        if not may_hold:
+            return
     if common and mostly_in(context, english, WITH_MISSPELLINGS):
         yield from _common_noun_possessives(context, rule, english, not_before)
-    if not _may_hold_lost_possessive(document.text, is_english_word) or not mostly_in(context, english):
+    if may_hold is None:
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word)
+    if not may_hold or not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     words = _posting_words(doc, not_before)
     quote = None
@@ -209,19 +214,26 @@ def _common_noun_possessives(context: Context, rule: Rule, english: Language, no
     determiners, singular = set(settings["determiners"]), set(settings["singular_determiners"])
     no_plural = set(settings["no_s_plural"])
     document = context.document
+    # what the s-form alone says is worked out once per process: most s-forms are plurals, left at once
+    s_forms: dict[str, tuple[str, float, bool] | None] = context.compiled(
+        (rule.code, "s-forms", english.code, *sorted(no_plural)), dict
+    )
     quote = None
     for found in _COMMON_S_FORM.finditer(document.text):
         s_form, following = found.group(1), found.group(2)
-        base = s_form[:-1]
-        zb = english.common_frequency(base)
-        if zb < BASE_ZIPF or not english.is_word(base) or not (zb < FUNCTION_ZIPF or base in no_plural):
+        if s_form not in s_forms:
+            if len(s_forms) > MAX_REMEMBERED:
+                s_forms.clear()  # keep memory flat over a long audit
+            s_forms[s_form] = _s_form_noun(s_form, english, no_plural)
+        noun = s_forms[s_form]
+        if noun is None:
             continue
+        base, zb, misspelt = noun
         zf = english.common_frequency(following)
         if following in not_before or not COMMON_ZIPF <= zf < FUNCTION_ZIPF:
             continue
         previous = _WORD_BEFORE.search(document.text, max(0, found.start() - 40), found.start())
         before = previous.group(1).lower() if previous else ""
-        misspelt = _CONSONANT_Y.search(base) is not None or base in no_plural
         if misspelt and english.frequency(s_form) <= zb - RARER_BY:
             severity = Severity.WARNING if before in determiners else Severity.INFO
         elif before in singular and english.common_frequency(s_form) <= zb:
@@ -233,6 +245,23 @@ def _common_noun_possessives(context: Context, rule: Rule, english: Language, no
         span = document.to_source(found.start(1), found.end(1))
         edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == s_form else ()
         yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed}, severity=severity)
+
+
+MAX_REMEMBERED = 100_000
+
+
+def _s_form_noun(s_form: str, english: Language, no_plural: set[str]) -> tuple[str, float, bool] | None:
+    """(the noun, its Zipf frequency, whether the s-form is no plural of it) when the s-form can be a possessive
+    that lost its apostrophe; None when it cannot, whatever surrounds it: its noun is rare, no word or a function
+    word, or it is a plural no rarer than its singular (the only other way it is reported, after "each")."""
+    base = s_form[:-1]
+    zb = english.common_frequency(base)
+    if zb < BASE_ZIPF or not english.is_word(base) or not (zb < FUNCTION_ZIPF or base in no_plural):
+        return None
+    misspelt = _CONSONANT_Y.search(base) is not None or base in no_plural
+    if not misspelt and english.common_frequency(s_form) > zb:
+        return None
+    return base, zb, misspelt
 
 
 def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool]) -> bool:
