@@ -11,7 +11,7 @@ import pytest
 
 from jdlint.analyses.dictionary import dictionary_share
 from jdlint.analyses.shapes import may_match, requirements, shape
-from jdlint.checks import apostrophes, glued
+from jdlint.checks import apostrophes, contacts, glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
@@ -368,3 +368,22 @@ def test_s_forms_left_at_once_are_never_possessives(catalog):
             assert [(m.span.start, m.severity.value) for m in matches] == expected, text
             reported += len(expected)
     assert reported > 100
+
+
+def test_a_text_without_a_dotted_domain_holds_no_host(catalog):
+    """JD130 leaves a posting whose lower-cased text has no dot before a listed top-level domain: no host ending
+    in one is there, over generated addresses of every case and neighbour."""
+    rule = next(r for r in catalog.rules if r.code == "JD130" and r.language == "en")
+    tlds = set(rule.options["settings"]["tlds"])
+    generator = random.Random(130)
+    pieces = ["careers", "Pinterest", "jobs", "HR", ".", ".com", ".CO", ".uk", ".io", ".x", "-", "@", "/", " ", "e.g"]
+    pieces += ["\u212a", "\u017f", "\u0131", "\u0130", "é", "2", "_", ".In", "apply", "Co", "(at)", "\n"]
+    pieces += [".\u0131o", ".u\u017f", ".\u212aa"]
+    left = 0
+    for _ in range(4000):
+        text = "".join(generator.choices(pieces, k=generator.randint(1, 9)))
+        hosts = [m for m in contacts._HOST.finditer(text) if m.group(2).rsplit(".", 1)[-1].lower() in tlds]
+        if not contacts._may_hold_host(text.lower(), tlds):
+            left += 1
+            assert not hosts, text
+    assert left > 1000

@@ -11,6 +11,7 @@ from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
 from ..context import Context
 from ..kinds.base import match_case
+from ..kinds.needles import aligned, finditer_from
 from ..language import COMMON_ZIPF, Language, get_language
 from ..model import Edit, Match, Severity
 from ..rule import Rule
@@ -60,9 +61,11 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
     finder = context.compiled(
         (rule.code, "words"), lambda: re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
     )
-    starts: set[int] | None = None
+    lower = context.lowered_text
+    # the words are tried only where one begins, unless lower-casing moved or folded a letter
+    words = finditer_from(finder, text, lower, forms) if aligned(text, lower) else finder.finditer(text)
     quote = None
-    for word in finder.finditer(text):
+    for word in words:
         token = word.group()
         candidates = forms[token.lower()]
         if token != token.lower() and not token.istitle():
@@ -71,25 +74,15 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
         if after is None:
             continue  # the next word must follow after plain spaces ("Well, ..." is an interjection)
         following = after.group(1).lower()
-        before = _PRECEDING.search(text, max(0, word.start() - 60), word.start())
-        between = before.group(2) if before else text[max(0, word.start() - 60) : word.start()]
-        if starts is None:
-            starts = _sentence_starts(context)
-        if word.start() in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
-            previous = SENTENCE_START
-        elif between.strip(" "):
-            previous = between.strip()  # punctuation such as a comma
-        else:
-            previous = before.group(1).lower()
+        if not any(_may_follow(form, following) for form in candidates):
+            continue  # the usual case, known before the word in front is looked for
+        previous = _previous(context, word.start())
         for form in candidates:
             if form.get("capitalised") and not token[0].isupper():
                 continue
             if "after" in form and previous not in form["after"]:
                 continue
-            if not (
-                following in form.get("before", ())
-                or any(following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ()))
-            ):
+            if not _may_follow(form, following):
                 continue
             quote = quote or apostrophe_for(document)
             fixed = match_case(token, form["contraction"].replace("'", quote))
@@ -97,6 +90,27 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
             edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == token else ()
             yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
             break
+
+
+def _previous(context: Context, start: int) -> str:
+    """What stands before a word: the word before it (lower-case), punctuation such as a comma, or
+    SENTENCE_START (a sentence, line or parenthesis begins)."""
+    text = context.document.text
+    before = _PRECEDING.search(text, max(0, start - 60), start)
+    between = before.group(2) if before else text[max(0, start - 60) : start]
+    starts = context.memo(("apostrophes", "sentence starts"), lambda: _sentence_starts(context))
+    if start in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
+        return SENTENCE_START
+    if between.strip(" "):
+        return between.strip()  # punctuation such as a comma
+    return before.group(1).lower()
+
+
+def _may_follow(form: dict[str, Any], following: str) -> bool:
+    """Whether the contraction can stand before the next word."""
+    return following in form.get("before", ()) or any(
+        following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ())
+    )
 
 
 _VOWEL_START = re.compile(r"[aeiouyhâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
