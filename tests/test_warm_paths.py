@@ -10,6 +10,7 @@ import re
 import pytest
 
 from jdlint.analyses.dictionary import dictionary_share
+from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, requirements, shape
 from jdlint.checks import apostrophes, contacts, glued
 from jdlint.checks.ableist import _matches, idioms
@@ -387,3 +388,38 @@ def test_a_text_without_a_dotted_domain_holds_no_host(catalog):
             left += 1
             assert not hosts, text
     assert left > 1000
+
+
+def test_a_split_not_wanted_is_dropped_before_the_words_frequency_is_read():
+    """split_word and seam_split with `wanted` give what they give without it, filtered by it afterwards."""
+    english = get_language("en")
+    runs = ["ourteam", "thecandidate", "workwith", "onboarding", "andor", "workforce", "inchicago", "teamhr"]
+    runs += ["cannot", "healthcare", "whiteboard", "benefitshealth", "clientsmanaging", "myteam", "anhour"]
+    seams = [("in", "Chicago"), ("clients", "managing"), ("Linked", "In"), ("my", "Case"), ("hr", "Team")]
+    seams += [("benefits", "Health"), ("i", "Phone"), ("our", "Team"), ("work", "Force")]
+    for wanted in (glued._may_report, glued._may_report_camel, glued._may_report_punctuation):
+        for run in runs:
+            split = split_word(run, english, max_parts=2)
+            expected = split if split and wanted(split.parts, split.zipfs) else None
+            assert split_word(run, english, max_parts=2, wanted=wanted) == expected, run
+        for left, right in seams:
+            split = seam_split(left, right, english)
+            expected = split if split and wanted(split.parts, split.zipfs) else None
+            assert seam_split(left, right, english, wanted) == expected, (left, right)
+
+
+def test_only_splits_that_may_be_reported_are_wanted():
+    """The `wanted` tests ask no more than what decides a report: over every mix of part lengths, frequencies and
+    the run's own frequency, a split they leave out would get no severity (lower-case runs) or no seam (camel)."""
+    zipfs = [0.0, 3.0, 3.4, 3.5, 3.9, 4.0, 4.4, 4.5, 4.9, 5.0, 5.9, 6.0, 7.0]
+    for parts in [("in", "team"), ("our", "hr"), ("work", "with"), ("an", "at")]:
+        for first in zipfs:
+            for second in zipfs:
+                for joined in (0.0, 1.0, 3.5):
+                    split = Split(parts, (first, second), joined)
+                    if glued._severity(split) is not None:
+                        assert glued._may_report(split.parts, split.zipfs), split
+                    if glued._camel_seam(split):
+                        assert glued._may_report_camel(split.parts, split.zipfs), split
+                    if not glued._short_abbreviation(split):
+                        assert glued._may_report_punctuation(split.parts, split.zipfs), split

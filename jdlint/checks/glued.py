@@ -151,7 +151,7 @@ MAX_REMEMBERED = 200_000
 def _lower_case_join(word: str, language: Language, settings: dict[str, Any]) -> tuple[str, Severity] | None:
     """The words a run of letters splits into (with the mark that joins them) and the severity, or None."""
     not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
-    split = split_word(word, language, max_parts=2, not_parts=not_parts)
+    split = split_word(word, language, max_parts=2, not_parts=not_parts, wanted=_may_report)
     severity = _severity(split) if split else None
     if split is None or severity is None:
         return None
@@ -178,7 +178,7 @@ def _camel_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
         counts = counts if counts is not None else Counter(re.findall(r"\w+", text))
         if counts[found.group()] > 1:
             continue  # a name the posting uses again ("myCase", "vSphere") is no accident of joining
-        split = seam_split(left, right, language)
+        split = seam_split(left, right, language, _may_report_camel)
         if split and _camel_seam(split):
             yield found.start(), found.end(), f"{left} {right}", Severity.INFO
 
@@ -192,7 +192,7 @@ def _punctuation_seams(context: Context) -> Iterator[Seam]:
         mark, right = (found.group(2), found.group(3)) if found.group(2) else (found.group(4), found.group(5))
         if _in_code(text, found.start(), found.end()):
             continue
-        split = seam_split(left, right, language)
+        split = seam_split(left, right, language, _may_report_punctuation)
         if split is None or _short_abbreviation(split):
             continue  # the missing space after the mark is evidence enough: two common words around it
         yield found.start(), found.end(), f"{left}{mark} {right}", Severity.WARNING
@@ -233,6 +233,20 @@ def _severity(split: Split) -> Severity | None:
     return Severity.INFO if min(split.zipfs) >= COMMON_ZIPF + 0.5 else None
 
 
+def _may_report(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    """What _severity asks of the parts alone: no split failing this is reported, whatever the run's own
+    frequency (looked up only for the others)."""
+    return not _short_parts(parts, zipfs) and max(zipfs) >= FUNCTION and min(zipfs) >= COMMON_ZIPF + 0.5
+
+
+def _may_report_camel(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return not _short_parts(parts, zipfs) and (max(zipfs) >= FUNCTION or min(zipfs) >= CAMEL_CONTENT)
+
+
+def _may_report_punctuation(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return not _short_parts(parts, zipfs)
+
+
 def _camel_seam(split: Split) -> bool:
     if _short_abbreviation(split):
         return False
@@ -240,7 +254,11 @@ def _camel_seam(split: Split) -> bool:
 
 
 def _short_abbreviation(split: Split) -> bool:
-    return any(len(part) == 2 and z < SHORT_PART for part, z in zip(split.parts, split.zipfs))
+    return _short_parts(split.parts, split.zipfs)
+
+
+def _short_parts(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return any(len(part) == 2 and z < SHORT_PART for part, z in zip(parts, zipfs))
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
