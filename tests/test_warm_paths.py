@@ -21,6 +21,7 @@ from jdlint.kinds.needles import aligned, finditer_from, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
+from jdlint.language.frequency import WordFrequencies
 from jdlint.nlp import get_pipeline
 from jdlint.source import Source
 from jdlint.tokens import ALPHA, LENGTH, LOWER, ORTH
@@ -423,3 +424,17 @@ def test_only_splits_that_may_be_reported_are_wanted():
                         assert glued._may_report_camel(split.parts, split.zipfs), split
                     if not glued._short_abbreviation(split):
                         assert glued._may_report_punctuation(split.parts, split.zipfs), split
+
+
+def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives():
+    """The first rare words are found by scanning wordfreq's large lists, later ones in the table built from them:
+    both give each word its most frequent listing, and 0.0 to a word not listed."""
+    words = ["onboarding", "runbooks", "workstreams", "zzqxv", "pinterest", "the", "ourteam", "thecandidate"]
+    words += ["kubernetes", "fintech", "upskilling", "andor", "teammates", "nonprofit", "qwertyuiop", "whiteboard"]
+    scanning = WordFrequencies("en")
+    scanned = [scanning.zipf(word) for word in words]
+    assert "_large" in scanning.__dict__  # more rare words than it scans for: the table was built after all
+    table = WordFrequencies("en")
+    _ = table.words()
+    assert scanned == [table.zipf(word) for word in words]
+    assert scanned[words.index("onboarding")] > 0.0 and scanned[words.index("zzqxv")] == 0.0
