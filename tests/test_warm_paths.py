@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, requirements, shape
@@ -438,3 +439,18 @@ def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives()
     _ = table.words()
     assert scanned == [table.zipf(word) for word in words]
     assert scanned[words.index("onboarding")] > 0.0 and scanned[words.index("zzqxv")] == 0.0
+
+
+def test_two_word_splits_are_those_of_the_viterbi_search():
+    """Splits into at most two words take one pass over the cuts: the same parts and the same score as the
+    Viterbi search, over words, two words joined and pieces of words, with and without parts ruled out."""
+    english = get_language("en")
+    generator = random.Random(140)
+    words = ["our", "team", "the", "candidate", "work", "with", "in", "on", "boarding", "and", "or", "force"]
+    words += ["health", "care", "white", "board", "an", "hour", "teammates", "workstreams", "a", "is", "un", "able"]
+    runs = words + [generator.choice(words) + generator.choice(words) for _ in range(3000)]
+    runs += [generator.choice(words)[1:] + generator.choice(words)[:-1] for _ in range(1000)]
+    for not_parts in ((), frozenset({"un", "able", "ing", "re"})):
+        for run in runs:
+            fast = segmentation._best_two_word_split(run, english, 2, not_parts)
+            assert fast == segmentation._viterbi(run, english, 2, 2, not_parts), run

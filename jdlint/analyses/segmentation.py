@@ -66,6 +66,15 @@ def split_word(
 def _best_split(
     lower: str, language: Language, min_part: int, max_parts: int, not_parts: Collection[str]
 ) -> tuple[float, tuple[str, ...]] | None:
+    """The highest log10 probability of the whole in 2..max_parts common words, and those words."""
+    if max_parts == 2:
+        return _best_two_word_split(lower, language, min_part, not_parts)
+    return _viterbi(lower, language, min_part, max_parts, not_parts)
+
+
+def _viterbi(
+    lower: str, language: Language, min_part: int, max_parts: int, not_parts: Collection[str]
+) -> tuple[float, tuple[str, ...]] | None:
     """Viterbi over the letters: the highest log10 probability of the whole in 2..max_parts common words."""
     n = len(lower)
     # best[i][k]: the best log10 probability of lower[:i] in k parts, with the start of its last part
@@ -91,6 +100,28 @@ def _best_split(
         parts.append(lower[start:end])
         end, k = start, k - 1
     return score, tuple(reversed(parts))
+
+
+def _best_two_word_split(
+    lower: str, language: Language, min_part: int, not_parts: Collection[str]
+) -> tuple[float, tuple[str, ...]] | None:
+    """What the Viterbi search finds when at most two parts are allowed, in one pass over the places to cut: the
+    first cut with the highest score, the score summed in the same order (so the same float)."""
+    best: tuple[float, tuple[str, ...]] | None = None
+    for cut in range(min_part, len(lower) - min_part + 1):
+        left, right = lower[:cut], lower[cut:]
+        if left in not_parts or right in not_parts:
+            continue
+        z_left = language.common_frequency(left)
+        if z_left < COMMON_ZIPF:
+            continue
+        z_right = language.common_frequency(right)
+        if z_right < COMMON_ZIPF:
+            continue
+        candidate = (0.0 + z_left - 9) + z_right - 9
+        if best is None or candidate > best[0]:
+            best = (candidate, (left, right))
+    return best
 
 
 def seam_split(left: str, right: str, language: Language, wanted: Wanted | None = None) -> Split | None:
