@@ -13,13 +13,13 @@ from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, requirements, shape
-from jdlint.checks import apostrophes, contacts, glued
+from jdlint.checks import apostrophes, characters, contacts, glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
 from jdlint.formats import parse
 from jdlint.kinds.needles import aligned, finditer_from, needles, starts
-from jdlint.kinds.terms import CompiledTerms, _longest, _optional
+from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
 from jdlint.language.frequency import WordFrequencies
@@ -454,3 +454,33 @@ def test_two_word_splits_are_those_of_the_viterbi_search():
         for run in runs:
             fast = segmentation._best_two_word_split(run, english, 2, not_parts)
             assert fast == segmentation._viterbi(run, english, 2, 2, not_parts), run
+
+
+def test_the_part_many_needles_share_stands_for_them_all(catalog):
+    """A text without the part every needle holds has none of the needles; single letters are not used."""
+    assert _shared_part(frozenset({"chevron_right", "expand_more", "more_vert"})) == "_"
+    assert _shared_part(frozenset({"keyboard_arrow_up", "keyboard_arrow_down"})) == "keyboard_arrow_"
+    assert _shared_part(frozenset({"degree", "bachelor"})) is None  # only "e" is shared
+    assert _shared_part(frozenset({"only"})) is None
+    shared = 0
+    for pattern in {p for rule in catalog.rules for p in _regexes(rule.options)}:
+        found = needles(pattern)
+        part = _shared_part(found)
+        if part is not None:
+            shared += 1
+            assert all(part in needle for needle in found)
+    assert shared >= 1
+
+
+def test_a_text_without_a_mojibake_start_has_no_repair():
+    """JD101's one pass over the text leaves only texts where no line has a suspect character or a residue."""
+    generator = random.Random(101)
+    pieces = ["We", "â€™", "re", "Ã©", "\u00c2 ", "\u00c2\u00a0", "\x85", "’", "“", "”", "™", "s", " ", "\n", "é", "ü"]
+    pieces += ["\u2013", "caf", "ß", "ô", "\u00f5", "\u00c1", "x", "€", "•", "\u0131"]
+    left = 0
+    for _ in range(4000):
+        text = "".join(generator.choices(pieces, k=generator.randint(1, 8)))
+        if not characters._may_hold_mojibake(text):
+            left += 1
+            assert characters._SUSPECT.search(text) is None and characters._residues(text, 0) == [], text
+    assert left > 200
