@@ -12,7 +12,7 @@ import pytest
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
 from jdlint.analyses.segmentation import Split, seam_split, split_word
-from jdlint.analyses.shapes import may_match, requirements, shape
+from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
@@ -301,8 +301,12 @@ def test_a_pattern_without_a_telling_shape_is_always_run(pattern):
 def test_every_lower_case_run_is_a_word_piece():
     """Each match of the lower-case run regex is one of the pieces the split finds, whatever surrounds it."""
     for text in _shape_texts():
-        pieces = {piece.decode() for piece in glued._word_pieces(text) if glued._lower_run(piece)}
-        assert {m.group() for m in glued._LOWER_RUN.finditer(text)} <= pieces, text
+        runs = {piece.decode() for piece in pieces(text) if glued._lower_run(piece)}
+        assert {m.group() for m in glued._LOWER_RUN.finditer(text)} <= runs, text
+        words = pieces(text)
+        for match in re.finditer(r"\b[A-Za-z]\w*\b", text):
+            if match.group().isascii():
+                assert match.group().encode() in words, text  # a whole ASCII word is a piece
 
 
 DICTIONARY_TEXTS = [

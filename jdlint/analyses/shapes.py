@@ -61,6 +61,24 @@ def text_shape(context: Context) -> bytes:
     return context.memo("text-shape", lambda: shape(context.document.text))
 
 
+# ASCII letters, digits and "_" stay, everything else becomes a space: the runs left are the ASCII parts of words
+_WORD_CHARACTERS = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else ord(" ") for b in range(256)
+)
+
+
+def pieces(text: str) -> set[bytes]:
+    """The ASCII runs of word characters in the text, split apart by every other character (a split, not a
+    regex): a word a regex finds between non-word characters ("\\bword\\b", "(?<!\\w)word(?!\\w)") is one of them,
+    so a word missing from them is missing from the text."""
+    return set(text.encode("latin-1", "replace").translate(_WORD_CHARACTERS).split())
+
+
+def word_pieces(context: Context) -> set[bytes]:
+    """The pieces of the document's extracted text, once per document."""
+    return context.memo("word-pieces", lambda: pieces(context.document.text))
+
+
 def may_match(requirements: tuple[Requirement, ...] | None, text_shape: bytes) -> bool:
     """Whether a text of this shape may hold a match (None: the pattern has no telling shape)."""
     return requirements is None or any(all(piece in text_shape for piece in need) for need in requirements)

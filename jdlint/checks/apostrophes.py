@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
+from ..analyses.shapes import word_pieces
 from ..context import Context
 from ..kinds.base import match_case
 from ..kinds.needles import aligned, finditer_from
@@ -186,13 +187,13 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     common = _COMMON_S_FORM.search(document.text) is not None
     may_hold: bool | None = None  # the first pass below, run at most once and only when asked
     if not common:
-        may_hold = _may_hold_lost_possessive(document.text, is_english_word)
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word, word_pieces(context))
         if not may_hold:
             return
     if common and mostly_in(context, english, WITH_MISSPELLINGS):
         yield from _common_noun_possessives(context, rule, english, not_before)
     if may_hold is None:
-        may_hold = _may_hold_lost_possessive(document.text, is_english_word)
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word, word_pieces(context))
     if not may_hold or not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     words = _posting_words(doc, not_before)
@@ -278,9 +279,13 @@ def _s_form_noun(s_form: str, english: Language, no_plural: set[str]) -> tuple[s
     return base, zb, misspelt
 
 
-def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool]) -> bool:
-    """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text."""
-    return any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text) for m in _S_FORM.finditer(text))
+def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool], words: set[bytes]) -> bool:
+    """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text (searched
+    for only when it is one of the text's word pieces, `words`)."""
+    return any(
+        not is_english_word(m.group()) and m.group(1).encode() in words and re.search(rf"\b{m.group(1)}\b", text)
+        for m in _S_FORM.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

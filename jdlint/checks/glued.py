@@ -18,7 +18,7 @@ from typing import Any
 
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
 from ..analyses.segmentation import Split, seam_split, split_word
-from ..analyses.shapes import Requirement, may_match, requirements, text_shape
+from ..analyses.shapes import Requirement, may_match, requirements, text_shape, word_pieces
 from ..context import Context
 from ..language import COMMON_ZIPF, Language
 from ..model import Match, Severity
@@ -101,7 +101,7 @@ def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Se
     outcomes = context.compiled(("glued", "lower-case joins", key), _RunOutcomes)
     unsplit, splits = outcomes.unsplit, outcomes.splits
     joins: dict[str, tuple[str, Severity]] = {}
-    for piece in _word_pieces(text) - unsplit:
+    for piece in word_pieces(context) - unsplit:
         if piece not in splits:
             if len(unsplit) + len(splits) > MAX_REMEMBERED:
                 unsplit.clear()  # keep memory flat over a long audit
@@ -127,18 +127,6 @@ class _RunOutcomes:
 
     unsplit: set[bytes] = field(default_factory=set)
     splits: dict[bytes, tuple[str, Severity]] = field(default_factory=dict)
-
-
-# ASCII letters, digits and "_" stay, everything else becomes a space: the runs left are the ASCII parts of words
-_WORD_CHARACTERS = bytes(
-    b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else ord(" ") for b in range(256)
-)
-
-
-def _word_pieces(text: str) -> set[bytes]:
-    """The ASCII runs of word characters in the text, split apart by every other character: each match of
-    _LOWER_RUN (no word character on either side) is one of them, found by a split rather than a regex."""
-    return set(text.encode("latin-1", "replace").translate(_WORD_CHARACTERS).split())
 
 
 def _lower_run(piece: bytes) -> bool:
