@@ -488,3 +488,18 @@ def test_a_text_without_a_mojibake_start_has_no_repair():
             left += 1
             assert characters._SUSPECT.search(text) is None and characters._residues(text, 0) == [], text
     assert left > 200
+
+
+def test_remembered_splits_belong_to_their_settings(catalog):
+    """Two settings tables linted with one pipeline keep their own remembered splits ("andor" is "and/or" only
+    where the slash pair is listed)."""
+    rule = next(r for r in catalog.rules if r.code == "JD140" and r.language == "en")
+    with_slash = rule.options["settings"]
+    without_slash = {**with_slash, "slash_pairs": []}
+    pipeline, english = get_pipeline("blank", "en"), get_language("en")
+    text = "Skills in Python andor R and ourteam."
+    for _ in range(2):
+        for settings, expected in ((with_slash, "and/or"), (without_slash, "and or")):
+            context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=english)
+            seams = {text[start:end]: fixed for start, end, fixed, _ in glued._lower_case_joins(context, settings)}
+            assert seams == {"andor": expected, "ourteam": "our team"}

@@ -97,8 +97,11 @@ def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Se
     # what a run of letters splits into depends on the run alone, so it is worked out once per process: a
     # posting's runs are set against those known not to split (a set difference, in C), and only a run that
     # splits is looked for in its place
-    key = (language.code, *(tuple(map(str, settings[name])) for name in ("prefixes", "suffixes", "slash_pairs")))
-    outcomes = context.compiled(("glued", "lower-case joins", key), _RunOutcomes)
+    # one record per settings table (held, so its id stays its own), found without hashing the table
+    records = context.compiled(("glued", "lower-case joins", language.code), dict)
+    if id(settings) not in records:
+        records[id(settings)] = (settings, _RunOutcomes())
+    outcomes: _RunOutcomes = records[id(settings)][1]
     unsplit, splits = outcomes.unsplit, outcomes.splits
     joins: dict[str, tuple[str, Severity]] = {}
     for piece in word_pieces(context) - unsplit:
