@@ -9,12 +9,23 @@ import re
 
 import pytest
 
+from jdlint.analyses import segmentation
+from jdlint.analyses.dictionary import dictionary_share
+from jdlint.analyses.segmentation import Split, seam_split, split_word
+from jdlint.analyses.shapes import may_match, pieces, requirements, shape
+from jdlint.checks import apostrophes, characters, contacts, glued
 from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
+from jdlint.context import Context
+from jdlint.formats import parse
 from jdlint.kinds.needles import aligned, few_starts, finditer_from, needles, starts
-from jdlint.kinds.terms import CompiledTerms, _longest, _optional
+from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
+from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
+from jdlint.language.frequency import WordFrequencies
 from jdlint.nlp import get_pipeline
+from jdlint.source import Source
+from jdlint.tokens import ALPHA, LENGTH, LOWER, ORTH
 
 PATTERNS = [
     [{"ORTH": {"IN": ["bro", "Bro"]}}],
@@ -504,3 +515,264 @@ def test_sentence_bounds_are_the_docs_sentences():
     for doc in pipeline.pipe(texts, {"sentences"}):
         expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         assert sentence_bounds(doc, read_token_table(doc)) == expected
+
+
+# pieces of text that make and break the seams JD140 looks for, in every character class a shape knows
+_PIECES = [
+    *("our", "team", "only", "the", "candidate", "in", "and", "clients", "managing", "x", "é", "ü"),
+    *("We", "At", "Our", "The", "Health", "Chicago", "REMOTE", "USD", "LI", "A", "JS", "IO"),
+    *("221", ",000", "4", ".5", "\u0663", "\uff18", "²", "$", "£", "€", "_", "-", "’", "'", "@", "/"),
+    *(".", "!", "?", ":", ",", ";", " ", "\n", "(", ")", "#", "\u00a0", "\u2022"),
+]
+
+
+def _shape_texts(count: int = 4000) -> list[str]:
+    generator = random.Random(19)
+    return ["".join(generator.choices(_PIECES, k=generator.randint(1, 10))) for _ in range(count)]
+
+
+def _glued_patterns(catalog) -> list[re.Pattern[str]]:
+    rule = next(r for r in catalog.rules if r.code == "JD140" and r.language == "en")
+    return [re.compile(p) for p in rule.options["settings"]["patterns"]] + [glued._CAMEL, glued._PUNCTUATION]
+
+
+def test_a_text_without_a_patterns_shape_holds_no_match(catalog):
+    """The shape test skips a regex only where it cannot match: over generated texts of every character class
+    (non-ASCII digits, which \\d takes, among them), each with and without its neighbours joined."""
+    patterns = [(pattern, requirements(pattern)) for pattern in _glued_patterns(catalog)]
+    assert all(needs is not None for _, needs in patterns)  # each of JD140's regexes is skipped somewhere
+    skipped = 0
+    for text in _shape_texts():
+        text_shape = shape(text)
+        assert len(text_shape) == len(text)
+        for pattern, needs in patterns:
+            if not may_match(needs, text_shape):
+                skipped += 1
+                assert pattern.search(text) is None, (pattern.pattern, text)
+    assert skipped > 10_000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b([a-z]{2,})(We|Our)\b", {frozenset({b"aaAa"})}),
+        (r"[a-z][.!?][A-Z]", {frozenset({b"a.A"}), frozenset({b"a!A"}), frozenset({b"a?A"})}),
+        (r"\$?\d{2}k", {frozenset({b"99a"})}),
+        (r"x(?i:y)z", {frozenset({b"a"})}),
+    ],
+)
+def test_requirements_are_the_shapes_every_match_shows(pattern, expected):
+    assert set(requirements(re.compile(pattern)) or ()) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)[a-z]{3}", r"\w+", r"(?:ab|\s)", r".*"])
+def test_a_pattern_without_a_telling_shape_is_always_run(pattern):
+    assert requirements(re.compile(pattern)) is None
+    assert may_match(None, b"")
+
+
+def test_every_lower_case_run_is_a_word_piece():
+    """Each match of the lower-case run regex is one of the pieces the split finds, whatever surrounds it."""
+    for text in _shape_texts():
+        runs = {piece.decode() for piece in pieces(text) if glued._lower_run(piece)}
+        assert {m.group() for m in glued._LOWER_RUN.finditer(text)} <= runs, text
+        words = pieces(text)
+        for match in re.finditer(r"\b[A-Za-z]\w*\b", text):
+            if match.group().isascii():
+                assert match.group().encode() in words, text  # a whole ASCII word is a piece
+
+
+DICTIONARY_TEXTS = [
+    "Our team builds tools. The team ships tools daily and the tools work.",
+    "Wir suchen eine Arbeitszeit mit Kindergarten und Zusammenarbeit, und wir suchen dich.",
+    "ourteam thecandidate workwith engineers engineers engineers",
+    "",
+]
+
+
+def test_dictionary_share_counts_every_word_as_a_look_up_would():
+    """The share counts each lower-case word once per occurrence, whether its verdict was just looked up or
+    remembered from an earlier document."""
+    pipeline = get_pipeline("blank", "en")
+    for language in (get_language("en"), get_language("de")):
+        for _ in range(2):  # the second pass answers from what the first remembered
+            for text in DICTIONARY_TEXTS:
+                context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=language)
+                rows = context.token_table()
+                keys = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH].tolist()
+                words = [context.doc.vocab.strings[key] for key in keys]
+                expected = sum(word in language.words() for word in words) / len(words) if words else 1.0
+                assert dictionary_share(context, language) == expected
+
+
+def _possessive_long_way(text, settings, english):
+    """(start, severity) of each common-noun possessive, every condition read at each s-form in turn."""
+    found_all = []
+    for found in apostrophes._COMMON_S_FORM.finditer(text):
+        s_form, following = found.group(1), found.group(2)
+        base, no_plural = s_form[:-1], set(settings["no_s_plural"])
+        zb = english.common_frequency(base)
+        if zb < 3.5 or not english.is_word(base) or not (zb < 6.0 or base in no_plural):
+            continue
+        zf = english.common_frequency(following)
+        if following in settings["not_before"] or not COMMON_ZIPF <= zf < 6.0:
+            continue
+        previous = apostrophes._WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        before = previous.group(1).lower() if previous else ""
+        misspelt = apostrophes._CONSONANT_Y.search(base) is not None or base in no_plural
+        if misspelt and english.frequency(s_form) <= zb - 2.0:
+            found_all.append((found.start(1), "warning" if before in settings["determiners"] else "info"))
+        elif before in settings["singular_determiners"] and english.common_frequency(s_form) <= zb:
+            found_all.append((found.start(1), "info"))
+    return found_all
+
+
+def test_s_forms_left_at_once_are_never_possessives(catalog):
+    """Each s-form's verdict, remembered once, leaves out only s-forms no context makes a possessive: over
+    plurals, misspellings and irregular nouns after every kind of word, the matches are those of the long way."""
+    rule = next(r for r in catalog.rules if r.code == "JD112" and r.language == "en")
+    settings, english = rule.options["settings"], get_language("en")
+    pipeline = get_pipeline("blank", "en")
+    s_forms = ["companys", "citys", "teams", "sales", "news", "mens", "todays", "skills", "peoples", "clients"]
+    s_forms += ["everyones", "womens", "thats", "countrys", "goals", "learnings", "needs", "policys", "bus"]
+    lead = ["our", "each", "every", "the", "and", "We track", "", "1.", "Each"]
+    tail = ["mission", "goals", "best", "and", "are", "team", "work", "the", "list"]
+    texts = [f"{a} {s} {b} today." for a in lead for s in s_forms for b in tail]
+    texts.append(" ".join(texts))
+    reported = 0
+    for _ in range(2):  # the second pass answers from the remembered verdicts
+        for text in texts:
+            context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=english)
+            matches = apostrophes._common_noun_possessives(context, rule, english, set(settings["not_before"]))
+            expected = _possessive_long_way(text, settings, english)
+            assert [(m.span.start, m.severity.value) for m in matches] == expected, text
+            reported += len(expected)
+    assert reported > 100
+
+
+def test_a_text_without_a_dotted_domain_holds_no_host(catalog):
+    """JD130 leaves a posting whose lower-cased text has no dot before a listed top-level domain: no host ending
+    in one is there, over generated addresses of every case and neighbour."""
+    rule = next(r for r in catalog.rules if r.code == "JD130" and r.language == "en")
+    tlds = set(rule.options["settings"]["tlds"])
+    generator = random.Random(130)
+    pieces = ["careers", "Pinterest", "jobs", "HR", ".", ".com", ".CO", ".uk", ".io", ".x", "-", "@", "/", " ", "e.g"]
+    pieces += ["\u212a", "\u017f", "\u0131", "\u0130", "é", "2", "_", ".In", "apply", "Co", "(at)", "\n"]
+    pieces += [".\u0131o", ".u\u017f", ".\u212aa"]
+    left = 0
+    for _ in range(4000):
+        text = "".join(generator.choices(pieces, k=generator.randint(1, 9)))
+        hosts = [m for m in contacts._HOST.finditer(text) if m.group(2).rsplit(".", 1)[-1].lower() in tlds]
+        if not contacts._may_hold_host(text.lower(), tlds):
+            left += 1
+            assert not hosts, text
+    assert left > 1000
+
+
+def test_a_split_not_wanted_is_dropped_before_the_words_frequency_is_read():
+    """split_word and seam_split with `wanted` give what they give without it, filtered by it afterwards."""
+    english = get_language("en")
+    runs = ["ourteam", "thecandidate", "workwith", "onboarding", "andor", "workforce", "inchicago", "teamhr"]
+    runs += ["cannot", "healthcare", "whiteboard", "benefitshealth", "clientsmanaging", "myteam", "anhour"]
+    seams = [("in", "Chicago"), ("clients", "managing"), ("Linked", "In"), ("my", "Case"), ("hr", "Team")]
+    seams += [("benefits", "Health"), ("i", "Phone"), ("our", "Team"), ("work", "Force")]
+    for wanted in (glued._may_report, glued._may_report_camel, glued._may_report_punctuation):
+        for run in runs:
+            split = split_word(run, english, max_parts=2)
+            expected = split if split and wanted(split.parts, split.zipfs) else None
+            assert split_word(run, english, max_parts=2, wanted=wanted) == expected, run
+        for left, right in seams:
+            split = seam_split(left, right, english)
+            expected = split if split and wanted(split.parts, split.zipfs) else None
+            assert seam_split(left, right, english, wanted) == expected, (left, right)
+
+
+def test_only_splits_that_may_be_reported_are_wanted():
+    """The `wanted` tests ask no more than what decides a report: over every mix of part lengths, frequencies and
+    the run's own frequency, a split they leave out would get no severity (lower-case runs) or no seam (camel)."""
+    zipfs = [0.0, 3.0, 3.4, 3.5, 3.9, 4.0, 4.4, 4.5, 4.9, 5.0, 5.9, 6.0, 7.0]
+    for parts in [("in", "team"), ("our", "hr"), ("work", "with"), ("an", "at")]:
+        for first in zipfs:
+            for second in zipfs:
+                for joined in (0.0, 1.0, 3.5):
+                    split = Split(parts, (first, second), joined)
+                    if glued._severity(split) is not None:
+                        assert glued._may_report(split.parts, split.zipfs), split
+                    if glued._camel_seam(split):
+                        assert glued._may_report_camel(split.parts, split.zipfs), split
+                    if not glued._short_abbreviation(split):
+                        assert glued._may_report_punctuation(split.parts, split.zipfs), split
+
+
+def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives():
+    """The first rare words are found by scanning wordfreq's large lists, later ones in the table built from them:
+    both give each word its most frequent listing, and 0.0 to a word not listed."""
+    words = ["onboarding", "runbooks", "workstreams", "zzqxv", "pinterest", "the", "ourteam", "thecandidate"]
+    words += ["kubernetes", "fintech", "upskilling", "andor", "teammates", "nonprofit", "qwertyuiop", "whiteboard"]
+    scanning = WordFrequencies("en")
+    scanned = [scanning.zipf(word) for word in words]
+    assert "_large" in scanning.__dict__  # more rare words than it scans for: the table was built after all
+    table = WordFrequencies("en")
+    _ = table.words()
+    assert scanned == [table.zipf(word) for word in words]
+    assert scanned[words.index("onboarding")] > 0.0 and scanned[words.index("zzqxv")] == 0.0
+
+
+def test_two_word_splits_are_those_of_the_viterbi_search():
+    """Splits into at most two words take one pass over the cuts: the same parts and the same score as the
+    Viterbi search, over words, two words joined and pieces of words, with and without parts ruled out."""
+    english = get_language("en")
+    generator = random.Random(140)
+    words = ["our", "team", "the", "candidate", "work", "with", "in", "on", "boarding", "and", "or", "force"]
+    words += ["health", "care", "white", "board", "an", "hour", "teammates", "workstreams", "a", "is", "un", "able"]
+    runs = words + [generator.choice(words) + generator.choice(words) for _ in range(3000)]
+    runs += [generator.choice(words)[1:] + generator.choice(words)[:-1] for _ in range(1000)]
+    for not_parts in ((), frozenset({"un", "able", "ing", "re"})):
+        for run in runs:
+            fast = segmentation._best_two_word_split(run, english, 2, not_parts)
+            assert fast == segmentation._viterbi(run, english, 2, 2, not_parts), run
+
+
+def test_the_part_many_needles_share_stands_for_them_all(catalog):
+    """A text without the part every needle holds has none of the needles; single letters are not used."""
+    assert _shared_part(frozenset({"chevron_right", "expand_more", "more_vert"})) == "_"
+    assert _shared_part(frozenset({"keyboard_arrow_up", "keyboard_arrow_down"})) == "keyboard_arrow_"
+    assert _shared_part(frozenset({"degree", "bachelor"})) is None  # only "e" is shared
+    assert _shared_part(frozenset({"only"})) is None
+    shared = 0
+    for pattern in {p for rule in catalog.rules for p in _regexes(rule.options)}:
+        found = needles(pattern)
+        part = _shared_part(found)
+        if part is not None:
+            shared += 1
+            assert all(part in needle for needle in found)
+    assert shared >= 1
+
+
+def test_a_text_without_a_mojibake_start_has_no_repair():
+    """JD101's one pass over the text leaves only texts where no line has a suspect character or a residue."""
+    generator = random.Random(101)
+    pieces = ["We", "â€™", "re", "Ã©", "\u00c2 ", "\u00c2\u00a0", "\x85", "’", "“", "”", "™", "s", " ", "\n", "é", "ü"]
+    pieces += ["\u2013", "caf", "ß", "ô", "\u00f5", "\u00c1", "x", "€", "•", "\u0131"]
+    left = 0
+    for _ in range(4000):
+        text = "".join(generator.choices(pieces, k=generator.randint(1, 8)))
+        if not characters._may_hold_mojibake(text):
+            left += 1
+            assert characters._SUSPECT.search(text) is None and characters._residues(text, 0) == [], text
+    assert left > 200
+
+
+def test_remembered_splits_belong_to_their_settings(catalog):
+    """Two settings tables linted with one pipeline keep their own remembered splits ("andor" is "and/or" only
+    where the slash pair is listed)."""
+    rule = next(r for r in catalog.rules if r.code == "JD140" and r.language == "en")
+    with_slash = rule.options["settings"]
+    without_slash = {**with_slash, "slash_pairs": []}
+    pipeline, english = get_pipeline("blank", "en"), get_language("en")
+    text = "Skills in Python andor R and ourteam."
+    for _ in range(2):
+        for settings, expected in ((with_slash, "and/or"), (without_slash, "and or")):
+            context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=english)
+            seams = {text[start:end]: fixed for start, end, fixed, _ in glued._lower_case_joins(context, settings)}
+            assert seams == {"andor": expected, "ourteam": "our team"}

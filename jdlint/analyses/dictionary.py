@@ -11,7 +11,7 @@ MOSTLY = 0.85  # below this share of known lower-case words, a text is not mostl
 # the bar for rules that look for misspelt words themselves (glued words, lost apostrophes): those words are
 # not in the dictionary, and in a short text a few of them weigh a lot
 WITH_MISSPELLINGS = 0.6
-_known: dict[str, dict[int, bool]] = {}  # language -> string hash -> in its dictionary
+MAX_REMEMBERED = 500_000
 
 
 def dictionary_share(context: Context, language: Language) -> float:
@@ -20,20 +20,21 @@ def dictionary_share(context: Context, language: Language) -> float:
     hashes = rows[(rows[:, ALPHA] == 1) & (rows[:, LOWER] == 1) & (rows[:, LENGTH] > 2), ORTH]
     if not len(hashes):
         return 1.0
-    import numpy
-
-    strings, table = context.doc.vocab.strings, language.words()
-    # each different word is looked up once, and its answer kept by its string's hash for later postings
-    known = _known.setdefault(language.code, {})
-    if len(known) > 200_000:
-        known.clear()  # keep memory flat over a long audit
-    found = 0
-    for key, count in zip(*(column.tolist() for column in numpy.unique(hashes, return_counts=True))):
-        hit = known.get(key)
-        if hit is None:
-            hit = known[key] = strings[key] in table
-        found += count if hit else 0
-    return found / len(hashes)
+    # each distinct word is looked up once per process (by its hash, which names the same string in every Doc);
+    # then the words in the dictionary are counted by set look-ups in C
+    known: tuple[set[int], set[int]] = context.compiled(("dictionary-words", language.code), lambda: (set(), set()))
+    inside_words, other_words = known
+    keys = hashes.tolist()
+    unseen = set(keys) - inside_words - other_words
+    if unseen:
+        if len(inside_words) + len(other_words) > MAX_REMEMBERED:
+            inside_words.clear()  # keep memory flat over a long audit
+            other_words.clear()
+        strings, table = context.doc.vocab.strings, language.words()
+        for key in unseen:
+            (inside_words if strings[key] in table else other_words).add(key)
+    inside = sum(map(inside_words.__contains__, keys))
+    return inside / len(hashes)
 
 
 def mostly_in(context: Context, language: Language, share: float = MOSTLY) -> bool:

@@ -8,13 +8,14 @@ compound ("workforce", "onboarding", "cannot") is listed often enough on its own
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from ..language import COMMON_ZIPF, Language
 
 MARGIN = 1.5  # the split must be 30 times as likely as the joined word (log10), so close calls stay joined
 MAX_PARTS = 3
+Wanted = Callable[[tuple[str, ...], tuple[float, ...]], bool]  # (parts, their Zipf frequencies) -> used or not
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,14 @@ def split_word(
     min_part: int = 2,
     max_parts: int = MAX_PARTS,
     not_parts: Collection[str] = (),
+    wanted: Wanted | None = None,
 ) -> Split | None:
     """The most likely split of `word` into common words, or None when it reads better as one word.
 
     Each part has `min_part` letters or more, is a common word (Zipf >= COMMON_ZIPF) and is not in
-    `not_parts` (prefixes and suffixes, which make derived words rather than two words).
+    `not_parts` (prefixes and suffixes, which make derived words rather than two words). A caller that uses
+    only some splits says which by `wanted` (given the parts and their Zipf frequencies): None is returned for
+    the others before the whole word's frequency is looked up, which may load the large word list.
     """
     lower = word.lower()
     if is_known_word(lower, language):
@@ -50,13 +54,25 @@ def split_word(
     if found is None:
         return None
     score, parts = found
+    zipfs = tuple(language.common_frequency(p) for p in parts)
+    if wanted is not None and not wanted(parts, zipfs):
+        return None
     joined = language.frequency(lower)
     if joined > 0.0 and score <= joined - 9 + MARGIN:
         return None
-    return Split(parts, tuple(language.common_frequency(p) for p in parts), joined)
+    return Split(parts, zipfs, joined)
 
 
 def _best_split(
+    lower: str, language: Language, min_part: int, max_parts: int, not_parts: Collection[str]
+) -> tuple[float, tuple[str, ...]] | None:
+    """The highest log10 probability of the whole in 2..max_parts common words, and those words."""
+    if max_parts == 2:
+        return _best_two_word_split(lower, language, min_part, not_parts)
+    return _viterbi(lower, language, min_part, max_parts, not_parts)
+
+
+def _viterbi(
     lower: str, language: Language, min_part: int, max_parts: int, not_parts: Collection[str]
 ) -> tuple[float, tuple[str, ...]] | None:
     """Viterbi over the letters: the highest log10 probability of the whole in 2..max_parts common words."""
@@ -86,15 +102,38 @@ def _best_split(
     return score, tuple(reversed(parts))
 
 
-def seam_split(left: str, right: str, language: Language) -> Split | None:
+def _best_two_word_split(
+    lower: str, language: Language, min_part: int, not_parts: Collection[str]
+) -> tuple[float, tuple[str, ...]] | None:
+    """What the Viterbi search finds when at most two parts are allowed, in one pass over the places to cut: the
+    first cut with the highest score, the score summed in the same order (so the same float)."""
+    best: tuple[float, tuple[str, ...]] | None = None
+    for cut in range(min_part, len(lower) - min_part + 1):
+        left, right = lower[:cut], lower[cut:]
+        if left in not_parts or right in not_parts:
+            continue
+        z_left = language.common_frequency(left)
+        if z_left < COMMON_ZIPF:
+            continue
+        z_right = language.common_frequency(right)
+        if z_right < COMMON_ZIPF:
+            continue
+        candidate = (0.0 + z_left - 9) + z_right - 9
+        if best is None or candidate > best[0]:
+            best = (candidate, (left, right))
+    return best
+
+
+def seam_split(left: str, right: str, language: Language, wanted: Wanted | None = None) -> Split | None:
     """Two words joined at a known seam ("in" + "Chicago", "clients" + "managing"): a Split when both are
-    common words and the two read together are not more likely one word ("LinkedIn", "iPhone" are)."""
+    common words and the two read together are not more likely one word ("LinkedIn", "iPhone" are); `wanted`
+    as for split_word."""
     lower_left, lower_right = left.lower(), right.lower()
     zl, zr = language.common_frequency(lower_left), language.common_frequency(lower_right)
     if zl < COMMON_ZIPF or zr < COMMON_ZIPF:
         return None
     whole = lower_left + lower_right
-    if language.is_word(whole):
+    if language.is_word(whole) or (wanted is not None and not wanted((lower_left, lower_right), (zl, zr))):
         return None
     joined = language.frequency(whole)
     if joined > 0.0 and (zl - 9) + (zr - 9) <= joined - 9 + MARGIN:

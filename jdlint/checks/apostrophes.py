@@ -9,8 +9,10 @@ from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
+from ..analyses.shapes import word_pieces
 from ..context import Context
 from ..kinds.base import match_case
+from ..kinds.needles import aligned, finditer_from
 from ..language import COMMON_ZIPF, Language, get_language
 from ..model import Edit, Match, Severity
 from ..rule import Rule
@@ -60,9 +62,11 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
     finder = context.compiled(
         (rule.code, "words"), lambda: re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b", re.IGNORECASE)
     )
-    starts: set[int] | None = None
+    lower = context.lowered_text
+    # the words are tried only where one begins, unless lower-casing moved or folded a letter
+    words = finditer_from(finder, text, lower, forms) if aligned(text, lower) else finder.finditer(text)
     quote = None
-    for word in finder.finditer(text):
+    for word in words:
         token = word.group()
         candidates = forms[token.lower()]
         if token != token.lower() and not token.istitle():
@@ -71,25 +75,15 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
         if after is None:
             continue  # the next word must follow after plain spaces ("Well, ..." is an interjection)
         following = after.group(1).lower()
-        before = _PRECEDING.search(text, max(0, word.start() - 60), word.start())
-        between = before.group(2) if before else text[max(0, word.start() - 60) : word.start()]
-        if starts is None:
-            starts = _sentence_starts(context)
-        if word.start() in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
-            previous = SENTENCE_START
-        elif between.strip(" "):
-            previous = between.strip()  # punctuation such as a comma
-        else:
-            previous = before.group(1).lower()
+        if not any(_may_follow(form, following) for form in candidates):
+            continue  # the usual case, known before the word in front is looked for
+        previous = _previous(context, word.start())
         for form in candidates:
             if form.get("capitalised") and not token[0].isupper():
                 continue
             if "after" in form and previous not in form["after"]:
                 continue
-            if not (
-                following in form.get("before", ())
-                or any(following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ()))
-            ):
+            if not _may_follow(form, following):
                 continue
             quote = quote or apostrophe_for(document)
             fixed = match_case(token, form["contraction"].replace("'", quote))
@@ -97,6 +91,27 @@ def _contractions(context: Context, rule: Rule) -> Iterator[Match]:
             edits = (Edit(span.start, span.end, fixed),) if document.source_text(span) == token else ()
             yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed})
             break
+
+
+def _previous(context: Context, start: int) -> str:
+    """What stands before a word: the word before it (lower-case), punctuation such as a comma, or
+    SENTENCE_START (a sentence, line or parenthesis begins)."""
+    text = context.document.text
+    before = _PRECEDING.search(text, max(0, start - 60), start)
+    between = before.group(2) if before else text[max(0, start - 60) : start]
+    starts = context.memo(("apostrophes", "sentence starts"), lambda: _sentence_starts(context))
+    if start in starts or before is None or any(ch in _OPENERS or ch == "\n" for ch in between):
+        return SENTENCE_START
+    if between.strip(" "):
+        return between.strip()  # punctuation such as a comma
+    return before.group(1).lower()
+
+
+def _may_follow(form: dict[str, Any], following: str) -> bool:
+    """Whether the contraction can stand before the next word."""
+    return following in form.get("before", ()) or any(
+        following.endswith(s) and len(following) > len(s) + 2 for s in form.get("before_suffix", ())
+    )
 
 
 _VOWEL_START = re.compile(r"[aeiouyhâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
@@ -170,11 +185,16 @@ def lost_possessive(context: Context, rule: Rule) -> Iterator[Match]:
     is_english_word = english.is_word
     not_before = set(rule.options["settings"]["not_before"])
     common = _COMMON_S_FORM.search(document.text) is not None
-    if not (common or _may_hold_lost_possessive(document.text, is_english_word)):
-        return
+    may_hold: bool | None = None  # the first pass below, run at most once and only when asked
+    if not common:
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word, word_pieces(context))
+        if not may_hold:
+            return
     if common and mostly_in(context, english, WITH_MISSPELLINGS):
         yield from _common_noun_possessives(context, rule, english, not_before)
-    if not _may_hold_lost_possessive(document.text, is_english_word) or not mostly_in(context, english):
+    if may_hold is None:
+        may_hold = _may_hold_lost_possessive(document.text, is_english_word, word_pieces(context))
+    if not may_hold or not mostly_in(context, english):
         return  # German and Dutch nouns take a bare -s genitive: nothing was lost
     words = _posting_words(doc, not_before)
     quote = None
@@ -209,19 +229,26 @@ def _common_noun_possessives(context: Context, rule: Rule, english: Language, no
     determiners, singular = set(settings["determiners"]), set(settings["singular_determiners"])
     no_plural = set(settings["no_s_plural"])
     document = context.document
+    # what the s-form alone says is worked out once per process: most s-forms are plurals, left at once
+    s_forms: dict[str, tuple[str, float, bool] | None] = context.compiled(
+        (rule.code, "s-forms", english.code, *sorted(no_plural)), dict
+    )
     quote = None
     for found in _COMMON_S_FORM.finditer(document.text):
         s_form, following = found.group(1), found.group(2)
-        base = s_form[:-1]
-        zb = english.common_frequency(base)
-        if zb < BASE_ZIPF or not english.is_word(base) or not (zb < FUNCTION_ZIPF or base in no_plural):
+        if s_form not in s_forms:
+            if len(s_forms) > MAX_REMEMBERED:
+                s_forms.clear()  # keep memory flat over a long audit
+            s_forms[s_form] = _s_form_noun(s_form, english, no_plural)
+        noun = s_forms[s_form]
+        if noun is None:
             continue
+        base, zb, misspelt = noun
         zf = english.common_frequency(following)
         if following in not_before or not COMMON_ZIPF <= zf < FUNCTION_ZIPF:
             continue
         previous = _WORD_BEFORE.search(document.text, max(0, found.start() - 40), found.start())
         before = previous.group(1).lower() if previous else ""
-        misspelt = _CONSONANT_Y.search(base) is not None or base in no_plural
         if misspelt and english.frequency(s_form) <= zb - RARER_BY:
             severity = Severity.WARNING if before in determiners else Severity.INFO
         elif before in singular and english.common_frequency(s_form) <= zb:
@@ -235,9 +262,30 @@ def _common_noun_possessives(context: Context, rule: Rule, english: Language, no
         yield Match.in_source(span, suggestions=(fixed,), edits=edits, params={"suggestion": fixed}, severity=severity)
 
 
-def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool]) -> bool:
-    """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text."""
-    return any(not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text) for m in _S_FORM.finditer(text))
+MAX_REMEMBERED = 100_000
+
+
+def _s_form_noun(s_form: str, english: Language, no_plural: set[str]) -> tuple[str, float, bool] | None:
+    """(the noun, its Zipf frequency, whether the s-form is no plural of it) when the s-form can be a possessive
+    that lost its apostrophe; None when it cannot, whatever surrounds it: its noun is rare, no word or a function
+    word, or it is a plural no rarer than its singular (the only other way it is reported, after "each")."""
+    base = s_form[:-1]
+    zb = english.common_frequency(base)
+    if zb < BASE_ZIPF or not english.is_word(base) or not (zb < FUNCTION_ZIPF or base in no_plural):
+        return None
+    misspelt = _CONSONANT_Y.search(base) is not None or base in no_plural
+    if not misspelt and english.common_frequency(s_form) > zb:
+        return None
+    return base, zb, misspelt
+
+
+def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool], words: set[bytes]) -> bool:
+    """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text (searched
+    for only when it is one of the text's word pieces, `words`)."""
+    return any(
+        not is_english_word(m.group()) and m.group(1).encode() in words and re.search(rf"\b{m.group(1)}\b", text)
+        for m in _S_FORM.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

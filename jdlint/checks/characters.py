@@ -48,6 +48,8 @@ def mojibake_repairs(context: Context) -> list[tuple[Span, str]]:
 
     def compute() -> list[tuple[Span, str]]:
         text = context.document.source.text
+        if not _may_hold_mojibake(text):
+            return []
         repairs: list[tuple[Span, str]] = []
         for start, end in context.document.source_lines():
             line = text[start:end]
@@ -69,6 +71,19 @@ def mojibake_repairs(context: Context) -> list[tuple[Span, str]]:
         return sorted(repairs, key=lambda repair: repair[0].start)
 
     return context.memo("mojibake", compute)
+
+
+# every byte but the first characters of mojibake (Â-ô, C1 controls): deleting them leaves nothing in clean text
+_NOT_SUSPECT_START = bytes(b for b in range(256) if not (0xC2 <= b <= 0xF4 or 0x80 <= b <= 0x9F))
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    """Whether any line can hold mojibake or its residue: a character that starts _SUSPECT's matches, or a mark
+    _RESIDUE looks for. One pass over the whole text in C, where most postings have none."""
+    if text.isascii():
+        return False
+    starts = text.encode("latin-1", "replace").translate(None, _NOT_SUSPECT_START)
+    return bool(starts) or any(mark in text for mark in _RESIDUE_MEANS)
 
 
 def _residues(line: str, start: int) -> list[tuple[Span, str]]:

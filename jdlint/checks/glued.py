@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
 from ..analyses.segmentation import Split, seam_split, split_word
+from ..analyses.shapes import Requirement, may_match, requirements, text_shape, word_pieces
 from ..context import Context
-from ..language import COMMON_ZIPF
+from ..language import COMMON_ZIPF, Language
 from ..model import Match, Severity
 from ..rule import Rule
 from . import check
@@ -44,8 +47,11 @@ def glued_words(context: Context, rule: Rule) -> Iterator[Match]:
     text = context.document.text
     settings = rule.options["settings"]
     taken: list[tuple[int, int]] = []
-    patterns = context.compiled((rule.code, "patterns"), lambda: [re.compile(p) for p in settings["patterns"]])
-    for pattern in patterns:
+    patterns = context.compiled((rule.code, "shaped patterns"), lambda: _with_requirements(settings["patterns"]))
+    shape = text_shape(context)
+    for pattern, needs in patterns:
+        if not may_match(needs, shape):
+            continue  # the text lacks the seam's shape (letters against digits, a capital after lower case, ...)
         for found in pattern.finditer(text):
             taken.append((found.start(), found.end()))
             yield _match(found.start(), found.end(), f"{found.group(1)} {found.group(2)}", None)
@@ -55,6 +61,10 @@ def glued_words(context: Context, rule: Rule) -> Iterator[Match]:
         if not any(start < t_end and t_start < end for t_start, t_end in taken):
             taken.append((start, end))
             yield _match(start, end, suggestion, severity)
+
+
+def _with_requirements(patterns: list[str]) -> list[tuple[re.Pattern[str], tuple[Requirement, ...] | None]]:
+    return [(compiled, requirements(compiled)) for compiled in map(re.compile, patterns)]
 
 
 def _match(start: int, end: int, suggestion: str, severity: Severity | None) -> Match:
@@ -71,6 +81,11 @@ def _match(start: int, end: int, suggestion: str, severity: Severity | None) -> 
 Seam = tuple[int, int, str, Severity]  # start, end, the text with its space back, severity
 
 
+@cache
+def _requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...] | None:
+    return requirements(pattern)
+
+
 def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
     yield from _lower_case_joins(context, settings)
     yield from _camel_seams(context, settings)
@@ -79,15 +94,60 @@ def _frequency_seams(context: Context, settings: dict[str, Any]) -> Iterator[Sea
 
 def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
     text, language = context.document.text, context.language
-    not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
+    # what a run of letters splits into depends on the run alone, so it is worked out once per process: a
+    # posting's runs are set against those known not to split (a set difference, in C), and only a run that
+    # splits is looked for in its place
+    # one record per settings table (held, so its id stays its own), found without hashing the table
+    records = context.compiled(("glued", "lower-case joins", language.code), dict)
+    if id(settings) not in records:
+        records[id(settings)] = (settings, _RunOutcomes())
+    outcomes: _RunOutcomes = records[id(settings)][1]
+    unsplit, splits = outcomes.unsplit, outcomes.splits
+    joins: dict[str, tuple[str, Severity]] = {}
+    for piece in word_pieces(context) - unsplit:
+        if piece not in splits:
+            if len(unsplit) + len(splits) > MAX_REMEMBERED:
+                unsplit.clear()  # keep memory flat over a long audit
+                splits.clear()
+            join = _lower_case_join(piece.decode(), language, settings) if _lower_run(piece) else None
+            if join is None:
+                unsplit.add(piece)
+                continue
+            splits[piece] = join
+        joins[piece.decode()] = splits[piece]
+    if not joins:
+        return
     for found in _LOWER_RUN.finditer(text):
-        if _in_code(text, found.start(), found.end()):
+        join = joins.get(found.group())
+        if join is None or _in_code(text, found.start(), found.end()):
             continue
-        split = split_word(found.group(), language, max_parts=2, not_parts=not_parts)
-        severity = _severity(split) if split else None
-        if split and severity:
-            joiner = "/" if list(split.parts) in settings["slash_pairs"] else " "  # "andor" lost a slash
-            yield found.start(), found.end(), joiner.join(split.parts), severity
+        yield found.start(), found.end(), join[0], join[1]
+
+
+@dataclass
+class _RunOutcomes:
+    """Runs of letters known not to split, and those that do with their split and severity."""
+
+    unsplit: set[bytes] = field(default_factory=set)
+    splits: dict[bytes, tuple[str, Severity]] = field(default_factory=dict)
+
+
+def _lower_run(piece: bytes) -> bool:
+    return len(piece) >= 5 and piece.isalpha() and piece.islower()
+
+
+MAX_REMEMBERED = 200_000
+
+
+def _lower_case_join(word: str, language: Language, settings: dict[str, Any]) -> tuple[str, Severity] | None:
+    """The words a run of letters splits into (with the mark that joins them) and the severity, or None."""
+    not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
+    split = split_word(word, language, max_parts=2, not_parts=not_parts, wanted=_may_report)
+    severity = _severity(split) if split else None
+    if split is None or severity is None:
+        return None
+    joiner = "/" if list(split.parts) in settings["slash_pairs"] else " "  # "andor" lost a slash
+    return joiner.join(split.parts), severity
 
 
 def _camel_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
@@ -95,6 +155,8 @@ def _camel_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
     prefixes, suffixes = frozenset(settings["prefixes"]), frozenset(settings["suffixes"])
     code_prefixes = frozenset(settings["code_prefixes"])
     counts: Counter[str] | None = None
+    if not may_match(_requirements(_CAMEL), text_shape(context)):
+        return
     for found in _CAMEL.finditer(text):
         left, right = found.group(1), found.group(2)
         if left in code_prefixes or left in prefixes or right.lower() in suffixes:
@@ -107,19 +169,21 @@ def _camel_seams(context: Context, settings: dict[str, Any]) -> Iterator[Seam]:
         counts = counts if counts is not None else Counter(re.findall(r"\w+", text))
         if counts[found.group()] > 1:
             continue  # a name the posting uses again ("myCase", "vSphere") is no accident of joining
-        split = seam_split(left, right, language)
+        split = seam_split(left, right, language, _may_report_camel)
         if split and _camel_seam(split):
             yield found.start(), found.end(), f"{left} {right}", Severity.INFO
 
 
 def _punctuation_seams(context: Context) -> Iterator[Seam]:
     text, language = context.document.text, context.language
+    if not may_match(_requirements(_PUNCTUATION), text_shape(context)):
+        return
     for found in _PUNCTUATION.finditer(text):
         left = found.group(1)
         mark, right = (found.group(2), found.group(3)) if found.group(2) else (found.group(4), found.group(5))
         if _in_code(text, found.start(), found.end()):
             continue
-        split = seam_split(left, right, language)
+        split = seam_split(left, right, language, _may_report_punctuation)
         if split is None or _short_abbreviation(split):
             continue  # the missing space after the mark is evidence enough: two common words around it
         yield found.start(), found.end(), f"{left}{mark} {right}", Severity.WARNING
@@ -160,6 +224,20 @@ def _severity(split: Split) -> Severity | None:
     return Severity.INFO if min(split.zipfs) >= COMMON_ZIPF + 0.5 else None
 
 
+def _may_report(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    """What _severity asks of the parts alone: no split failing this is reported, whatever the run's own
+    frequency (looked up only for the others)."""
+    return not _short_parts(parts, zipfs) and max(zipfs) >= FUNCTION and min(zipfs) >= COMMON_ZIPF + 0.5
+
+
+def _may_report_camel(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return not _short_parts(parts, zipfs) and (max(zipfs) >= FUNCTION or min(zipfs) >= CAMEL_CONTENT)
+
+
+def _may_report_punctuation(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return not _short_parts(parts, zipfs)
+
+
 def _camel_seam(split: Split) -> bool:
     if _short_abbreviation(split):
         return False
@@ -167,7 +245,11 @@ def _camel_seam(split: Split) -> bool:
 
 
 def _short_abbreviation(split: Split) -> bool:
-    return any(len(part) == 2 and z < SHORT_PART for part, z in zip(split.parts, split.zipfs))
+    return _short_parts(split.parts, split.zipfs)
+
+
+def _short_parts(parts: tuple[str, ...], zipfs: tuple[float, ...]) -> bool:
+    return any(len(part) == 2 and z < SHORT_PART for part, z in zip(parts, zipfs))
 
 
 def _in_code(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((entry["name"], tuple(normalise_label(p) for p in entry["phrases"])) for entry in data["section"])
 
 
+@lru_cache(maxsize=4096)  # labels repeat from posting to posting ("Requirements", "Benefits:")
 def section_name(label: str) -> str | None:
     padded = f" {normalise_label(label)} "
     for name, phrases in vocabulary():
@@ -46,9 +47,12 @@ def _is_label(text: str) -> bool:
         return False
     if stripped.endswith(":"):
         return True
-    return section_name(stripped) is not None and normalise_label(stripped) in {
-        phrase for _, phrases in vocabulary() for phrase in phrases
-    }
+    return section_name(stripped) is not None and normalise_label(stripped) in _phrases()
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> frozenset[str]:
+    return frozenset(phrase for _, phrases in vocabulary() for phrase in phrases)
 
 
 def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], list[Section]]:

@@ -120,6 +120,7 @@ class CompiledTerms:
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
+        self.regex_shared = [_shared_part(found) for found in self.regex_needles]
         self.regex_starts = [starts(pattern) for pattern in self.regex]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
@@ -174,7 +175,11 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed, begins in zip(self.regex, self.regex_needles, self.regex_starts):
+        for pattern, needed, shared, begins in zip(
+            self.regex, self.regex_needles, self.regex_shared, self.regex_starts
+        ):
+            if exact and shared is not None and shared not in lower:
+                continue  # one test for many needles: the part all of them hold is missing
             for match in search(pattern, text, lower, exact, needed, begins):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
@@ -202,6 +207,19 @@ class CompiledTerms:
         for start, end in _windows(doc, self.pattern_keys, self.longest):
             matches += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
         return matches
+
+
+def _shared_part(found: frozenset[str] | None) -> str | None:
+    """The longest string every one of several needles holds ("_" in a list of icon names), or None."""
+    if not found or len(found) < 2:
+        return None
+    shortest = min(found, key=len)
+    for length in range(len(shortest), 0, -1):
+        for i in range(len(shortest) - length + 1):
+            part = shortest[i : i + length]
+            if not (length == 1 and part.isalpha()) and all(part in needle for needle in found):
+                return part  # (a lone letter is in every text: no use)
+    return None
 
 
 def longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

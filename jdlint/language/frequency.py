@@ -36,25 +36,43 @@ def _table(buckets: list[list[str]]) -> dict[str, float]:
     return table
 
 
+SCANNED_LOOKUPS = 8
+
+
 class WordFrequencies:
     """One language's two lists (its ISO 639-1 code names wordfreq's files), each read on first use."""
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self._scanned = 0
 
     @cached_property
     def _small(self) -> dict[str, float]:
         return _table(_read("small", self.language))
 
     @cached_property
+    def _large_lists(self) -> list[list[str]]:
+        return _read("large", self.language)
+
+    @cached_property
     def _large(self) -> dict[str, float]:
-        return _table(_read("large", self.language))
+        table = _table(self._large_lists)
+        del self._large_lists  # the table holds it all now
+        return table
 
     def zipf(self, word: str) -> float:
         """The Zipf frequency of a lower-case word (0.0 when wordfreq does not list it)."""
         found = self._small.get(word)
         if found is not None:
             return found
+        if "_large" not in self.__dict__ and self._scanned < SCANNED_LOOKUPS:
+            # the first few rare words are looked for in the lists themselves (a few milliseconds each) rather
+            # than in a table of all 300,000 words, built only once a process has asked for more
+            self._scanned += 1
+            for i, words in enumerate(self._large_lists):  # most frequent first: a word's first listing is its best
+                if word in words:
+                    return round(9 - i / 100, 2)
+            return 0.0
         return self._large.get(word, 0.0)
 
     def common_zipf(self, word: str) -> float:

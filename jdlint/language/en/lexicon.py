@@ -31,7 +31,7 @@ class CmuTable(dict):
         i = bisect.bisect_left(self._lines, key)
         entry: list[tuple[str, ...]] = []
         if i < len(self._lines) and self._lines[i].startswith(key):
-            entry = [("1",) * sum(ch.isdigit() for ch in self._lines[i][len(key) :])]
+            entry = [("1",) * sum(map(str.isdigit, self._lines[i][len(key) :]))]
         if len(self) > 200_000:
             self.clear()  # keep memory flat over a long audit
         self[word] = entry
