@@ -776,3 +776,24 @@ def test_remembered_splits_belong_to_their_settings(catalog):
             context = Context(parse(Source("p.txt", text)), pipeline.make_doc(text), pipeline, language=english)
             seams = {text[start:end]: fixed for start, end, fixed, _ in glued._lower_case_joins(context, settings)}
             assert seams == {"andor": expected, "ourteam": "our team"}
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
+    """The large lists are held as sorted hashes; every listed word and near-misses get a dict's answers."""
+    from jdlint.language.frequency import _HashedTable, _read
+
+    lists = _read("large", language)
+    expected: dict[str, float] = {}
+    for i in range(len(lists) - 1, -1, -1):  # a word listed twice keeps its best (lowest) list
+        expected.update(dict.fromkeys(lists[i], round(9 - i / 100, 2)))
+    table = _HashedTable(lists)
+    rng = random.Random(len(expected))
+    sample = rng.sample(sorted(expected), 20_000)
+    unlisted = [w + suffix for w in sample for suffix in ("q", "\u00e9", "\u7231")] + ["", "\ud800", "1r\u7231"]
+    for word in [*sample, *unlisted]:
+        assert table.get(word, 0.0) == expected.get(word, 0.0), word
+        assert (word in table) == (word in expected), word
+    # the same two bytes in different string widths: CPython's str hash would give these one key
+    assert table.get("\u7231", 0.0) == expected.get("\u7231", 0.0)
+    assert table.get("1r", 0.0) == expected.get("1r", 0.0)
