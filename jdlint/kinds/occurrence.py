@@ -49,7 +49,7 @@ class Occurrence(BaseKind):
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
         if context.too_short(rule):
             return
-        if statements(context, rule):
+        if _made(context, rule):
             return
         statement = rule.options["statement"]
         yield Match.whole_posting(suggestions=(statement,) if statement else ())
@@ -62,25 +62,76 @@ def statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
 
 
 def _statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
-    text = context.document.text
-    exclude = compiled_terms(context, rule, "exclude")
-    excluded = exclude.find(context.doc, text) if exclude else []
-
-    def hits(found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in found if not any(s < x_end and x_start < e for x_start, x_end, _ in excluded)]
-
-    found = hits(required_terms(context, rule, "require").find(context.doc, text))
-    together = rule.options.get("together") or []
-    if together:
-        groups = _sentence_groups(context)
-        starts = [start for start, _ in groups]
-        part_hits: dict[str, list[tuple[int, int, int]]] = {}
-        for name in {name for entry in together for name in entry["all"]}:
-            terms = _part(context, rule, name)
-            part_hits[name] = [(_group_of(groups, starts, s), s, e) for s, e in hits(terms.find(context.doc, text))]
-        for entry in together:
-            found.extend(_together(entry, part_hits))
+    found = list(_formulas(context, rule))
+    parts = _Parts(context, rule)
+    for entry in rule.options.get("together") or []:
+        if parts.all_hit(entry["all"]):
+            found.extend(_together(entry, parts.of(entry["all"])))
     return sorted(set(found))
+
+
+def _made(context: Context, rule: Rule) -> bool:
+    """Whether the statement is made at all: `statements` stopped at the first formula or window found. An entry is
+    given up at its first part without a hit, so most parts of a posting that has the statement are never searched;
+    what is searched is shared with `statements` (JD511 asks for the offers themselves)."""
+    if _formulas(context, rule):
+        return True
+    parts = _Parts(context, rule)
+    together = rule.options.get("together") or []
+    return any(parts.all_hit(entry["all"]) and _together(entry, parts.of(entry["all"])) for entry in together)
+
+
+def _formulas(context: Context, rule: Rule) -> list[tuple[int, int]]:
+    """The `require` terms' hits."""
+    return context.memo(
+        ("statement-formulas", rule.code, rule.language),
+        lambda: _unexcluded(
+            context, rule, required_terms(context, rule, "require").find(context.doc, context.document.text)
+        ),
+    )
+
+
+def _unexcluded(context: Context, rule: Rule, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The hits that overlap no `exclude` term (searched only once there is a hit to test)."""
+    if not found:
+        return []
+    excluded = context.memo(("statement-excluded", rule.code, rule.language), lambda: _excluded(context, rule))
+    return [(s, e) for s, e, _ in found if not any(s < x_end and x_start < e for x_start, x_end, _ in excluded)]
+
+
+def _excluded(context: Context, rule: Rule) -> list[tuple[int, int, str]]:
+    exclude = compiled_terms(context, rule, "exclude")
+    return exclude.find(context.doc, context.document.text) if exclude else []
+
+
+class _Parts:
+    """Each part's hits as (sentence group, start, end), searched when first asked for, once per document."""
+
+    def __init__(self, context: Context, rule: Rule) -> None:
+        self.context = context
+        self.rule = rule
+
+    def __getitem__(self, name: str) -> list[tuple[int, int, int]]:
+        context, rule = self.context, self.rule
+        return context.memo(("statement-part", rule.code, rule.language, name), lambda: self._search(name))
+
+    def all_hit(self, names: list[str]) -> bool:
+        """Every part has a hit; searched in order up to the first without one."""
+        return all(self[name] for name in names)
+
+    def of(self, names: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+        return {name: self[name] for name in names}
+
+    def _search(self, name: str) -> list[tuple[int, int, int]]:
+        context = self.context
+        found = _unexcluded(
+            context, self.rule, _part(context, self.rule, name).find(context.doc, context.document.text)
+        )
+        if not found:
+            return []
+        groups = context.memo("sentence-groups", lambda: _sentence_groups(context))
+        starts = context.memo("sentence-group-starts", lambda: [start for start, _ in groups])
+        return [(_group_of(groups, starts, s), s, e) for s, e in found]
 
 
 def _part(context: Context, rule: Rule, name: str) -> CompiledTerms:
