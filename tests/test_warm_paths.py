@@ -296,7 +296,8 @@ def test_the_listed_starts_and_needles_are_those_of_the_patterns():
 
 _PLACE_ATOMS = [
     "Remote", "remote", " (US)", " US", " USA", " U.S.", "United States", " Canada", " CAN", "CANADA", "can", " in ",
-    " the ", "anywhere in the US", "Candidates in Colorado", "must be based in", " Denver", "-", ", ", "(", ")",
+    " the ", ", CO", ",NY", "(WA)", " (ca)", "Hub", "STUDIO", "ı", "ſ",
+    "anywhere in the US", "Candidates in Colorado", "must be based in", " Denver", "-", ", ", "(", ")",
     "based in ", "our ", "Seattle office", " Office", "WFH", "work from home", "on-site in ", "in-office at ",
     "open to applicants in", "residents of", "relocate to ", "Job is located in", "not ", "\n", ".", "x",
 ]  # fmt: skip
@@ -314,6 +315,10 @@ def test_place_phrases_tried_at_their_starts_are_those_of_a_whole_search(seed):
         ):
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in scan.finditer(pattern, text, lower, begins)] == expected, (pattern, text)
+        # the searches skipped when a cheaper one finds nothing
+        assert location._any_office(text, lower) or not location._OFFICE.search(text), text
+        patterns = location._patterns()
+        assert patterns.pair_tail.search(text) or not patterns.pair.search(text), text
 
 
 def test_a_lazy_pattern_is_the_pattern():

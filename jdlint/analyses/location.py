@@ -24,7 +24,7 @@ from typing import Any
 
 from ..document import Document
 from ..resources import data_path
-from .scan import Lazy, finditer
+from .scan import Lazy, aligned, finditer
 
 LEAD = 500  # characters of a posting's start where a title names its place ("Engineer - Denver")
 
@@ -126,6 +126,7 @@ class _Patterns:
     # each compiled when first searched (scan.Lazy): a posting names few of the laws' places
     laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None], ...]
     pair: Lazy  # "Denver, CO" or "(CO)" anywhere
+    pair_tail: Lazy  # what every match of `pair` holds (", CO", "(CO)"): a search for it skips to each "," and "("
     excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
     regions: tuple[tuple[dict[str, Any], Lazy, Lazy], ...]  # (region, its names, remote use)
     any_name: re.Pattern[str] | None  # every law's names at once: a chunk without a match needs no law's search
@@ -161,6 +162,7 @@ def _patterns() -> _Patterns:
         laws.append((law, names, in_field, abbreviation))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     pair = Lazy(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
+    pair_tail = Lazy(rf",\s*(?:{codes})(?![\w])|\((?:{codes})\)")
     excluded = {law["code"]: _alternation(law["exclude"]) for law in jurisdictions() if law.get("exclude")}
     found = []
     for region in regions():
@@ -180,7 +182,9 @@ def _patterns() -> _Patterns:
             rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?:{words})(?![\w-])"
         )
         found.append((region, names, remote))
-    return _Patterns(tuple(laws), pair, {k: v for k, v in excluded.items() if v}, tuple(found), _alternation(every))
+    return _Patterns(
+        tuple(laws), pair, pair_tail, {k: v for k, v in excluded.items() if v}, tuple(found), _alternation(every)
+    )
 
 
 def _excluded(pattern: re.Pattern[str] | None, chunk: str, hit: re.Match[str]) -> bool:
@@ -226,9 +230,13 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
         return named + [f for f in fields if f not in named] + remote
     phrases: list[tuple[str, str, int, str]] = []
     for pattern, starts in ((_PHRASE, _PHRASE_STARTS), (_OFFICE, _OFFICE_STARTS)):
+        if pattern is _OFFICE and not _any_office(text, lower):
+            continue
         for match in finditer(pattern, text, lower, starts):
             phrases.append((match.group("place"), _quote(text, *match.span()), 2, "phrase"))
-    phrases += [(m.group(), _quote(text, *m.span()), 2, "phrase") for m in _patterns().pair.finditer(text)]
+    patterns = _patterns()
+    if patterns.pair_tail.search(text):
+        phrases += [(m.group(), _quote(text, *m.span()), 2, "phrase") for m in patterns.pair.finditer(text)]
     if fields:
         return fields + remote + phrases  # "Location: Remote" said where: a state named in the intro is not it
     lead = [(text[:LEAD], "", 1, "lead")]
@@ -236,6 +244,14 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
         if segment.scope == "heading" and segment.start >= LEAD:
             lead.append((text[segment.start : segment.end], "", 1, "lead"))
     return remote + phrases + lead
+
+
+def _any_office(text: str, lower: str) -> bool:
+    """False only when no match of _OFFICE can be in the text: each ends with one of its words."""
+    return not aligned(text, lower) or any(word in lower for word in _OFFICE_WORDS)
+
+
+_OFFICE_WORDS = ("office", "hub", "studio")
 
 
 def _first_hit(

@@ -281,7 +281,7 @@ def _windows(text: str, lower: str) -> list[tuple[int, int]]:
 # letters [A-Za-z] stands for under IGNORECASE beyond ASCII: a text holding one is searched the long way
 _FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _HINT_SYMBOLS = "$£€¥₹"
-_HINT_WORDS = ("zł", "kr", "dollars", "euros")
+_HINT_WORDS = ("kr", "dollars", "euros")  # and "zł", in a text that is not all ASCII
 
 
 def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
@@ -289,27 +289,23 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
     hints are the currency symbols and words (found as substrings) and the words of exactly three letters that are
     currency codes (found with numpy). Every other three-letter word matches the pattern only to be skipped by the
     caller; all it changes is that "zł" cannot begin as the last letter of one ("abzł")."""
-    if not aligned(text, lower) or any(c in text for c in _FOLDED_LETTERS):
+    ascii_only = text.isascii()  # most postings: no other symbol, no "zł", nothing folded
+    if not ascii_only and (not aligned(text, lower) or any(c in text for c in _FOLDED_LETTERS)):
         yield from _CURRENCY_HINT.finditer(text)
         return
-    three = _three_letter_words(text)
-    positions = {int(at) for at in three[numpy.isin(_word_keys(text, three), _CODE_KEYS)]} if len(three) else set()
-    for symbol in _HINT_SYMBOLS:
+    three, codes = _three_letter_words(text)
+    positions = set(codes)
+    for symbol in "$" if ascii_only else _HINT_SYMBOLS:
         at = text.find(symbol)
         while at >= 0:
             positions.add(at)
             at = text.find(symbol, at + 1)
-    blocked: set[int] = set()
-    for word in _HINT_WORDS:
+    for word in _HINT_WORDS if ascii_only else (*_HINT_WORDS, "zł"):
         at = lower.find(word)
         while at >= 0:
-            positions.add(at)
-            if word == "zł" and at >= 2:
-                blocked.add(at)
+            if word != "zł" or at - 2 not in three:  # else the "z" ends a three-letter word
+                positions.add(at)
             at = lower.find(word, at + 1)
-    if blocked:
-        starts = set(three.tolist())
-        positions -= {at for at in blocked if at - 2 in starts}  # the "z" ends a three-letter word
     done = 0
     for at in sorted(positions):
         if at >= done:
@@ -319,22 +315,26 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
                 done = match.end()
 
 
-def _three_letter_words(text: str) -> Any:
-    """Offsets of the runs of exactly three ASCII letters (a numpy array)."""
+def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
+    """The offsets of the runs of exactly three ASCII letters, and of those that spell a currency code (any case)."""
     points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
     letter = ((points | 32) - 97) < 26  # unsigned: below "a" wraps round to a large number
-    edges = numpy.flatnonzero(numpy.diff(letter.astype(numpy.int8), prepend=0, append=0))
+    edges = numpy.flatnonzero(numpy.diff(letter.view(numpy.int8), prepend=0, append=0))
     starts, ends = edges[0::2], edges[1::2]  # runs of letters alternate start, end
-    return starts[ends - starts == 3]
+    at = starts[ends - starts == 3]
+    if not len(at):
+        return set(), []
+    low = points.astype(numpy.int64) | 32
+    keys = (low[at] << 16) | (low[at + 1] << 8) | low[at + 2]
+    found = numpy.searchsorted(_CODE_KEYS, keys)
+    is_code = _CODE_KEYS[numpy.minimum(found, len(_CODE_KEYS) - 1)] == keys
+    return set(at.tolist()), at[is_code].tolist()
 
 
-def _word_keys(text: str, at: Any) -> Any:
-    """Each three-letter word at the offsets `at` as one number, its letters lower-cased."""
-    points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32).astype(numpy.int64) | 32
-    return (points[at] << 16) | (points[at + 1] << 8) | points[at + 2]
-
-
-_CODE_KEYS = numpy.array([(ord(c[0]) | 32) << 16 | (ord(c[1]) | 32) << 8 | (ord(c[2]) | 32) for c in _CURRENCY_CODES])
+# the codes as numbers (each letter lower-cased), sorted for a binary search
+_CODE_KEYS = numpy.array(
+    sorted((ord(c[0]) | 32) << 16 | (ord(c[1]) | 32) << 8 | (ord(c[2]) | 32) for c in _CURRENCY_CODES)
+)
 
 
 def _finditer(pattern: re.Pattern[str] | Lazy, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

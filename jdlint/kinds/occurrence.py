@@ -110,13 +110,20 @@ class _Parts:
     def __init__(self, context: Context, rule: Rule) -> None:
         self.context = context
         self.rule = rule
+        self.found: dict[str, list[tuple[int, int, int]]] = context.memo(
+            ("statement-parts", rule.code, rule.language), dict
+        )
 
     def __getitem__(self, name: str) -> list[tuple[int, int, int]]:
-        context, rule = self.context, self.rule
-        return context.memo(("statement-part", rule.code, rule.language, name), lambda: self._search(name))
+        if name not in self.found:
+            self.found[name] = self._search(name)
+        return self.found[name]
 
     def all_hit(self, names: list[str]) -> bool:
-        """Every part has a hit; searched in order up to the first without one."""
+        """Every part has a hit: the parts searched already answer first, then the others in order up to the first
+        without one."""
+        if any(not self.found[name] for name in names if name in self.found):
+            return False
         return all(self[name] for name in names)
 
     def of(self, names: list[str]) -> dict[str, list[tuple[int, int, int]]]:
