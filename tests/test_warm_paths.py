@@ -353,3 +353,19 @@ def test_a_statement_is_made_where_it_is_found(catalog, monkeypatch):
     monkeypatch.setattr(occurrence, "_made", lambda context, rule: bool(occurrence.statements(context, rule)))
     assert findings() == early
     assert {code for code, *_ in early} == {"JD510", "JD511", "JD520"}
+
+
+_OPEN_ATOMS = [
+    "up to ", "UP TO ", "upto ", "from ", "starting at ", "Starting from ", "min ", "minimum of ", "at least ",
+    "$", "€", "USD ", "45,000", "90k", "60.000", "+", " and up", " and above", " or more", " plus", " ", "-", "x",
+]  # fmt: skip
+
+
+def test_open_ended_pay_holds_one_of_its_needles():
+    """The windows _OPEN is searched in are those holding one of its needles: every match holds one."""
+    for text in _jumbles(_OPEN_ATOMS, 3000, 7):
+        for match in pay._OPEN.finditer(text):
+            assert any(needle in match.group().lower() for needle in pay._OPEN_NEEDLES), match.group()
+        windows = [(0, len(text))]
+        if not pay._holding(text, text.lower(), windows, pay._OPEN_NEEDLES):
+            assert not pay._OPEN.search(text), text

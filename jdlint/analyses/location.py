@@ -124,12 +124,12 @@ def _country(match: re.Match[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     # each compiled when first searched (scan.Lazy): a posting names few of the laws' places
-    laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None], ...]
+    laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None, tuple[str, ...]], ...]
     pair: Lazy  # "Denver, CO" or "(CO)" anywhere
     pair_tail: Lazy  # what every match of `pair` holds (", CO", "(CO)"): a search for it skips to each "," and "("
     excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
     regions: tuple[tuple[dict[str, Any], Lazy, Lazy], ...]  # (region, its names, remote use)
-    any_name: re.Pattern[str] | None  # every law's names at once: a chunk without a match needs no law's search
+    any_name: Lazy | None  # every law's names at once: a chunk without a match needs no law's search
 
 
 _NEGATION = Lazy(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
@@ -142,6 +142,10 @@ def _negated(text: str, start: int) -> bool:
 
 def _alternation(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])") if names else None
+
+
+def _lazy_alternation(names: list[str]) -> Lazy | None:
+    return Lazy(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])") if names else None
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +163,9 @@ def _patterns() -> _Patterns:
         code = law.get("abbreviation")
         # in a field: "Denver, CO", "CO" alone, "CO / Remote"; a lone "CO" inside prose is not a state
         abbreviation = Lazy(rf"(?:^|,\s*|\(|\s-\s)\s*{code}(?![\w.])|^\s*{code}\s*$") if code else None
-        laws.append((law, names, in_field, abbreviation))
+        # every hit of the three spells one of these words: a chunk without them needs none of the searches
+        spelled = (*raw, *field_only, *([code] if code else []))
+        laws.append((law, names, in_field, abbreviation, spelled))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     pair = Lazy(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
     pair_tail = Lazy(rf",\s*(?:{codes})(?![\w])|\((?:{codes})\)")
@@ -183,7 +189,7 @@ def _patterns() -> _Patterns:
         )
         found.append((region, names, remote))
     return _Patterns(
-        tuple(laws), pair, pair_tail, {k: v for k, v in excluded.items() if v}, tuple(found), _alternation(every)
+        tuple(laws), pair, pair_tail, {k: v for k, v in excluded.items() if v}, tuple(found), _lazy_alternation(every)
     )
 
 
@@ -304,13 +310,15 @@ def locate(document: Document) -> dict[str, Evidence]:
     for chunk, quote, strength, kind in _signals(document):
         # outside a field or phrase only the laws' names are searched: when none of them occurs, no law is named
         named = kind in ("field", "phrase") or (patterns.any_name is not None and patterns.any_name.search(chunk))
-        for law, names, in_field, abbreviation in patterns.laws if named else ():
+        for law, names, in_field, abbreviation, spelled in patterns.laws if named else ():
+            if not any(word in chunk for word in spelled):
+                continue  # none of the law's names, not its abbreviation: none of its searches can hit
             excluded = patterns.excluded.get(law["code"])
             hit = _first_hit(names, chunk, excluded)
             if hit is None and kind in ("field", "phrase"):
-                hit = _first_hit(in_field, chunk, excluded, negation=False)
-            if hit is None and abbreviation is not None and kind in ("field", "phrase"):
-                hit = abbreviation.search(chunk)
+                hit = _first_hit(in_field, chunk, excluded, negation=False) or (
+                    abbreviation.search(chunk) if abbreviation is not None else None
+                )
             if hit is not None:
                 place = chunk.strip() if kind != "lead" else hit.group().strip(" ,(")
                 place = re.split(r"\.\s", place)[0].rstrip(".")

@@ -346,6 +346,19 @@ def _finditer(pattern: re.Pattern[str] | Lazy, text: str, windows: list[tuple[in
                 yield match
 
 
+# every match of _OPEN holds one of these, case aside: "up to", "upto", "from", "starting", "min", "at least", "+",
+# "and up", "and above", "or more", "plus"
+_OPEN_NEEDLES = ("up", "from", "starting", "min", "least", "+", "above", "more", "plus")
+
+
+def _holding(text: str, lower: str, windows: list[tuple[int, int]], needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The windows holding one of the needles: a pattern all of whose matches hold one needs only those (and is
+    compiled only when one is left)."""
+    if not aligned(text, lower):
+        return windows
+    return [(start, end) for start, end in windows if any(lower.find(n, start, end) >= 0 for n in needles)]
+
+
 def find_pay(context: Context) -> Pay:
     def compute() -> Pay:
         document = context.document
@@ -361,7 +374,7 @@ def find_pay(context: Context) -> Pay:
                 and re.search(r"\d", str(value))
             ):
                 pay.in_metadata = True
-        for match in _finditer(_OPEN, text, windows):
+        for match in _finditer(_OPEN, text, _holding(text, lower, windows, _OPEN_NEEDLES)):
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False, cues):
                 pay.open_ended.append(match.span())
         judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
