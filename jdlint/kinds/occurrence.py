@@ -62,7 +62,7 @@ def statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
 
 
 def _statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
-    found = list(_formulas(context, rule))
+    found = list(formulas(context, rule))
     parts = _Parts(context, rule)
     for entry in rule.options.get("together") or []:
         if parts.all_hit(entry["all"]):
@@ -74,15 +74,15 @@ def _made(context: Context, rule: Rule) -> bool:
     """Whether the statement is made at all: `statements` stopped at the first formula or window found. An entry is
     given up at its first part without a hit, so most parts of a posting that has the statement are never searched;
     what is searched is shared with `statements` (JD511 asks for the offers themselves)."""
-    if _formulas(context, rule):
+    if formulas(context, rule):
         return True
     parts = _Parts(context, rule)
     together = rule.options.get("together") or []
     return any(parts.all_hit(entry["all"]) and _together(entry, parts.of(entry["all"])) for entry in together)
 
 
-def _formulas(context: Context, rule: Rule) -> list[tuple[int, int]]:
-    """The `require` terms' hits."""
+def formulas(context: Context, rule: Rule) -> list[tuple[int, int]]:
+    """Where the statement is made in one of its self-contained formulas (the `require` terms), in text order."""
     return context.memo(
         ("statement-formulas", rule.code, rule.language),
         lambda: _unexcluded(
