@@ -124,7 +124,8 @@ def _country(match: re.Match[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     # each compiled when first searched (scan.Lazy): a posting names few of the laws' places
-    laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None, tuple[str, ...]], ...]
+    laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None], ...]
+    spelled: tuple[tuple[str, tuple[int, ...]], ...]  # each name or abbreviation, with the laws (indexes) it names
     pair: Lazy  # "Denver, CO" or "(CO)" anywhere
     pair_tail: Lazy  # what every match of `pair` holds (", CO", "(CO)"): a search for it skips to each "," and "("
     excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
@@ -150,8 +151,9 @@ def _lazy_alternation(names: list[str]) -> Lazy | None:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    laws = []
+    laws: list[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None]] = []
     every: list[str] = []
+    spelled: dict[str, list[int]] = {}
     for law in jurisdictions():
         raw = law.get("names", []) + law.get("cities", [])
         every += raw
@@ -164,8 +166,9 @@ def _patterns() -> _Patterns:
         # in a field: "Denver, CO", "CO" alone, "CO / Remote"; a lone "CO" inside prose is not a state
         abbreviation = Lazy(rf"(?:^|,\s*|\(|\s-\s)\s*{code}(?![\w.])|^\s*{code}\s*$") if code else None
         # every hit of the three spells one of these words: a chunk without them needs none of the searches
-        spelled = (*raw, *field_only, *([code] if code else []))
-        laws.append((law, names, in_field, abbreviation, spelled))
+        for word in (*raw, *field_only, *([code] if code else [])):
+            spelled.setdefault(word, []).append(len(laws))
+        laws.append((law, names, in_field, abbreviation))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
     pair = Lazy(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
     pair_tail = Lazy(rf",\s*(?:{codes})(?![\w])|\((?:{codes})\)")
@@ -189,7 +192,13 @@ def _patterns() -> _Patterns:
         )
         found.append((region, names, remote))
     return _Patterns(
-        tuple(laws), pair, pair_tail, {k: v for k, v in excluded.items() if v}, tuple(found), _lazy_alternation(every)
+        tuple(laws),
+        tuple((word, tuple(indexes)) for word, indexes in spelled.items()),
+        pair,
+        pair_tail,
+        {k: v for k, v in excluded.items() if v},
+        tuple(found),
+        _lazy_alternation(every),
     )
 
 
@@ -310,9 +319,11 @@ def locate(document: Document) -> dict[str, Evidence]:
     for chunk, quote, strength, kind in _signals(document):
         # outside a field or phrase only the laws' names are searched: when none of them occurs, no law is named
         named = kind in ("field", "phrase") or (patterns.any_name is not None and patterns.any_name.search(chunk))
-        for law, names, in_field, abbreviation, spelled in patterns.laws if named else ():
-            if not any(word in chunk for word in spelled):
-                continue  # none of the law's names, not its abbreviation: none of its searches can hit
+        # only the laws one of whose names or abbreviation the chunk spells: the others' searches cannot hit
+        candidates = (
+            sorted({i for word, indexes in patterns.spelled if word in chunk for i in indexes}) if named else ()
+        )
+        for law, names, in_field, abbreviation in (patterns.laws[i] for i in candidates):
             excluded = patterns.excluded.get(law["code"])
             hit = _first_hit(names, chunk, excluded)
             if hit is None and kind in ("field", "phrase"):

@@ -318,14 +318,14 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
 def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
     """The offsets of the runs of exactly three ASCII letters, and of those that spell a currency code (any case)."""
     points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-    letter = ((points | 32) - 97) < 26  # unsigned: below "a" wraps round to a large number
-    edges = numpy.flatnonzero(numpy.diff(letter.view(numpy.int8), prepend=0, append=0))
+    letter = numpy.zeros(len(points) + 2, dtype=bool)  # with a non-letter either side
+    letter[1:-1] = ((points | 32) - 97) < 26  # unsigned: below "a" wraps round to a large number
+    edges = numpy.flatnonzero(letter[1:] != letter[:-1])
     starts, ends = edges[0::2], edges[1::2]  # runs of letters alternate start, end
     at = starts[ends - starts == 3]
     if not len(at):
         return set(), []
-    low = points.astype(numpy.int64) | 32
-    keys = (low[at] << 16) | (low[at + 1] << 8) | low[at + 2]
+    keys = ((points[at] | 32) << 16) | ((points[at + 1] | 32) << 8) | (points[at + 2] | 32)
     found = numpy.searchsorted(_CODE_KEYS, keys)
     is_code = _CODE_KEYS[numpy.minimum(found, len(_CODE_KEYS) - 1)] == keys
     return set(at.tolist()), at[is_code].tolist()
@@ -333,7 +333,8 @@ def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
 
 # the codes as numbers (each letter lower-cased), sorted for a binary search
 _CODE_KEYS = numpy.array(
-    sorted((ord(c[0]) | 32) << 16 | (ord(c[1]) | 32) << 8 | (ord(c[2]) | 32) for c in _CURRENCY_CODES)
+    sorted((ord(c[0]) | 32) << 16 | (ord(c[1]) | 32) << 8 | (ord(c[2]) | 32) for c in _CURRENCY_CODES),
+    dtype=numpy.uint32,
 )
 
 
