@@ -178,18 +178,19 @@ def _sentence_groups(context: Context) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     number = 0  # blank "sentences" (the breaks between blocks) take the number of the sentence before them
     opener = None  # group of the sentence that opened the current list
+    append = groups.append
     for _, _, start, end in context.sentences():
-        sentence = text[start:end].strip()
-        if not sentence:
-            groups.append((start, groups[-1][1] if groups else 0))
+        sentence = text[start:end]  # not stripped: isspace, rstrip and split see through the spaces alike
+        if not sentence or sentence.isspace():
+            append((start, groups[-1][1] if groups else 0))
             continue
         number += 1
         if opener is not None and len(sentence.split()) <= LIST_ITEM_WORDS:
-            groups.append((start, opener))
+            append((start, opener))
         else:
-            groups.append((start, number))
+            append((start, number))
             opener = None
-        if sentence.endswith(":"):
+        if sentence.rstrip().endswith(":"):
             opener = groups[-1][1]
     return groups or [(0, 0)]
 
