@@ -371,3 +371,14 @@ def test_open_ended_pay_holds_one_of_its_needles():
         windows = [(0, len(text))]
         if not pay._holding(text, text.lower(), windows, pay._OPEN_NEEDLES):
             assert not pay._OPEN.search(text), text
+
+
+def test_a_text_names_a_law_where_the_plain_alternation_finds_a_name():
+    """The all-names gate, its names grouped by first letter, finds a name in exactly the texts the plain
+    alternation of the names finds one in."""
+    names = [n for law in location.jurisdictions() for n in law.get("names", []) + law.get("cities", [])]
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    grouped = location._patterns().any_name
+    atoms = [*random.Random(3).sample(names, 40), " ", "x", "-", "s", "New", "York", ", ", "\n", "ö", "Ca"]
+    texts = _jumbles(atoms, 3000, 11) + [n[:-1] for n in names] + [n + "x" for n in names] + names
+    assert all(bool(grouped.search(text)) == bool(plain.search(text)) for text in texts)
