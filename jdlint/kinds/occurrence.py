@@ -105,11 +105,16 @@ def _excluded(context: Context, rule: Rule) -> list[tuple[int, int, str]]:
 
 
 class _Parts:
-    """Each part's hits as (sentence group, start, end), searched when first asked for, once per document."""
+    """Each part's hits as (sentence group, start, end), searched when first asked for, once per document. A part's
+    raw hits (before the `exclude` terms are applied) come first: an entry one of whose parts has none fails
+    without the exclude terms being searched."""
 
     def __init__(self, context: Context, rule: Rule) -> None:
         self.context = context
         self.rule = rule
+        self.raw: dict[str, list[tuple[int, int, str]]] = context.memo(
+            ("statement-part-raw", rule.code, rule.language), dict
+        )
         self.found: dict[str, list[tuple[int, int, int]]] = context.memo(
             ("statement-parts", rule.code, rule.language), dict
         )
@@ -121,19 +126,25 @@ class _Parts:
 
     def all_hit(self, names: list[str]) -> bool:
         """Every part has a hit: the parts searched already answer first, then the others in order up to the first
-        without one."""
+        without one, raw hits before the hits the exclude terms leave."""
+        if any(not self.raw[name] for name in names if name in self.raw):
+            return False
         if any(not self.found[name] for name in names if name in self.found):
             return False
-        return all(self[name] for name in names)
+        return all(self._raw(name) for name in names) and all(self[name] for name in names)
 
     def of(self, names: list[str]) -> dict[str, list[tuple[int, int, int]]]:
         return {name: self[name] for name in names}
 
+    def _raw(self, name: str) -> list[tuple[int, int, str]]:
+        if name not in self.raw:
+            context = self.context
+            self.raw[name] = _part(context, self.rule, name).find(context.doc, context.document.text)
+        return self.raw[name]
+
     def _search(self, name: str) -> list[tuple[int, int, int]]:
         context = self.context
-        found = _unexcluded(
-            context, self.rule, _part(context, self.rule, name).find(context.doc, context.document.text)
-        )
+        found = _unexcluded(context, self.rule, self._raw(name))
         if not found:
             return []
         groups = context.memo("sentence-groups", lambda: _sentence_groups(context))
