@@ -24,6 +24,7 @@ from typing import Any
 
 from ..document import Document
 from ..resources import data_path
+from .scan import Lazy, aligned, finditer
 
 LEAD = 500  # characters of a posting's start where a title names its place ("Engineer - Denver")
 
@@ -51,8 +52,8 @@ def regions() -> tuple[dict[str, Any], ...]:
     return tuple(_table().get("region", []))
 
 
-_FIELD_KEYS = re.compile(r"location|city|state|country|region|office|based|where|workplace", re.I)
-_LABEL = re.compile(
+_FIELD_KEYS = Lazy(r"location|city|state|country|region|office|based|where|workplace", re.I)
+_LABEL = Lazy(
     r"^[ \t#*_>-]*(?i:(?:job\s+|work\s+|office\s+|primary\s+)?(?:locations?|based\s+in|offices?|where|work\s*place)"
     r"|place\s+of\s+work|standort|arbeitsort|dienstort|einsatzort|lieu(?:\s+de\s+travail)?|localisation)"
     r"[*_ \t]*(?:[:–|][ \t*_]*|(?<=[\s*_])-[ \t*_]*|-[ \t*_]+|[:]?[ \t*_]*\n[ \t*_]*)"
@@ -65,14 +66,14 @@ _MODE_WORDS = (
     r"home|home[\s-]based|work\s+from\s+home|wfh|global|worldwide|full[\s-]time|part[\s-]time|or|and|"
     r"first|friendly|optional|possible"
 )
-_MODE_ONLY = re.compile(rf"^(?i:[\s,/()|&-]*(?:{_MODE_WORDS})[\s,/()|&.-]*)+$")
+_MODE_ONLY = Lazy(rf"^(?i:[\s,/()|&-]*(?:{_MODE_WORDS})[\s,/()|&.-]*)+$")
 _PLACE = (
     r"(?P<place>[A-Z][\w'’-]*(?:\.(?=\w))?(?:(?:\s+|-)(?:of\s+)?[A-Z][\w'’.-]*){0,3}"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w]*)?)?)"
 )
 # Phrases about the job's own place; the company's ("headquartered in", "offices in Paris, New York and Lisbon")
 # and negated ones ("if you are not based in Seattle") say nothing about where this job is.
-_PHRASE = re.compile(
+_PHRASE = Lazy(
     r"(?<!not\s)(?<!n't\s)(?<!never\s)"
     r"(?i:\b(?:based|located|situated)\s+(?:out\s+of|in|at)"
     r"|\boffice\s+(?:is\s+)?(?:located\s+)?(?:in|at)"
@@ -87,18 +88,32 @@ _PHRASE = re.compile(
     r"|\bremote(?:ly)?\s+(?:with)?in|\banywhere\s+in)"
     r"\s+(?:the\s+)?(?:(?i:state|city|province)\s+of\s+)?(?:(?i:our)\s+)?" + _PLACE
 )
-_OFFICE = re.compile(r"\b(?i:our|the|at\s+our|in\s+our|from\s+our)\s+" + _PLACE + r"(?:\s+|-)(?i:office|hub|studio)\b")
+_OFFICE = Lazy(r"\b(?i:our|the|at\s+our|in\s+our|from\s+our)\s+" + _PLACE + r"(?:\s+|-)(?i:office|hub|studio)\b")
 _COUNTRY_US = r"(?:US|USA|U\.S\.A?\.?|United\s+States(?:\s+of\s+America)?|(?i:united\s+states))"
 _COUNTRY_CA = r"(?:Canada|CAN)"
 # Remote work open across a country: the country right after "remote" ("Remote (US)", "remote within the US"),
 # before it ("US-remote", "US Remote"), or eligibility wording ("anywhere in the US", "must be based in the US").
-_REMOTE = re.compile(
+_REMOTE = Lazy(
     rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in|only\s+in)"
     rf"\s+(?:the\s+)?)(?P<country>{_COUNTRY_US}|{_COUNTRY_CA})(?![\w])\)?"
     rf"|\b(?P<country2>{_COUNTRY_US}|{_COUNTRY_CA})(?:[\s,(]+|-based\s+|\s*[-–]\s*)(?i:remote)\b"
     rf"|(?:(?i:anywhere|candidates|applicants|residents)|(?i:must\s+(?:be\s+)?(?:based|located|live|reside)))"
     rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?P<country3>{_COUNTRY_US}|{_COUNTRY_CA})(?![\w])"
 )
+
+
+# The words every match of each pattern begins with, case aside, where the text is searched for them first (see
+# scan.py; kinds/needles.py reads the same from the patterns, and a test compares): "c" of "Canada" and "CAN" would
+# stop at every "c", so "can" stands for both.
+_REMOTE_STARTS = (
+    "anywhere", "applicants", "can", "candidates", "must", "remote", "residents", "u.s.", "united", "us", "usa", "wfh",
+    "work",
+)  # fmt: skip
+_PHRASE_STARTS = (
+    "anywhere", "applicants", "based", "candidates", "hybrid", "in", "job", "located", "must", "office", "on", "open",
+    "position", "relocat", "remote", "residents", "role", "situated", "work",
+)  # fmt: skip
+_OFFICE_STARTS = ("at", "from", "in", "our", "the")
 
 
 def _country(match: re.Match[str]) -> str:
@@ -108,14 +123,17 @@ def _country(match: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    laws: tuple[tuple[dict[str, Any], re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None], ...]
-    pair: re.Pattern[str]  # "Denver, CO" or "(CO)" anywhere
+    # each compiled when first searched (scan.Lazy): a posting names few of the laws' places
+    laws: tuple[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None], ...]
+    spelled: tuple[tuple[str, tuple[int, ...]], ...]  # each name or abbreviation, with the laws (indexes) it names
+    pair: Lazy  # "Denver, CO" or "(CO)" anywhere
+    pair_tail: Lazy  # what every match of `pair` holds (", CO", "(CO)"): a search for it skips to each "," and "("
     excluded: dict[str, re.Pattern[str]]  # code -> longer names holding a place without meaning it ("Paris Hilton")
-    regions: tuple[tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]], ...]  # (region, its names, remote use)
-    any_name: re.Pattern[str] | None  # every law's names at once: a chunk without a match needs no law's search
+    regions: tuple[tuple[dict[str, Any], Lazy, Lazy], ...]  # (region, its names, remote use)
+    any_name: Lazy | None  # every law's names at once: a chunk without a match needs no law's search
 
 
-_NEGATION = re.compile(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
+_NEGATION = Lazy(r"\b(?:not|n't|outside|except|excluding)\b[^.,;:\n]{0,20}$", re.I)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -127,36 +145,54 @@ def _alternation(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])") if names else None
 
 
+def _any_of(names: list[str]) -> Lazy | None:
+    """A pattern that finds a name wherever the alternation of all the names, whole words, does, for telling
+    whether a text names any: the names grouped by their first letter, so the engine compares a few first letters
+    at each word, not every name (which name it finds first may differ; that it finds one does not)."""
+    if not names:
+        return None
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return Lazy(rf"\b(?:{groups})(?![\w])")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    laws = []
+    laws: list[tuple[dict[str, Any], Lazy | None, re.Pattern[str] | None, Lazy | None]] = []
     every: list[str] = []
+    spelled: dict[str, list[int]] = {}
     for law in jurisdictions():
         raw = law.get("names", []) + law.get("cities", [])
         every += raw
-        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")(?![\w])") if raw else None
+        names = Lazy(r"\b(?:" + "|".join(re.escape(n) for n in raw) + r")(?![\w])") if raw else None
         field_only = law.get("location_names", [])
         in_field = (
             re.compile(r"\b(?:" + "|".join(re.escape(n) for n in field_only) + r")(?![\w])") if field_only else None
         )
         code = law.get("abbreviation")
         # in a field: "Denver, CO", "CO" alone, "CO / Remote"; a lone "CO" inside prose is not a state
-        abbreviation = re.compile(rf"(?:^|,\s*|\(|\s-\s)\s*{code}(?![\w.])|^\s*{code}\s*$") if code else None
+        abbreviation = Lazy(rf"(?:^|,\s*|\(|\s-\s)\s*{code}(?![\w.])|^\s*{code}\s*$") if code else None
+        # every hit of the three spells one of these words: a chunk without them needs none of the searches
+        for word in (*raw, *field_only, *([code] if code else [])):
+            spelled.setdefault(word, []).append(len(laws))
         laws.append((law, names, in_field, abbreviation))
     codes = "|".join(sorted({re.escape(law["abbreviation"]) for law in jurisdictions() if law.get("abbreviation")}))
-    pair = re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
+    pair = Lazy(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{codes})(?![\w])(?!\.\w)|\((?:{codes})\)")
+    pair_tail = Lazy(rf",\s*(?:{codes})(?![\w])|\((?:{codes})\)")
     excluded = {law["code"]: _alternation(law["exclude"]) for law in jurisdictions() if law.get("exclude")}
     found = []
     for region in regions():
         words = "|".join(re.escape(n) for n in region["names"])
         # a field or "based in" phrase naming only the region (and work modes): "Location: Europe", "EU / remote";
         # "London, UK, Europe" names a place of its own
-        names = re.compile(
+        names = Lazy(
             rf"[\s,/()|&:.-]*(?:(?:(?i:{_MODE_WORDS}|only|region|countries|time\s*zones?|within|in|the|across)"
             rf"(?![\w-])|(?<![\w.-])(?:{words})(?![\w-]))[\s,/()|&:.-]*)+"
         )
         # beside remote work or eligibility, as for the US and Canada: "Remote (EU)", "DACH-remote"
-        remote = re.compile(
+        remote = Lazy(
             rf"(?i:remote|work\s+from\s+home|wfh)(?:\s*[-–—,:/|(]?\s*|\s+(?i:in|within|across|from|anywhere\s+in)"
             rf"\s+(?:the\s+)?)(?:{words})(?![\w-])\)?"
             rf"|(?<![\w.-])(?:{words})(?:[\s,(]+|-based\s+|\s*[-–]\s*)(?i:remote)\b"
@@ -164,7 +200,15 @@ def _patterns() -> _Patterns:
             rf"\s+(?i:in|across|within)\s+(?:the\s+)?(?:{words})(?![\w-])"
         )
         found.append((region, names, remote))
-    return _Patterns(tuple(laws), pair, {k: v for k, v in excluded.items() if v}, tuple(found), _alternation(every))
+    return _Patterns(
+        tuple(laws),
+        tuple((word, tuple(indexes)) for word, indexes in spelled.items()),
+        pair,
+        pair_tail,
+        {k: v for k, v in excluded.items() if v},
+        tuple(found),
+        _any_of(every),
+    )
 
 
 def _excluded(pattern: re.Pattern[str] | None, chunk: str, hit: re.Match[str]) -> bool:
@@ -174,7 +218,7 @@ def _excluded(pattern: re.Pattern[str] | None, chunk: str, hit: re.Match[str]) -
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+_SENTENCE_END = Lazy(r"[.!?;](?=\s)")
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -204,14 +248,19 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
         value = match.group("value").strip()
         fields.append((value, _quote(text, match.start("value") - 1, match.end("value")), 3, "field"))
     named = [f for f in fields if not _MODE_ONLY.match(f[0])]
-    remote = [(m.group(), _quote(text, *m.span()), 2, "remote") for m in _REMOTE.finditer(text)]
+    lower = text.lower()
+    remote = [(m.group(), _quote(text, *m.span()), 2, "remote") for m in finditer(_REMOTE, text, lower, _REMOTE_STARTS)]
     if named:
         return named + [f for f in fields if f not in named] + remote
     phrases: list[tuple[str, str, int, str]] = []
-    for pattern in (_PHRASE, _OFFICE):
-        for match in pattern.finditer(text):
+    for pattern, starts in ((_PHRASE, _PHRASE_STARTS), (_OFFICE, _OFFICE_STARTS)):
+        if pattern is _OFFICE and not _any_office(text, lower):
+            continue
+        for match in finditer(pattern, text, lower, starts):
             phrases.append((match.group("place"), _quote(text, *match.span()), 2, "phrase"))
-    phrases += [(m.group(), _quote(text, *m.span()), 2, "phrase") for m in _patterns().pair.finditer(text)]
+    patterns = _patterns()
+    if patterns.pair_tail.search(text):
+        phrases += [(m.group(), _quote(text, *m.span()), 2, "phrase") for m in patterns.pair.finditer(text)]
     if fields:
         return fields + remote + phrases  # "Location: Remote" said where: a state named in the intro is not it
     lead = [(text[:LEAD], "", 1, "lead")]
@@ -221,8 +270,16 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
     return remote + phrases + lead
 
 
+def _any_office(text: str, lower: str) -> bool:
+    """False only when no match of _OFFICE can be in the text: each ends with one of its words."""
+    return not aligned(text, lower) or any(word in lower for word in _OFFICE_WORDS)
+
+
+_OFFICE_WORDS = ("office", "hub", "studio")
+
+
 def _first_hit(
-    pattern: re.Pattern[str] | None, chunk: str, excluded: re.Pattern[str] | None, negation: bool = True
+    pattern: re.Pattern[str] | Lazy | None, chunk: str, excluded: re.Pattern[str] | None, negation: bool = True
 ) -> re.Match[str] | None:
     """The first match that is neither ruled out ("not based in Seattle") nor part of a longer, other name."""
     if pattern is None:
@@ -271,13 +328,17 @@ def locate(document: Document) -> dict[str, Evidence]:
     for chunk, quote, strength, kind in _signals(document):
         # outside a field or phrase only the laws' names are searched: when none of them occurs, no law is named
         named = kind in ("field", "phrase") or (patterns.any_name is not None and patterns.any_name.search(chunk))
-        for law, names, in_field, abbreviation in patterns.laws if named else ():
+        # only the laws one of whose names or abbreviation the chunk spells: the others' searches cannot hit
+        candidates = (
+            sorted({i for word, indexes in patterns.spelled if word in chunk for i in indexes}) if named else ()
+        )
+        for law, names, in_field, abbreviation in (patterns.laws[i] for i in candidates):
             excluded = patterns.excluded.get(law["code"])
             hit = _first_hit(names, chunk, excluded)
             if hit is None and kind in ("field", "phrase"):
-                hit = _first_hit(in_field, chunk, excluded, negation=False)
-            if hit is None and abbreviation is not None and kind in ("field", "phrase"):
-                hit = abbreviation.search(chunk)
+                hit = _first_hit(in_field, chunk, excluded, negation=False) or (
+                    abbreviation.search(chunk) if abbreviation is not None else None
+                )
             if hit is not None:
                 place = chunk.strip() if kind != "lead" else hit.group().strip(" ,(")
                 place = re.split(r"\.\s", place)[0].rstrip(".")

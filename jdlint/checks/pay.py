@@ -15,10 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
+from ..analyses.scan import Lazy, aligned, finditer_from
 from ..context import Context
 from ..document import Document
+from ..kinds.needles import starts
 from ..model import Match, Severity
 from ..rule import Rule
 from . import check
@@ -38,11 +42,11 @@ _CUR_POST = rf"(?:\s?(?:{_CODE_ALTERNATION}|zł|kr|dollars|euros)(?![a-z])|\s?[�
 # the figure's grammar (thousands and decimal marks of every style, "2.800,-") is analyses/amounts.py's
 _NUM = NUMBER
 _AMOUNT = rf"(?:{_NUM})(?:\s?{THOUSANDS}|\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b)?"
-_TOO_BIG = re.compile(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
+_TOO_BIG = Lazy(r"\d\s?(?:M|m|mil|mn|B|b|bn|million|billion)\b")  # funding and costs, never a salary
 # ... except in currencies whose salaries run to millions ("7.5 to 9 million JPY per annum")
-_MILLIONS_CURRENCY = re.compile(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
+_MILLIONS_CURRENCY = Lazy(r"JPY|¥|KRW|₩|IDR|VND|HUF|CLP|COP|UGX|TZS", re.I)
 # Indian salaries in lakhs per annum: "3-5.4 LPA CTC", "12 lakhs per annum"
-_LAKHS = re.compile(
+_LAKHS = Lazy(
     r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?:\s*(?:-|–|to)\s*\d{1,3}(?:\.\d{1,2})?)?\s*"
     r"(?:LPA|L\.P\.A\.?|lakhs?(?:\s+(?:per\s+annum|p\.?a\.?|a\s+year))|lacs?\s+p\.?a\.?)(?!\w)",
     re.I,
@@ -51,20 +55,20 @@ _MONEY = rf"(?:{_CUR_PRE}\s?{_AMOUNT}|{_AMOUNT}{_CUR_POST})"
 # a unit between the two ends: "$43.13/hr up to $72.02/hr", "$20 an hour to $25 an hour"
 _UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|month|mo|annum)\b|\s(?:per|an?)\s(?:hour|year|month|annum)\b)?"
 _DASH = r"\s*(?:-|–|—|−|â€”|â€“|/|to|up\s+to|and|till|until|bis|à|a|al|do)\s*"
-_RANGE = re.compile(rf"(?:between\s+)?(?:{_MONEY}{_UNIT}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
-_SINGLE = re.compile(_MONEY, re.I)
-_BARE_RANGE = re.compile(
+_RANGE = Lazy(rf"(?:between\s+)?(?:{_MONEY}{_UNIT}{_DASH}(?:{_MONEY}|{_AMOUNT})|{_AMOUNT}{_DASH}{_MONEY})", re.I)
+_SINGLE = Lazy(_MONEY, re.I)
+_BARE_RANGE = Lazy(
     rf"(?<![\d.,])\d{{2,3}}(?:[.,]\d)?\s?[kK]{_DASH}\d{{2,3}}(?:[.,]\d)?\s?[kK]\b"
     # "55.000 - 65.000", "55 000 – 65 000", "90'000-110'000": a thousands mark of any style (see analyses/amounts.py)
     rf"|(?<![\d.,])\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}{_DASH}\d{{2,3}}[,.'’\u00a0\u202f ]\d{{3}}(?![\d]|[ .,]\d)"
 )
-_OPEN = re.compile(
+_OPEN = Lazy(
     rf"\b(?:up\s+to|upto|from|starting\s+(?:at|from)|min(?:imum)?(?:\s+of)?|at\s+least)\s+{_MONEY}"
     rf"|{_MONEY}\s?\+|{_MONEY}\s+(?:and\s+(?:up|above)|or\s+more|plus)\b",
     re.I,
 )
 # What ties a figure to the job: pay nouns, and units of time that only pay is counted in
-_PAY_CUE = re.compile(
+_PAY_CUE = Lazy(
     # glued or compound: "OffSalary", "Stundenlohn" (tried from a word's start only: from every letter of a long
     # word, \w* would read the rest of it each time)
     r"(?:salar(?:y|ies)|\b\w*(?:gehalt|lohn|salaris|vergütung)\b|"
@@ -79,14 +83,14 @@ _PAY_CUE = re.compile(
     re.I,
 )
 # What ties a figure to something else: perks and one-off bonuses, on either side of the figure
-_PERK_CUE = re.compile(
+_PERK_CUE = Lazy(
     r"\b(?:stipends?|allowances?|budgets?|perks?|benefits?|reimburs\w*|per\s+diem|vouchers?|credits?|discounts?|"
     r"(?:referral|sign[\s-]?on|signing|retention|relocation|joining|welcome)\s+(?:bonus|payment|package)|"
     r"bonus(?:es)?|commissions?|401\s?\(?k\)?|matching|equity|stock|shares|home[\s-]?office|commut\w*)\b",
     re.I,
 )
 # the company's money, after the figure ("$2M in seed funding", "$3,000 in savings for customers")
-_COMPANY_AFTER = re.compile(
+_COMPANY_AFTER = Lazy(
     r"\b(?:fund(?:ing|ed|s)?|financing|round|raised?|revenues?|run\s+rate|series\s+[a-e]|seed|valuation|valued|"
     r"invest(?:ment|ors|ed)?|arr|customers?|clients?|users?|employees|spend|market|grants?|prizes?|awards?|assets|"
     r"under\s+management|aum|loans?|debts?|portfolio|sales|gmv|transactions?|donat\w*|price|pricing|cost|fees?|"
@@ -95,40 +99,36 @@ _COMPANY_AFTER = re.compile(
 )
 # ... and before it, only as the verb or noun the figure completes ("has raised over $20M", "revenue of $5M");
 # a job title ahead of its range ("Customer Success Engineer $45K - $75K") says nothing against it
-_COMPANY_BEFORE = re.compile(
+_COMPANY_BEFORE = Lazy(
     r"\b(?:rais(?:ed|ing)|saved?|sav(?:es|ing)|spen[dt]|spending|costs?|worth|valued\s+at|backed\s+by|"
     r"(?:revenues?|valuation|funding|financing|investment|grants?|loans?|donations?|prizes?|awards?|assets|price|fees?|"
     r"sales|deals?)\s*(?:of|at|:|=|over|totall?ing|exceeding|reached|reaching|hit))(?:\s+[\w-]+){0,3}\s*$",
     re.I,
 )
 # a purpose after the figure makes it a perk: "$1,000 a year for books and conferences"
-_PURPOSE = re.compile(
+_PURPOSE = Lazy(
     r"\b(?:for|towards?|on|to\s+(?:spend|use)\s+on)\s+(?:your\s+|the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?"
     r"(?:home[\s-]?office|co-?working|internet|phone|mobile|gym|fitness|wellness|well-?being|learning|courses?|"
     r"professional\s+development|education|tuition|training|conferences?|books?|equipment|laptop|setup|desk|"
     r"commut\w*|transit|travel|meals?|lunch(?:es)?|food|childcare|relocation|moving|therapy|health)\b",
     re.I,
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = Lazy(
     r"^\s*(?:/\s?(?:hr|hour|h|yr|year|month|mo|annum|day|week|wk|shift)\b|"
     r"(?:per|an?|each)\s+(?:hour|year|annum|month|day|week|shift)\b|hourly|daily|weekly|annually|yearly|monthly|"
     r"p\.?\s?a\.?(?!\w)|pro\s+(?:monat|stunde|jahr)|brutto|gross)",
     re.I,
 )
 # strong pay nouns win over a perk word in the same short phrase ("base salary with equity")
-_PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|wages?|pay|compensation|ote|base|rates?|remuneration|gehalt)\b", re.I)
-_BREAK = re.compile(
-    r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|with|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
-)
-_BREAK_BEFORE = re.compile(  # not "with": "starting with $400"
+_PAY_NOUN = Lazy(r"\b(?:salar(?:y|ies)|wages?|pay|compensation|ote|base|rates?|remuneration|gehalt)\b", re.I)
+_BREAK = Lazy(r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|with|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I)
+_BREAK_BEFORE = Lazy(  # not "with": "starting with $400"
     r"[.;!?•·|\n]\s|[;\n•·|]|\s&\s|\s(?:plus|and|as\s+well\s+as|including|also)\s|\s?\+\s|,\s", re.I
 )
 # a figure that opens a line or a "|" cell of a title line: "| $150k |", "UP TO £65,000"
-_OWN_CELL = re.compile(
-    r"(?:^|[\n|•·]|\s-\s)[\s*_:>-]*(?i:(?:up\s+to|upto|from|starting\s+at|circa|c\.|approx\.?|~)\s*)?$"
-)
+_OWN_CELL = Lazy(r"(?:^|[\n|•·]|\s-\s)[\s*_:>-]*(?i:(?:up\s+to|upto|from|starting\s+at|circa|c\.|approx\.?|~)\s*)?$")
 # "Salary: £80k - £100k depending on the equity stake": the label ties it, a perk word further on does not untie it
-_PAY_LABEL = re.compile(
+_PAY_LABEL = Lazy(
     r"\b(?:salary|pay|compensation|wages?|rate|remuneration|ote)(?:\s+range)?\s*(?:[:=–-]|is|of)\s*"
     r"(?:up\s+to|from|between)?\s*$",
     re.I,
@@ -136,7 +136,7 @@ _PAY_LABEL = re.compile(
 VAGUE_PAY = "JD502"  # the rule whose per-language data lists vague pay phrases
 NEAR = 60  # characters either side of a figure where the words it belongs to stand
 # "DOE" counts only after a pay word: alone it is also "design of experiments" or the Department of Energy
-_VAGUE = re.compile(
+_VAGUE = Lazy(
     r"\b(?:(?:highly\s+|very\s+)?competitive\s+(?:salary|salaries|pay|compensation|wages?|base|rates?|package|"
     r"remuneration)"
     r"|attractive\s+(?:salary|pay|compensation|package|remuneration)"
@@ -147,8 +147,8 @@ _VAGUE = re.compile(
     r"|salary\s+negotiable|negotiable\s+salary)",
     re.I,
 )
-_METADATA_PAY_KEYS = re.compile(r"salary|pay|compensation|wage|rate|remuneration", re.I)
-_MONEY_ANYWHERE = re.compile(rf"{_CUR_PRE}\s?\d|\d{_CUR_POST}", re.I)
+_METADATA_PAY_KEYS = Lazy(r"salary|pay|compensation|wage|rate|remuneration", re.I)
+_MONEY_ANYWHERE = Lazy(rf"{_CUR_PRE}\s?\d|\d{_CUR_POST}", re.I)
 
 
 @dataclass
@@ -258,15 +258,15 @@ def _label_above(context: Context, offset: int) -> str | None:
     return None
 
 
-_CURRENCY_HINT = re.compile(r"[$£€¥₹]|(?<![A-Za-z])(?:[A-Z]{3})(?![a-z])|zł|\bkr\b|dollars|euros", re.IGNORECASE)
+_CURRENCY_HINT = Lazy(r"[$£€¥₹]|(?<![A-Za-z])(?:[A-Z]{3})(?![a-z])|zł|\bkr\b|dollars|euros", re.IGNORECASE)
 _CODES = set(re.findall(r"[A-Z]{3}", _CUR_PRE))
 HINT_REACH = 80  # characters around a currency mark that a range or "up to" phrase can span
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, lower: str) -> list[tuple[int, int]]:
     """Stretches of text around currency marks; the costly money patterns only run there."""
     spans: list[list[int]] = []
-    for hint in _CURRENCY_HINT.finditer(text):
+    for hint in _hints(text, lower):
         word = hint.group()
         if len(word) == 3 and word.isalpha() and word.upper() not in _CODES:
             continue
@@ -278,7 +278,67 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-def _finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+# letters [A-Za-z] stands for under IGNORECASE beyond ASCII: a text holding one is searched the long way
+_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_HINT_SYMBOLS = "$£€¥₹"
+_HINT_WORDS = ("kr", "dollars", "euros")  # and "zł", in a text that is not all ASCII
+
+
+def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """_CURRENCY_HINT.finditer(text), without the regex engine trying its six alternatives at every character: the
+    hints are the currency symbols and words (found as substrings) and the words of exactly three letters that are
+    currency codes (found with numpy). Every other three-letter word matches the pattern only to be skipped by the
+    caller; all it changes is that "zł" cannot begin as the last letter of one ("abzł")."""
+    ascii_only = text.isascii()  # most postings: no other symbol, no "zł", nothing folded
+    if not ascii_only and (not aligned(text, lower) or any(c in text for c in _FOLDED_LETTERS)):
+        yield from _CURRENCY_HINT.finditer(text)
+        return
+    three, codes = _three_letter_words(text)
+    positions = set(codes)
+    for symbol in "$" if ascii_only else _HINT_SYMBOLS:
+        at = text.find(symbol)
+        while at >= 0:
+            positions.add(at)
+            at = text.find(symbol, at + 1)
+    for word in _HINT_WORDS if ascii_only else (*_HINT_WORDS, "zł"):
+        at = lower.find(word)
+        while at >= 0:
+            if word != "zł" or at - 2 not in three:  # else the "z" ends a three-letter word
+                positions.add(at)
+            at = lower.find(word, at + 1)
+    done = 0
+    for at in sorted(positions):
+        if at >= done:
+            match = _CURRENCY_HINT.match(text, at)
+            if match:
+                yield match
+                done = match.end()
+
+
+def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
+    """The offsets of the runs of exactly three ASCII letters, and of those that spell a currency code (any case)."""
+    points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    letter = numpy.zeros(len(points) + 2, dtype=bool)  # with a non-letter either side
+    letter[1:-1] = ((points | 32) - 97) < 26  # unsigned: below "a" wraps round to a large number
+    edges = numpy.flatnonzero(letter[1:] != letter[:-1])
+    starts, ends = edges[0::2], edges[1::2]  # runs of letters alternate start, end
+    at = starts[ends - starts == 3]
+    if not len(at):
+        return set(), []
+    keys = ((points[at] | 32) << 16) | ((points[at + 1] | 32) << 8) | (points[at + 2] | 32)
+    found = numpy.searchsorted(_CODE_KEYS, keys)
+    is_code = _CODE_KEYS[numpy.minimum(found, len(_CODE_KEYS) - 1)] == keys
+    return set(at.tolist()), at[is_code].tolist()
+
+
+# the codes as numbers (each letter lower-cased), sorted for a binary search
+_CODE_KEYS = numpy.array(
+    sorted((ord(c[0]) | 32) << 16 | (ord(c[1]) | 32) << 8 | (ord(c[2]) | 32) for c in _CURRENCY_CODES),
+    dtype=numpy.uint32,
+)
+
+
+def _finditer(pattern: re.Pattern[str] | Lazy, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     seen: set[tuple[int, int]] = set()
     for start, end in windows:
         for match in pattern.finditer(text, start, end):
@@ -287,12 +347,26 @@ def _finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]
                 yield match
 
 
+# every match of _OPEN holds one of these, case aside: "up to", "upto", "from", "starting", "min", "at least", "+",
+# "and up", "and above", "or more", "plus"
+_OPEN_NEEDLES = ("up", "from", "starting", "min", "least", "+", "above", "more", "plus")
+
+
+def _holding(text: str, lower: str, windows: list[tuple[int, int]], needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The windows holding one of the needles: a pattern all of whose matches hold one needs only those (and is
+    compiled only when one is left)."""
+    if not aligned(text, lower):
+        return windows
+    return [(start, end) for start, end in windows if any(lower.find(n, start, end) >= 0 for n in needles)]
+
+
 def find_pay(context: Context) -> Pay:
     def compute() -> Pay:
         document = context.document
         text = document.text
         pay = Pay()
-        windows = _windows(text)
+        lower = context.lowered_text
+        windows = _windows(text, lower)
         cues: dict[tuple[int, int], bool] = {}
         for key, value in document.metadata.items():
             if (
@@ -301,7 +375,7 @@ def find_pay(context: Context) -> Pay:
                 and re.search(r"\d", str(value))
             ):
                 pay.in_metadata = True
-        for match in _finditer(_OPEN, text, windows):
+        for match in _finditer(_OPEN, text, _holding(text, lower, windows, _OPEN_NEEDLES)):
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False, cues):
                 pay.open_ended.append(match.span())
         judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
@@ -312,7 +386,7 @@ def find_pay(context: Context) -> Pay:
             (_SINGLE, False, pay.singles),
         ):
             unhinted = pattern is _BARE_RANGE or pattern is _LAKHS  # no currency mark to find them by
-            matches = pattern.finditer(text) if unhinted else _finditer(pattern, text, windows)
+            matches = _unhinted(pattern, text, lower) if unhinted else _finditer(pattern, text, windows)
             for match in matches:
                 span = match.span()
                 if _inside(span, pay.ranges) or _inside(span, judged):
@@ -324,20 +398,26 @@ def find_pay(context: Context) -> Pay:
                 if bucket is pay.singles and not re.search(r"\d{2}", match.group()):
                     continue  # "$5" coffee budgets and "€1" are not salaries
                 bucket.append(span)
-        pay.vague = sorted({m.span() for pattern in _vague_patterns(context) for m in pattern.finditer(text)})
+        pay.vague = _vague(context, text, lower)
         return pay
 
     return context.memo("pay", compute)
 
 
-def _vague_patterns(context: Context) -> list[re.Pattern[str]]:
-    """The vague-pay patterns for the posting's language: the English grammar above, or the phrases of the vague-pay
-    rule's data in that language (`settings.vague`, e.g. German "attraktive Vergütung"), whole words, any case."""
+def _vague(context: Context, text: str, lower: str) -> list[tuple[int, int]]:
+    found = {m.span() for pattern, begins in _vague_patterns(context) for m in _search(pattern, begins, text, lower)}
+    return sorted(found)
+
+
+def _vague_patterns(context: Context) -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
+    """The vague-pay patterns for the posting's language, each with the words its matches begin with (None: any):
+    the English grammar above, or the phrases of the vague-pay rule's data in that language (`settings.vague`, e.g.
+    German "attraktive Vergütung"), whole words, any case."""
     code = context.language.code
     if code == "en":
-        return [_VAGUE]
+        return [(_VAGUE, _VAGUE_STARTS)]
 
-    def compile_phrases() -> list[re.Pattern[str]]:
+    def compile_phrases() -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
         phrases = [
             phrase
             for rule in context.catalog.variants
@@ -345,11 +425,53 @@ def _vague_patterns(context: Context) -> list[re.Pattern[str]]:
             for phrase in rule.options.get("settings", {}).get("vague", ())
         ]
         if not phrases:
-            return [_VAGUE]
+            return [(_VAGUE, _VAGUE_STARTS)]
         words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        return [re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)]
+        pattern = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
+        return [(pattern, starts(pattern))]
 
     return context.compiled(("vague-pay", code), compile_phrases)
+
+
+# the words every match of _VAGUE begins with (kinds/needles.py reads the same from its parse; a test compares)
+_VAGUE_STARTS = frozenset(
+    {
+        "attractive", "commensurate", "compensation", "competitive", "dependent", "depending", "highly", "market",
+        "negotiable", "pay", "rate", "remuneration", "salary", "very", "wage",
+    }
+)  # fmt: skip
+# every match of _LAKHS holds one of these
+_LAKHS_NEEDLES = ("lakh", "lac", "lpa", "l.p.a")
+_DIGIT_RUN = Lazy(r"\d+")
+
+
+def _search(
+    pattern: re.Pattern[str] | Lazy, begins: frozenset[str] | None, text: str, lower: str
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), tried only where a match can begin when its first words are known."""
+    if begins and aligned(text, lower):
+        return finditer_from(pattern, text, lower, begins)
+    return pattern.finditer(text)
+
+
+def _unhinted(pattern: Lazy, text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that begins with the figure: none for lakhs without the word."""
+    if pattern is _LAKHS and aligned(text, lower) and not any(needle in lower for needle in _LAKHS_NEEDLES):
+        return iter(())
+    return _from_digit_runs(pattern, text)
+
+
+def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches begin a run of digits (its first token is a digit that
+    follows none): tried only there, where the regex engine would try every character."""
+    done = 0
+    for run in _DIGIT_RUN.finditer(text):
+        at = run.start()
+        if at >= done:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                done = match.end()
 
 
 # ----------------------------------------------------------------------------- jurisdictions

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..context import Context
-from ..kinds.occurrence import statements
+from ..kinds.occurrence import formulas, statements
 from ..kinds.terms import CompiledTerms, validate_terms
 from ..model import Match
 from ..rule import Rule
@@ -24,17 +24,32 @@ def accommodation_without_contact(context: Context, rule: Rule) -> Iterator[Matc
     offer_rule = context.catalog.by_code("JD510")
     if offer_rule is None:
         raise ValueError("JD510 is missing from the catalog")
+    # an offer in a formula's words with a way to ask beside it settles it: the offers found by their parts (a
+    # longer search) are needed only when none has one
+    if _any_asked(context, rule, formulas(context, offer_rule)):
+        return
     offers = statements(context, offer_rule)
     if not offers:
         return  # no offer at all: JD510 reports that
+    if _any_asked(context, rule, offers):
+        return
+    start, end = offers[0]
+    yield Match.at(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))
+
+
+def _any_asked(context: Context, rule: Rule, offers: list[tuple[int, int]]) -> bool:
+    """Some offer has a way to ask near it."""
+    if not offers:
+        return False
     ask = context.compiled((rule.code, "ask"), lambda: _compile(rule.options["settings"]["ask"], context))
-    asks = [start for start, _, _ in ask.find(context.doc, context.document.text)]
+    asks = context.memo(
+        (rule.code, "asks"), lambda: [start for start, _, _ in ask.find(context.doc, context.document.text)]
+    )
     for start, end in offers:
         low, high = _ask_window(context, start, end)
         if any(low <= at < high for at in asks):
-            return
-    start, end = offers[0]
-    yield Match.at(start, end, suggestions=("To request an accommodation, contact [name] at [email or phone].",))
+            return True
+    return False
 
 
 def _compile(spec: dict[str, Any], context: Context) -> CompiledTerms:

@@ -49,7 +49,7 @@ class Occurrence(BaseKind):
         # Too short to be a whole posting (a snippet, a stub): nothing can be said to be missing.
         if context.too_short(rule):
             return
-        if statements(context, rule):
+        if _made(context, rule):
             return
         statement = rule.options["statement"]
         yield Match.whole_posting(suggestions=(statement,) if statement else ())
@@ -62,25 +62,94 @@ def statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
 
 
 def _statements(context: Context, rule: Rule) -> list[tuple[int, int]]:
-    text = context.document.text
-    exclude = compiled_terms(context, rule, "exclude")
-    excluded = exclude.find(context.doc, text) if exclude else []
-
-    def hits(found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in found if not any(s < x_end and x_start < e for x_start, x_end, _ in excluded)]
-
-    found = hits(required_terms(context, rule, "require").find(context.doc, text))
-    together = rule.options.get("together") or []
-    if together:
-        groups = _sentence_groups(context)
-        starts = [start for start, _ in groups]
-        part_hits: dict[str, list[tuple[int, int, int]]] = {}
-        for name in {name for entry in together for name in entry["all"]}:
-            terms = _part(context, rule, name)
-            part_hits[name] = [(_group_of(groups, starts, s), s, e) for s, e in hits(terms.find(context.doc, text))]
-        for entry in together:
-            found.extend(_together(entry, part_hits))
+    found = list(formulas(context, rule))
+    parts = _Parts(context, rule)
+    for entry in rule.options.get("together") or []:
+        if parts.all_hit(entry["all"]):
+            found.extend(_together(entry, parts.of(entry["all"])))
     return sorted(set(found))
+
+
+def _made(context: Context, rule: Rule) -> bool:
+    """Whether the statement is made at all: `statements` stopped at the first formula or window found. An entry is
+    given up at its first part without a hit, so most parts of a posting that has the statement are never searched;
+    what is searched is shared with `statements` (JD511 asks for the offers themselves)."""
+    if formulas(context, rule):
+        return True
+    parts = _Parts(context, rule)
+    together = rule.options.get("together") or []
+    return any(parts.all_hit(entry["all"]) and _together(entry, parts.of(entry["all"])) for entry in together)
+
+
+def formulas(context: Context, rule: Rule) -> list[tuple[int, int]]:
+    """Where the statement is made in one of its self-contained formulas (the `require` terms), in text order."""
+    return context.memo(
+        ("statement-formulas", rule.code, rule.language),
+        lambda: _unexcluded(
+            context, rule, required_terms(context, rule, "require").find(context.doc, context.document.text)
+        ),
+    )
+
+
+def _unexcluded(context: Context, rule: Rule, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The hits that overlap no `exclude` term (searched only once there is a hit to test)."""
+    if not found:
+        return []
+    excluded = context.memo(("statement-excluded", rule.code, rule.language), lambda: _excluded(context, rule))
+    return [(s, e) for s, e, _ in found if not any(s < x_end and x_start < e for x_start, x_end, _ in excluded)]
+
+
+def _excluded(context: Context, rule: Rule) -> list[tuple[int, int, str]]:
+    exclude = compiled_terms(context, rule, "exclude")
+    return exclude.find(context.doc, context.document.text) if exclude else []
+
+
+class _Parts:
+    """Each part's hits as (sentence group, start, end), searched when first asked for, once per document. A part's
+    raw hits (before the `exclude` terms are applied) come first: an entry one of whose parts has none fails
+    without the exclude terms being searched."""
+
+    def __init__(self, context: Context, rule: Rule) -> None:
+        self.context = context
+        self.rule = rule
+        self.raw: dict[str, list[tuple[int, int, str]]] = context.memo(
+            ("statement-part-raw", rule.code, rule.language), dict
+        )
+        self.found: dict[str, list[tuple[int, int, int]]] = context.memo(
+            ("statement-parts", rule.code, rule.language), dict
+        )
+
+    def __getitem__(self, name: str) -> list[tuple[int, int, int]]:
+        if name not in self.found:
+            self.found[name] = self._search(name)
+        return self.found[name]
+
+    def all_hit(self, names: list[str]) -> bool:
+        """Every part has a hit: the parts searched already answer first, then the others in order up to the first
+        without one, raw hits before the hits the exclude terms leave."""
+        if any(not self.raw[name] for name in names if name in self.raw):
+            return False
+        if any(not self.found[name] for name in names if name in self.found):
+            return False
+        return all(self._raw(name) for name in names) and all(self[name] for name in names)
+
+    def of(self, names: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+        return {name: self[name] for name in names}
+
+    def _raw(self, name: str) -> list[tuple[int, int, str]]:
+        if name not in self.raw:
+            context = self.context
+            self.raw[name] = _part(context, self.rule, name).find(context.doc, context.document.text)
+        return self.raw[name]
+
+    def _search(self, name: str) -> list[tuple[int, int, int]]:
+        context = self.context
+        found = _unexcluded(context, self.rule, self._raw(name))
+        if not found:
+            return []
+        groups = context.memo("sentence-groups", lambda: _sentence_groups(context))
+        starts = context.memo("sentence-group-starts", lambda: [start for start, _ in groups])
+        return [(_group_of(groups, starts, s), s, e) for s, e in found]
 
 
 def _part(context: Context, rule: Rule, name: str) -> CompiledTerms:
@@ -120,18 +189,19 @@ def _sentence_groups(context: Context) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     number = 0  # blank "sentences" (the breaks between blocks) take the number of the sentence before them
     opener = None  # group of the sentence that opened the current list
+    append = groups.append
     for _, _, start, end in context.sentences():
-        sentence = text[start:end].strip()
-        if not sentence:
-            groups.append((start, groups[-1][1] if groups else 0))
+        sentence = text[start:end]  # not stripped: isspace, rstrip and split see through the spaces alike
+        if not sentence or sentence.isspace():
+            append((start, groups[-1][1] if groups else 0))
             continue
         number += 1
         if opener is not None and len(sentence.split()) <= LIST_ITEM_WORDS:
-            groups.append((start, opener))
+            append((start, opener))
         else:
-            groups.append((start, number))
+            append((start, number))
             opener = None
-        if sentence.endswith(":"):
+        if sentence.rstrip().endswith(":"):
             opener = groups[-1][1]
     return groups or [(0, 0)]
 

@@ -1,0 +1,166 @@
+"""The pay, location and statement rules' shortcuts give what the long way gives: currency marks found by substring
+and numpy, figures tried where digit runs begin, place phrases tried at their first words, patterns skipped when the
+words every match holds are absent, and statements answered at the first formula or window."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from jdlint.analyses import location, scan
+from jdlint.checks import pay
+from jdlint.checks import statements as statement_checks
+from jdlint.kinds import occurrence
+from jdlint.kinds.needles import needles, starts
+
+
+def _jumbles(atoms: list[str], count: int, seed: int) -> list[str]:
+    """`count` strings of up to 14 atoms in random order: every joint of two atoms is tried somewhere."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+_HINT_ATOMS = [
+    "usd", "USD", "Eur", "zł", "Zł", "ZŁ", "kr", "KR", "Kr", "dollars", "Euros", "$", "£", "€", "¥", "₹", "ab", "abz",
+    "xyzł", "a", "z", "Z", " ", ".", "1", "12", "\n", "-", "ł", "krw", "é", "jpy", "CZK", "eurosdollars", "usdx",
+    "x", "ß", "İ", "ı", "ſ", "\u212a", "€45k", "(USD)",
+]  # fmt: skip
+
+
+def _kept_hints(matches):
+    return [
+        m.span()
+        for m in matches
+        if not (len(m.group()) == 3 and m.group().isalpha() and m.group().upper() not in pay._CODES)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_currency_hints_are_those_of_the_whole_pattern(seed):
+    """The currency marks found by substring and numpy are the ones the hint pattern keeps, with the same spans,
+    texts with letters the regex engine folds to ASCII included (those take the long way)."""
+    for text in _jumbles(_HINT_ATOMS, 5000, seed):
+        expected = _kept_hints(pay._CURRENCY_HINT.finditer(text))
+        assert _kept_hints(pay._hints(text, text.lower())) == expected, text
+
+
+_FIGURE_ATOMS = [
+    "1", "12", "123", "90", "110", "k", "K", "-", " - ", "–", " to ", ".", ",", "'", "’", "\u00a0", "\u202f", " ",
+    "000", "55.000", "3.5", "LPA", " lakhs per annum", " lacs pa", "L.P.A.", "x", "٣", "\n", "$", "up to ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_tried_where_digit_runs_begin_are_those_of_a_whole_search(seed):
+    for text in _jumbles(_FIGURE_ATOMS, 4000, seed):
+        for pattern in (pay._BARE_RANGE, pay._LAKHS):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in pay._unhinted(pattern, text, text.lower())] == expected, (pattern, text)
+
+
+def test_the_listed_starts_and_needles_are_those_of_the_patterns():
+    """The hand-written starts (scan.py's searches) cover what kinds/needles.py reads from each pattern's parse:
+    every start it reads begins with a listed one, and each listed one begins one it reads or extends it. For the
+    remote pattern "can" stands in for the "c" of "Canada" and "CAN" (a parse that stops at the common letter)."""
+    assert starts(pay._VAGUE.compiled) == pay._VAGUE_STARTS
+    assert set(pay._LAKHS_NEEDLES) == needles(pay._LAKHS.compiled)
+    for pattern, listed in (
+        (location._PHRASE, location._PHRASE_STARTS),
+        (location._OFFICE, location._OFFICE_STARTS),
+        (location._REMOTE, location._REMOTE_STARTS),
+    ):
+        read = starts(pattern.compiled) - {"c"}
+        assert read and all(any(s.startswith(h) for h in listed) for s in read), pattern.pattern
+        assert all(any(s.startswith(h) or h.startswith(s) for s in read) for h in listed), pattern.pattern
+    assert "anada" in location._REMOTE.pattern and "CAN" in location._REMOTE.pattern
+
+
+_PLACE_ATOMS = [
+    "Remote", "remote", " (US)", " US", " USA", " U.S.", "United States", " Canada", " CAN", "CANADA", "can", " in ",
+    " the ", ", CO", ",NY", "(WA)", " (ca)", "Hub", "STUDIO", "ı", "ſ",
+    "anywhere in the US", "Candidates in Colorado", "must be based in", " Denver", "-", ", ", "(", ")",
+    "based in ", "our ", "Seattle office", " Office", "WFH", "work from home", "on-site in ", "in-office at ",
+    "open to applicants in", "residents of", "relocate to ", "Job is located in", "not ", "\n", ".", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_place_phrases_tried_at_their_starts_are_those_of_a_whole_search(seed):
+    for text in _jumbles(_PLACE_ATOMS, 3000, seed):
+        lower = text.lower()
+        for pattern, begins in (
+            (location._REMOTE, location._REMOTE_STARTS),
+            (location._PHRASE, location._PHRASE_STARTS),
+            (location._OFFICE, location._OFFICE_STARTS),
+            (pay._VAGUE, pay._VAGUE_STARTS),
+        ):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in scan.finditer(pattern, text, lower, begins)] == expected, (pattern, text)
+        # the searches skipped when a cheaper one finds nothing
+        assert location._any_office(text, lower) or not location._OFFICE.search(text), text
+        patterns = location._patterns()
+        assert patterns.pair_tail.search(text) or not patterns.pair.search(text), text
+
+
+def test_a_lazy_pattern_is_the_pattern():
+    lazy = scan.Lazy(r"a(b)", re.I)
+    assert lazy.pattern == "a(b)" and lazy.groups == 1 and lazy.flags == re.compile("a(b)", re.I).flags
+    assert lazy.search("xAB").span() == (1, 3) and [m.span() for m in lazy.finditer("ab ab")] == [(0, 2), (3, 5)]
+
+
+def test_a_statement_is_made_where_it_is_found(catalog, monkeypatch):
+    """The occurrence kind's early answer (stop at the first formula or window, give an entry up at its first part
+    without a hit) and JD511's (an offer in a formula's words with a way to ask beside it) report what the full
+    search reports, on every example of JD510, JD511 and JD520 and on all of them joined."""
+    from jdlint.config import Config
+    from jdlint.formats import parse
+    from jdlint.linter import Linter
+    from jdlint.source import Source
+
+    rules = [r for r in catalog.rules if r.code in ("JD510", "JD520", "JD511") and r.language in (None, "en")]
+    texts = [t for rule in rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    texts.append("\n\n".join(texts))
+
+    def findings() -> list[tuple[str, str, str]]:
+        documents = [parse(Source(f"p{i}.txt", text)) for i, text in enumerate(texts)]
+        return [
+            (f.code, str(f.span), f.message)
+            for result in Linter(Config(), catalog).lint(documents, want_metrics=True)
+            for f in result.findings
+            if f.code in ("JD510", "JD511", "JD520")
+        ]
+
+    early = findings()
+    monkeypatch.setattr(occurrence, "_made", lambda context, rule: bool(occurrence.statements(context, rule)))
+    monkeypatch.setattr(statement_checks, "formulas", lambda context, rule: [])  # JD511 reads every offer
+    assert findings() == early
+    assert {code for code, *_ in early} == {"JD510", "JD511", "JD520"}
+
+
+_OPEN_ATOMS = [
+    "up to ", "UP TO ", "upto ", "from ", "starting at ", "Starting from ", "min ", "minimum of ", "at least ",
+    "$", "€", "USD ", "45,000", "90k", "60.000", "+", " and up", " and above", " or more", " plus", " ", "-", "x",
+]  # fmt: skip
+
+
+def test_open_ended_pay_holds_one_of_its_needles():
+    """The windows _OPEN is searched in are those holding one of its needles: every match holds one."""
+    for text in _jumbles(_OPEN_ATOMS, 3000, 7):
+        for match in pay._OPEN.finditer(text):
+            assert any(needle in match.group().lower() for needle in pay._OPEN_NEEDLES), match.group()
+        windows = [(0, len(text))]
+        if not pay._holding(text, text.lower(), windows, pay._OPEN_NEEDLES):
+            assert not pay._OPEN.search(text), text
+
+
+def test_a_text_names_a_law_where_the_plain_alternation_finds_a_name():
+    """The all-names gate, its names grouped by first letter, finds a name in exactly the texts the plain
+    alternation of the names finds one in."""
+    names = [n for law in location.jurisdictions() for n in law.get("names", []) + law.get("cities", [])]
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    grouped = location._patterns().any_name
+    atoms = [*random.Random(3).sample(names, 40), " ", "x", "-", "s", "New", "York", ", ", "\n", "ö", "Ca"]
+    texts = _jumbles(atoms, 3000, 11) + [n[:-1] for n in names] + [n + "x" for n in names] + names
+    assert all(bool(grouped.search(text)) == bool(plain.search(text)) for text in texts)
