@@ -4,11 +4,12 @@ entry, rules/<language>/*.toml its data in that language (terms, examples, word 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
+
+import tomli
 
 from . import formats
 from .kinds import KINDS
@@ -287,8 +288,8 @@ def _language_entries(
 
 def _read(path: Path, where: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(path.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:
         _fail(where, f"not valid TOML ({exc})")
     raise AssertionError("unreachable")
 

@@ -16,11 +16,12 @@ import fnmatch
 import math
 import os
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from .language import DEFAULT_LANGUAGE, SHIPPED, is_shipped, language_code
 from .model import CATEGORIES, Severity
@@ -380,14 +381,14 @@ def read_file(path: str | os.PathLike, catalog) -> Config:
     path = os.fspath(path)
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            data = tomli.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such config file") from None
     except IsADirectoryError:
         raise ConfigError(f"{path}: is a directory, not a config file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); TOML files must be UTF-8") from None
@@ -424,8 +425,8 @@ def _has_tool_table(path: str) -> bool:
     except OSError:
         return False
     try:
-        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        tool = tomli.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomli.TOMLDecodeError):
         # a broken file that names our table is ours: read_file then reports what is wrong with it
         return _NAMES_TABLE.search(raw) is not None
     return isinstance(tool, dict) and "jdlint" in tool

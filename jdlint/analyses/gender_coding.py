@@ -16,9 +16,10 @@ JD210 reports fewer: only the uses that describe the candidate or the team (code
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+
+import tomli
 
 from ..context import Context
 from ..resources import data_path
@@ -70,7 +71,7 @@ class _Term:
 @lru_cache(maxsize=1)
 def lexicon_data() -> dict:
     """The lexicons of data/gender-coding.toml (also read for the trait table of coded_traits)."""
-    return tomllib.loads(data_path("data").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
+    return tomli.loads(data_path("data").joinpath("gender-coding.toml").read_text(encoding="utf-8"))["lexicon"]
 
 
 @cache

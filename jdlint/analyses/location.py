@@ -16,11 +16,12 @@ Country and state codes are matched case-sensitively: "US" is the country, "us" 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import tomli
 
 from ..document import Document
 from ..resources import data_path
@@ -39,7 +40,7 @@ class Evidence:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
-    return tomllib.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
+    return tomli.loads(data_path("data").joinpath("jurisdictions.toml").read_text(encoding="utf-8"))
 
 
 def jurisdictions() -> tuple[dict[str, Any], ...]:

@@ -8,11 +8,12 @@ bracket, glued punctuation, capitals or a plural ending must never decide whethe
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import tomli
 
 from ..context import Context
 from ..kinds.needles import aligned, finditer_from
@@ -31,7 +32,7 @@ WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 @lru_cache(maxsize=1)
 def table() -> dict[str, Any]:
     """The ableist-language table (data/ableist-language.toml): the DOL verb list and our idiom list."""
-    return tomllib.loads(data_path("data").joinpath(TABLE).read_text(encoding="utf-8"))
+    return tomli.loads(data_path("data").joinpath(TABLE).read_text(encoding="utf-8"))
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -11,11 +11,12 @@ degree (data/licensed-professions.toml), that degree is reported at info with th
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
+
+import tomli
 
 from ..context import Context
 from ..document import LABEL_LEVEL
@@ -314,7 +315,7 @@ def _needle(term: str) -> str:
 
 @lru_cache(maxsize=1)
 def professions() -> tuple[Profession, ...]:
-    table = tomllib.loads(data_path("data").joinpath("licensed-professions.toml").read_text(encoding="utf-8"))
+    table = tomli.loads(data_path("data").joinpath("licensed-professions.toml").read_text(encoding="utf-8"))
     return tuple(
         Profession(
             entry["name"],

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+import tomli
 
 from ..context import Context
 from ..kinds.needles import aligned
@@ -171,7 +172,7 @@ class Technology:
 
 @lru_cache(maxsize=1)
 def technologies() -> tuple[Technology, ...]:
-    data = tomllib.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
+    data = tomli.loads(data_path("data").joinpath("technologies.toml").read_text(encoding="utf-8"))["technologies"]
     out = []
     for name, entry in data.items():
         names = sorted([name, *entry.get("aliases", [])], key=len, reverse=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import tomli
 
 from ..context import Context
 from ..kinds.base import match_case
@@ -141,7 +142,7 @@ def _normal(text: str) -> str:
 @functools.cache
 def load(name: str) -> Lexicon:
     """Read a lexicon table from data/ (once per process)."""
-    table = tomllib.loads(data_path("data").joinpath(name).read_text(encoding="utf-8"))
+    table = tomli.loads(data_path("data").joinpath(name).read_text(encoding="utf-8"))
     titles = []
     for entry in table["title"]:
         titles.append(

@@ -363,14 +363,14 @@ def _escape(raw: str, j: int, end: int) -> tuple[str, int] | None:
 # ------------------------------------------------------------------------------------------------- TOML
 
 
-# tomllib builds a dotted key's path part by part, copying it each time: a key of n parts costs n * n
+# tomli builds a dotted key's path part by part, copying it each time: a key of n parts costs n * n
 MOST_KEY_PARTS = 1000
 _TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
 _TOML_DOTTED_KEY = re.compile(rf"^[ \t]*\[{{0,2}}[ \t]*{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*+", re.M)
 
 
 def _load_toml(raw: str) -> dict[str, Any]:
-    import tomllib
+    import tomli
 
     for key in _TOML_DOTTED_KEY.finditer(raw):
         if (
@@ -379,8 +379,8 @@ def _load_toml(raw: str) -> dict[str, Any]:
         ):
             raise _Unreadable(raw.count("\n", 0, key.start()), f"a key of more than {MOST_KEY_PARTS:,} dotted parts")
     try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(raw)
+    except tomli.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         raise _Unreadable(int(found.group(1)) - 1 if found else 0, _first_line(str(exc))) from None
     except RecursionError:  # past Python's limits, where the parser keeps no line
@@ -396,7 +396,7 @@ def _add_toml_strings(data: dict[str, Any], raw: str, base: int, builder: Builde
     """String values of `key = "..."` assignments at any table level, in each of TOML's four string forms,
     each character mapped to the source (TOML's parser keeps no positions: the literal is found, decoded on its
     own and aligned like a YAML scalar)."""
-    import tomllib
+    import tomli
 
     for assignment in _TOML_ASSIGNMENT.finditer(raw):
         key = assignment.group(1).strip("\"'")
@@ -405,8 +405,8 @@ def _add_toml_strings(data: dict[str, Any], raw: str, base: int, builder: Builde
             continue
         literal = raw[assignment.end() : end]
         try:
-            value = tomllib.loads(f"v = {literal}")["v"]
-        except tomllib.TOMLDecodeError:
+            value = tomli.loads(f"v = {literal}")["v"]
+        except tomli.TOMLDecodeError:
             continue
         if isinstance(value, str) and _LETTER.search(value) and not _NOT_WORDS.match(value.strip()):
             style = '"' if literal.startswith('"') else None  # basic strings have escapes; literal ones do not

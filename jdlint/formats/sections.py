@@ -25,9 +25,9 @@ def normalise_label(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    import tomllib
+    import tomli
 
-    data = tomllib.loads(data_path("data").joinpath("sections.toml").read_text(encoding="utf-8"))
+    data = tomli.loads(data_path("data").joinpath("sections.toml").read_text(encoding="utf-8"))
     return tuple((entry["name"], tuple(normalise_label(p) for p in entry["phrases"])) for entry in data["section"])
 
 

@@ -5,8 +5,9 @@ words."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
+
+import tomli
 
 from ..catalog import category_names
 from ..resources import data_path
@@ -16,7 +17,7 @@ TABLE = "plain-labels.toml"
 
 @cache
 def _labels() -> dict[str, dict[str, str]]:
-    return tomllib.loads(data_path("data").joinpath(TABLE).read_text(encoding="utf-8"))
+    return tomli.loads(data_path("data").joinpath(TABLE).read_text(encoding="utf-8"))
 
 
 def category(name: str) -> str:
