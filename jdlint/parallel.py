@@ -43,9 +43,12 @@ def _init(config_path, overrides, want_metrics):
 def _warm_up(want_metrics: bool) -> None:
     """Lint the built-in posting in each format with the parent's own resolver (see _init), so that what every
     worker needs is loaded once, before the fork."""
-    config = _state["resolver"].for_path(None)
-    documents = [parse(Source(f"warm-up.{fmt}", text, format=fmt)) for fmt, text in POSTINGS]
-    list(run_documents(documents, config.with_overrides(lint_timeout=0), want_metrics=want_metrics))
+    try:
+        config = _state["resolver"].for_path(None)
+        documents = [parse(Source(f"warm-up.{fmt}", text, format=fmt)) for fmt, text in POSTINGS]
+        list(run_documents(documents, config.with_overrides(lint_timeout=0), want_metrics=want_metrics))
+    except Exception:  # noqa: BLE001 - only a head start: the workers meet (and report) a bad config or pipeline
+        return
 
 
 def _lint_paths(paths: list[str]) -> list:

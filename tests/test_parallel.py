@@ -51,3 +51,16 @@ def test_workers_are_forked_from_a_warm_parent_and_the_collector_is_restored(tmp
     assert [first.path] + [r.path for r in rest] == paths
     assert all(any(f.text == "salesman" for f in r.findings) for r in [first, *rest])
     assert gc.get_freeze_count() == 0
+
+
+def test_a_config_the_parent_cannot_read_is_reported_per_posting_as_without_workers(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.jdlint]\nselect = ['JD1']\n[broken\n")
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    for i in range(MIN_PARALLEL):
+        (postings / f"p{i:03d}.txt").write_text(f"Posting {i}.")
+    monkeypatch.chdir(tmp_path)
+    outputs = [CliRunner().invoke(main, ["check", "--jobs", jobs, "postings"]) for jobs in ("1", "2")]
+    assert outputs[0].exit_code == outputs[1].exit_code == 2
+    assert outputs[0].output == outputs[1].output
+    assert "not valid TOML" in outputs[1].output and "internal error" not in outputs[1].output

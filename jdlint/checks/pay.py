@@ -317,7 +317,7 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
 
 def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
     """The offsets of the runs of exactly three ASCII letters, and of those that spell a currency code (any case)."""
-    points = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)  # lone surrogates too
     letter = numpy.zeros(len(points) + 2, dtype=bool)  # with a non-letter either side
     letter[1:-1] = ((points | 32) - 97) < 26  # unsigned: below "a" wraps round to a large number
     edges = numpy.flatnonzero(letter[1:] != letter[:-1])
