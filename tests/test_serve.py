@@ -499,3 +499,11 @@ def test_no_deprecation_warning_from_the_test_client():
     code = "import warnings; warnings.simplefilter('error'); import starlette.testclient"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
     assert Path(httpx2.__file__).exists()
+
+
+def test_the_warm_up_reads_the_large_word_list_so_no_request_pays_for_it(monkeypatch):
+    from jdlint.language.en import FREQUENCIES
+
+    monkeypatch.delitem(FREQUENCIES.__dict__, "_large", raising=False)
+    Checker()
+    assert "_large" in FREQUENCIES.__dict__

@@ -112,6 +112,11 @@ class WordFrequencies:
             return 0.0
         return self._large.get(word, 0.0)
 
+    def load(self) -> None:
+        """Both lists now, for a warm-up: a server's first rare word would otherwise pay for reading them."""
+        self._small.get("")
+        self._large.get("", 0.0)
+
     def common_zipf(self, word: str) -> float:
         """The Zipf frequency of a word of Zipf 3 or more, else 0.0: answered from the small list alone."""
         return self._small.get(word, 0.0)
