@@ -11,6 +11,7 @@ import pytest
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
+from jdlint.analyses.scan import aligned, finditer_from
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
@@ -18,7 +19,7 @@ from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
 from jdlint.formats import parse
-from jdlint.kinds.needles import aligned, few_starts, finditer_from, needles, starts
+from jdlint.kinds.needles import few_starts, needles, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
@@ -351,7 +352,7 @@ def _phrase_lists(value):
 def test_physical_headings_found_only_where_one_begins():
     """A heading before a verb is looked for only where a heading's first letters occur, with the answer of a search
     of the stretch before it."""
-    from jdlint.checks.physical import _places
+    from jdlint.analyses.scan import places as heading_places
 
     compiled = _compile()
     assert compiled.heading_starts
@@ -361,7 +362,7 @@ def test_physical_headings_found_only_where_one_begins():
     )
     lower = text.lower()
     assert aligned(text, lower)
-    places = _places(lower, compiled.heading_starts)
+    places = heading_places(lower, compiled.heading_starts)
     for floor in range(0, len(text), 7):
         for start in range(floor, min(len(text), floor + 200) + 1, 5):
             expected = compiled.headings.search(text, floor, start) is not None

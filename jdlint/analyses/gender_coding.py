@@ -23,6 +23,7 @@ import tomli
 
 from ..context import Context
 from ..resources import data_path
+from .scan import finditer_from
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -152,21 +153,7 @@ def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
 
 def _spared(phrase_re: re.Pattern[str], lower: str, begins: list[str]) -> list[tuple[int, int]]:
     """The spans of phrase_re.finditer(lower), the regex tried only where one of `begins` is found."""
-    positions: set[int] = set()
-    for begin in begins:
-        at = lower.find(begin)
-        while at >= 0:
-            positions.add(at)
-            at = lower.find(begin, at + 1)
-    spans: list[tuple[int, int]] = []
-    done = 0  # finditer's next search starts where its last match ended
-    for at in sorted(positions):
-        if at >= done:
-            match = phrase_re.match(lower, at)
-            if match:
-                spans.append((match.start(), match.end()))
-                done = max(match.end(), at + 1)
-    return spans
+    return [match.span() for match in finditer_from(phrase_re, lower, lower, begins)]
 
 
 def _research(document) -> GenderCoding:

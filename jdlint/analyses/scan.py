@@ -44,19 +44,34 @@ def aligned(text: str, lower: str) -> bool:
     return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
 
 
-def finditer_from(
-    pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: Iterable[str]
-) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings, in
-    any case in the text), tried only where one begins in `lower`; the caller has found `lower` `aligned`."""
-    positions: set[int] = set()
+def occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every offset at which `needle` occurs in `text`, overlapping ones too, in order."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def places(lower: str, starts: Iterable[str]) -> list[int]:
+    """Where any of `starts` occurs in `lower`, each offset once, in order."""
+    found: set[int] = set()
     for start in starts:
-        at = lower.find(start)
-        while at >= 0:
-            positions.add(at)
-            at = lower.find(start, at + 1)
+        found.update(occurrences(lower, start))
+    return sorted(found)
+
+
+def finditer_from(
+    pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: Iterable[str], *, word_start: bool = False
+) -> Iterator[re.Match[str]]:
+    r"""pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
+    in any case in the text), tried only where one begins in `lower`, text.lower(), which the caller has found
+    `aligned`: a big case-insensitive alternation is then not tried at every character. `word_start`: the pattern
+    opens with a look-behind refusing every letter, as (?<![^\W\d_]) does, so a place right after a letter ("ran"
+    in "grant") is not tried."""
     done = 0  # finditer's next search starts where its last match ended
-    for at in sorted(positions):
+    for at in places(lower, starts):
+        if word_start and at and text[at - 1].isalpha():
+            continue  # no match can begin here
         if at >= done:
             match = pattern.match(text, at)
             if match:
@@ -64,8 +79,11 @@ def finditer_from(
                 done = max(match.end(), at + 1)
 
 
-def finditer(pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: Iterable[str]) -> Iterator[re.Match[str]]:
-    """`finditer_from` where the lower-cased text allows it, else the pattern's own search."""
-    if aligned(text, lower):
+def finditer(
+    pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: Iterable[str] | None
+) -> Iterator[re.Match[str]]:
+    """`finditer_from` where the pattern's starts are known and the lower-cased text allows it, else the pattern's
+    own search."""
+    if starts and aligned(text, lower):
         return finditer_from(pattern, text, lower, starts)
     return pattern.finditer(text)

@@ -15,8 +15,8 @@ from typing import Any
 
 import tomli
 
+from ..analyses.scan import aligned, finditer_from
 from ..context import Context
-from ..kinds.needles import aligned, finditer_from
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule

@@ -9,10 +9,10 @@ from typing import Any
 
 from ..analyses.apostrophes import apostrophe_for
 from ..analyses.dictionary import WITH_MISSPELLINGS, mostly_in
+from ..analyses.scan import aligned, finditer_from
 from ..analyses.shapes import word_pieces
 from ..context import Context
 from ..kinds.base import match_case
-from ..kinds.needles import aligned, finditer_from
 from ..language import COMMON_ZIPF, Language, get_language
 from ..model import Edit, Match, Severity
 from ..rule import Rule

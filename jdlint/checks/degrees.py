@@ -18,9 +18,10 @@ from typing import Any
 
 import tomli
 
+from ..analyses.scan import aligned, finditer
 from ..context import Context
 from ..document import LABEL_LEVEL
-from ..kinds.needles import aligned, finditer_from, starts
+from ..kinds.needles import starts
 from ..model import Match, Severity
 from ..resources import data_path
 from ..rule import Rule
@@ -622,10 +623,7 @@ def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def _finditer(pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), tried only where the pattern can begin when the text is `aligned` with its lower
     case (about half the cost: these alternations are tried at every character otherwise)."""
-    begins = _starts(pattern)
-    if begins is None or not aligned(text, lower):
-        return pattern.finditer(text)
-    return finditer_from(pattern, text, lower, begins)
+    return finditer(pattern, text, lower, _starts(pattern))
 
 
 _CHAIN = re.compile(

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import tomli
 
+from ..analyses.scan import aligned, places
 from ..context import Context
-from ..kinds.needles import aligned
 from ..model import Match
 from ..resources import data_path
 from ..rule import Rule
@@ -100,7 +100,7 @@ def year_matches(text: str, lower: str) -> list[re.Match[str]]:
     reads there ("years" and a quote mark). A text whose lower-casing moves letters is searched whole."""
     if not aligned(text, lower):
         return list(YEARS.finditer(text))
-    words = sorted({*_occurrences(lower, "year"), *_occurrences(lower, "yr")})
+    words = places(lower, ("year", "yr"))
     found: list[re.Match[str]] = []
     done = 0  # finditer's next search starts where its last match ended
     for at in words:
@@ -114,13 +114,6 @@ def year_matches(text: str, lower: str) -> list[re.Match[str]]:
             found.append(match)
             done = match.end()
     return found
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _number(text: str) -> int:

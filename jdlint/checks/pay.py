@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import Lazy, aligned, finditer_from
+from ..analyses.scan import Lazy, aligned, finditer, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -296,16 +296,11 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
     three, codes = _three_letter_words(text)
     positions = set(codes)
     for symbol in "$" if ascii_only else _HINT_SYMBOLS:
-        at = text.find(symbol)
-        while at >= 0:
-            positions.add(at)
-            at = text.find(symbol, at + 1)
+        positions.update(occurrences(text, symbol))
     for word in _HINT_WORDS if ascii_only else (*_HINT_WORDS, "zł"):
-        at = lower.find(word)
-        while at >= 0:
+        for at in occurrences(lower, word):
             if word != "zł" or at - 2 not in three:  # else the "z" ends a three-letter word
                 positions.add(at)
-            at = lower.find(word, at + 1)
     done = 0
     for at in sorted(positions):
         if at >= done:
@@ -405,7 +400,7 @@ def find_pay(context: Context) -> Pay:
 
 
 def _vague(context: Context, text: str, lower: str) -> list[tuple[int, int]]:
-    found = {m.span() for pattern, begins in _vague_patterns(context) for m in _search(pattern, begins, text, lower)}
+    found = {m.span() for pattern, begins in _vague_patterns(context) for m in finditer(pattern, text, lower, begins)}
     return sorted(found)
 
 
@@ -443,15 +438,6 @@ _VAGUE_STARTS = frozenset(
 # every match of _LAKHS holds one of these
 _LAKHS_NEEDLES = ("lakh", "lac", "lpa", "l.p.a")
 _DIGIT_RUN = Lazy(r"\d+")
-
-
-def _search(
-    pattern: re.Pattern[str] | Lazy, begins: frozenset[str] | None, text: str, lower: str
-) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), tried only where a match can begin when its first words are known."""
-    if begins and aligned(text, lower):
-        return finditer_from(pattern, text, lower, begins)
-    return pattern.finditer(text)
 
 
 def _unhinted(pattern: Lazy, text: str, lower: str) -> Iterator[re.Match[str]]:

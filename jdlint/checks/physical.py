@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..analyses.scan import aligned, finditer_from, places
 from ..context import Context
-from ..kinds.needles import aligned, finditer_from, needles, search, shortest, starts
+from ..kinds.needles import needles, search, shortest, starts
 from ..model import Match, Severity
 from ..rule import Rule
 from . import check
@@ -379,24 +380,13 @@ def _requirement(context: Context, compiled: Compiled, start: int) -> bool:
         return compiled.headings.search(text, floor, start) is not None
     # search(text, floor, start) tries a match at each place from floor on, the text cut at start: only the places
     # where a heading's first letters occur can hold one (the posting's are found once)
-    places = context.memo(("physical", "heading-places"), lambda: _places(lower, compiled.heading_starts or ()))
-    index = bisect.bisect_left(places, floor)
-    while index < len(places) and places[index] < start:
-        if compiled.headings.match(text, places[index], start):
+    heading_at = context.memo(("physical", "heading-places"), lambda: places(lower, compiled.heading_starts or ()))
+    index = bisect.bisect_left(heading_at, floor)
+    while index < len(heading_at) and heading_at[index] < start:
+        if compiled.headings.match(text, heading_at[index], start):
             return True
         index += 1
     return False
-
-
-def _places(lower: str, begins: Iterable[str]) -> list[int]:
-    """Where any of `begins` occurs in `lower`, in order."""
-    found: set[int] = set()
-    for begin in begins:
-        at = lower.find(begin)
-        while at >= 0:
-            found.add(at)
-            at = lower.find(begin, at + 1)
-    return sorted(found)
 
 
 def _accommodation_near(context: Context, start: int, end: int, offers: dict[int, bool]) -> bool:

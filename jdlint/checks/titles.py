@@ -15,6 +15,7 @@ from typing import Any
 
 import tomli
 
+from ..analyses.scan import occurrences
 from ..context import Context
 from ..kinds.base import match_case
 from ..model import Edit, Match, Severity
@@ -322,12 +323,10 @@ def _first_words(text: str, lower: str, patterns: _Patterns) -> list[tuple[int, 
         return [(word.start(), word.group().lower()) for word in _WORD.finditer(text)]
     found = []
     for word in patterns.keys.intersection(_LOWER_WORD.findall(lower)):
-        at = lower.find(word)
-        while at >= 0:
+        for at in occurrences(lower, word):
             end = at + len(word)
             if (at == 0 or lower[at - 1] not in _ASCII_LOWER) and lower[end : end + 1] not in _ASCII_LOWER:
                 found.append((at, word))
-            at = lower.find(word, at + 1)
     found.sort()
     return found
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+
+from ..analyses.scan import finditer_from
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
@@ -177,12 +179,6 @@ def _repeat_starts(av: Any, rest: list[tuple[Any, Any]]) -> set[str] | None:
     return None if skipped is None else first | skipped
 
 
-def aligned(text: str, lower: str) -> bool:
-    """True when `lower` (text.lower()) holds a needle wherever a case-insensitive match in `text` spells it: no
-    character lower-cased to two, and no dotless i or long s, which the regex engine folds to ASCII letters."""
-    return len(lower) == len(text) and "\u0131" not in text and "\u017f" not in text
-
-
 _SCAN_RATIO = 32  # a search of the whole text costs about as much as a match tried at every 32nd character
 
 
@@ -213,28 +209,3 @@ def search(
     if exact and begins and few_starts(lower, begins):
         return finditer_from(pattern, text, lower, begins)
     return pattern.finditer(text)
-
-
-def finditer_from(
-    pattern: re.Pattern[str], text: str, lower: str, starts: Iterable[str], *, word_start: bool = False
-) -> Iterator[re.Match[str]]:
-    r"""pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case strings,
-    in any case in the text), tried only where one begins in `lower`, text.lower(), which the caller has found
-    `aligned`: a big case-insensitive alternation is then not tried at every character. `word_start`: the pattern
-    opens with a look-behind refusing every letter, as (?<![^\W\d_]) does, so a place right after a letter ("ran" in
-    "grant") is not tried."""
-    positions: set[int] = set()
-    for start in starts:
-        at = lower.find(start)
-        while at >= 0:
-            positions.add(at)
-            at = lower.find(start, at + 1)
-    done = 0  # finditer's next search starts where its last match ended
-    for at in sorted(positions):
-        if word_start and at and text[at - 1].isalpha():
-            continue  # no match can begin here
-        if at >= done:
-            match = pattern.match(text, at)
-            if match:
-                yield match
-                done = max(match.end(), at + 1)

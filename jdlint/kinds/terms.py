@@ -13,7 +13,8 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
-from .needles import aligned, needles, search, starts
+from ..analyses.scan import aligned
+from .needles import needles, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
