@@ -11,10 +11,12 @@ audit_formats) are not reporters.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 from typing import Any, cast
 
 from ..model import Edit, FileResult, Finding, Fix, Span
@@ -91,6 +93,16 @@ def _writable_finding(finding: Finding) -> Finding:
         if fix is None
         else Fix(fix.applicability, tuple(Edit(e.start, e.end, writable(e.content)) for e in fix.edits)),
     )
+
+
+def below_working_folder(path: str) -> str | None:
+    """`path` relative to the working folder, with / separators, when the file is below it; else None (above it, or
+    on another drive on Windows). What code-scanning reports match against the repository."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return None
+    return None if relative.startswith("..") else Path(relative).as_posix()
 
 
 def span_location(index: LineIndex, span: Span | None) -> dict | None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..fingerprint import fingerprints
 from ..model import FileResult, InputError
 from ..printable import shown
 from ..source import LineIndex
-from . import printable
+from . import below_working_folder, printable
 
 NAME: str = "gitlab"
 ORDER: int = 54
@@ -30,12 +28,7 @@ def report_path(path: str) -> str:
     """The path as GitLab matches it to the repository: relative with / when below the working folder (so
     `./postings/a.md` is `postings/a.md`), else as given; stdin's `<stdin>`-style names stay as they are."""
     if not path.startswith("<"):
-        try:
-            relative = os.path.relpath(os.path.abspath(path))
-            if not relative.startswith(".."):
-                path = Path(relative).as_posix()
-        except ValueError:  # another drive on Windows
-            pass
+        path = below_working_folder(path) or path
     return shown(path)
 
 

@@ -13,7 +13,7 @@ from ..fingerprint import fingerprints
 from ..model import FileResult
 from ..source import LineIndex
 from ..version import __version__
-from . import printable
+from . import below_working_folder, printable
 
 NAME: str = "sarif"
 ORDER: int = 40
@@ -28,12 +28,9 @@ INFORMATION_URI = "https://github.com/jdlint/jdlint"
 def uri(path: str) -> str:
     """A relative URI from the working folder when the file is below it (what code scanning expects); characters
     a URI cannot hold (a space, a backslash, anything not ASCII) are percent-encoded as UTF-8."""
-    try:
-        relative = os.path.relpath(path)
-        if not relative.startswith(".."):
-            return quote(Path(relative).as_posix(), safe="/")
-    except ValueError:
-        pass
+    relative = below_working_folder(path)
+    if relative is not None:
+        return quote(relative, safe="/")
     return Path(os.path.abspath(path)).as_uri()
 
 
