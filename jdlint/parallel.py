@@ -22,7 +22,7 @@ from .model import InputError
 from .nlp import PipelineError
 from .runner import run, run_documents
 from .source import Source
-from .warmup import POSTINGS
+from .warmup import POSTINGS, load_tables
 
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
 MIN_PARALLEL = 64  # below this many inputs, starting workers costs more than it saves
@@ -41,12 +41,13 @@ def _init(config_path, overrides, want_metrics):
 
 
 def _warm_up(want_metrics: bool) -> None:
-    """Lint the built-in posting in each format with the parent's own resolver (see _init), so that what every
-    worker needs is loaded once, before the fork."""
+    """Lint the built-in posting in each format with the parent's own resolver (see _init), and load the tables
+    it does not need but a batch does, so that what every worker needs is loaded once, before the fork."""
     try:
         config = _state["resolver"].for_path(None)
         documents = [parse(Source(f"warm-up.{fmt}", text, format=fmt)) for fmt, text in POSTINGS]
         list(run_documents(documents, config.with_overrides(lint_timeout=0), want_metrics=want_metrics))
+        load_tables()
     except Exception:  # noqa: BLE001 - only a head start: the workers meet (and report) a bad config or pipeline
         return
 

@@ -52,3 +52,13 @@ HTML = (
 )
 
 POSTINGS = (("text", TEXT), ("markdown", MARKDOWN), ("html", HTML))
+
+
+def load_tables() -> None:
+    """Load what nearly every real batch or server meets but the built-in posting does not: wordfreq's large English
+    list (its words are too common to need it) and lingua's models (it is plainly English, so never detected)."""
+    from .language.detect import load_models  # here, not at import: a one-posting run never warms up
+    from .language.en import FREQUENCIES as ENGLISH_FREQUENCIES
+
+    ENGLISH_FREQUENCIES.load()
+    load_models()

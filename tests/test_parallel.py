@@ -35,9 +35,13 @@ def test_workers_are_forked_from_a_warm_parent_and_the_collector_is_restored(tmp
     import gc
 
     from jdlint.context import Context
+    from jdlint.language import detect
+    from jdlint.language.en import FREQUENCIES
     from jdlint.parallel import lint_in_workers
 
     monkeypatch.setattr(Context, "_compiled", {})  # as in a fresh process: nothing compiled yet
+    monkeypatch.delitem(FREQUENCIES.__dict__, "_large", raising=False)
+    detect._detector.cache_clear()
     paths = []
     for i in range(MIN_PARALLEL):
         path = tmp_path / f"p{i:03d}.txt"
@@ -47,6 +51,8 @@ def test_workers_are_forked_from_a_warm_parent_and_the_collector_is_restored(tmp
     first = next(results)
     # the parent linted the built-in posting before forking: the rules' patterns are compiled once, here
     assert Context._compiled and gc.get_freeze_count() > 0
+    # and loaded what the built-in posting does not need but a batch does: the workers share one copy
+    assert "_large" in FREQUENCIES.__dict__ and detect._detector.cache_info().currsize == 1
     rest = list(results)
     assert [first.path] + [r.path for r in rest] == paths
     assert all(any(f.text == "salesman" for f in r.findings) for r in [first, *rest])

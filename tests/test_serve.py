@@ -501,9 +501,12 @@ def test_no_deprecation_warning_from_the_test_client():
     assert Path(httpx2.__file__).exists()
 
 
-def test_the_warm_up_reads_the_large_word_list_so_no_request_pays_for_it(monkeypatch):
+def test_the_warm_up_reads_the_large_word_list_and_the_language_models_so_no_request_pays_for_them(monkeypatch):
+    from jdlint.language import detect
     from jdlint.language.en import FREQUENCIES
 
     monkeypatch.delitem(FREQUENCIES.__dict__, "_large", raising=False)
+    detect._detector.cache_clear()
     Checker()
     assert "_large" in FREQUENCIES.__dict__
+    assert detect._detector.cache_info().currsize == 1

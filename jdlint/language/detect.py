@@ -112,6 +112,13 @@ def _detector() -> Any:
     return builder.with_low_accuracy_mode().build()
 
 
+def load_models() -> None:
+    """Build the detector and load every DETECTABLE language's models now (asking about any text loads them all),
+    for a warm-up: a server's first non-English posting would otherwise wait for them, and forked batch workers
+    share the parent's copy instead of each loading one."""
+    _detector().compute_language_confidence_values("jdlint")
+
+
 def detect(text: str) -> str | None:
     """The language of a stretch of text, or None when it is too short or lingua is not confident enough."""
     # each different word counted once, and some of them lower-case (or caseless) prose words: a list of names and

@@ -16,7 +16,6 @@ from .. import budget, formats, warmup
 from ..catalog import load_catalog
 from ..config import Config, ConfigError, from_table
 from ..formats import MarkupError
-from ..language.en import FREQUENCIES as ENGLISH_FREQUENCIES
 from ..linter import Linter
 from ..model import FileResult
 from ..records import METADATA, bad_characters, to_document
@@ -123,7 +122,7 @@ class Checker:
         untimed = self.config.with_overrides(lint_timeout=0)  # loading is not a posting's time
         for fmt, text in warmup.POSTINGS:
             json_report.document([self._lint(CheckRequest(text, fmt, f"warm-up.{fmt}", metadata), untimed)])
-        ENGLISH_FREQUENCIES.load()  # the built-in posting has too few rare words to have the large list read
+        warmup.load_tables()  # what the built-in posting does not need
         self._linters.clear()
         self.linter_for(self.config)  # the server's own; what it loads is shared and now loaded
 
