@@ -312,6 +312,7 @@ def test_a_bug_that_escapes_a_command_is_one_line_and_exit_2_not_the_findings_co
         raise KeyError("boom")
 
     monkeypatch.setattr(json_report, "render", broken)
+    monkeypatch.setattr(json_report, "render_pieces", broken)
     dirty = tmp_path / "dirty.txt"
     dirty.write_text(DIRTY)
     result = run("check", "--format", "json", str(dirty))

@@ -58,3 +58,37 @@ def test_listing_matches_json_dumps_on_generated_documents():
         head.update({f"t{i}": _value(rng, 1) for i in range(rng.randrange(3))})
         expected = json.dumps({**head, "files": items}, indent=2, ensure_ascii=False)
         assert json_report.dumps_listing(head, "files", iter(items)) == expected
+
+
+def test_pieces_hold_one_file_each_and_join_to_the_render():
+    linter = Linter(Config())
+    results = list(linter.lint([parse(Source(p, t, format=f)) for p, t, f in POSTINGS], want_metrics=True))
+    pieces = list(json_report.render_pieces(results))
+    assert "".join(pieces) == whole(results)
+    for path, _, _ in POSTINGS:  # each file's data is made (and can be written) on its own
+        assert sum(f'"path": "{path}"' in piece for piece in pieces) == 1
+
+
+def test_the_cli_writes_json_piece_by_piece(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from jdlint.cli import main
+
+    for name, text, _ in POSTINGS:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name, _, _ in POSTINGS]
+    expected = whole(list(Linter(Config()).lint([parse(Source(p, t, format=f)) for p, t, f in POSTINGS], True)))
+
+    def held_whole(*_args, **_kwargs):
+        raise AssertionError("the CLI rendered the whole report at once")
+
+    monkeypatch.setattr(json_report, "render", held_whole)
+    out = tmp_path / "report.json"
+    args = ["check", "--exit-zero", "--format", "json"]
+    also = f"json={tmp_path / 'also.json'}"
+    written = CliRunner().invoke(main, [*args, "-o", str(out), "--also-write", also, *paths])
+    printed = CliRunner().invoke(main, [*args, *paths])
+    assert written.exit_code == 0 and printed.exit_code == 0, written.output + printed.output
+    for text in (out.read_text(encoding="utf-8"), (tmp_path / "also.json").read_text(encoding="utf-8"), printed.stdout):
+        assert json.loads(text)["files"][0]["findings"]
+        assert text.replace(str(tmp_path) + "/", "") == expected

@@ -122,7 +122,7 @@ def check(options: CheckOptions) -> None:
     # --fix of stdin writes the fixed posting to stdout: the report goes to stderr then, unless to a file
     _report(reporter, results, options, to_stderr=options.fix and stdin_data is not None, errors=errors)
     for path, extra_reporter in extra.items():
-        write_text(path, click.unstyle(extra_reporter.render(results, errors=errors)))
+        write_text(path, map(click.unstyle, report.render_pieces(extra_reporter, results, errors=errors)))
     if broken:
         sys.exit(EXIT_ERROR)
     failing = [
@@ -273,11 +273,12 @@ def _report(
     errors: list[InputError] | None = None,
 ) -> None:
     # the inputs that could not be linted go to the reporter too: a page lists them (others ignore them)
-    output = reporter.render(results, statistics=options.statistics, errors=errors or [])
+    pieces = report.render_pieces(reporter, results, statistics=options.statistics, errors=errors or [])
     output_file = options.output_file or reporter.DEFAULT_OUTPUT  # a page goes to a file, not the terminal
     if output_file:
-        write_text(output_file, click.unstyle(output))
+        write_text(output_file, map(click.unstyle, pieces))
         if reporter.DEFAULT_OUTPUT:  # a file format says where it went
             click.echo(f"Wrote {shown(output_file)}", err=True)
     else:
-        click.echo(output, nl=False, err=to_stderr)
+        for piece in pieces:
+            click.echo(piece, nl=False, err=to_stderr)

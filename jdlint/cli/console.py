@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 import click
@@ -45,10 +46,13 @@ def resolver(config_path: str | None, overrides: dict[str, Any]) -> ConfigResolv
         fail(str(exc))
 
 
-def write_text(path: str, text: str) -> None:
-    """Write a report or audit; a failure is a one-line error."""
+def write_text(path: str, text: str | Iterable[str]) -> None:
+    """Write a report or audit, whole or piece by piece (report.render_pieces); a failure is a one-line error."""
     try:
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
     except OSError as exc:
         fail(f"{path}: cannot write ({exc.strerror or exc})")

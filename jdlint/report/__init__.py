@@ -3,9 +3,10 @@
 A reporter is a module of this package whose name ends in `_report` (text_report, json_report, ...). It
 satisfies jdlint.protocols.Reporter: NAME (what `--format` takes), ORDER (its place in the list),
 WANTS_METRICS, DEFAULT_OUTPUT and render(results, **options) -> str, whose first step is printable(results)
-(so every output is valid UTF-8 whatever the file names and text). Adding an output format is adding
-one such module: reporters() finds it and the CLI offers it. Other modules here (this one's helpers,
-audit_formats) are not reporters.
+(so every output is valid UTF-8 whatever the file names and text). A reporter whose output can be large may also
+have render_pieces(results, **options), the same text in pieces, so the CLI writes it without holding it whole.
+Adding an output format is adding one such module: reporters() finds it and the CLI offers it. Other modules here
+(this one's helpers, audit_formats) are not reporters.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import importlib
 import os
 import pkgutil
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -47,6 +49,14 @@ def get(name: str) -> Reporter:
 
 def render(fmt: str, results: list[FileResult], **options: Any) -> str:
     return get(fmt).render(results, **options)
+
+
+def render_pieces(reporter: Reporter, results: list[FileResult], **options: Any) -> Iterable[str]:
+    """The reporter's output in pieces to write one after another, each ending at a line's or a value's end. A
+    reporter whose output can be large (json) has render_pieces and gives them as it makes them; any other gives
+    its whole render as one piece."""
+    pieces = getattr(reporter, "render_pieces", None)
+    return pieces(results, **options) if pieces else (reporter.render(results, **options),)
 
 
 def printable(results: list[FileResult]) -> list[FileResult]:

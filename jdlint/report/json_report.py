@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..model import FileResult
@@ -76,10 +76,15 @@ def document(results: list[FileResult]) -> dict:
     }
 
 
-def render(results: list[FileResult], **_options: Any) -> str:
-    """`document(results)` as indented JSON, written a file at a time: the same bytes as dumping the whole document,
-    without holding every file's data and the encoder's pieces for all of them at once (a 4,000-posting batch
-    needed several times its output's size)."""
+def render(results: list[FileResult], **options: Any) -> str:
+    return "".join(render_pieces(results, **options))
+
+
+def render_pieces(results: list[FileResult], **_options: Any) -> Iterator[str]:
+    """`document(results)` as indented JSON, made a file at a time: the same bytes as dumping the whole document,
+    and a writer can write each piece as it comes. A 4,000-posting batch's report is some 25 million characters,
+    which Python holds at four bytes each once one emoji is among them; held whole, with its copies, it needed
+    several hundred MB."""
     results = printable(results)
     head = {
         "schema_version": SCHEMA_VERSION,
@@ -87,22 +92,35 @@ def render(results: list[FileResult], **_options: Any) -> str:
         "files": [],
         "summary": summary(results),
     }
-    return dumps_listing(head, "files", (file_dict(r) for r in results)) + "\n"
+    yield from listing_pieces(head, "files", (file_dict(r) for r in results))
+    yield "\n"
 
 
 def dumps_listing(head: dict, key: str, items: Iterable[Any]) -> str:
-    """json.dumps(head with head[key] = list(items), indent=2, ensure_ascii=False), each item encoded on its own.
-    Indented JSON nests by prefixing each line: an item two levels down is its own dump with every line break
-    followed by four more spaces (strings never hold a raw line break: JSON escapes it)."""
-    members = []
-    for name, value in head.items():
-        if name == key:
-            listed = [_dumps(item).replace("\n", "\n    ") for item in items]
-            text = "[\n    " + ",\n    ".join(listed) + "\n  ]" if listed else "[]"
-        else:
-            text = _dumps(value).replace("\n", "\n  ")
-        members.append(f"  {_dumps(name)}: {text}")
-    return "{\n" + ",\n".join(members) + "\n}" if members else "{}"
+    """json.dumps(head with head[key] = list(items), indent=2, ensure_ascii=False)."""
+    return "".join(listing_pieces(head, key, items))
+
+
+def listing_pieces(head: dict, key: str, items: Iterable[Any]) -> Iterator[str]:
+    """dumps_listing's text in pieces, each item encoded on its own. Indented JSON nests by prefixing each line: an
+    item two levels down is its own dump with every line break followed by four more spaces (strings never hold a
+    raw line break: JSON escapes it)."""
+    if not head:
+        yield "{}"
+        return
+    yield "{\n"
+    for n, (name, value) in enumerate(head.items()):
+        separator = ",\n" if n else ""
+        yield f"{separator}  {_dumps(name)}: "
+        if name != key:
+            yield _dumps(value).replace("\n", "\n  ")
+            continue
+        empty = True
+        for item in items:
+            yield ("[\n    " if empty else ",\n    ") + _dumps(item).replace("\n", "\n    ")
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}"
 
 
 def _dumps(value: Any) -> str:
