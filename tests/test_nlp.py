@@ -115,3 +115,24 @@ def test_trained_pipeline_loads_when_installed(tmp_path, monkeypatch):
     assert pipeline.nlp.pipe_names == ["jdlint_block_boundaries", "parser"]
     doc = next(pipeline.pipe(["Requirements\n\nPython"], {"sentences"}))
     assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr"])
+def test_each_languages_blank_pipeline_is_spacys_blank_pipeline(code):
+    """Each language makes its pipeline from spaCy's Language class, not spacy.blank (which also resolves a training
+    config): the same tokenizer, the same lexeme attributes, the same components and settings."""
+    import spacy
+
+    from jdlint.language import get_language
+
+    ours, theirs = get_language(code).blank_pipeline(), spacy.blank(code)
+    assert type(ours) is type(theirs) and ours.pipe_names == theirs.pipe_names == []
+    assert ours.config["nlp"] == theirs.config["nlp"] and ours.max_length == theirs.max_length
+    text = (
+        "Don't e-mail j.doe@example.com: we're U.S.-based (NYC), 5+ yrs, $120k-$150k/yr, C++ & C#.\n"
+        "L'équipe d'aujourd'hui cherche un·e développeur·se, z.B. für die Straße 3a; ca. 10 % — 'quoted' «ok» ...\n"
+        "https://example.com/jobs?id=7&ref=x :-) #hiring @jdlint 1,000.50 3rd 2026-11-30 🙂"
+    )
+    attributes = ("text", "whitespace_", "norm_", "lower_", "shape_", "prefix_", "suffix_", "is_stop", "like_num")
+    for a, b in zip(ours(text), theirs(text), strict=True):
+        assert [getattr(a, name) for name in attributes] == [getattr(b, name) for name in attributes]

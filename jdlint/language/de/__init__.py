@@ -13,9 +13,9 @@ from .syllables import polysyllable_count, syllable_count
 
 
 def _blank_pipeline() -> Any:
-    import spacy
+    from spacy.lang.de import German
 
-    return spacy.blank("de")
+    return German()  # the same pipeline as spacy.blank("de") without resolving a training config (pydantic)
 
 
 # German's dictionary is wordfreq's large list: German writes compounds as one word ("unternehmensübergreifender"),

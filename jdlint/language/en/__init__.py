@@ -13,9 +13,9 @@ from .syllables import syllable_count
 
 
 def _blank_pipeline() -> Any:
-    import spacy
+    from spacy.lang.en import English
 
-    return spacy.blank("en")
+    return English()  # the same pipeline as spacy.blank("en") without resolving a training config (pydantic)
 
 
 FREQUENCIES = WordFrequencies("en")

@@ -13,12 +13,11 @@ from .syllables import syllable_count
 
 
 def _blank_pipeline() -> Any:
-    import spacy
-
     from .tokenizer import fast_french
 
-    fast_french()  # spaCy's French module, imported in a fraction of the time (see tokenizer.py)
-    return spacy.blank("fr")
+    # spaCy's French module, imported in a fraction of the time (see tokenizer.py); the class itself makes the same
+    # pipeline as spacy.blank("fr") without resolving a training config (pydantic)
+    return fast_french()()
 
 
 # French's dictionary is wordfreq's large list, every word down to Zipf 1: no French pronouncing dictionary ships, and
