@@ -12,7 +12,16 @@ import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdlint.checks.degrees import _compiled, _finditer, _licence_for, _word, professions
+from jdlint.analyses.scan import Letters
+from jdlint.checks.degrees import (
+    _compiled,
+    _finditer,
+    _licence_for,
+    _named_degrees,
+    _word,
+    degree_mentions,
+    professions,
+)
 from jdlint.checks.experience import (
     YEARS,
     _named_after,
@@ -155,9 +164,38 @@ def test_degree_markers_found_as_a_search_of_the_whole_text(pieces, joiner):
     text = joiner.join(pieces)
     for language in ("en", "de", "fr"):
         for pattern in _marker_patterns(language).values():
-            assert [m.span() for m in _finditer(pattern, text, text.lower())] == [
+            assert [m.span() for m in _finditer(pattern, text, text.lower(), Letters(text))] == [
                 m.span() for m in pattern.finditer(text)
             ]
+
+
+DEGREE_PIECES = [
+    "Bachelor's", "bachelor", "BS", "B.S.", "BSc", "bsc", "MS", "ms", "Ms", "PhD", "Ph.D.", "ph. d", "MD", "M.D.",
+    "J.D.", "Promotion in", "promoviert", "Bac+5", "bac", "Doktorgrad",
+    "DO", "do", "MBA", "master's", "degree", " degree in", "college", "4-year", "two year", "Doctor of Philosophy",
+    "Associate", "of Science", "Diplom", "Master", "licence", "BTS", "BUT", "x", "2", "4", " ", "\n", ".", "-", "/",
+    "İ", "ı", "ſ", "\u212a", "é", "ß", "some", "high",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DEGREE_PIECES), max_size=30), st.sampled_from(["", " "]))
+def test_degree_names_found_as_a_search_of_the_whole_text(pieces, joiner):
+    """Degree names tried only where their first letters begin a word are those the whole search finds, for the
+    built-in English names and each language's own."""
+    text = joiner.join(pieces)
+    lower, letters = text.lower(), Letters(text)
+    named = [_named_degrees(rule["settings"]["degrees"]) for rule in _jd401_data() if "degrees" in rule["settings"]]
+    assert named
+    for pattern in (None, *named):
+        assert degree_mentions(text, pattern, lower, letters) == degree_mentions(text, pattern)
+
+
+def _jd401_data() -> list[dict]:
+    rules = []
+    for language in ("en", "de", "fr"):
+        path = data_path("rules").joinpath(language, "gatekeeping.toml")
+        rules.append(next(r for r in tomllib.loads(path.read_text(encoding="utf-8"))["rule"] if r["code"] == "JD401"))
+    return rules
 
 
 def _marker_patterns(language: str) -> dict[str, re.Pattern[str]]:

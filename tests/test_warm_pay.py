@@ -110,6 +110,44 @@ def test_a_lazy_pattern_is_the_pattern():
     assert lazy.search("xAB").span() == (1, 3) and [m.span() for m in lazy.finditer("ab ab")] == [(0, 2), (3, 5)]
 
 
+_WORD_ATOMS = [
+    "or", "Or", "OR", "and/or", "is a plus", "a", "A", "it’d", "it'd", "b", "BS", "B.S.", "ms", "in", "ink", "x", "_",
+    "-", ".", " ", "  ", "\n", "(", "3", "é", "ß", "İ", "ı", "ſ", "\u212a", "\ud800", "😀", "k", "s", "i", "plus",
+]  # fmt: skip
+_WORD_PATTERNS = [  # (pattern, the ASCII characters it refuses before a match)
+    (re.compile(r"(?<!\w)(?:or|and/or)\s+\w+", re.I), scan.WORD),
+    (re.compile(r"(?<!\w)(?:(?:is\s+)?a\s+plus|it[’']d|in(?:k)?|b\.?s\.?|ms)(?!\w)", re.I), scan.WORD),
+    (re.compile(r"(?<![\w.\-])(?:BS|B\.S\.|(?i:ks|is))(?![\w\-])"), scan.WORD + ".-"),
+    (re.compile(r"\b(?:x_|3\.|i)\w*"), scan.WORD),
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_patterns_tried_where_words_begin_are_those_of_a_whole_search(seed):
+    """finditer_words (a pattern tried at the words whose first two letters begin one of its starts, after no
+    character `before` refuses) finds what the pattern's own search finds: texts beyond ASCII, with letters the
+    engine folds to ASCII ones (searched the long way) and lone surrogates included."""
+    for text in _jumbles(_WORD_ATOMS, 3000, seed):
+        letters, lower = scan.Letters(text), text.lower()
+        for pattern, before in _WORD_PATTERNS:
+            begins = starts(pattern)
+            assert begins is not None
+            found = scan.finditer_words(pattern, text, lower, begins, before, letters)
+            assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)], (pattern, text)
+
+
+def test_word_places_are_the_words_that_begin_a_start():
+    text = "Or, a BS.or xor\n\u00e9or _or -ms"
+    places = scan.word_places(scan.Letters(text), frozenset({"or", "ms"}), scan.WORD)
+    assert places == [0, 9, 17, 25]  # after "é" (not ASCII) is a place too: the pattern itself says no
+    assert scan.word_places(scan.Letters(""), frozenset({"or"}), scan.WORD) == []
+
+
+def test_a_start_is_its_ascii_letters_before_any_other():
+    assert starts(re.compile(r"(?:it’d|we)\s+like", re.I)) == frozenset({"it", "we"})
+    assert starts(re.compile(r"(?:été|we)", re.I)) is None
+
+
 def test_a_statement_is_made_where_it_is_found(catalog, monkeypatch):
     """The occurrence kind's early answer (stop at the first formula or window, give an entry up at its first part
     without a hit) and JD511's (an offer in a formula's words with a way to ask beside it) report what the full

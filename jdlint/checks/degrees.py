@@ -18,7 +18,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import aligned, finditer
+from ..analyses.scan import WORD, Letters, aligned, finditer_words
 from ..context import Context
 from ..document import LABEL_LEVEL
 from ..kinds.needles import starts
@@ -214,10 +214,23 @@ def _named_degrees(names: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.\-])(?:" + "|".join(parts) + r")(?![\w\-])")
 
 
-def degree_mentions(text: str, pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, str, bool]]:
-    """(start, end, level, ambiguous) of each degree name, before context is judged."""
+# every degree name opens with (?<![\w.\-]): it begins after none of these
+_NAME_BEFORE = WORD + ".-"
+
+
+def degree_mentions(
+    text: str, pattern: re.Pattern[str] | None = None, lower: str | None = None, letters: Letters | None = None
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, level, ambiguous) of each degree name, before context is judged. Given `lower` and `letters`
+    (text.lower() and Letters(text)), the names are tried only where their first letters begin a word."""
+    pattern = pattern or _degree_pattern()
+    begins = _starts(pattern)
+    if lower is None or letters is None or begins is None:
+        matches = pattern.finditer(text)
+    else:
+        matches = finditer_words(pattern, text, lower, begins, _NAME_BEFORE, letters)
     found = []
-    for match in (pattern or _degree_pattern()).finditer(text):
+    for match in matches:
         kind = match.lastgroup or ""
         level, how = kind.rsplit("_", 1)
         start, end = match.span()
@@ -483,7 +496,9 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
         if "degrees" in settings
         else None
     )
-    mentions = degree_mentions(text, named)
+    lower = context.lowered_text
+    letters = _letters(context)
+    mentions = degree_mentions(text, named, lower, letters)
     if not mentions:
         return
     patterns = context.compiled((rule.code, rule.language, "degrees"), lambda: _compiled(settings))
@@ -534,7 +549,7 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
         g for (u_start, u_end), gs in by_item.items() if _experience_first(text, u_start, u_end, spans) for g in gs
     ):
         degree.excused = True
-    for start, end, kind in _markers(text, context.lowered_text, patterns, spans):
+    for start, end, kind in _markers(text, context.lowered_text, _letters(context), patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         end = _clip(text, start, end, unit_end, patterns[kind])
         if end < 0:
@@ -599,17 +614,17 @@ def _clip(text: str, start: int, end: int, unit_end: int, pattern: re.Pattern[st
 
 
 def _markers(
-    text: str, lower: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+    text: str, lower: str, letters: Letters, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each alternative and preference in the posting."""
     found = [
         (m.start(), m.end(), kind)
         for kind in ("alternative", "preference")
-        for m in _finditer(patterns[kind], text, lower)
+        for m in _finditer(patterns[kind], text, lower, letters)
     ]
     # every years path names years: a posting without the word is spared the search
     no_years = "year" not in lower and "yr" not in lower and aligned(text, lower)
-    for m in () if no_years else _finditer(patterns["years_path"], text, lower):
+    for m in () if no_years else _finditer(patterns["years_path"], text, lower, letters):
         if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
             found.append((m.start(), m.end(), "years_path"))
     return found
@@ -620,10 +635,15 @@ def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return starts(pattern)
 
 
-def _finditer(pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), tried only where the pattern can begin when the text is `aligned` with its lower
-    case (about half the cost: these alternations are tried at every character otherwise)."""
-    return finditer(pattern, text, lower, _starts(pattern))
+def _finditer(pattern: re.Pattern[str], text: str, lower: str, letters: Letters) -> Iterator[re.Match[str]]:
+    r"""pattern.finditer(text) for a pattern of _compiled (each opens with (?<!\w) or \b and a word), tried only
+    where a word begins with one of its starts (these alternations are tried at every character otherwise)."""
+    begins = _starts(pattern)
+    return pattern.finditer(text) if begins is None else finditer_words(pattern, text, lower, begins, WORD, letters)
+
+
+def _letters(context: Context) -> Letters:
+    return context.memo("letters", lambda: Letters(context.document.text))
 
 
 _CHAIN = re.compile(
