@@ -18,6 +18,7 @@ from jdlint.checks.degrees import (
     _finditer,
     _licence_for,
     _named_degrees,
+    _term_matches,
     _word,
     degree_mentions,
     professions,
@@ -139,6 +140,21 @@ def test_licence_found_one_profession_at_a_time_as_from_the_whole_list():
         degree, level = rng.choice(DEGREES)
         licensed = [p for i, p in enumerate(table) if i in held]
         assert _licence_for(degree, level, _Held(held)) is _first_licensed(degree, level, licensed)  # type: ignore[arg-type]
+
+
+def test_licence_terms_found_at_word_starts_as_by_a_whole_search():
+    """Each licence term tried only where a word begins it is found where its pattern's own search finds it."""
+    terms = sorted({t for p in professions() for t in (*p.credentials, *p.titles, *p.degrees, *p.fields)})
+    rng = random.Random(19)
+    around = [" ", "-", ".", "x", "_", "\n", "(", "é", "İ", "ſ", "\u212a", "2", "'s "]
+    for _ in range(400):
+        words = [rng.choice(terms) for _ in range(rng.randint(1, 6))]
+        pieces = [rng.choice(around) + (w.upper() if rng.random() < 0.3 else w) for w in words]
+        text = "".join(pieces) + rng.choice(around)
+        lower, letters = text.lower(), Letters(text)
+        for term in set(words):
+            expected = [m.span() for m in _word(term).finditer(text)]
+            assert [m.span() for m in _term_matches(term, text, lower, letters)] == expected, (term, text)
 
 
 def test_year_window_reaches_back_over_the_longest_lead_in():

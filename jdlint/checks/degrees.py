@@ -389,8 +389,12 @@ class _Licences:
             if self.title is None:
                 self.title = _title(context)
                 self.title_lower = _aligned_lower(self.title)
+            letters = _letters(context)
             self.held[index] = _names(profession.titles, self.title, self.title_lower) or any(
-                self._asked(m) for c in profession.credentials if _needle(c) in lower for m in _word(c).finditer(text)
+                self._asked(m)
+                for c in profession.credentials
+                if _needle(c) in lower
+                for m in _term_matches(c, text, lower, letters)
             )
         return self.held[index]
 
@@ -400,6 +404,16 @@ class _Licences:
             return False
         start, end, _, _ = _units(context, match.start())
         return self.preference.search(context.document.text, start, end) is None
+
+
+def _term_matches(term: str, text: str, lower: str, letters: Letters) -> Iterator[re.Match[str]]:
+    """_word(term).finditer(text), tried only where a word begins the term: a licence's longest word ("rn" of "RN",
+    "standing" of "bar in good standing") is in many postings, and the pattern alone is tried at every character."""
+    pattern = _word(term)
+    begins = _starts(pattern)
+    if begins is None:
+        return pattern.finditer(text)
+    return finditer_words(pattern, text, lower, begins, WORD + "-", letters)  # _word opens with (?<![\w\-])
 
 
 def _licences(context: Context, preference: re.Pattern[str]) -> _Licences:
@@ -630,7 +644,7 @@ def _markers(
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # the catalog's patterns and every licence's terms
 def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return starts(pattern)
 
