@@ -14,11 +14,14 @@ from hypothesis import strategies as st
 
 from jdlint.analyses.scan import Letters
 from jdlint.checks.degrees import (
+    _DEGREE_STARTS,
     _compiled,
+    _degree_pattern,
     _finditer,
     _licence_for,
     _named_degrees,
     _term_matches,
+    _term_starts,
     _word,
     degree_mentions,
     professions,
@@ -34,6 +37,7 @@ from jdlint.checks.experience import (
 )
 from jdlint.checks.gender import _PRONOUN
 from jdlint.checks.titles import _WORD, _first_words, load
+from jdlint.kinds.needles import starts
 from jdlint.resources import data_path
 
 # pieces of text around year counts: qualifiers, numbers, signs, spacing (long runs too), look-alike words, and
@@ -145,6 +149,8 @@ def test_licence_found_one_profession_at_a_time_as_from_the_whole_list():
 def test_licence_terms_found_at_word_starts_as_by_a_whole_search():
     """Each licence term tried only where a word begins it is found where its pattern's own search finds it."""
     terms = sorted({t for p in professions() for t in (*p.credentials, *p.titles, *p.degrees, *p.fields)})
+    for term in [*terms, "İ x", "Zoë", "é x", "x\u00a0y", "a-b c"]:
+        assert _term_starts(term) == starts(_word(term)), term
     rng = random.Random(19)
     around = [" ", "-", ".", "x", "_", "\n", "(", "é", "İ", "ſ", "\u212a", "2", "'s "]
     for _ in range(400):
@@ -204,6 +210,10 @@ def test_degree_names_found_as_a_search_of_the_whole_text(pieces, joiner):
     assert named
     for pattern in (None, *named):
         assert degree_mentions(text, pattern, lower, letters) == degree_mentions(text, pattern)
+
+
+def test_the_listed_degree_starts_are_those_of_the_pattern():
+    assert starts(_degree_pattern()) == _DEGREE_STARTS
 
 
 def _jd401_data() -> list[dict]:

@@ -216,6 +216,18 @@ def _named_degrees(names: dict[str, list[str]]) -> re.Pattern[str]:
 
 # every degree name opens with (?<![\w.\-]): it begins after none of these
 _NAME_BEFORE = WORD + ".-"
+# the words every match of _degree_pattern() begins with (kinds/needles.py reads the same from its parse, a
+# millisecond at first use; a test compares)
+_DEGREE_STARTS = frozenset(
+    {
+        "2", "4", "a.a.", "a.s.", "aa", "academic", "adn", "advanced", "as", "au.d.", "aud", "b", "college", "d.o.",
+        "d.phil.", "dds", "degree", "dmd", "dnp", "do", "dphil", "dpt", "dsw", "dvm", "ed.d.", "edd", "engineering",
+        "four", "good", "graduate", "hono", "j.d.", "jd", "juris", "ll.b.", "ll.m.", "llb", "llm", "m.a.", "m.arch",
+        "m.b.a.", "m.d.", "m.ed.", "m.eng.", "m.s.", "m.sc", "ma", "mba", "mbbs", "md", "med", "meng", "mfa", "mlis",
+        "mpa", "mph", "mpp", "ms", "otd", "ph.", "pharm.d.", "pharmd", "phd", "post", "professional", "psy.d.", "psyd",
+        "related", "relevant", "scd", "technical", "tertiary", "two", "undergraduate", "university", "v.m.d.", "vmd",
+    }
+)  # fmt: skip
 
 
 def degree_mentions(
@@ -223,8 +235,8 @@ def degree_mentions(
 ) -> list[tuple[int, int, str, bool]]:
     """(start, end, level, ambiguous) of each degree name, before context is judged. Given `lower` and `letters`
     (text.lower() and Letters(text)), the names are tried only where their first letters begin a word."""
+    begins = _DEGREE_STARTS if pattern is None else _starts(pattern)
     pattern = pattern or _degree_pattern()
-    begins = _starts(pattern)
     if lower is None or letters is None or begins is None:
         matches = pattern.finditer(text)
     else:
@@ -410,10 +422,19 @@ def _term_matches(term: str, text: str, lower: str, letters: Letters) -> Iterato
     """_word(term).finditer(text), tried only where a word begins the term: a licence's longest word ("rn" of "RN",
     "standing" of "bar in good standing") is in many postings, and the pattern alone is tried at every character."""
     pattern = _word(term)
-    begins = _starts(pattern)
+    begins = _term_starts(term)
     if begins is None:
         return pattern.finditer(text)
     return finditer_words(pattern, text, lower, begins, WORD + "-", letters)  # _word opens with (?<![\w\-])
+
+
+@cache
+def _term_starts(term: str) -> frozenset[str] | None:
+    """What kinds/needles.py reads as the start of _word(term), without parsing it: the term up to its first space
+    (where _word allows any run of spaces and hyphens) and its first letter beyond ASCII, lower-cased."""
+    head = term.split(" ", 1)[0]
+    head = next((head[:i] for i, char in enumerate(head) if not char.isascii()), head)
+    return frozenset({head.lower()}) if head else None
 
 
 def _licences(context: Context, preference: re.Pattern[str]) -> _Licences:
