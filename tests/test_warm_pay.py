@@ -60,6 +60,58 @@ def test_figures_tried_where_digit_runs_begin_are_those_of_a_whole_search(seed):
             assert [m.span() for m in pay._unhinted(pattern, text, text.lower())] == expected, (pattern, text)
 
 
+_RANGE_ATOMS = [
+    "$", "US$", "AU$", "€", "£", "USD", "eur", "zł", "kr", " dollars", "euros", "1", "12", "120", "4", ",000", ".000",
+    " 000", "\u00a0000", "'000", ",50", ",-", ",--", ",–", "k", " K", " Tsd.", " Tausend", " million", " billion", "bn",
+    "/hr", " per annum", " an hour", "-", " - ", "–", "—", " to ", " up  to ", " until ", " bis ", " and ", "/", " a ",
+    "between ", " ", "\n", ".", ",", "x", "é", "٣", "per year", "ſ", "\u212a", "İ", "ı", "\u2009", "¥", "₹", "R$",
+    "HK$", " mil", "mn", "Tsd", "â€”", "â€“", " à ", " al ", " do ", " till ", "/ hr", "/year", " per  month", "M", "b",
+]  # fmt: skip
+
+
+_FIGURES = [
+    "1",
+    "12",
+    "120",
+    "120,000",
+    "55.000",
+    "4,250.50",
+    "2.800,-",
+    "400,--",
+    "90'000",
+    "55 000",
+    "3,–",
+    "٣٤",
+    "0",
+]
+
+
+def _ranges(count: int, seed: int) -> list[str]:
+    """Two figures with up to six pieces between them and a piece either side, most of them no range at all."""
+    rng = random.Random(seed)
+    pieces = [
+        rng.choice(_FIGURES) + "".join(rng.choice(_RANGE_ATOMS) for _ in range(rng.randint(0, 6))) for _ in range(count)
+    ]
+    return [rng.choice(_RANGE_ATOMS) + piece + rng.choice(_FIGURES) + rng.choice(_RANGE_ATOMS) for piece in pieces]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_window_without_close_figures_holds_no_range(seed):
+    """_RANGE is searched only in the windows _may_range keeps: every window in which it finds a range is one."""
+    for text in _jumbles(_RANGE_ATOMS, 3000, seed) + _ranges(6000, seed):
+        found = pay._RANGE.search(text)
+        assert found is None or pay._may_range(text, 0, len(text)), text
+        if found:  # and within a window of the text around the match
+            assert pay._may_range(text, *found.span()), text
+
+
+def test_a_range_is_looked_for_only_where_its_figures_can_be():
+    assert pay._may_range("$1,-- Tausend dollars per annum until AU$2", 0, 42)
+    assert pay._may_range("$85k - $105k", 0, 12) and pay._may_range("55 000 – 65 000 €", 0, 17)
+    text = "a learning budget of $1,500 for courses, books and conferences. A 401(k) plan"
+    assert not pay._may_range(text, 0, len(text))
+
+
 def test_the_listed_starts_and_needles_are_those_of_the_patterns():
     """The hand-written starts (scan.py's searches) cover what kinds/needles.py reads from each pattern's parse:
     every start it reads begins with a listed one, and each listed one begins one it reads or extends it. For the

@@ -342,6 +342,25 @@ def _finditer(pattern: re.Pattern[str] | Lazy, text: str, windows: list[tuple[in
                 yield match
 
 
+# What can stand between the two figures of a range (after the first one's last digit, before the second one's first):
+# the first one's tail, multiplier, currency and unit, the dash, the second one's currency; the same pieces as in
+# _RANGE, a few in wider forms (any three letters for a currency code, no look-arounds). A window in which no run of
+# other characters between two digits is one holds no range: _RANGE, the costliest pattern to compile (a hundredth
+# of a second) and to search, is neither compiled nor searched there.
+_GAP = Lazy(
+    rf"(?:,(?:-{{1,2}}|–))?(?:\s?{THOUSANDS}|\s?(?:M|m|mil|mn|B|b|bn|million|billion))?"
+    rf"(?:\s?(?:[a-z]{{3}}|zł|kr|dollars|euros)|\s?[€£$])?{_UNIT}{_DASH}"
+    r"(?:(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|[a-z]{3}\s?)\s?)?",
+    re.I,
+)
+_GAPS = Lazy(r"\d(\D+)(?=\d)")  # each run of other characters between two digits
+
+
+def _may_range(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] holds no match of _RANGE (see _GAP)."""
+    return any(_GAP.fullmatch(gap.group(1)) for gap in _GAPS.finditer(text, start, end))
+
+
 # every match of _OPEN holds one of these, case aside: "up to", "upto", "from", "starting", "min", "at least", "+",
 # "and up", "and above", "or more", "plus"
 _OPEN_NEEDLES = ("up", "from", "starting", "min", "least", "+", "above", "more", "plus")
@@ -374,6 +393,7 @@ def find_pay(context: Context) -> Pay:
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False, cues):
                 pay.open_ended.append(match.span())
         judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
+        ranged = [(start, end) for start, end in windows if _may_range(text, start, end)]
         for pattern, is_range, bucket in (
             (_RANGE, True, pay.ranges),
             (_BARE_RANGE, False, pay.ranges),  # "90k-110k": only with words tying it to the job
@@ -381,7 +401,8 @@ def find_pay(context: Context) -> Pay:
             (_SINGLE, False, pay.singles),
         ):
             unhinted = pattern is _BARE_RANGE or pattern is _LAKHS  # no currency mark to find them by
-            matches = _unhinted(pattern, text, lower) if unhinted else _finditer(pattern, text, windows)
+            searched = ranged if pattern is _RANGE else windows
+            matches = _unhinted(pattern, text, lower) if unhinted else _finditer(pattern, text, searched)
             for match in matches:
                 span = match.span()
                 if _inside(span, pay.ranges) or _inside(span, judged):
