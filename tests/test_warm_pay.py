@@ -192,6 +192,13 @@ def test_patterns_tried_where_words_begin_are_those_of_a_whole_search(seed):
             assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)], (pattern, text)
 
 
+def test_places_are_every_occurrence_of_every_start():
+    for text in _jumbles(["a", "aa", "in", "ni", " ", "é", "\n", "n"], 2000, 5):
+        for begins in (["a"], ["aa", "a"], ["in", "n", "aa"], []):
+            expected = sorted({at for start in begins for at in scan.occurrences(text, start)})
+            assert scan.places(text, begins) == expected, (text, begins)
+
+
 def test_word_places_are_the_words_that_begin_a_start():
     text = "Or, a BS.or xor\n\u00e9or _or -ms"
     places = scan.word_places(scan.Letters(text), frozenset({"or", "ms"}), scan.WORD)
