@@ -135,7 +135,9 @@ _PLACE_ATOMS = [
     "anywhere in the US", "Candidates in Colorado", "must be based in", " Denver", "-", ", ", "(", ")",
     "based in ", "our ", "Seattle office", " Office", "WFH", "work from home", "on-site in ", "in-office at ",
     "open to applicants in", "residents of", "relocate to ", "Job is located in", "not ", "\n", ".", "x",
-    "IN ", "At our ", "THE ", "within ", "_in ", "é", "\u212a", "İn ",
+    "IN ", "At our ", "THE ", "within ", "_in ", "é", "\u212a", "İn ", "competitive salary", "Very competitive pay",
+    "salary: DOE", "pay doe", "market-related", "commensurate with skills", "salary negotiable", "x", "-", "Salary",
+    "depending on experience", "attractive package",
 ]  # fmt: skip
 
 
@@ -151,7 +153,7 @@ def test_place_phrases_tried_at_their_starts_are_those_of_a_whole_search(seed):
         ):
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in scan.finditer(pattern, text, lower, begins)] == expected, (pattern, text)
-            if pattern is location._PHRASE or pattern is location._OFFICE:  # each opens at a word
+            if pattern is location._PHRASE or pattern is location._OFFICE or pattern is pay._VAGUE:  # at a word
                 found = scan.finditer_words(pattern, text, lower, frozenset(begins), scan.WORD, scan.Letters(text))
                 assert [m.span() for m in found] == expected, (pattern, text)
         # the searches skipped when a cheaper one finds nothing

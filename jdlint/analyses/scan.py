@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
+
+if TYPE_CHECKING:
+    from ..context import Context
 
 
 class Lazy:
@@ -117,6 +120,11 @@ class Letters:
                 at = numpy.concatenate((numpy.zeros(1, dtype=at.dtype), at))  # the text's first character
             self._words[before] = (at, (low.take(at) << 7) | low.take(at + 1))
         return self._words[before]
+
+
+def letters_of(context: Context) -> Letters:
+    """The posting's Letters, made once and shared by the checks that search it."""
+    return context.memo("letters", lambda: Letters(context.document.text))
 
 
 @lru_cache(maxsize=16)

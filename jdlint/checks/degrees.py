@@ -18,7 +18,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import WORD, Letters, aligned, finditer_words
+from ..analyses.scan import WORD, Letters, aligned, finditer_words, letters_of
 from ..context import Context
 from ..document import LABEL_LEVEL
 from ..kinds.needles import starts
@@ -401,7 +401,7 @@ class _Licences:
             if self.title is None:
                 self.title = _title(context)
                 self.title_lower = _aligned_lower(self.title)
-            letters = _letters(context)
+            letters = letters_of(context)
             self.held[index] = _names(profession.titles, self.title, self.title_lower) or any(
                 self._asked(m)
                 for c in profession.credentials
@@ -532,7 +532,7 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
         else None
     )
     lower = context.lowered_text
-    letters = _letters(context)
+    letters = letters_of(context)
     mentions = degree_mentions(text, named, lower, letters)
     if not mentions:
         return
@@ -584,7 +584,7 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
         g for (u_start, u_end), gs in by_item.items() if _experience_first(text, u_start, u_end, spans) for g in gs
     ):
         degree.excused = True
-    for start, end, kind in _markers(text, context.lowered_text, _letters(context), patterns, spans):
+    for start, end, kind in _markers(text, context.lowered_text, letters_of(context), patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         end = _clip(text, start, end, unit_end, patterns[kind])
         if end < 0:
@@ -675,10 +675,6 @@ def _finditer(pattern: re.Pattern[str], text: str, lower: str, letters: Letters)
     where a word begins with one of its starts (these alternations are tried at every character otherwise)."""
     begins = _starts(pattern)
     return pattern.finditer(text) if begins is None else finditer_words(pattern, text, lower, begins, WORD, letters)
-
-
-def _letters(context: Context) -> Letters:
-    return context.memo("letters", lambda: Letters(context.document.text))
 
 
 _CHAIN = re.compile(

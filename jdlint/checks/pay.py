@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import Lazy, aligned, finditer, occurrences
+from ..analyses.scan import WORD, Lazy, aligned, finditer_words, letters_of, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -421,19 +421,27 @@ def find_pay(context: Context) -> Pay:
 
 
 def _vague(context: Context, text: str, lower: str) -> list[tuple[int, int]]:
-    found = {m.span() for pattern, begins in _vague_patterns(context) for m in finditer(pattern, text, lower, begins)}
+    found: set[tuple[int, int]] = set()
+    for pattern, begins, before in _vague_patterns(context):
+        if begins is None:
+            found.update(m.span() for m in pattern.finditer(text))
+        else:  # tried at the words that begin a start
+            found.update(m.span() for m in finditer_words(pattern, text, lower, begins, before, letters_of(context)))
     return sorted(found)
 
 
-def _vague_patterns(context: Context) -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
-    """The vague-pay patterns for the posting's language, each with the words its matches begin with (None: any):
-    the English grammar above, or the phrases of the vague-pay rule's data in that language (`settings.vague`, e.g.
-    German "attraktive Vergütung"), whole words, any case."""
+_VaguePatterns = list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None, str]]
+
+
+def _vague_patterns(context: Context) -> _VaguePatterns:
+    """The vague-pay patterns for the posting's language, each with the words its matches begin with (None: any) and
+    the characters none of which stands before a match: the English grammar above, or the phrases of the vague-pay
+    rule's data in that language (`settings.vague`, e.g. German "attraktive Vergütung"), whole words, any case."""
     code = context.language.code
     if code == "en":
-        return [(_VAGUE, _VAGUE_STARTS)]
+        return [(_VAGUE, _VAGUE_STARTS, WORD)]  # it opens with \b and a letter
 
-    def compile_phrases() -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
+    def compile_phrases() -> _VaguePatterns:
         phrases = [
             phrase
             for rule in context.catalog.variants
@@ -441,10 +449,10 @@ def _vague_patterns(context: Context) -> list[tuple[re.Pattern[str] | Lazy, froz
             for phrase in rule.options.get("settings", {}).get("vague", ())
         ]
         if not phrases:
-            return [(_VAGUE, _VAGUE_STARTS)]
+            return [(_VAGUE, _VAGUE_STARTS, WORD)]
         words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
-        return [(pattern, starts(pattern))]
+        return [(pattern, starts(pattern), WORD + "-")]
 
     return context.compiled(("vague-pay", code), compile_phrases)
 
