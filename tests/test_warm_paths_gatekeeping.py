@@ -12,7 +12,20 @@ import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdlint.checks.degrees import _compiled, _finditer, _licence_for, _word, professions
+from jdlint.analyses.scan import Letters
+from jdlint.checks.degrees import (
+    _DEGREE_STARTS,
+    _compiled,
+    _degree_pattern,
+    _finditer,
+    _licence_for,
+    _named_degrees,
+    _term_matches,
+    _term_starts,
+    _word,
+    degree_mentions,
+    professions,
+)
 from jdlint.checks.experience import (
     YEARS,
     _named_after,
@@ -24,6 +37,7 @@ from jdlint.checks.experience import (
 )
 from jdlint.checks.gender import _PRONOUN
 from jdlint.checks.titles import _WORD, _first_words, load
+from jdlint.kinds.needles import starts
 from jdlint.resources import data_path
 
 # pieces of text around year counts: qualifiers, numbers, signs, spacing (long runs too), look-alike words, and
@@ -132,6 +146,23 @@ def test_licence_found_one_profession_at_a_time_as_from_the_whole_list():
         assert _licence_for(degree, level, _Held(held)) is _first_licensed(degree, level, licensed)  # type: ignore[arg-type]
 
 
+def test_licence_terms_found_at_word_starts_as_by_a_whole_search():
+    """Each licence term tried only where a word begins it is found where its pattern's own search finds it."""
+    terms = sorted({t for p in professions() for t in (*p.credentials, *p.titles, *p.degrees, *p.fields)})
+    for term in [*terms, "İ x", "Zoë", "é x", "x\u00a0y", "a-b c"]:
+        assert _term_starts(term) == starts(_word(term)), term
+    rng = random.Random(19)
+    around = [" ", "-", ".", "x", "_", "\n", "(", "é", "İ", "ſ", "\u212a", "2", "'s "]
+    for _ in range(400):
+        words = [rng.choice(terms) for _ in range(rng.randint(1, 6))]
+        pieces = [rng.choice(around) + (w.upper() if rng.random() < 0.3 else w) for w in words]
+        text = "".join(pieces) + rng.choice(around)
+        lower, letters = text.lower(), Letters(text)
+        for term in set(words):
+            expected = [m.span() for m in _word(term).finditer(text)]
+            assert [m.span() for m in _term_matches(term, text, lower, letters)] == expected, (term, text)
+
+
 def test_year_window_reaches_back_over_the_longest_lead_in():
     # the longest lead-in a match can have before its "year", less its spaces, fits within the window's count
     longest = "minimum of fifteen plus to fifteen + "
@@ -155,9 +186,42 @@ def test_degree_markers_found_as_a_search_of_the_whole_text(pieces, joiner):
     text = joiner.join(pieces)
     for language in ("en", "de", "fr"):
         for pattern in _marker_patterns(language).values():
-            assert [m.span() for m in _finditer(pattern, text, text.lower())] == [
+            assert [m.span() for m in _finditer(pattern, text, text.lower(), Letters(text))] == [
                 m.span() for m in pattern.finditer(text)
             ]
+
+
+DEGREE_PIECES = [
+    "Bachelor's", "bachelor", "BS", "B.S.", "BSc", "bsc", "MS", "ms", "Ms", "PhD", "Ph.D.", "ph. d", "MD", "M.D.",
+    "J.D.", "Promotion in", "promoviert", "Bac+5", "bac", "Doktorgrad",
+    "DO", "do", "MBA", "master's", "degree", " degree in", "college", "4-year", "two year", "Doctor of Philosophy",
+    "Associate", "of Science", "Diplom", "Master", "licence", "BTS", "BUT", "x", "2", "4", " ", "\n", ".", "-", "/",
+    "İ", "ı", "ſ", "\u212a", "é", "ß", "some", "high",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DEGREE_PIECES), max_size=30), st.sampled_from(["", " "]))
+def test_degree_names_found_as_a_search_of_the_whole_text(pieces, joiner):
+    """Degree names tried only where their first letters begin a word are those the whole search finds, for the
+    built-in English names and each language's own."""
+    text = joiner.join(pieces)
+    lower, letters = text.lower(), Letters(text)
+    named = [_named_degrees(rule["settings"]["degrees"]) for rule in _jd401_data() if "degrees" in rule["settings"]]
+    assert named
+    for pattern in (None, *named):
+        assert degree_mentions(text, pattern, lower, letters) == degree_mentions(text, pattern)
+
+
+def test_the_listed_degree_starts_are_those_of_the_pattern():
+    assert starts(_degree_pattern()) == _DEGREE_STARTS
+
+
+def _jd401_data() -> list[dict]:
+    rules = []
+    for language in ("en", "de", "fr"):
+        path = data_path("rules").joinpath(language, "gatekeeping.toml")
+        rules.append(next(r for r in tomllib.loads(path.read_text(encoding="utf-8"))["rule"] if r["code"] == "JD401"))
+    return rules
 
 
 def _marker_patterns(language: str) -> dict[str, re.Pattern[str]]:

@@ -60,6 +60,58 @@ def test_figures_tried_where_digit_runs_begin_are_those_of_a_whole_search(seed):
             assert [m.span() for m in pay._unhinted(pattern, text, text.lower())] == expected, (pattern, text)
 
 
+_RANGE_ATOMS = [
+    "$", "US$", "AU$", "€", "£", "USD", "eur", "zł", "kr", " dollars", "euros", "1", "12", "120", "4", ",000", ".000",
+    " 000", "\u00a0000", "'000", ",50", ",-", ",--", ",–", "k", " K", " Tsd.", " Tausend", " million", " billion", "bn",
+    "/hr", " per annum", " an hour", "-", " - ", "–", "—", " to ", " up  to ", " until ", " bis ", " and ", "/", " a ",
+    "between ", " ", "\n", ".", ",", "x", "é", "٣", "per year", "ſ", "\u212a", "İ", "ı", "\u2009", "¥", "₹", "R$",
+    "HK$", " mil", "mn", "Tsd", "â€”", "â€“", " à ", " al ", " do ", " till ", "/ hr", "/year", " per  month", "M", "b",
+]  # fmt: skip
+
+
+_FIGURES = [
+    "1",
+    "12",
+    "120",
+    "120,000",
+    "55.000",
+    "4,250.50",
+    "2.800,-",
+    "400,--",
+    "90'000",
+    "55 000",
+    "3,–",
+    "٣٤",
+    "0",
+]
+
+
+def _ranges(count: int, seed: int) -> list[str]:
+    """Two figures with up to six pieces between them and a piece either side, most of them no range at all."""
+    rng = random.Random(seed)
+    pieces = [
+        rng.choice(_FIGURES) + "".join(rng.choice(_RANGE_ATOMS) for _ in range(rng.randint(0, 6))) for _ in range(count)
+    ]
+    return [rng.choice(_RANGE_ATOMS) + piece + rng.choice(_FIGURES) + rng.choice(_RANGE_ATOMS) for piece in pieces]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_window_without_close_figures_holds_no_range(seed):
+    """_RANGE is searched only in the windows _may_range keeps: every window in which it finds a range is one."""
+    for text in _jumbles(_RANGE_ATOMS, 3000, seed) + _ranges(6000, seed):
+        found = pay._RANGE.search(text)
+        assert found is None or pay._may_range(text, 0, len(text)), text
+        if found:  # and within a window of the text around the match
+            assert pay._may_range(text, *found.span()), text
+
+
+def test_a_range_is_looked_for_only_where_its_figures_can_be():
+    assert pay._may_range("$1,-- Tausend dollars per annum until AU$2", 0, 42)
+    assert pay._may_range("$85k - $105k", 0, 12) and pay._may_range("55 000 – 65 000 €", 0, 17)
+    text = "a learning budget of $1,500 for courses, books and conferences. A 401(k) plan"
+    assert not pay._may_range(text, 0, len(text))
+
+
 def test_the_listed_starts_and_needles_are_those_of_the_patterns():
     """The hand-written starts (scan.py's searches) cover what kinds/needles.py reads from each pattern's parse:
     every start it reads begins with a listed one, and each listed one begins one it reads or extends it. For the
@@ -83,6 +135,9 @@ _PLACE_ATOMS = [
     "anywhere in the US", "Candidates in Colorado", "must be based in", " Denver", "-", ", ", "(", ")",
     "based in ", "our ", "Seattle office", " Office", "WFH", "work from home", "on-site in ", "in-office at ",
     "open to applicants in", "residents of", "relocate to ", "Job is located in", "not ", "\n", ".", "x",
+    "IN ", "At our ", "THE ", "within ", "_in ", "é", "\u212a", "İn ", "competitive salary", "Very competitive pay",
+    "salary: DOE", "pay doe", "market-related", "commensurate with skills", "salary negotiable", "x", "-", "Salary",
+    "depending on experience", "attractive package",
 ]  # fmt: skip
 
 
@@ -98,6 +153,9 @@ def test_place_phrases_tried_at_their_starts_are_those_of_a_whole_search(seed):
         ):
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in scan.finditer(pattern, text, lower, begins)] == expected, (pattern, text)
+            if pattern is location._PHRASE or pattern is location._OFFICE or pattern is pay._VAGUE:  # at a word
+                found = scan.finditer_words(pattern, text, lower, frozenset(begins), scan.WORD, scan.Letters(text))
+                assert [m.span() for m in found] == expected, (pattern, text)
         # the searches skipped when a cheaper one finds nothing
         assert location._any_office(text, lower) or not location._OFFICE.search(text), text
         patterns = location._patterns()
@@ -108,6 +166,51 @@ def test_a_lazy_pattern_is_the_pattern():
     lazy = scan.Lazy(r"a(b)", re.I)
     assert lazy.pattern == "a(b)" and lazy.groups == 1 and lazy.flags == re.compile("a(b)", re.I).flags
     assert lazy.search("xAB").span() == (1, 3) and [m.span() for m in lazy.finditer("ab ab")] == [(0, 2), (3, 5)]
+
+
+_WORD_ATOMS = [
+    "or", "Or", "OR", "and/or", "is a plus", "a", "A", "it’d", "it'd", "b", "BS", "B.S.", "ms", "in", "ink", "x", "_",
+    "-", ".", " ", "  ", "\n", "(", "3", "é", "ß", "İ", "ı", "ſ", "\u212a", "\ud800", "😀", "k", "s", "i", "plus",
+]  # fmt: skip
+_WORD_PATTERNS = [  # (pattern, the ASCII characters it refuses before a match)
+    (re.compile(r"(?<!\w)(?:or|and/or)\s+\w+", re.I), scan.WORD),
+    (re.compile(r"(?<!\w)(?:(?:is\s+)?a\s+plus|it[’']d|in(?:k)?|b\.?s\.?|ms)(?!\w)", re.I), scan.WORD),
+    (re.compile(r"(?<![\w.\-])(?:BS|B\.S\.|(?i:ks|is))(?![\w\-])"), scan.WORD + ".-"),
+    (re.compile(r"\b(?:x_|3\.|i)\w*"), scan.WORD),
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_patterns_tried_where_words_begin_are_those_of_a_whole_search(seed):
+    """finditer_words (a pattern tried at the words whose first two letters begin one of its starts, after no
+    character `before` refuses) finds what the pattern's own search finds: texts beyond ASCII, with letters the
+    engine folds to ASCII ones (searched the long way) and lone surrogates included."""
+    for text in _jumbles(_WORD_ATOMS, 3000, seed):
+        letters, lower = scan.Letters(text), text.lower()
+        for pattern, before in _WORD_PATTERNS:
+            begins = starts(pattern)
+            assert begins is not None
+            found = scan.finditer_words(pattern, text, lower, begins, before, letters)
+            assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)], (pattern, text)
+
+
+def test_places_are_every_occurrence_of_every_start():
+    for text in _jumbles(["a", "aa", "in", "ni", " ", "é", "\n", "n"], 2000, 5):
+        for begins in (["a"], ["aa", "a"], ["in", "n", "aa"], []):
+            expected = sorted({at for start in begins for at in scan.occurrences(text, start)})
+            assert scan.places(text, begins) == expected, (text, begins)
+
+
+def test_word_places_are_the_words_that_begin_a_start():
+    text = "Or, a BS.or xor\n\u00e9or _or -ms"
+    places = scan.word_places(scan.Letters(text), frozenset({"or", "ms"}), scan.WORD)
+    assert places == [0, 9, 17, 25]  # after "é" (not ASCII) is a place too: the pattern itself says no
+    assert scan.word_places(scan.Letters(""), frozenset({"or"}), scan.WORD) == []
+
+
+def test_a_start_is_its_ascii_letters_before_any_other():
+    assert starts(re.compile(r"(?:it’d|we)\s+like", re.I)) == frozenset({"it", "we"})
+    assert starts(re.compile(r"(?:été|we)", re.I)) is None
 
 
 def test_a_statement_is_made_where_it_is_found(catalog, monkeypatch):

@@ -25,7 +25,7 @@ import tomli
 
 from ..document import Document
 from ..resources import data_path
-from .scan import Lazy, aligned, finditer
+from .scan import WORD, Lazy, Letters, aligned, finditer, finditer_words
 
 LEAD = 500  # characters of a posting's start where a title names its place ("Engineer - Denver")
 
@@ -110,11 +110,11 @@ _REMOTE_STARTS = (
     "anywhere", "applicants", "can", "candidates", "must", "remote", "residents", "u.s.", "united", "us", "usa", "wfh",
     "work",
 )  # fmt: skip
-_PHRASE_STARTS = (
+_PHRASE_STARTS = frozenset((
     "anywhere", "applicants", "based", "candidates", "hybrid", "in", "job", "located", "must", "office", "on", "open",
     "position", "relocat", "remote", "residents", "role", "situated", "work",
-)  # fmt: skip
-_OFFICE_STARTS = ("at", "from", "in", "our", "the")
+))  # fmt: skip
+_OFFICE_STARTS = frozenset(("at", "from", "in", "our", "the"))
 
 
 def _country(match: re.Match[str]) -> str:
@@ -254,10 +254,13 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
     if named:
         return named + [f for f in fields if f not in named] + remote
     phrases: list[tuple[str, str, int, str]] = []
+    letters = Letters(text)
     for pattern, starts in ((_PHRASE, _PHRASE_STARTS), (_OFFICE, _OFFICE_STARTS)):
         if pattern is _OFFICE and not _any_office(text, lower):
             continue
-        for match in finditer(pattern, text, lower, starts):
+        # both open at a word (\b and a letter): tried at the words whose first letters begin a start ("in", "on",
+        # "at" and "the" begin many places inside words)
+        for match in finditer_words(pattern, text, lower, starts, WORD, letters):
             phrases.append((match.group("place"), _quote(text, *match.span()), 2, "phrase"))
     patterns = _patterns()
     if patterns.pair_tail.search(text):
@@ -345,7 +348,7 @@ def locate(document: Document) -> dict[str, Evidence]:
                 place = re.split(r"\.\s", place)[0].rstrip(".")
                 shown = quote or _quote(chunk, *hit.span())
                 note(law["code"], Evidence(place[:60], shown[:100], strength))
-        for match in _REMOTE.finditer(chunk):
+        for match in finditer(_REMOTE, chunk, chunk.lower(), _REMOTE_STARTS):
             country = _country(match)
             for law in jurisdictions():
                 if law.get("remote") == "yes" and law["code"].startswith(f"{country}-"):

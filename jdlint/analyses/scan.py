@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy
+
+if TYPE_CHECKING:
+    from ..context import Context
 
 
 class Lazy:
@@ -53,11 +59,16 @@ def occurrences(text: str, needle: str) -> Iterator[int]:
 
 
 def places(lower: str, starts: Iterable[str]) -> list[int]:
-    """Where any of `starts` occurs in `lower`, each offset once, in order."""
-    found: set[int] = set()
+    """Where any of `starts` occurs in `lower`, each offset once, in order (`occurrences` of each, in one loop
+    without a generator: a start as short as "in" occurs hundreds of times in a posting)."""
+    found: list[int] = []
+    append, find = found.append, lower.find
     for start in starts:
-        found.update(occurrences(lower, start))
-    return sorted(found)
+        at = find(start)
+        while at >= 0:
+            append(at)
+            at = find(start, at + 1)
+    return sorted(set(found))
 
 
 def finditer_from(
@@ -73,6 +84,97 @@ def finditer_from(
         if word_start and at and text[at - 1].isalpha():
             continue  # no match can begin here
         if at >= done:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                done = max(match.end(), at + 1)
+
+
+# characters beyond ASCII that IGNORECASE matches to an ASCII letter: dotted and dotless i, long s, Kelvin sign
+FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+WORD = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"  # the ASCII characters \w matches
+
+
+class Letters:
+    """A text as one byte per character (its ASCII ones, "?" for any other), read once per text and shared by the
+    searches on it: where its words begin with given letters is then a few numpy steps (`word_places`), not a
+    Python loop over every word."""
+
+    __slots__ = ("plain", "_codes", "_low", "_words")
+
+    def __init__(self, text: str) -> None:
+        ascii_text = text.encode("ascii", "replace") + b"\0"  # one "?" for each other character, lone surrogates too
+        self._codes = numpy.frombuffer(ascii_text, dtype=numpy.uint8)
+        self._low = numpy.frombuffer(ascii_text.lower(), dtype=numpy.uint8).astype(numpy.uint16)
+        self._words: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
+        # no character that IGNORECASE reads as an ASCII letter ("\u212a" as "k"): the bytes show every such letter
+        self.plain = text.isascii() or not any(c in text for c in FOLDED)
+
+    def words(self, before: str) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The offsets of the characters after none of `before` (ASCII characters), and for each its lower-cased
+        code and the next one's as one number (first * 128 + second)."""
+        if before not in self._words:
+            codes, low = self._codes, self._low
+            at = numpy.flatnonzero(~_refused(before).take(codes[:-2])) + 1
+            if len(codes) > 1:
+                at = numpy.concatenate((numpy.zeros(1, dtype=at.dtype), at))  # the text's first character
+            self._words[before] = (at, (low.take(at) << 7) | low.take(at + 1))
+        return self._words[before]
+
+
+def letters_of(context: Context) -> Letters:
+    """The posting's Letters, made once and shared by the checks that search it."""
+    return context.memo("letters", lambda: Letters(context.document.text))
+
+
+@lru_cache(maxsize=16)
+def _refused(before: str) -> numpy.ndarray:
+    refused = numpy.zeros(128, dtype=bool)
+    refused[[ord(c) for c in before]] = True
+    return refused
+
+
+@lru_cache(maxsize=128)
+def _pairs(begins: frozenset[str]) -> numpy.ndarray:
+    """Which first two letters (lower-cased, first * 128 + second) begin one of `begins`."""
+    pairs = numpy.zeros(128 * 128, dtype=bool)
+    for begin in begins:
+        first = ord(begin[0]) << 7
+        if len(begin) == 1:
+            pairs[first : first + 128] = True
+        else:
+            pairs[first | ord(begin[1])] = True
+    return pairs
+
+
+def word_places(letters: Letters, begins: frozenset[str], before: str) -> list[int]:
+    """The offsets where a match can begin, in order: the first two letters (in any case) are those of one of
+    `begins` (lower-case ASCII strings), and the character before is none of `before` (ASCII characters). Other
+    characters before count as allowed, so the places hold every real one when `letters.plain`."""
+    at, keys = letters.words(before)
+    places: list[int] = at[_pairs(begins).take(keys)].tolist()
+    return places
+
+
+def finditer_words(
+    pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: frozenset[str], before: str, letters: Letters
+) -> Iterator[re.Match[str]]:
+    r"""pattern.finditer(text) for a pattern every match of which begins with one of `starts` (lower-case ASCII
+    strings, in any case in the text) and after none of the ASCII characters `before` (a pattern opening with
+    (?<!\w) takes WORD): tried only at the few places `word_places` finds, which a long alternation would otherwise
+    try at every character. `letters` is Letters(text) (shared by the callers on one text); `lower`, text.lower(),
+    confirms each start. A text whose lower case is not `aligned`, or with a folded letter, is searched whole."""
+    if not (letters.plain and aligned(text, lower)):
+        return pattern.finditer(text)
+    return _tried(pattern, text, lower, tuple(starts), word_places(letters, starts, before))
+
+
+def _tried(
+    pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: tuple[str, ...], places: list[int]
+) -> Iterator[re.Match[str]]:
+    done = 0  # finditer's next search starts where its last match ended
+    for at in places:
+        if at >= done and lower.startswith(starts, at):
             match = pattern.match(text, at)
             if match:
                 yield match

@@ -18,7 +18,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import aligned, finditer
+from ..analyses.scan import WORD, Letters, aligned, finditer_words, letters_of
 from ..context import Context
 from ..document import LABEL_LEVEL
 from ..kinds.needles import starts
@@ -214,10 +214,35 @@ def _named_degrees(names: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.\-])(?:" + "|".join(parts) + r")(?![\w\-])")
 
 
-def degree_mentions(text: str, pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, str, bool]]:
-    """(start, end, level, ambiguous) of each degree name, before context is judged."""
+# every degree name opens with (?<![\w.\-]): it begins after none of these
+_NAME_BEFORE = WORD + ".-"
+# the words every match of _degree_pattern() begins with (kinds/needles.py reads the same from its parse, a
+# millisecond at first use; a test compares)
+_DEGREE_STARTS = frozenset(
+    {
+        "2", "4", "a.a.", "a.s.", "aa", "academic", "adn", "advanced", "as", "au.d.", "aud", "b", "college", "d.o.",
+        "d.phil.", "dds", "degree", "dmd", "dnp", "do", "dphil", "dpt", "dsw", "dvm", "ed.d.", "edd", "engineering",
+        "four", "good", "graduate", "hono", "j.d.", "jd", "juris", "ll.b.", "ll.m.", "llb", "llm", "m.a.", "m.arch",
+        "m.b.a.", "m.d.", "m.ed.", "m.eng.", "m.s.", "m.sc", "ma", "mba", "mbbs", "md", "med", "meng", "mfa", "mlis",
+        "mpa", "mph", "mpp", "ms", "otd", "ph.", "pharm.d.", "pharmd", "phd", "post", "professional", "psy.d.", "psyd",
+        "related", "relevant", "scd", "technical", "tertiary", "two", "undergraduate", "university", "v.m.d.", "vmd",
+    }
+)  # fmt: skip
+
+
+def degree_mentions(
+    text: str, pattern: re.Pattern[str] | None = None, lower: str | None = None, letters: Letters | None = None
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, level, ambiguous) of each degree name, before context is judged. Given `lower` and `letters`
+    (text.lower() and Letters(text)), the names are tried only where their first letters begin a word."""
+    begins = _DEGREE_STARTS if pattern is None else _starts(pattern)
+    pattern = pattern or _degree_pattern()
+    if lower is None or letters is None or begins is None:
+        matches = pattern.finditer(text)
+    else:
+        matches = finditer_words(pattern, text, lower, begins, _NAME_BEFORE, letters)
     found = []
-    for match in (pattern or _degree_pattern()).finditer(text):
+    for match in matches:
         kind = match.lastgroup or ""
         level, how = kind.rsplit("_", 1)
         start, end = match.span()
@@ -376,8 +401,12 @@ class _Licences:
             if self.title is None:
                 self.title = _title(context)
                 self.title_lower = _aligned_lower(self.title)
+            letters = letters_of(context)
             self.held[index] = _names(profession.titles, self.title, self.title_lower) or any(
-                self._asked(m) for c in profession.credentials if _needle(c) in lower for m in _word(c).finditer(text)
+                self._asked(m)
+                for c in profession.credentials
+                if _needle(c) in lower
+                for m in _term_matches(c, text, lower, letters)
             )
         return self.held[index]
 
@@ -387,6 +416,25 @@ class _Licences:
             return False
         start, end, _, _ = _units(context, match.start())
         return self.preference.search(context.document.text, start, end) is None
+
+
+def _term_matches(term: str, text: str, lower: str, letters: Letters) -> Iterator[re.Match[str]]:
+    """_word(term).finditer(text), tried only where a word begins the term: a licence's longest word ("rn" of "RN",
+    "standing" of "bar in good standing") is in many postings, and the pattern alone is tried at every character."""
+    pattern = _word(term)
+    begins = _term_starts(term)
+    if begins is None:
+        return pattern.finditer(text)
+    return finditer_words(pattern, text, lower, begins, WORD + "-", letters)  # _word opens with (?<![\w\-])
+
+
+@cache
+def _term_starts(term: str) -> frozenset[str] | None:
+    """What kinds/needles.py reads as the start of _word(term), without parsing it: the term up to its first space
+    (where _word allows any run of spaces and hyphens) and its first letter beyond ASCII, lower-cased."""
+    head = term.split(" ", 1)[0]
+    head = next((head[:i] for i, char in enumerate(head) if not char.isascii()), head)
+    return frozenset({head.lower()}) if head else None
 
 
 def _licences(context: Context, preference: re.Pattern[str]) -> _Licences:
@@ -483,7 +531,9 @@ def degree_without_alternative(context: Context, rule: Rule) -> Iterator[Match]:
         if "degrees" in settings
         else None
     )
-    mentions = degree_mentions(text, named)
+    lower = context.lowered_text
+    letters = letters_of(context)
+    mentions = degree_mentions(text, named, lower, letters)
     if not mentions:
         return
     patterns = context.compiled((rule.code, rule.language, "degrees"), lambda: _compiled(settings))
@@ -534,7 +584,7 @@ def _excuse(context: Context, groups: list[Degree], patterns: dict[str, re.Patte
         g for (u_start, u_end), gs in by_item.items() if _experience_first(text, u_start, u_end, spans) for g in gs
     ):
         degree.excused = True
-    for start, end, kind in _markers(text, context.lowered_text, patterns, spans):
+    for start, end, kind in _markers(text, context.lowered_text, letters_of(context), patterns, spans):
         unit_start, unit_end, seg_start, seg_end = _units(context, start, sentence_only=True)
         end = _clip(text, start, end, unit_end, patterns[kind])
         if end < 0:
@@ -599,31 +649,32 @@ def _clip(text: str, start: int, end: int, unit_end: int, pattern: re.Pattern[st
 
 
 def _markers(
-    text: str, lower: str, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
+    text: str, lower: str, letters: Letters, patterns: dict[str, re.Pattern[str]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each alternative and preference in the posting."""
     found = [
         (m.start(), m.end(), kind)
         for kind in ("alternative", "preference")
-        for m in _finditer(patterns[kind], text, lower)
+        for m in _finditer(patterns[kind], text, lower, letters)
     ]
     # every years path names years: a posting without the word is spared the search
     no_years = "year" not in lower and "yr" not in lower and aligned(text, lower)
-    for m in () if no_years else _finditer(patterns["years_path"], text, lower):
+    for m in () if no_years else _finditer(patterns["years_path"], text, lower, letters):
         if not any(m.start() < e and s < m.end() for s, e in spans):  # not "or a Master's and 3 years"
             found.append((m.start(), m.end(), "years_path"))
     return found
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # the catalog's patterns and every licence's terms
 def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return starts(pattern)
 
 
-def _finditer(pattern: re.Pattern[str], text: str, lower: str) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), tried only where the pattern can begin when the text is `aligned` with its lower
-    case (about half the cost: these alternations are tried at every character otherwise)."""
-    return finditer(pattern, text, lower, _starts(pattern))
+def _finditer(pattern: re.Pattern[str], text: str, lower: str, letters: Letters) -> Iterator[re.Match[str]]:
+    r"""pattern.finditer(text) for a pattern of _compiled (each opens with (?<!\w) or \b and a word), tried only
+    where a word begins with one of its starts (these alternations are tried at every character otherwise)."""
+    begins = _starts(pattern)
+    return pattern.finditer(text) if begins is None else finditer_words(pattern, text, lower, begins, WORD, letters)
 
 
 _CHAIN = re.compile(

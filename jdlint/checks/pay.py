@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import Lazy, aligned, finditer, occurrences
+from ..analyses.scan import WORD, Lazy, aligned, finditer_words, letters_of, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -342,6 +342,25 @@ def _finditer(pattern: re.Pattern[str] | Lazy, text: str, windows: list[tuple[in
                 yield match
 
 
+# What can stand between the two figures of a range (after the first one's last digit, before the second one's first):
+# the first one's tail, multiplier, currency and unit, the dash, the second one's currency; the same pieces as in
+# _RANGE, a few in wider forms (any three letters for a currency code, no look-arounds). A window in which no run of
+# other characters between two digits is one holds no range: _RANGE, the costliest pattern to compile (a hundredth
+# of a second) and to search, is neither compiled nor searched there.
+_GAP = Lazy(
+    rf"(?:,(?:-{{1,2}}|–))?(?:\s?{THOUSANDS}|\s?(?:M|m|mil|mn|B|b|bn|million|billion))?"
+    rf"(?:\s?(?:[a-z]{{3}}|zł|kr|dollars|euros)|\s?[€£$])?{_UNIT}{_DASH}"
+    r"(?:(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|£|€|¥|₹|[a-z]{3}\s?)\s?)?",
+    re.I,
+)
+_GAPS = Lazy(r"\d(\D+)(?=\d)")  # each run of other characters between two digits
+
+
+def _may_range(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] holds no match of _RANGE (see _GAP)."""
+    return any(_GAP.fullmatch(gap.group(1)) for gap in _GAPS.finditer(text, start, end))
+
+
 # every match of _OPEN holds one of these, case aside: "up to", "upto", "from", "starting", "min", "at least", "+",
 # "and up", "and above", "or more", "plus"
 _OPEN_NEEDLES = ("up", "from", "starting", "min", "least", "+", "above", "more", "plus")
@@ -374,6 +393,7 @@ def find_pay(context: Context) -> Pay:
             if _is_pay(text, *match.span(), context.window(match.start(), "sentence"), context, False, cues):
                 pay.open_ended.append(match.span())
         judged: list[tuple[int, int]] = []  # ranges found to be perks or company money
+        ranged = [(start, end) for start, end in windows if _may_range(text, start, end)]
         for pattern, is_range, bucket in (
             (_RANGE, True, pay.ranges),
             (_BARE_RANGE, False, pay.ranges),  # "90k-110k": only with words tying it to the job
@@ -381,7 +401,8 @@ def find_pay(context: Context) -> Pay:
             (_SINGLE, False, pay.singles),
         ):
             unhinted = pattern is _BARE_RANGE or pattern is _LAKHS  # no currency mark to find them by
-            matches = _unhinted(pattern, text, lower) if unhinted else _finditer(pattern, text, windows)
+            searched = ranged if pattern is _RANGE else windows
+            matches = _unhinted(pattern, text, lower) if unhinted else _finditer(pattern, text, searched)
             for match in matches:
                 span = match.span()
                 if _inside(span, pay.ranges) or _inside(span, judged):
@@ -400,19 +421,27 @@ def find_pay(context: Context) -> Pay:
 
 
 def _vague(context: Context, text: str, lower: str) -> list[tuple[int, int]]:
-    found = {m.span() for pattern, begins in _vague_patterns(context) for m in finditer(pattern, text, lower, begins)}
+    found: set[tuple[int, int]] = set()
+    for pattern, begins, before in _vague_patterns(context):
+        if begins is None:
+            found.update(m.span() for m in pattern.finditer(text))
+        else:  # tried at the words that begin a start
+            found.update(m.span() for m in finditer_words(pattern, text, lower, begins, before, letters_of(context)))
     return sorted(found)
 
 
-def _vague_patterns(context: Context) -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
-    """The vague-pay patterns for the posting's language, each with the words its matches begin with (None: any):
-    the English grammar above, or the phrases of the vague-pay rule's data in that language (`settings.vague`, e.g.
-    German "attraktive Vergütung"), whole words, any case."""
+_VaguePatterns = list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None, str]]
+
+
+def _vague_patterns(context: Context) -> _VaguePatterns:
+    """The vague-pay patterns for the posting's language, each with the words its matches begin with (None: any) and
+    the characters none of which stands before a match: the English grammar above, or the phrases of the vague-pay
+    rule's data in that language (`settings.vague`, e.g. German "attraktive Vergütung"), whole words, any case."""
     code = context.language.code
     if code == "en":
-        return [(_VAGUE, _VAGUE_STARTS)]
+        return [(_VAGUE, _VAGUE_STARTS, WORD)]  # it opens with \b and a letter
 
-    def compile_phrases() -> list[tuple[re.Pattern[str] | Lazy, frozenset[str] | None]]:
+    def compile_phrases() -> _VaguePatterns:
         phrases = [
             phrase
             for rule in context.catalog.variants
@@ -420,10 +449,10 @@ def _vague_patterns(context: Context) -> list[tuple[re.Pattern[str] | Lazy, froz
             for phrase in rule.options.get("settings", {}).get("vague", ())
         ]
         if not phrases:
-            return [(_VAGUE, _VAGUE_STARTS)]
+            return [(_VAGUE, _VAGUE_STARTS, WORD)]
         words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
-        return [(pattern, starts(pattern))]
+        return [(pattern, starts(pattern), WORD + "-")]
 
     return context.compiled(("vague-pay", code), compile_phrases)
 

@@ -77,9 +77,20 @@ def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     pattern has no such set (a match may begin with a character class, or be empty)."""
     parsed = _parse(pattern.pattern, pattern.flags)
     found = None if parsed is None else _starts(parsed)
-    if found is None or not all(s.isascii() for s in found):
+    if found is None:
         return None
-    return shortest(s.lower() for s in found)
+    # a start's ASCII letters before its first other one begin every match it begins ("it’d": "it")
+    heads = [_ascii_head(s) for s in found]
+    if not all(heads):
+        return None
+    return shortest(s.lower() for s in heads)
+
+
+def _ascii_head(text: str) -> str:
+    for i, char in enumerate(text):
+        if not char.isascii():
+            return text[:i]
+    return text
 
 
 def shortest(begins: Iterable[str]) -> frozenset[str]:
