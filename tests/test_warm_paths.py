@@ -900,3 +900,35 @@ def test_digit_led_regexes_match_alike_when_tried_only_at_their_digit_starts(cat
                 expected = [m.span() for m in pattern.finditer(text)]
                 assert [m.span() for m in finditer_from(pattern, text, lower, begins)] == expected, pattern.pattern
     assert tried >= 2
+
+
+def test_an_idiom_is_compiled_only_where_it_may_match():
+    """An idiom is left (its pattern never compiled) only in a text where it has no match: none of its needles, or
+    no phrase with all its words, whatever the case, gaps, endings and apostrophes (in a text lower-casing keeps
+    aligned; elsewhere the needles alone decide, as before)."""
+    from jdlint.checks.ableist import _may_match
+
+    rng = random.Random(313)
+    every = idioms()
+    words = sorted({w for idiom in every for words in idiom.spelled for w in words} | {"the", "a", "eye", "ears"})
+    phrases = [
+        re.sub(r"(?<=\w)'(?=\w)", "’", p)
+        for p in (m.group() for t in IDIOM_TEXTS for m in re.finditer(r"\w[\w ’'-]+", t))
+    ]
+    texts = list(IDIOM_TEXTS)
+    for _ in range(300):
+        parts = [rng.choice(words + phrases) for _ in range(rng.randint(1, 8))]
+        text = "".join(part + rng.choice([" ", "-", "", "s ", "ies ", "’s ", "\n"]) for part in parts)
+        texts.append(text.upper() if rng.random() < 0.2 else text)
+    skipped = 0
+    for text in texts:
+        lower = text.lower()
+        exact = aligned(text, lower)
+        for idiom in every:
+            if not _may_match(idiom, lower, exact):
+                skipped += 1
+                if exact:
+                    assert not idiom.pattern.search(text), (idiom.pattern.pattern[:60], text)
+                else:  # only the needles decide, as they always have
+                    assert not any(needle in lower for needle in idiom.needles)
+    assert skipped > 1000
