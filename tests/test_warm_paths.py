@@ -932,3 +932,21 @@ def test_an_idiom_is_compiled_only_where_it_may_match():
                 else:  # only the needles decide, as they always have
                     assert not any(needle in lower for needle in idiom.needles)
     assert skipped > 1000
+
+
+def test_word_index_gives_each_words_places_in_order():
+    """The term sets' word index (one sort of the words) gives what a dictionary of every word's places gives."""
+    import numpy
+
+    from jdlint.kinds.terms import _WordIndex
+
+    rng = random.Random(112)
+    for size in [0, 1, 2, 5, 40, 700]:
+        words = [rng.choice([3, 2**63 + 5, 2**64 - 1, 17, 2**62, rng.getrandbits(64)]) for _ in range(size)]
+        index = _WordIndex(numpy.array(words, dtype=numpy.uint64))
+        where: dict[int, list[int]] = {}
+        for at, word in enumerate(words):
+            where.setdefault(word, []).append(at)
+        assert index.present == set(where)
+        for word, places in where.items():
+            assert index.places(word) == places and index.count(word) == len(places)

@@ -8,16 +8,26 @@ import importlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
-from ..analyses.scan import finditer_from
+from ..analyses.scan import Lazy, finditer_from
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
 
 
-def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+class Written(Protocol):
+    """What needles and starts read of a pattern: its text and flags (a re.Pattern, or a pattern not yet compiled)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+def needles(pattern: Written) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` contains (in any case); None when the
     pattern has no such set (it can match without any fixed letters)."""
     parsed = _parse(pattern.pattern, pattern.flags)
@@ -72,7 +82,7 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None  # classes, anchors, lookarounds, back-references: no letters every match spells
 
 
-def starts(pattern: re.Pattern[str], *, digits: bool = False) -> frozenset[str] | None:
+def starts(pattern: Written, *, digits: bool = False) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` begins with (in any case); None when the
     pattern has no such set (a match may begin with a character class, or be empty). `digits`: read \\d as the ten
     ASCII digits, as it is in a text whose digits are all ASCII (`ascii_digits`)."""
@@ -198,7 +208,7 @@ def few_starts(lower: str, starts: Iterable[str]) -> bool:
 
 
 def search(
-    pattern: re.Pattern[str],
+    pattern: re.Pattern[str] | Lazy,
     text: str,
     lower: str,
     exact: bool,

@@ -331,30 +331,33 @@ def _around(places: list[int], longest: int, size: int) -> list[tuple[int, int]]
 
 
 class _WordIndex:
-    """The lower-case words of a document (`present`) and the indexes of each one's tokens, in order. One stable sort
-    of the words puts each word's tokens together; a dictionary of every word's list, filled token by token, cost
-    several times more, and most words are never asked for."""
+    """The lower-case words of a document (`present`) and the indexes of each one's tokens, in order. One sort of
+    the words puts each word's tokens together; a dictionary of every word's list, filled token by token, cost
+    several times more, and most words are never asked for. (The words are hashes beyond 2**62: Python makes a
+    large integer of each, so only the distinct ones are made.)"""
 
     def __init__(self, lowers: Any) -> None:
         import numpy
 
-        order = numpy.argsort(lowers, kind="stable")
+        order = numpy.argsort(lowers)  # not stable: a word's places are put in order when asked for
         ranked = lowers[order]
-        bounds = (numpy.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist() if len(ranked) else []
-        firsts = [0, *bounds] if len(ranked) else []
+        bounds = (numpy.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist()
+        self._firsts: list[int] = [0, *bounds, len(ranked)] if len(ranked) else [0]
+        self._words: list[int] = ranked[self._firsts[:-1]].tolist()  # ascending
         self._order: list[int] = order.tolist()
-        self._spans: dict[int, tuple[int, int]] = dict(
-            zip(ranked[firsts].tolist(), zip(firsts, [*bounds, len(ranked)]))
-        )
-        self.present: set[int] = set(self._spans)
+        self.present: set[int] = set(self._words)
+
+    def _span(self, word: int) -> tuple[int, int]:
+        at = bisect.bisect_left(self._words, word)
+        return self._firsts[at], self._firsts[at + 1]
 
     def places(self, word: int) -> list[int]:
         """The indexes of the tokens of `word` (present), in order."""
-        start, end = self._spans[word]
-        return self._order[start:end]
+        start, end = self._span(word)
+        return sorted(self._order[start:end])
 
     def count(self, word: int) -> int:
-        start, end = self._spans[word]
+        start, end = self._span(word)
         return end - start
 
 
@@ -410,4 +413,4 @@ def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
     if not len(doc):
         return False
     present = _present(doc)
-    return any(all(words & present for words in sets) for sets in keys)
+    return any(all(not words.isdisjoint(present) for words in sets) for sets in keys)
