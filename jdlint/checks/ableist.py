@@ -106,12 +106,21 @@ def _spelled(phrase: str) -> frozenset[str]:
     return frozenset(part for word in words for part in re.split(r"['’]", word) if part)
 
 
+_COMPILED: set[int] = set()  # the idioms (by id) whose pattern this process has compiled
+
+
 def _may_match(idiom: Idiom, lower: str, exact: bool) -> bool:
     """False when the idiom cannot match: none of its needles occurs, or (in a text whose lower-cased form spells
-    a word where a match does) no phrase has all its words there. Its pattern is compiled only when this holds."""
+    a word where a match does) no phrase has all its words there. Its pattern is compiled only when this holds;
+    once it is, a search where its needles begin costs less than looking for every phrase's words."""
     if not any(needle in lower for needle in idiom.needles):
         return False
-    return not exact or any(all(word in lower for word in words) for words in idiom.spelled)
+    if not exact or id(idiom) in _COMPILED:
+        return True
+    if any(all(word in lower for word in words) for words in idiom.spelled):
+        _COMPILED.add(id(idiom))
+        return True
+    return False
 
 
 def _words(text: str) -> list[str]:
