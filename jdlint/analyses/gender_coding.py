@@ -128,15 +128,20 @@ def _exceptions():
     return words, phrase_re, scoped, [b for i, b in enumerate(begins) if not (i and b.startswith(begins[i - 1]))]
 
 
+@cache
+def _hyphenated(lexicon: str) -> tuple[str, ...]:
+    """The lexicon's terms with a hyphen ("self-confident")."""
+    return tuple(term.text for term in _terms(lexicon) if "-" in term.text)
+
+
 @lru_cache(maxsize=100_000)
 def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
     """(offset, piece, matching terms) for the coded pieces of one lower-case word, whatever its
     place: a hyphenated word counts whole when a hyphenated term fits it ("self-confident"), else by
     parts. Remembered per word, since most words of a batch recur and most match nothing."""
-    terms = _terms("research")
     excluded_words = _exceptions()[0]
     pieces = [(0, whole)]
-    if "-" in whole and not any(t.text.count("-") and whole.startswith(t.text) for t in terms):
+    if "-" in whole and not whole.startswith(_hyphenated("research")):
         pieces, offset = [], 0
         for part in whole.split("-"):
             pieces.append((offset, part))
