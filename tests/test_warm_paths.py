@@ -951,3 +951,37 @@ def test_word_index_gives_each_words_places_in_order():
         assert index.present == set(where)
         for word, places in where.items():
             assert index.places(word) == places and index.count(word) == len(places)
+
+
+def test_more_needles_are_the_other_parts_every_match_spells():
+    from jdlint.kinds.needles import more_needles
+
+    pattern = re.compile(r"(?i)\b(?:\d{1,2}|one|two)\s+years?\s+of\s+experience\s+(?:max|at\s+most|or\s+less)\b")
+    assert needles(pattern) == frozenset({"experience"})
+    assert more_needles(pattern, needles(pattern)) == (frozenset({"year"}), frozenset({"max", "most", "less"}))
+    assert more_needles(re.compile("abc"), needles(re.compile("abc"))) == ()
+    assert more_needles(re.compile(r"\d+ \w"), None) == ()
+
+
+def test_a_text_without_one_of_each_needle_set_holds_no_match(catalog):
+    """A catalog regex is left in a text missing all of one of its needle sets: no search of the whole text finds a
+    match there, on the catalog's examples and texts made of the sets' strings."""
+    from jdlint.kinds.needles import more_needles
+
+    rng = random.Random(302)
+    examples = [t for rule in catalog.variants for t in (*rule.examples_fail, *rule.examples_pass)]
+    left = 0
+    for pattern in {p for rule in catalog.variants for p in _regexes(rule.options)}:
+        more = more_needles(pattern, needles(pattern))
+        if not more:
+            continue
+        strings = sorted({s for found in (needles(pattern) or frozenset(), *more) for s in found})
+        texts = [*examples]
+        for _ in range(40):
+            texts.append(" ".join(rng.choice([*strings, "5", "25", "the", "a", "-", ":"]) for _ in range(8)))
+        for text in texts:
+            lower = text.lower()
+            if aligned(text, lower) and any(not any(n in lower for n in found) for found in more):
+                left += 1
+                assert not pattern.search(text), (pattern.pattern, text)
+    assert left > 1000

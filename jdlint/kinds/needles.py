@@ -43,6 +43,42 @@ def _parse(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
         return None
 
 
+def more_needles(pattern: Written, needed: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """Besides `needed` (its needles), other sets of strings of which every match of `pattern` contains one each
+    (the needles of other parts of the pattern, in any case): "years" and "experience" in "5 years of experience
+    at most". A text must hold one of each set, so a regex whose first needle is common is still left where another
+    part's is missing. The most telling few, of strings of three letters or more (shorter ones are everywhere)."""
+    parsed = _parse(pattern.pattern, pattern.flags)
+    if parsed is None or needed is None:
+        return ()
+    found = [c for c in _candidates(parsed) if c != needed and min(len(s) for s in c) >= _LEAST]
+    return tuple(sorted(found, key=_telling, reverse=True)[:_MORE])
+
+
+_LEAST, _MORE = 3, 3
+
+
+def _telling(candidate: frozenset[str]) -> tuple[int, int]:
+    return min(len(s) for s in candidate), -len(candidate)
+
+
+def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Each item's needles (a run of literal letters is one item), lower-cased; ASCII ones only."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    return [frozenset(s.lower() for s in c) for c in candidates if all(s.isascii() for s in c)]
+
+
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """Every match of the sequence matches each item, so any item's needles will do: the most telling is kept."""
     candidates: list[frozenset[str]] = []
@@ -214,10 +250,14 @@ def search(
     exact: bool,
     needed: frozenset[str] | None,
     begins: frozenset[str] | None,
+    more: tuple[frozenset[str], ...] = (),
 ) -> Iterable[re.Match[str]]:
     """pattern.finditer(text) the cheapest way: nothing when `lower` (text.lower(), `exact` when `aligned`) holds
-    none of the pattern's needles, a match tried only where one of its starts begins when those are few."""
+    none of the pattern's needles (or none of one of its `more_needles` sets), a match tried only where one of its
+    starts begins when those are few."""
     if exact and needed is not None and not any(needle in lower for needle in needed):
+        return ()
+    if exact and any(not any(needle in lower for needle in other) for other in more):
         return ()
     if exact and begins and few_starts(lower, begins):
         return finditer_from(pattern, text, lower, begins)

@@ -14,7 +14,7 @@ from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
 from ..analyses.scan import aligned
-from .needles import ascii_digits, needles, search, starts
+from .needles import ascii_digits, more_needles, needles, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -121,6 +121,7 @@ class CompiledTerms:
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
+        self.regex_more = [more_needles(pattern, found) for pattern, found in zip(self.regex, self.regex_needles)]
         self.regex_shared = [_shared_part(found) for found in self.regex_needles]
         self.regex_starts = [starts(pattern) for pattern in self.regex]
         # a pattern opening with \d ("5 years"): its starts in a text whose digits are all ASCII
@@ -180,14 +181,19 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed, shared, begins, digit_begins in zip(
-            self.regex, self.regex_needles, self.regex_shared, self.regex_starts, self.regex_digit_starts
+        for pattern, needed, more, shared, begins, digit_begins in zip(
+            self.regex,
+            self.regex_needles,
+            self.regex_more,
+            self.regex_shared,
+            self.regex_starts,
+            self.regex_digit_starts,
         ):
             if exact and shared is not None and shared not in lower:
                 continue  # one test for many needles: the part all of them hold is missing
             if digit_begins and exact and _ascii_digits(doc, text):
                 begins = digit_begins
-            for match in search(pattern, text, lower, exact, needed, begins):
+            for match in search(pattern, text, lower, exact, needed, begins, more):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
