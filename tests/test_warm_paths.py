@@ -798,3 +798,190 @@ def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
     # the same two bytes in different string widths: CPython's str hash would give these one key
     assert table.get("\u7231", 0.0) == expected.get("\u7231", 0.0)
     assert table.get("1r", 0.0) == expected.get("1r", 0.0)
+
+
+def _research_word_by_word(document):
+    """The research lexicon's analysis as it was first written: every word of the text looked up in turn."""
+    from jdlint.analyses import gender_coding as gc
+
+    _, phrase_re, scoped, begins = gc._exceptions()
+    spared = gc._spared(phrase_re, document.text.lower(), begins) if phrase_re else []
+    words = []
+    for match in gc._WORD.finditer(document.text):
+        for offset, word, terms in gc._coded_pieces(match.group().lower()):
+            start = match.start() + offset
+            end = start + len(word)
+            if any(s <= start and end <= e for s, e in spared):
+                continue
+            segment = document.segment_at(start)
+            scope = segment.scope if segment else None
+            for term in terms:
+                if not any(scope in scopes and term.raw in stems for scopes, stems in scoped):
+                    words.append(gc.CodedWord(start, end, word, term.raw, term.side))
+                    break
+    return words
+
+
+def test_gender_coded_words_placed_as_a_walk_over_every_word_places_them():
+    """The research analysis looks up each distinct word once and places the coded ones by substring search: the
+    same words at the same places as a lookup of every word in turn, whatever glues, hyphens or case surround them."""
+    from jdlint.analyses import gender_coding as gc
+
+    rng = random.Random(210)
+    coded = ["lead", "leader", "Leading", "competitive", "ambitious", "self-confident", "support", "dominant"]
+    plain = ["the", "team", "a", "misleading", "leaders", "supportive", "x", "ARE", "competitively", "co", "salary"]
+    plain += ["compensation", "time", "Decision", "trees", "active", "Directory", "to", "objective", "c", "gen"]
+    plain += ["competitive salary", "Lead Time", "monthly active users", "objective-c", "lead-gen", "sales leads"]
+    glue = [" ", "-", "--", " -", "- ", ", ", ".", "", "é", "1", "_", "'", "\n", "K", "İ"]
+    texts = ["", "lead", "lead-lead lead--lead -lead lead- a-lead-b", "x-lead leadx xlead lead-x-lead"]
+    for _ in range(400):
+        parts = [rng.choice(coded + plain) for _ in range(rng.randint(1, 14))]
+        texts.append("".join(part + rng.choice(glue) for part in parts))
+    spared = 0
+    _, phrase_re, _, begins = gc._exceptions()
+    for text in texts:
+        document = parse(Source("t.txt", text))
+        assert gc._research(document).words == _research_word_by_word(document), text
+        lower, distinct = text.lower(), set(gc._WORD.findall(text))
+        everywhere = gc._spared(phrase_re, lower, begins)
+        assert gc._spared(phrase_re, lower, gc._begins_present(text, lower, distinct)) == everywhere, text
+        spared += bool(everywhere)
+    assert spared > 50  # the texts hold exception phrases
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d+ years", set("0123456789")),
+        (r"(?i)\b(?:\d{1,2}|one|two)\s+years?", {*"0123456789", "one", "two"}),
+        (r"\+?\d[\d ]{7,}\d", {"+", *"0123456789"}),
+        (r"[^\D]x", None),  # a negated class: left out
+        (r"\w\d", None),
+    ],
+)
+def test_digit_starts_read_a_digit_as_the_ten_ascii_digits(pattern, expected):
+    assert starts(re.compile(pattern), digits=True) == (None if expected is None else frozenset(expected))
+    assert starts(re.compile(pattern)) is None
+
+
+def test_ascii_digits_finds_any_other_digit():
+    from jdlint.kinds.needles import ascii_digits
+
+    assert ascii_digits("") and ascii_digits("5 years") and ascii_digits("café 5 “years”, ½ ² Ⅻ")
+    assert not ascii_digits("\u0663 years") and not ascii_digits("café \uff15 years")
+
+
+def test_digit_led_regexes_match_alike_when_tried_only_at_their_digit_starts(catalog):
+    """Every catalog regex that opens with \\d is tried at the ASCII digits and its other starts only, in a text
+    whose digits are all ASCII: the matches of a search of the whole text, and a text with another digit is
+    searched whole."""
+    from jdlint.kinds.needles import ascii_digits
+
+    rng = random.Random(303)
+    texts = [t for rule in catalog.variants for t in (*rule.examples_fail, *rule.examples_pass)]
+    words = ["5", "10", "123", "one", "Two", "ten", "years", "year's", "of", "experience", "max", "maximum", "at most"]
+    words += ["or less", "(", "\u0663", "x1", "no more than", "+", "2 years", "experience max.", "-"]
+    for _ in range(300):
+        texts.append("".join(rng.choice(words) + rng.choice([" ", "", "  ", "\n", ", "]) for _ in range(12)))
+    pipeline = get_pipeline("blank", "en")
+    tried = 0
+    for pattern in {p for rule in catalog.variants for p in _regexes(rule.options)}:
+        begins = starts(pattern, digits=True)
+        if starts(pattern) is not None or begins is None:
+            continue
+        tried += 1
+        terms = CompiledTerms({"regex": [pattern]}, pipeline)
+        for text in texts[-40:]:  # the term set's own search, with its test of the digits
+            found = [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+            assert [(s, e) for s, e, _ in terms.find(pipeline.make_doc(text), text)] == found, text
+        for text in texts:
+            lower = text.lower()
+            if aligned(text, lower) and ascii_digits(text):
+                expected = [m.span() for m in pattern.finditer(text)]
+                assert [m.span() for m in finditer_from(pattern, text, lower, begins)] == expected, pattern.pattern
+    assert tried >= 2
+
+
+def test_an_idiom_is_compiled_only_where_it_may_match():
+    """An idiom is left (its pattern never compiled) only in a text where it has no match: none of its needles, or
+    no phrase with all its words, whatever the case, gaps, endings and apostrophes (in a text lower-casing keeps
+    aligned; elsewhere the needles alone decide, as before)."""
+    from jdlint.checks.ableist import _COMPILED, _may_match
+
+    rng = random.Random(313)
+    every = idioms()
+    words = sorted({w for idiom in every for words in idiom.spelled for w in words} | {"the", "a", "eye", "ears"})
+    phrases = [
+        re.sub(r"(?<=\w)'(?=\w)", "’", p)
+        for p in (m.group() for t in IDIOM_TEXTS for m in re.finditer(r"\w[\w ’'-]+", t))
+    ]
+    texts = list(IDIOM_TEXTS)
+    for _ in range(300):
+        parts = [rng.choice(words + phrases) for _ in range(rng.randint(1, 8))]
+        text = "".join(part + rng.choice([" ", "-", "", "s ", "ies ", "’s ", "\n"]) for part in parts)
+        texts.append(text.upper() if rng.random() < 0.2 else text)
+    skipped = 0
+    for text in texts:
+        lower = text.lower()
+        exact = aligned(text, lower)
+        for idiom in every:
+            _COMPILED.clear()  # (a compiled idiom is searched wherever its needles occur)
+            if not _may_match(idiom, lower, exact):
+                skipped += 1
+                if exact:
+                    assert not idiom.pattern.search(text), (idiom.pattern.pattern[:60], text)
+                else:  # only the needles decide, as they always have
+                    assert not any(needle in lower for needle in idiom.needles)
+    assert skipped > 1000
+
+
+def test_word_index_gives_each_words_places_in_order():
+    """The term sets' word index (one sort of the words) gives what a dictionary of every word's places gives."""
+    import numpy
+
+    from jdlint.kinds.terms import _WordIndex
+
+    rng = random.Random(112)
+    for size in [0, 1, 2, 5, 40, 700]:
+        words = [rng.choice([3, 2**63 + 5, 2**64 - 1, 17, 2**62, rng.getrandbits(64)]) for _ in range(size)]
+        index = _WordIndex(numpy.array(words, dtype=numpy.uint64))
+        where: dict[int, list[int]] = {}
+        for at, word in enumerate(words):
+            where.setdefault(word, []).append(at)
+        assert index.present == set(where)
+        for word, places in where.items():
+            assert index.places(word) == places and index.count(word) == len(places)
+
+
+def test_more_needles_are_the_other_parts_every_match_spells():
+    from jdlint.kinds.needles import more_needles
+
+    pattern = re.compile(r"(?i)\b(?:\d{1,2}|one|two)\s+years?\s+of\s+experience\s+(?:max|at\s+most|or\s+less)\b")
+    assert needles(pattern) == frozenset({"experience"})
+    assert more_needles(pattern, needles(pattern)) == (frozenset({"year"}), frozenset({"max", "most", "less"}))
+    assert more_needles(re.compile("abc"), needles(re.compile("abc"))) == ()
+    assert more_needles(re.compile(r"\d+ \w"), None) == ()
+
+
+def test_a_text_without_one_of_each_needle_set_holds_no_match(catalog):
+    """A catalog regex is left in a text missing all of one of its needle sets: no search of the whole text finds a
+    match there, on the catalog's examples and texts made of the sets' strings."""
+    from jdlint.kinds.needles import more_needles
+
+    rng = random.Random(302)
+    examples = [t for rule in catalog.variants for t in (*rule.examples_fail, *rule.examples_pass)]
+    left = 0
+    for pattern in {p for rule in catalog.variants for p in _regexes(rule.options)}:
+        more = more_needles(pattern, needles(pattern))
+        if not more:
+            continue
+        strings = sorted({s for found in (needles(pattern) or frozenset(), *more) for s in found})
+        texts = [*examples]
+        for _ in range(40):
+            texts.append(" ".join(rng.choice([*strings, "5", "25", "the", "a", "-", ":"]) for _ in range(8)))
+        for text in texts:
+            lower = text.lower()
+            if aligned(text, lower) and any(not any(n in lower for n in found) for found in more):
+                left += 1
+                assert not pattern.search(text), (pattern.pattern, text)
+    assert left > 1000

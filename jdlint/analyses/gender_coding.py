@@ -128,15 +128,20 @@ def _exceptions():
     return words, phrase_re, scoped, [b for i, b in enumerate(begins) if not (i and b.startswith(begins[i - 1]))]
 
 
+@cache
+def _hyphenated(lexicon: str) -> tuple[str, ...]:
+    """The lexicon's terms with a hyphen ("self-confident")."""
+    return tuple(term.text for term in _terms(lexicon) if "-" in term.text)
+
+
 @lru_cache(maxsize=100_000)
 def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
     """(offset, piece, matching terms) for the coded pieces of one lower-case word, whatever its
     place: a hyphenated word counts whole when a hyphenated term fits it ("self-confident"), else by
     parts. Remembered per word, since most words of a batch recur and most match nothing."""
-    terms = _terms("research")
     excluded_words = _exceptions()[0]
     pieces = [(0, whole)]
-    if "-" in whole and not any(t.text.count("-") and whole.startswith(t.text) for t in terms):
+    if "-" in whole and not whole.startswith(_hyphenated("research")):
         pieces, offset = [], 0
         for part in whole.split("-"):
             pieces.append((offset, part))
@@ -151,6 +156,34 @@ def _coded_pieces(whole: str) -> tuple[tuple[int, str, tuple[_Term, ...]], ...]:
     return tuple(coded)
 
 
+@lru_cache(maxsize=1)
+def _begin_words() -> list[frozenset[str] | None]:
+    """For each of the exception phrases' begins, the first words (leading ASCII letters) of the phrases it begins;
+    None when one of them starts otherwise."""
+    phrases = [p.lower() for entry in lexicon_data()["research"].get("exception", []) for p in entry.get("phrases", ())]
+    found = []
+    for begin in _exceptions()[3]:
+        firsts = {_LEADING.match(p).group() for p in phrases if p.startswith(begin)}  # type: ignore[union-attr]
+        found.append(None if "" in firsts else frozenset(firsts))
+    return found
+
+
+_LEADING = re.compile(r"[a-z]*")
+
+
+def _begins_present(text: str, lower: str, distinct: set[str]) -> list[str]:
+    """The exception phrases' begins whose phrases can match in `lower`: a match's first word, right after a \b,
+    is a whole run of ASCII letters, so one of the text's words or hyphenated pieces, lower-cased. When lower-casing
+    moves letters (a character made two) or makes an ASCII letter of another (the Kelvin sign), all of them."""
+    begins = _exceptions()[3]
+    if len(lower) != len(text) or "\u212a" in text:
+        return begins
+    pieces = {word.lower() for word in distinct}
+    for word in [word for word in pieces if "-" in word]:
+        pieces.update(word.split("-"))
+    return [begin for begin, firsts in zip(begins, _begin_words()) if firsts is None or not firsts.isdisjoint(pieces)]
+
+
 def _spared(phrase_re: re.Pattern[str], lower: str, begins: list[str]) -> list[tuple[int, int]]:
     """The spans of phrase_re.finditer(lower), the regex tried only where one of `begins` is found."""
     return [match.span() for match in finditer_from(phrase_re, lower, lower, begins)]
@@ -159,16 +192,22 @@ def _spared(phrase_re: re.Pattern[str], lower: str, begins: list[str]) -> list[t
 def _research(document) -> GenderCoding:
     _, phrase_re, scoped, begins = _exceptions()
     text = document.text
-    lower = text.lower()
-    spared = _spared(phrase_re, lower, begins) if phrase_re else []
     result = GenderCoding()
-    coded_pieces = _coded_pieces
-    for match in _WORD.finditer(text):
-        pieces = coded_pieces(match.group().lower())
-        if not pieces:
-            continue  # most words
-        for offset, word, terms in pieces:
-            start = match.start() + offset
+    # the words in order, found in C; only the few distinct ones with coded pieces are placed in the text (a Python
+    # step per word of the posting cost most of the analysis)
+    words = _WORD.findall(text)
+    distinct = set(words)
+    coded = _coded_words(distinct)
+    spared: list[tuple[int, int]] = []
+    if coded and phrase_re:  # (the spared spans only ever spare a coded word)
+        lower = text.lower()
+        spared = _spared(phrase_re, lower, _begins_present(text, lower, distinct))
+    after = 0
+    for whole in [whole for whole in words if whole in coded] if coded else ():
+        at = _placed(text, whole, after)
+        after = at + len(whole)
+        for offset, word, terms in coded[whole]:
+            start = at + offset
             end = start + len(word)
             if any(s <= start and end <= e for s, e in spared):
                 continue
@@ -182,6 +221,50 @@ def _research(document) -> GenderCoding:
                 break  # one word counts once ("dominant" fits "dominant" and "domina*")
     result.verdict = verdict(len(result.feminine), len(result.masculine))
     return result
+
+
+_PLAIN: set[str] = set()  # words as written without a coded piece, and those with, remembered across postings
+_CODED: dict[str, tuple[tuple[int, str, tuple[_Term, ...]], ...]] = {}
+
+
+def _coded_words(distinct: set[str]) -> dict[str, tuple[tuple[int, str, tuple[_Term, ...]], ...]]:
+    """The coded pieces of each of `distinct` (words as written) that has some. Most words of a posting were seen in
+    earlier ones and have none: a set difference leaves them out at once."""
+    if len(_PLAIN) + len(_CODED) > 200_000:
+        _PLAIN.clear()
+        _CODED.clear()
+    unknown = distinct - _PLAIN
+    for whole in unknown:
+        if whole not in _CODED:
+            pieces = _coded_pieces(whole.lower())
+            if pieces:
+                _CODED[whole] = pieces
+            else:
+                _PLAIN.add(whole)
+    return {whole: _CODED[whole] for whole in unknown if whole in _CODED}
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _placed(text: str, whole: str, after: int) -> int:
+    """Where `whole`, a match of _WORD, is next matched by _WORD.finditer(text) at or after `after` (the end of the
+    previous match asked for; every match between differs from `whole`): its first occurrence there that _WORD would
+    neither extend (a letter, or a hyphen and a letter, beyond either end) nor find inside a longer match."""
+    size, end = len(text), len(whole)
+    at = text.find(whole, after)
+    while at >= 0:
+        stop = at + end
+        if not (
+            (at and (text[at - 1] in _LETTERS or (text[at - 1] == "-" and at > 1 and text[at - 2] in _LETTERS)))
+            or (
+                stop < size
+                and (text[stop] in _LETTERS or (text[stop] == "-" and stop + 1 < size and text[stop + 1] in _LETTERS))
+            )
+        ):
+            return at
+        at = text.find(whole, at + 1)
+    raise ValueError(f"{whole!r} is not a word of the text after {after}")
 
 
 # --- gender-decoder, as the tool does it -------------------------------------------------------

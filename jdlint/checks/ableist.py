@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import aligned, finditer_from
+from ..analyses.scan import Lazy, aligned, finditer_from
 from ..context import Context
 from ..model import Match, Severity
 from ..resources import data_path
@@ -57,7 +57,7 @@ def phrase_pattern(phrase: str) -> str:
 
 @dataclass(frozen=True)
 class Idiom:
-    pattern: re.Pattern[str]
+    pattern: Lazy  # compiled when a posting holds one of its needles: most idioms never are in a batch's worker
     suggestions: tuple[str, ...]
     severity: Severity
     after: frozenset[str]
@@ -66,6 +66,7 @@ class Idiom:
     not_after: frozenset[str]
     not_before: frozenset[str]
     needles: frozenset[str]  # one lower-cased word of each phrase: an idiom none of whose words occur is skipped
+    spelled: tuple[frozenset[str], ...]  # each phrase's words (the last one's stem): all occur where it matches
 
 
 def idioms() -> list[Idiom]:
@@ -75,7 +76,7 @@ def idioms() -> list[Idiom]:
         words = {key: frozenset(entry.get(key, ())) for key in ("after", "just_after", "just_before", "not_after")}
         out.append(
             Idiom(
-                re.compile(alternation, re.I),
+                Lazy(alternation, re.I),
                 tuple(entry["suggestions"]),
                 Severity(entry["severity"]),
                 words["after"],
@@ -84,6 +85,7 @@ def idioms() -> list[Idiom]:
                 words["not_after"],
                 frozenset(entry.get("not_before", ())),
                 frozenset(_needle(phrase) for phrase in entry["phrases"]),
+                tuple(_spelled(phrase) for phrase in entry["phrases"]),
             )
         )
     return out
@@ -93,6 +95,32 @@ def _needle(phrase: str) -> str:
     """The phrase's first word without a plural or possessive ending: every match spells it, in some case."""
     first = re.split(r"[ \-'’]", phrase)[0].lower()  # an apostrophe may be written straight or curly
     return first.rstrip("s").rstrip("y") or first
+
+
+def _spelled(phrase: str) -> frozenset[str]:
+    """The lower-case strings every match of the phrase spells: its words, split at apostrophes (either may be
+    written), the last one without the ending phrase_pattern lets vary ("crazy" -> "craz")."""
+    words = re.split(r"[ \-]", phrase.lower())
+    if words[-1].endswith("y") and len(words[-1]) > 3:
+        words[-1] = words[-1][:-1]
+    return frozenset(part for word in words for part in re.split(r"['’]", word) if part)
+
+
+_COMPILED: set[int] = set()  # the idioms (by id) whose pattern this process has compiled
+
+
+def _may_match(idiom: Idiom, lower: str, exact: bool) -> bool:
+    """False when the idiom cannot match: none of its needles occurs, or (in a text whose lower-cased form spells
+    a word where a match does) no phrase has all its words there. Its pattern is compiled only when this holds;
+    once it is, a search where its needles begin costs less than looking for every phrase's words."""
+    if not any(needle in lower for needle in idiom.needles):
+        return False
+    if not exact or id(idiom) in _COMPILED:
+        return True
+    if any(all(word in lower for word in words) for words in idiom.spelled):
+        _COMPILED.add(id(idiom))
+        return True
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -128,7 +156,7 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     lower = context.lowered_text
     exact = aligned(text, lower)
     for idiom in compiled:
-        if not any(needle in lower for needle in idiom.needles):
+        if not _may_match(idiom, lower, exact):
             continue
         for match in _matches(idiom, text, lower, exact):
             if _fires(idiom, text, match.start(), match.end()):

@@ -19,9 +19,9 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..analyses.scan import aligned, finditer_from, places
+from ..analyses.scan import Lazy, aligned, finditer_from, places
 from ..context import Context
 from ..kinds.needles import needles, search, shortest, starts
 from ..model import Match, Severity
@@ -169,15 +169,22 @@ def verbs() -> dict[str, Verb]:
     return out
 
 
+class _Written(NamedTuple):
+    """A pattern's text and flags, read by needles and starts before (or without) compiling it."""
+
+    pattern: str
+    flags: int
+
+
 @dataclass(frozen=True)
 class Compiled:
     verbs: dict[str, Verb]
     by_form: dict[str, Verb]
     forms: re.Pattern[str]
     form_starts: frozenset[str]  # the forms that begin with no other form: where each search starts
-    phrases: list[tuple[re.Pattern[str], Verb, frozenset[str] | None, frozenset[str] | None]]  # with needles, starts
+    phrases: list[tuple[Lazy, Verb, frozenset[str] | None, frozenset[str] | None]]  # with needles, starts
     frame: frozenset[str]
-    headings: re.Pattern[str]
+    headings: Lazy
     heading_starts: frozenset[str] | None  # what every heading begins with
     not_before_phrase: frozenset[str]
 
@@ -189,13 +196,15 @@ def _compile() -> Compiled:
     forms = "|".join(sorted(by_form, key=len, reverse=True))
     # a form glued to the next word by a hyphen is a compound ("stand-ups", "walk-in", "hands-on")
     pattern = re.compile(rf"(?<!{LETTER})(?:{forms})(?!{LETTER})(?![-\u2010\u2011]{LETTER})", re.I)
+    # the phrases and headings are compiled on first use: most postings hold no phrase's needle, and only a
+    # posting with a demand looks for a heading before it
     phrases = []
     for entry in data["verb"]:
         for phrase in entry.get("phrases", []):
-            compiled = re.compile(phrase_pattern(phrase), re.I)
-            phrases.append((compiled, every[entry["verb"]], needles(compiled), starts(compiled)))
+            written = _Written(phrase_pattern(phrase), re.I)
+            phrases.append((Lazy(*written), every[entry["verb"]], needles(written), starts(written)))
     context = data["context"]
-    headings = re.compile("|".join(phrase_pattern(h) for h in context["headings"]), re.I)
+    headings = _Written("|".join(phrase_pattern(h) for h in context["headings"]), re.I)
     return Compiled(
         every,
         by_form,
@@ -203,7 +212,7 @@ def _compile() -> Compiled:
         shortest(by_form),
         phrases,
         frozenset(context["frame"]),
-        headings,
+        Lazy(*headings),
         starts(headings),
         frozenset(context["not_before_phrase"]),
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import occurrences
+from ..analyses.scan import Lazy, occurrences
 from ..context import Context
 from ..kinds.base import match_case
 from ..model import Edit, Match, Severity
@@ -25,24 +25,28 @@ from . import check, job_nouns
 from .title_markers import marked_titles
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"  # for character classes
-_SLASH = re.compile(r"[ \t]*[/\\][ \t]*")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]+\s+)?$")
+_SLASH = Lazy(r"[ \t]*[/\\][ \t]*")
+_HONORIFIC = Lazy(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]+\s+)?$")
 # "Chairman's Award", "Fireman's Fund": a capitalised possessive before a capitalised word is a proper name
-_PROPER_POSSESSIVE = re.compile(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
-_NEXT_WORD = re.compile(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
-_WORD = _FOLLOWING_WORDS = re.compile(r"[A-Za-z]+")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_PROPER_POSSESSIVE = Lazy(r"^(?:['\u2019]s|s?['\u2019])\s+[A-Z]")
+_NEXT_WORD = Lazy(r"^(?:['\u2019]s|['\u2019])?[\s" + _DASHES + r"]+([A-Za-z]+)")
+_PREVIOUS_WORD = Lazy(r"([A-Za-z]+)[\s" + _DASHES + r"]+$")
+_WORD = _FOLLOWING_WORDS = Lazy(r"[A-Za-z]+")
+_LOWER_WORD = Lazy(r"[a-z]+")
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # "a postman" is a mail carrier, "our Postman collections" the API client: an indefinite article makes a
 # product name a job again
-_DETERMINER = re.compile(r"\b(?:a|an|every|each)\s+$", re.IGNORECASE)
+_DETERMINER = Lazy(r"\b(?:a|an|every|each)\s+$", re.IGNORECASE)
 # "the Chairman of the Finance Committee": a particular office holder, not the job on offer
-_OFFICE_HOLDER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_ARTICLE = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|^\s*[-*\u2022])[\s\"'\u201c(\[*\u2022-]*$")
-_MAN_TAIL = re.compile(r"[ \t]*[/\\][ \t]*-?(?:wo)?m[ae]n(?!\w)", re.IGNORECASE)
+_OFFICE_HOLDER = Lazy(r"\s+of\s+(?:the\s+)?[A-Z]")
+_THE = Lazy(r"\bthe\s+$", re.IGNORECASE)
+_ARTICLE = Lazy(r"\b(an?)\s+$", re.IGNORECASE)
+_SENTENCE_START = Lazy(r"(?:^|[.!?:;\n]|^\s*[-*\u2022])[\s\"'\u201c(\[*\u2022-]*$")
+# compiled on first use (Lazy), like those the lexicon's loading splits forms with, called hundreds of times there
+_NOT_LETTER = Lazy(r"[^A-Za-z]")
+_GAPS = Lazy(r"[\s" + _DASHES + r"]+")
+_PLURAL_GAPS = Lazy(r"[\s/(" + _DASHES + r"]+")
+_MAN_TAIL = Lazy(r"[ \t]*[/\\][ \t]*-?(?:wo)?m[ae]n(?!\w)", re.IGNORECASE)
 _SMALL_WORDS = {"of", "the", "and", "a", "an"}
 
 
@@ -133,11 +137,13 @@ def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def _first_word(form: str) -> str:
-    return re.split(r"[^A-Za-z]", form.lower(), maxsplit=1)[0]
+    first: str = _NOT_LETTER.split(form.lower(), maxsplit=1)[0]
+    return first
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"[\s" + _DASHES + r"]+", " ", text.lower()).strip()
+    spaced: str = _GAPS.sub(" ", text.lower())
+    return spaced.strip()
 
 
 @functools.cache
@@ -182,7 +188,7 @@ def load(name: str) -> Lexicon:
 
 
 def _is_plural_form(form: str) -> bool:
-    last = re.split(r"[\s/(" + _DASHES + r"]+", form.lower())[-1].rstrip(")")
+    last = _PLURAL_GAPS.split(form.lower())[-1].rstrip(")")
     return last.endswith(("men", "ies", "esses", "ess)es", "es")) or (last.endswith("s") and not last.endswith("ss"))
 
 

@@ -8,16 +8,26 @@ import importlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
-from ..analyses.scan import finditer_from
+from ..analyses.scan import Lazy, finditer_from
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT}
 
 
-def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+class Written(Protocol):
+    """What needles and starts read of a pattern: its text and flags (a re.Pattern, or a pattern not yet compiled)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+def needles(pattern: Written) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` contains (in any case); None when the
     pattern has no such set (it can match without any fixed letters)."""
     parsed = _parse(pattern.pattern, pattern.flags)
@@ -31,6 +41,42 @@ def _parse(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
         return list(_parser.parse(pattern, flags))
     except Exception:  # noqa: BLE001  (an unexpected parse: search the long way)
         return None
+
+
+def more_needles(pattern: Written, needed: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """Besides `needed` (its needles), other sets of strings of which every match of `pattern` contains one each
+    (the needles of other parts of the pattern, in any case): "years" and "experience" in "5 years of experience
+    at most". A text must hold one of each set, so a regex whose first needle is common is still left where another
+    part's is missing. The most telling few, of strings of three letters or more (shorter ones are everywhere)."""
+    parsed = _parse(pattern.pattern, pattern.flags)
+    if parsed is None or needed is None:
+        return ()
+    found = [c for c in _candidates(parsed) if c != needed and min(len(s) for s in c) >= _LEAST]
+    return tuple(sorted(found, key=_telling, reverse=True)[:_MORE])
+
+
+_LEAST, _MORE = 3, 3
+
+
+def _telling(candidate: frozenset[str]) -> tuple[int, int]:
+    return min(len(s) for s in candidate), -len(candidate)
+
+
+def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Each item's needles (a run of literal letters is one item), lower-cased; ASCII ones only."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run}))
+            run = ""
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    return [frozenset(s.lower() for s in c) for c in candidates if all(s.isascii() for s in c)]
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -72,11 +118,12 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None  # classes, anchors, lookarounds, back-references: no letters every match spells
 
 
-def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def starts(pattern: Written, *, digits: bool = False) -> frozenset[str] | None:
     """Lower-cased ASCII strings one of which every match of `pattern` begins with (in any case); None when the
-    pattern has no such set (a match may begin with a character class, or be empty)."""
+    pattern has no such set (a match may begin with a character class, or be empty). `digits`: read \\d as the ten
+    ASCII digits, as it is in a text whose digits are all ASCII (`ascii_digits`)."""
     parsed = _parse(pattern.pattern, pattern.flags)
-    found = None if parsed is None else _starts(parsed)
+    found = None if parsed is None else _starts(parsed, digits)
     if found is None:
         return None
     # a start's ASCII letters before its first other one begin every match it begins ("it’d": "it")
@@ -103,28 +150,28 @@ def shortest(begins: Iterable[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
-def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _starts(items: list[tuple[Any, Any]], digits: bool = False) -> set[str] | None:
     if not items:
         return None  # the match may be empty here: it begins with whatever follows
     (op, av), rest = items[0], items[1:]
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _starts(rest)  # zero-width: the match begins with what follows
+        return _starts(rest, digits)  # zero-width: the match begins with what follows
     if op is _c.LITERAL:
-        return _run_starts(items)
+        return _run_starts(items, digits)
     if op is _c.IN:
-        return _class_starts(av, rest)
+        return _class_starts(av, rest, digits)
     if op is _c.SUBPATTERN:
-        return _starts(list(av[-1]) + rest)
+        return _starts(list(av[-1]) + rest, digits)
     if op is _c.ATOMIC_GROUP:
-        return _starts(list(av) + rest)
+        return _starts(list(av) + rest, digits)
     if op is _c.BRANCH:
-        return _branch_starts(av[1], rest)
+        return _branch_starts(av[1], rest, digits)
     if op in _REPEATS:
-        return _repeat_starts(av, rest)
+        return _repeat_starts(av, rest, digits)
     return None  # a class, any character, a back-reference: no fixed first letters
 
 
-def _run_starts(items: list[tuple[Any, Any]]) -> set[str]:
+def _run_starts(items: list[tuple[Any, Any]], digits: bool) -> set[str]:
     """The starts of a sequence opening with literal letters: the run of them, lengthened by a following alternation.
     The parser draws a shared prefix out of an alternation ("EEO|EOE" is E, then EO|OE): the alternatives' own starts
     lengthen it, so a start is not one common letter (read without what follows them, which could take as many
@@ -138,7 +185,7 @@ def _run_starts(items: list[tuple[Any, Any]]) -> set[str]:
     if rest and rest[0][0] is _c.BRANCH:
         tails: set[str] | None = set()
         for alternative in rest[0][1][1]:
-            one = _starts(list(alternative))
+            one = _starts(list(alternative), digits)
             if one is None or tails is None:
                 tails = None
                 break
@@ -151,7 +198,7 @@ def _run_starts(items: list[tuple[Any, Any]]) -> set[str]:
 _FEW = 16  # a class of more letters than this ("[a-z]") begins too many places to be worth listing
 
 
-def _class_starts(members: list[tuple[Any, Any]], rest: list[tuple[Any, Any]]) -> set[str] | None:
+def _class_starts(members: list[tuple[Any, Any]], rest: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
     """A class of a few letters ("[Cc]lass", "[2-5]0"): each of them, followed by what follows the class. Categories
     (\\d, \\w) and negated classes are left out: in a str pattern they hold letters beyond ASCII."""
     letters: set[str] = set()
@@ -160,33 +207,35 @@ def _class_starts(members: list[tuple[Any, Any]], rest: list[tuple[Any, Any]]) -
             letters.add(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < _FEW:
             letters.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif digits and op == _c.CATEGORY and av == _c.CATEGORY_DIGIT:
+            letters.update("0123456789")
         else:
             return None
     if not letters or len(letters) > _FEW:
         return None
-    after = _starts(rest)
+    after = _starts(rest, digits)
     if after is None or len(letters) * len(after) > _FEW:
         return letters
     return {letter + tail for letter in letters for tail in after}
 
 
-def _branch_starts(alternatives: list[Any], rest: list[tuple[Any, Any]]) -> set[str] | None:
+def _branch_starts(alternatives: list[Any], rest: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
     found: set[str] = set()
     for alternative in alternatives:
-        one = _starts(list(alternative) + rest)
+        one = _starts(list(alternative) + rest, digits)
         if one is None:
             return None
         found |= one
     return found
 
 
-def _repeat_starts(av: Any, rest: list[tuple[Any, Any]]) -> set[str] | None:
+def _repeat_starts(av: Any, rest: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
     least, most, sub = av
     # at most once: what follows joins it; more often, only the first repetition's start is known
-    first = _starts(list(sub) + rest) if most == 1 else _starts(list(sub))
+    first = _starts(list(sub) + rest, digits) if most == 1 else _starts(list(sub), digits)
     if first is None or least >= 1:
         return first
-    skipped = _starts(rest)
+    skipped = _starts(rest, digits)
     return None if skipped is None else first | skipped
 
 
@@ -206,17 +255,30 @@ def few_starts(lower: str, starts: Iterable[str]) -> bool:
 
 
 def search(
-    pattern: re.Pattern[str],
+    pattern: re.Pattern[str] | Lazy,
     text: str,
     lower: str,
     exact: bool,
     needed: frozenset[str] | None,
     begins: frozenset[str] | None,
+    more: tuple[frozenset[str], ...] = (),
 ) -> Iterable[re.Match[str]]:
     """pattern.finditer(text) the cheapest way: nothing when `lower` (text.lower(), `exact` when `aligned`) holds
-    none of the pattern's needles, a match tried only where one of its starts begins when those are few."""
+    none of the pattern's needles (or none of one of its `more_needles` sets), a match tried only where one of its
+    starts begins when those are few."""
     if exact and needed is not None and not any(needle in lower for needle in needed):
+        return ()
+    if exact and any(not any(needle in lower for needle in other) for other in more):
         return ()
     if exact and begins and few_starts(lower, begins):
         return finditer_from(pattern, text, lower, begins)
     return pattern.finditer(text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def ascii_digits(text: str) -> bool:
+    """True when every character \\d matches in `text` is an ASCII digit (a search for non-ASCII characters is fast,
+    and they are few)."""
+    return text.isascii() or not any(c.isdecimal() for run in _NON_ASCII.findall(text) for c in run)

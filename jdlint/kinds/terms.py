@@ -14,7 +14,7 @@ from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
 from ..analyses.scan import aligned
-from .needles import needles, search, starts
+from .needles import ascii_digits, more_needles, needles, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -121,8 +121,13 @@ class CompiledTerms:
 
         self.regex: list[re.Pattern[str]] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
+        self.regex_more = [more_needles(pattern, found) for pattern, found in zip(self.regex, self.regex_needles)]
         self.regex_shared = [_shared_part(found) for found in self.regex_needles]
         self.regex_starts = [starts(pattern) for pattern in self.regex]
+        # a pattern opening with \d ("5 years"): its starts in a text whose digits are all ASCII
+        self.regex_digit_starts = [
+            None if begins else starts(pattern, digits=True) for pattern, begins in zip(self.regex, self.regex_starts)
+        ]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -176,12 +181,19 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed, shared, begins in zip(
-            self.regex, self.regex_needles, self.regex_shared, self.regex_starts
+        for pattern, needed, more, shared, begins, digit_begins in zip(
+            self.regex,
+            self.regex_needles,
+            self.regex_more,
+            self.regex_shared,
+            self.regex_starts,
+            self.regex_digit_starts,
         ):
             if exact and shared is not None and shared not in lower:
                 continue  # one test for many needles: the part all of them hold is missing
-            for match in search(pattern, text, lower, exact, needed, begins):
+            if digit_begins and exact and _ascii_digits(doc, text):
+                begins = digit_begins
+            for match in search(pattern, text, lower, exact, needed, begins, more):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
@@ -190,8 +202,8 @@ class CompiledTerms:
         """The PhraseMatcher's matches in `doc`, in its order. Every match holds its phrase's anchor word, so when
         those occur a few times only, the matcher runs on the stretches around them (each run has a cost of its own,
         so many stretches cost more than one pass over the document)."""
-        where = _positions(doc)
-        places = sorted(at for word in self.phrase_anchors.intersection(where) for at in where[word])
+        index = _index(doc)
+        places = sorted(at for word in self.phrase_anchors.intersection(index.present) for at in index.places(word))
         if len(places) > _FEW_PLACES:
             return list(self.phrase_matcher(doc))
         matches = []
@@ -291,16 +303,17 @@ def _longest(patterns: list[list[dict[str, Any]]]) -> int | None:
 def _windows(doc: Any, keys: list[list[set[int]]], longest: int) -> list[tuple[int, int]]:
     """Token ranges holding every match: a match of a pattern holds a word of each of its sets, so the words of
     its rarest set in this document, widened by the longest match on each side, cover all its matches."""
-    where, present = _positions(doc), _present(doc)
+    index = _index(doc)
+    present = index.present
     anchors: set[int] = set()
     for sets in keys:
         rarest: list[int] | None = None
         for words in sets:
             # the set's words in this document: a set intersection, then their places from the shared index
             found = words & present
-            count = sum(len(where[word]) for word in found)
+            count = sum(index.count(word) for word in found)
             if rarest is None or count < len(rarest):
-                rarest = [at for word in found for at in where[word]]
+                rarest = [at for word in found for at in index.places(word)]
             if not rarest:
                 break  # this pattern cannot match here
         if rarest is not None:
@@ -323,19 +336,43 @@ def _around(places: list[int], longest: int, size: int) -> list[tuple[int, int]]
     return windows
 
 
-def _positions(doc: Any) -> dict[int, list[int]]:
-    """Each lower-case word of `doc` with the indexes of its tokens, once per document, shared by every rule (a
-    dictionary lookup per word set, where a numpy search of the whole document per set cost more)."""
-    where: dict[int, list[int]] | None = doc.user_data.get("jdlint:lower-positions")
-    if where is None:
-        where = {}
-        doc.user_data["jdlint:lower-positions"] = where
-        for index, word in enumerate(_lower_array(doc).tolist()):
-            if word in where:
-                where[word].append(index)
-            else:
-                where[word] = [index]
-    return where
+class _WordIndex:
+    """The lower-case words of a document (`present`) and the indexes of each one's tokens, in order. One sort of
+    the words puts each word's tokens together; a dictionary of every word's list, filled token by token, cost
+    several times more, and most words are never asked for. (The words are hashes beyond 2**62: Python makes a
+    large integer of each, so only the distinct ones are made.)"""
+
+    def __init__(self, lowers: Any) -> None:
+        import numpy
+
+        order = numpy.argsort(lowers)  # not stable: a word's places are put in order when asked for
+        ranked = lowers[order]
+        bounds = (numpy.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist()
+        self._firsts: list[int] = [0, *bounds, len(ranked)] if len(ranked) else [0]
+        self._words: list[int] = ranked[self._firsts[:-1]].tolist()  # ascending
+        self._order: list[int] = order.tolist()
+        self.present: set[int] = set(self._words)
+
+    def _span(self, word: int) -> tuple[int, int]:
+        at = bisect.bisect_left(self._words, word)
+        return self._firsts[at], self._firsts[at + 1]
+
+    def places(self, word: int) -> list[int]:
+        """The indexes of the tokens of `word` (present), in order."""
+        start, end = self._span(word)
+        return sorted(self._order[start:end])
+
+    def count(self, word: int) -> int:
+        start, end = self._span(word)
+        return end - start
+
+
+def _index(doc: Any) -> _WordIndex:
+    """The document's word index, once per document, shared by every rule."""
+    index: _WordIndex | None = doc.user_data.get("jdlint:lower-index")
+    if index is None:
+        index = doc.user_data["jdlint:lower-index"] = _WordIndex(_lower_array(doc))
+    return index
 
 
 def _lower_array(doc: Any) -> Any:
@@ -356,6 +393,14 @@ def _lowered(doc: Any, text: str) -> tuple[str, bool]:
     return cached[1], cached[2]
 
 
+def _ascii_digits(doc: Any, text: str) -> bool:
+    """Whether every digit of `text` is ASCII, once per document."""
+    cached = doc.user_data.get("jdlint:ascii-digits")
+    if cached is None or cached[0] is not text:
+        cached = doc.user_data["jdlint:ascii-digits"] = (text, ascii_digits(text))
+    return bool(cached[1])
+
+
 def _optional(op: str | None) -> bool:
     """True when a token with this operator may be absent from a match: ?, *, ! and {0,m}, {,m} or {0}."""
     if op in ("?", "*", "!"):
@@ -367,14 +412,11 @@ def _optional(op: str | None) -> bool:
 
 def _present(doc: Any) -> set[int]:
     """The lower-case words of `doc`, once per document, shared by every rule."""
-    present: set[int] | None = doc.user_data.get("jdlint:lower-words")
-    if present is None:
-        present = doc.user_data["jdlint:lower-words"] = set(_lower_array(doc).tolist()) if len(doc) else set()
-    return present
+    return _index(doc).present
 
 
 def _has_any(doc: Any, keys: list[list[set[int]]]) -> bool:
     if not len(doc):
         return False
     present = _present(doc)
-    return any(all(words & present for words in sets) for sets in keys)
+    return any(all(not words.isdisjoint(present) for words in sets) for sets in keys)
