@@ -20,6 +20,7 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 _LOOSE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")  # a reference without its semicolon, or too long for ENTITY
 _NUMERIC_REFERENCE = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))")
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_WIDE_SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]{2,}")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset(
     [
@@ -92,6 +93,22 @@ def unescape(text: str) -> str:
 
 def add_collapsed(builder: Builder, text: str, base: int) -> None:
     """Add text with whitespace runs collapsed to one space (HTML rendering rules)."""
+    if not builder.maps_identity:
+        _add_collapsed_each(builder, text, base)
+        return
+    # One regex pass instead of a builder call per word: only runs of two or more whitespace characters break
+    # the text's alignment with the source, so only they need a piece of their own.
+    if builder.at_block_start() or builder.ends_with_space():
+        leading = _SPACE_RUN.match(text)
+        if leading:  # no space at a block's start or after a space
+            text, base = text[leading.end() :], base + leading.end()
+    joined = [(base + match.start(), base + match.end()) for match in _WIDE_SPACE_RUN.finditer(text)]
+    builder.text_joined(_SPACE_RUN.sub(" ", text), base, joined)
+
+
+def _add_collapsed_each(builder: Builder, text: str, base: int) -> None:
+    """add_collapsed a builder call at a time, for a builder that maps offsets (each call judges its own run's
+    alignment on the mapped offsets)."""
     pos = 0
     for match in _SPACE_RUN.finditer(text):
         if match.start() > pos:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ..document import Builder, Directive, Document
 from ..source import Source
@@ -18,6 +19,9 @@ from .directives import find_directives
 from .frontmatter import read_front_matter
 from .htmltext import ENTITY, add_html
 from .sections import finish_document
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown")
@@ -59,18 +63,25 @@ def _normalise_newlines(text: str) -> tuple[str, ToSource | None]:
     return "".join(norm_chars), norm_to_src.__getitem__
 
 
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """The parser, built on first use and kept (building it costs as much as parsing a posting); parsing keeps
+    its state in the call, not in the parser."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
 def _add_blocks(
     builder: Builder, norm: str, body_start: int, to_source: ToSource | None, directives: list[Directive]
 ) -> None:
     """Each block of the body (after the front matter) as a heading, list item, paragraph or HTML block."""
-    from markdown_it import MarkdownIt
-
     line_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
 
     def line_offset(line: int) -> int:
         return line_starts[line] if line < len(line_starts) else len(norm)
 
-    md = MarkdownIt("commonmark").enable("table")
+    md = _markdown()
     body_line = norm.count("\n", 0, body_start)
     list_depth = 0
     heading_level = 0

@@ -1,0 +1,124 @@
+"""The parsers' shortcuts give what the long way gives: HTML whitespace collapsed in one regex pass makes the
+pieces a builder call per word made, a section is named by the phrases starting with the label's words rather
+than by every phrase, and a label line is told by a set lookup."""
+
+from __future__ import annotations
+
+import random
+
+from jdlint.document import Builder
+from jdlint.formats import htmltext, sections
+
+# whitespace of every kind HTML collapses (NBSP too), alone and in runs, words, and Unicode spaces it keeps
+_BITS = [" ", "  ", "\n", "\r\n", "\t", "\u00a0", " \u00a0 ", "\f", "\v", "\n\n   ", "a", "word", "Wörd", "x.y",
+         "\u2003", "\u200b", "&", ";"]  # fmt: skip
+
+
+def _random_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_BITS) for _ in range(rng.randrange(0, 12)))
+
+
+def _run(rng: random.Random, add) -> tuple:
+    """The same random steps (blocks opened and closed, plain text, collapsed text) with `add` collapsing."""
+    builder = Builder()
+    src = 0
+    steps = []
+    for _ in range(rng.randrange(1, 25)):
+        step = rng.random()
+        if step < 0.15 or not builder.is_open:
+            builder.open(rng.choice(["paragraph", "list_item", "heading"]))
+        elif step < 0.25:
+            builder.close()
+        elif step < 0.4:
+            plain = rng.choice(["a", "b ", " ", "\n"])
+            builder.text(plain, src)
+            src += len(plain) + rng.choice([0, 0, 3])  # a tag between, or not
+        else:
+            text = _random_text(rng)
+            add(builder, text, src)
+            steps.append((builder.length, builder.ends_with_space(), builder.at_block_start()))
+            src += len(text) + rng.choice([0, 0, 5])
+    text, pieces, segments = builder.result()
+    return text, pieces, segments, steps
+
+
+def test_collapsed_whitespace_in_one_pass_makes_the_pieces_of_a_call_per_word():
+    for seed in range(3000):
+        fast = _run(random.Random(seed), htmltext.add_collapsed)
+        slow = _run(random.Random(seed), htmltext._add_collapsed_each)
+        assert fast == slow, seed
+
+
+def test_a_builder_that_maps_offsets_collapses_a_call_per_word():
+    # each call judges its alignment on mapped offsets, so the one-pass path is not taken
+    text = "Our  team\n\n  builds &  ships"
+    mapped = Builder(lambda offset: offset * 2)
+    mapped.open("paragraph")
+    htmltext.add_collapsed(mapped, text, 0)
+    reference = Builder(lambda offset: offset * 2)
+    reference.open("paragraph")
+    htmltext._add_collapsed_each(reference, text, 0)
+    assert mapped.result() == reference.result()
+
+
+def test_joined_text_makes_the_pieces_of_one_call_per_stretch():
+    rng = random.Random(7)
+    for _ in range(2000):
+        joined_builder, each_builder = Builder(), Builder()
+        for builder in (joined_builder, each_builder):
+            builder.open("paragraph")
+            builder.text("lead", 0)
+        src = rng.choice([4, 6])  # contiguous with the lead text, or not
+        out: list[str] = []
+        ranges: list[tuple[int, int]] = []
+        calls: list[tuple[str, int, int]] = []
+        position = src
+        for _ in range(rng.randrange(0, 8)):
+            if rng.random() < 0.5:
+                stretch = "".join(rng.choice("abc ") for _ in range(rng.randrange(1, 5)))
+                out.append(stretch)
+                calls.append((stretch, position, position + len(stretch)))
+                position += len(stretch)
+            else:
+                width = rng.randrange(1, 4)
+                out.append(" ")
+                ranges.append((position, position + width))
+                calls.append((" ", position, position + width))
+                position += width
+        joined_builder.text_joined("".join(out), src, ranges)
+        for text, start, end in calls:
+            each_builder.text(text, start, end)
+        assert joined_builder.result() == each_builder.result()
+
+
+def _section_name_the_long_way(label: str) -> str | None:
+    padded = f" {sections.normalise_label(label)} "
+    for name, phrases in sections.vocabulary():
+        if any(f" {phrase} " in padded for phrase in phrases):
+            return name
+    return None
+
+
+def _is_label_the_long_way(text: str) -> bool:
+    stripped = text.strip().strip("*_#").strip()
+    if not stripped or len(stripped.split()) > sections.MAX_LABEL_WORDS:
+        return False
+    if stripped.endswith(":"):
+        return True
+    named = _section_name_the_long_way(stripped) is not None
+    return named and sections.normalise_label(stripped) in sections._phrases()
+
+
+def test_section_names_and_labels_by_first_word_are_those_of_every_phrase():
+    phrases = [phrase for _, group in sections.vocabulary() for phrase in group]
+    words = sorted({word for phrase in phrases for word in phrase.split()})
+    extra = ["our", "team", "What", "YOU'LL", "Do", "benefits:", "-", "**", "#", "nice-to", "have", "", " ", "to"]
+    rng = random.Random(11)
+    labels = [*phrases, *(p.upper() for p in phrases), *(f"## {p}:" for p in phrases), ""]
+    for _ in range(20000):
+        parts = [rng.choice(words + extra) for _ in range(rng.randrange(0, 10))]
+        labels.append(rng.choice([" ", "  ", " - ", ", "]).join(parts))
+        labels.append(rng.choice(phrases) + rng.choice(["", " ", ":", " and more", "s"]))
+    for label in labels:
+        assert sections.section_name(label) == _section_name_the_long_way(label), label
+        assert sections._is_label(label) == _is_label_the_long_way(label), label
