@@ -93,7 +93,9 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
             if name is not None:
                 current = (segment.level, name, label.strip(), segment.start)
         named = current[1] if current else None
-        result.append(Segment(segment.start, segment.end, segment.scope, segment.level, named))
+        if named != segment.section:  # segments are immutable: one outside every section is kept as it is
+            segment = Segment(segment.start, segment.end, segment.scope, segment.level, named)
+        result.append(segment)
     if current is not None:
         sections.append(Section(current[1], current[2], current[3], _last_end(result, current[3])))
     return result, sections
