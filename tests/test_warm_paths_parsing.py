@@ -1,13 +1,14 @@
 """The parsers' shortcuts give what the long way gives: HTML whitespace collapsed in one regex pass makes the
 pieces a builder call per word made, a section is named by the phrases starting with the label's words rather
-than by every phrase, and a label line is told by a set lookup."""
+than by every phrase, a label line is told by a set lookup, and a Markdown block without inline syntax gets the
+inline tokens markdown-it's inline stage gives."""
 
 from __future__ import annotations
 
 import random
 
 from jdlint.document import Builder
-from jdlint.formats import htmltext, sections
+from jdlint.formats import htmltext, markdown, sections
 
 # whitespace of every kind HTML collapses (NBSP too), alone and in runs, words, and Unicode spaces it keeps
 _BITS = [" ", "  ", "\n", "\r\n", "\t", "\u00a0", " \u00a0 ", "\f", "\v", "\n\n   ", "a", "word", "Wörd", "x.y",
@@ -122,3 +123,56 @@ def test_section_names_and_labels_by_first_word_are_those_of_every_phrase():
     for label in labels:
         assert sections.section_name(label) == _section_name_the_long_way(label), label
         assert sections._is_label(label) == _is_label_the_long_way(label), label
+
+
+def test_the_parser_runs_the_rules_the_plain_text_shortcut_was_written_for():
+    # plain_children follows markdown-it's text and newline rules, and a block skips the inline stage only when
+    # it holds none of the characters that start the other rules: a rule added here needs a look first
+    md = markdown._markdown()
+    assert md.core.ruler.get_active_rules() == ["normalize", "block", "inline", "text_join"]
+    assert md.inline.ruler.get_active_rules() == [
+        "text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline", "entity"
+    ]  # fmt: skip
+    assert md.inline.ruler2.get_active_rules() == ["balance_pairs", "emphasis", "fragments_join"]
+
+
+_MARKDOWN_BITS = ["word", "Wörd", " ", "  ", "   ", "\t", "\n", "\n  ", "  \n", " \n", "\n\n", "- ", "1. ", "# ",
+                  "> ", ":", "!", "~", "]", "(x)", "|", "---", "    code", "http://x.y", "\u00a0", "\u2003", "#",
+                  "*", "_", "`", "[", "<b>", "&amp;", "\\", "![a](b)", "[l](u)", "\x00", "=", "+", "@"]  # fmt: skip
+
+
+def _children(token) -> list[tuple[str, str]]:
+    return [(child.type, child.content) for child in token.children or []]
+
+
+def test_plain_blocks_get_the_inline_tokens_the_parser_gives():
+    md = markdown._markdown()
+    rng = random.Random(5)
+    plain_seen = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_MARKDOWN_BITS) for _ in range(rng.randrange(0, 30)))
+        full = md.parse(text)
+        ours = markdown._tokens(md, text)
+        assert [(t.type, t.content, t.map) for t in ours] == [(t.type, t.content, t.map) for t in full]
+        for mine, theirs in zip(ours, full):
+            if mine.type != "inline":
+                continue
+            if markdown._INLINE_SYNTAX.search(mine.content):
+                assert _children(mine) == _children(theirs), text
+            else:
+                plain_seen += 1
+                got = [(c.type, c.content) for c in markdown.plain_children(mine.content)]
+                assert got == _children(theirs), text
+    assert plain_seen > 1000
+
+
+def test_plain_children_follow_the_text_and_newline_rules_on_any_text():
+    # content as a block hands it (trimmed) and as it could be (spaces and tabs anywhere, empty lines)
+    md = markdown._markdown()
+    rng = random.Random(9)
+    alphabet = ["a", "Z", " ", "  ", "\t", "\n", ":", "!", "~", "-", "]", "é", "\u00a0", "\u3000"]
+    for _ in range(20000):
+        content = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        expected = md.inline.parse(content, md, {}, [])
+        got = [(c.type, c.content) for c in markdown.plain_children(content)]
+        assert got == [(t.type, t.content) for t in expected], repr(content)

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..document import Builder, Directive, Document
 from ..source import Source
@@ -22,6 +22,7 @@ from .sections import finish_document
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown")
@@ -72,6 +73,56 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+# What starts an inline rule of the parser's (escape, code, emphasis, link, image, autolink, inline HTML, entity):
+# a block without one is only text and line breaks
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[<&]")
+
+
+def _tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """md.parse(text), with the inline stage run only on the blocks holding inline syntax: it costs a third of
+    the parse, and most blocks are plain text, whose children `plain_children` gives."""
+    from markdown_it.rules_core import StateCore, block, inline, normalize, text_join
+
+    state = StateCore(text, md, {})
+    normalize(state)
+    block(state)
+    marked = StateCore("", md, state.env)  # the env holds the reference definitions links look up
+    marked.tokens = [t for t in state.tokens if t.type == "inline" and _INLINE_SYNTAX.search(t.content)]
+    inline(marked)
+    text_join(marked)
+    return state.tokens
+
+
+class PlainChild(NamedTuple):
+    type: str  # "text", "softbreak" or "hardbreak"
+    content: str
+
+
+def plain_children(content: str) -> list[PlainChild]:
+    """The inline tokens markdown-it makes of a block without inline syntax: each line's text, and a break
+    between lines, hard after two or more spaces (which it drops, as it drops one space before a soft break
+    and the spaces and tabs starting the next line)."""
+    children: list[PlainChild] = []
+    lines = content.split("\n")
+    last = len(lines) - 1
+    for number, line in enumerate(lines):
+        if number:
+            line = line.lstrip(" \t")
+        if number == last:
+            if line:
+                children.append(PlainChild("text", line))
+            break
+        kind = "softbreak"
+        if line.endswith("  "):
+            kind, line = "hardbreak", line.rstrip(" ")
+        elif line.endswith(" "):
+            line = line[:-1]
+        if line:
+            children.append(PlainChild("text", line))
+        children.append(PlainChild(kind, ""))
+    return children
+
+
 def _add_blocks(
     builder: Builder, norm: str, body_start: int, to_source: ToSource | None, directives: list[Directive]
 ) -> None:
@@ -85,7 +136,7 @@ def _add_blocks(
     body_line = norm.count("\n", 0, body_start)
     list_depth = 0
     heading_level = 0
-    for token in md.parse(norm[body_start:]):
+    for token in _tokens(md, norm[body_start:]):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
@@ -102,7 +153,8 @@ def _add_blocks(
             else:
                 builder.open("list_item" if list_depth or typed_list else "paragraph")
             breaks = _item_breaks if typed_list else _line_breaks if not heading_level else _soft_breaks
-            _add_inline(builder, token.children or [], norm, start, end, directives, to_source, breaks)
+            children = token.children if _INLINE_SYNTAX.search(token.content) else plain_children(token.content)
+            _add_inline(builder, children or [], norm, start, end, directives, to_source, breaks)
             builder.close()
             heading_level = 0
         elif kind == "html_block" and token.map:
