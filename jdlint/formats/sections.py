@@ -58,7 +58,8 @@ def _by_first_word() -> dict[str, list[tuple[int, str]]]:
 def _is_label(text: str) -> bool:
     """A short line that ends with a colon, or that is nothing but a known section name."""
     stripped = text.strip().strip("*_#").strip()
-    if not stripped or len(stripped.split()) > MAX_LABEL_WORDS:
+    # split no further than one word past the limit: most blocks are whole paragraphs
+    if not stripped or len(stripped.split(None, MAX_LABEL_WORDS)) > MAX_LABEL_WORDS:
         return False
     if stripped.endswith(":"):
         return True
