@@ -268,3 +268,29 @@ def test_front_matter_read_through_plain_nodes_is_read_as_ruamel_reads_it(monkey
     fast = [read(raw) for raw in raws]
     monkeypatch.setattr(plainyaml, "compose", lambda raw, resolver: None)
     assert fast == [read(raw) for raw in raws]
+
+
+def test_a_value_written_as_it_reads_is_placed_as_its_characters_are():
+    rng = random.Random(12)
+    bits = ["a", "Z", " ", "  ", "'", "''", '"', "\\", "\\n", "\n", "\t", "é", "#", ":", "-", "x y"]
+    for _ in range(20000):
+        inner = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 8)))
+        style = rng.choice([None, "'", '"'])
+        quote = style or ""
+        lead = rng.choice(["", " ", "!!str ", "- "])
+        raw = f"{lead}{quote}{inner}{quote}{rng.choice(['', ' # c', 'tail'])}"
+        value = rng.choice([inner, inner.replace("''", "'"), inner.strip(), inner[1:], inner + "x"])
+        end = rng.randrange(len(raw) // 2, len(raw) + 1)
+        start = rng.randrange(0, len(lead) + 1)
+        fast = _placed(frontmatter._align_scalar, value, raw, start, end, style)
+        assert fast == _placed(frontmatter._align_each, value, raw, start, end, style), (raw, value, style)
+
+
+def _placed(align, value: str, raw: str, start: int, end: int, style: str | None) -> tuple:
+    """What a builder holds after a scalar is added as `align` places it (as _add_scalar adds it)."""
+    builder = Builder()
+    builder.open("metadata")
+    placed = align(value, raw, start, end, style)
+    for text, src_start, src_end in placed or [(value, start, end)]:
+        builder.text(text, src_start, src_end)
+    return placed is None, builder.result()
