@@ -294,3 +294,26 @@ def _placed(align, value: str, raw: str, start: int, end: int, style: str | None
     for text, src_start, src_end in placed or [(value, start, end)]:
         builder.text(text, src_start, src_end)
     return placed is None, builder.result()
+
+
+def test_sections_end_where_reading_back_to_their_start_ends_them(monkeypatch):
+    # a Builder's segments come in the order they start; every segment was once searched for every section
+    from jdlint.document import Segment
+
+    rng = random.Random(21)
+    words = ["Requirements", "Benefits:", "About you", "We offer", "Our team builds things.", "Salary", "- item"]
+    cases = []
+    for _ in range(1500):
+        segments, text, position = [], "", 0
+        for _ in range(rng.randrange(0, 14)):
+            words_here = rng.choice(words)
+            text += words_here + "\n\n"
+            scope = rng.choice(["heading", "paragraph", "list_item"])
+            segments.append(Segment(position, position + len(words_here), scope, rng.randrange(0, 8)))
+            position = len(text)
+        cases.append((text, segments))
+    fast = [sections.assign_sections(text, segments) for text, segments in cases]
+    monkeypatch.setattr(
+        sections, "_last_end", lambda found, start: max((s.end for s in found if s.start >= start), default=start)
+    )
+    assert fast == [sections.assign_sections(text, segments) for text, segments in cases]

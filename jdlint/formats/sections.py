@@ -103,7 +103,14 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
 
 
 def _last_end(segments: list[Segment], start: int) -> int:
-    return max((s.end for s in segments if s.start >= start), default=start)
+    """The furthest end of the segments starting at or after `start`. A Builder's segments come in the order they
+    start, so those are the last ones: read back to the section's start, not every segment for every section."""
+    end = start
+    for segment in reversed(segments):
+        if segment.start < start:
+            break
+        end = max(end, segment.end)
+    return end
 
 
 def finish_document(source: Source, builder: Builder, metadata: dict | None = None) -> Document:
