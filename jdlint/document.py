@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .model import Span
 from .source import Source
@@ -22,8 +23,7 @@ BLOCK_SEPARATOR = "\n\n"
 LABEL_LEVEL = 7  # a label line ("Requirements:") ranks below every real heading
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a tuple: a posting makes hundreds, and a frozen dataclass costs far more to make
     out_start: int
     out_end: int
     src_start: int
@@ -207,21 +207,29 @@ _ALL_BUT_LINE_BREAKS = re.compile(r"[^\n]")
 
 
 class Builder:
-    """Accumulates extracted text, pieces and segments."""
+    """Accumulates extracted text, pieces and segments.
+
+    Formats add hundreds of small pieces per posting, so the pieces are kept as plain lists while building
+    (a merge extends the last one in place) and become Pieces once, in `result`."""
 
     def __init__(self, to_source: Callable[[int], int] | None = None) -> None:
         self.parts: list[str] = []
-        self.pieces: list[Piece] = []
+        self._runs: list[list] = []  # [out_start, out_end, src_start, src_end, aligned], Pieces to be
         self.segments: list[Segment] = []
         self.length = 0
         self.last_src = 0
-        self._to_source = to_source or (lambda offset: offset)
+        self._to_source = to_source  # None: offsets in the text read are source offsets
         self._open: tuple[int, str, int] | None = None
+
+    @property
+    def maps_identity(self) -> bool:
+        """True when offsets in the text read are source offsets (nothing to map between them)."""
+        return self._to_source is None
 
     def source_offset(self, offset: int) -> int:
         """A source offset for an offset of the text this builder reads (they differ where newlines were
         normalised)."""
-        return self._to_source(offset)
+        return offset if self._to_source is None else self._to_source(offset)
 
     def text(self, text: str, src_start: int, src_end: int | None = None) -> None:
         """Add text taken from source[src_start:src_end] (aligned when the lengths agree)."""
@@ -231,30 +239,57 @@ class Builder:
             raise RuntimeError("text outside a segment")
         if src_end is None:
             src_end = src_start + len(text)
-        aligned = src_end - src_start == len(text)
-        self._add(text, src_start, src_end, aligned)
+        self._add(text, src_start, src_end, src_end - src_start == len(text))
+
+    def text_joined(self, text: str, src_start: int, joined: Sequence[tuple[int, int]]) -> None:
+        """Add text read from the source at src_start, character for character except that each source range of
+        `joined` (in order) became one character of `text`: the pieces `text` would make if added one aligned
+        stretch and one joined range at a time, in far fewer calls."""
+        if self._to_source is not None:  # each call maps its own offsets and judges its alignment on them
+            raise RuntimeError("text_joined needs a builder reading the source itself")
+        if not text:
+            return
+        if self._open is None:
+            raise RuntimeError("text outside a segment")
+        out = 0
+        src = src_start
+        for start, end in joined:
+            if start > src:
+                self._add(text[out : out + start - src], src, start, True)
+                out += start - src
+            self._add(text[out], start, end, end - start == 1)
+            out += 1
+            src = end
+        if out < len(text):
+            self._add(text[out:], src, src + len(text) - out, True)
 
     def _add(self, text: str, src_start: int, src_end: int, aligned: bool) -> None:
-        real_start, real_end = self._to_source(src_start), self._to_source(src_end)
-        if aligned and real_end - real_start != len(text):
-            aligned = False  # a CRLF inside the run: map the run as a whole
-        if aligned and self.pieces:
-            last = self.pieces[-1]
-            if last.aligned and last.out_end == self.length and last.src_end == real_start:
-                self.pieces[-1] = Piece(last.out_start, self.length + len(text), last.src_start, real_end, True)
-                self._append(text, real_end)
+        if self._to_source is None:
+            real_start, real_end = src_start, src_end
+        else:
+            real_start, real_end = self._to_source(src_start), self._to_source(src_end)
+            if aligned and real_end - real_start != len(text):
+                aligned = False  # a CRLF inside the run: map the run as a whole
+        length = self.length
+        end = length + len(text)
+        runs = self._runs
+        if aligned and runs:
+            last = runs[-1]
+            if last[4] and last[1] == length and last[3] == real_start:
+                last[1] = end
+                last[3] = real_end
+                self.parts.append(text)
+                self.length = end
+                self.last_src = real_end
                 return
-        self.pieces.append(Piece(self.length, self.length + len(text), real_start, real_end, aligned))
-        self._append(text, real_end)
-
-    def _append(self, text: str, real_end: int) -> None:
+        runs.append([length, end, real_start, real_end, aligned])
         self.parts.append(text)
-        self.length += len(text)
+        self.length = end
         self.last_src = real_end
 
     def gap(self, text: str) -> None:
         """Text with no source of its own (a block separator): zero width at the last position."""
-        self.pieces.append(Piece(self.length, self.length + len(text), self.last_src, self.last_src, False))
+        self._runs.append([self.length, self.length + len(text), self.last_src, self.last_src, False])
         self.parts.append(text)
         self.length += len(text)
 
@@ -274,9 +309,9 @@ class Builder:
             self._drop_last_char()
         if self.length == start:
             # an empty block: undo its separator
-            if self.parts and self.parts[-1] == BLOCK_SEPARATOR and self.pieces[-1].out_end == self.length:
+            if self.parts and self.parts[-1] == BLOCK_SEPARATOR and self._runs[-1][1] == self.length:
                 self.parts.pop()
-                self.pieces.pop()
+                self._runs.pop()
                 self.length -= len(BLOCK_SEPARATOR)
             return
         self.segments.append(Segment(start, self.length, scope, level))
@@ -286,12 +321,13 @@ class Builder:
         self.parts[-1] = last_part[:-1]
         if not self.parts[-1]:
             self.parts.pop()
-        piece = self.pieces[-1]
-        if piece.out_end - piece.out_start <= 1:
-            self.pieces.pop()
+        run = self._runs[-1]
+        if run[1] - run[0] <= 1:
+            self._runs.pop()
         else:
-            src_end = piece.src_end - 1 if piece.aligned else piece.src_end
-            self.pieces[-1] = Piece(piece.out_start, piece.out_end - 1, piece.src_start, src_end, piece.aligned)
+            run[1] -= 1
+            if run[4]:
+                run[3] -= 1
         self.length -= 1
 
     def text_since(self, start: int) -> str:
@@ -321,4 +357,4 @@ class Builder:
 
     def result(self) -> tuple[str, list[Piece], list[Segment]]:
         self.close()
-        return "".join(self.parts), self.pieces, self.segments
+        return "".join(self.parts), [Piece(*run) for run in self._runs], self.segments

@@ -11,6 +11,7 @@ import html
 import html.parser
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from ..document import Builder, HeadingTag, HtmlOutline, ImageTag, LinkTag
@@ -92,6 +93,27 @@ def unescape(text: str) -> str:
 
 def add_collapsed(builder: Builder, text: str, base: int) -> None:
     """Add text with whitespace runs collapsed to one space (HTML rendering rules)."""
+    if not builder.maps_identity:
+        _add_collapsed_each(builder, text, base)
+        return
+    # One regex pass instead of a builder call per word: only runs of two or more whitespace characters break
+    # the text's alignment with the source, so only they need a piece of their own.
+    if builder.at_block_start() or builder.ends_with_space():
+        leading = _SPACE_RUN.match(text)
+        if leading:  # no space at a block's start or after a space
+            text, base = text[leading.end() :], base + leading.end()
+    joined = [(base + match.start(), base + match.end()) for match in _wide_space_run().finditer(text)]
+    builder.text_joined(_SPACE_RUN.sub(" ", text), base, joined)
+
+
+@lru_cache(maxsize=1)  # compiled on first use, not at import
+def _wide_space_run() -> re.Pattern[str]:
+    return re.compile(r"[ \t\r\n\f\v\u00a0]{2,}")
+
+
+def _add_collapsed_each(builder: Builder, text: str, base: int) -> None:
+    """add_collapsed a builder call at a time, for a builder that maps offsets (each call judges its own run's
+    alignment on the mapped offsets)."""
     pos = 0
     for match in _SPACE_RUN.finditer(text):
         if match.start() > pos:

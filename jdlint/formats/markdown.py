@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..document import Builder, Directive, Document
 from ..source import Source
@@ -18,6 +19,10 @@ from .directives import find_directives
 from .frontmatter import read_front_matter
 from .htmltext import ENTITY, add_html
 from .sections import finish_document
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 NAME = "markdown"
 SUFFIXES = (".md", ".markdown")
@@ -59,22 +64,85 @@ def _normalise_newlines(text: str) -> tuple[str, ToSource | None]:
     return "".join(norm_chars), norm_to_src.__getitem__
 
 
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """The parser, built on first use and kept (building it costs as much as parsing a posting); parsing keeps
+    its state in the call, not in the parser."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+# What starts an inline rule of the parser's (escape, code, emphasis, link, image, autolink, inline HTML, entity):
+# a block without one is only text and line breaks
+INLINE_SYNTAX = r"[\\`*_\[<&]"
+
+
+@lru_cache(maxsize=1)  # compiled on first use, not at import
+def _inline_syntax() -> re.Pattern[str]:
+    return re.compile(INLINE_SYNTAX)
+
+
+def _tokens(md: MarkdownIt, text: str) -> list[Token]:
+    """md.parse(text), with the inline stage run only on the blocks holding inline syntax: it costs a third of
+    the parse, and most blocks are plain text, whose children `plain_children` gives."""
+    from markdown_it.rules_core import StateCore, block, inline, normalize, text_join
+
+    state = StateCore(text, md, {})
+    normalize(state)
+    block(state)
+    marked = StateCore("", md, state.env)  # the env holds the reference definitions links look up
+    syntax = _inline_syntax()
+    marked.tokens = [t for t in state.tokens if t.type == "inline" and syntax.search(t.content)]
+    inline(marked)
+    text_join(marked)
+    return state.tokens
+
+
+class PlainChild(NamedTuple):
+    type: str  # "text", "softbreak" or "hardbreak"
+    content: str
+
+
+def plain_children(content: str) -> list[PlainChild]:
+    """The inline tokens markdown-it makes of a block without inline syntax: each line's text, and a break
+    between lines, hard after two or more spaces (which it drops, as it drops one space before a soft break
+    and the spaces and tabs starting the next line)."""
+    children: list[PlainChild] = []
+    lines = content.split("\n")
+    last = len(lines) - 1
+    for number, line in enumerate(lines):
+        if number:
+            line = line.lstrip(" \t")
+        if number == last:
+            if line:
+                children.append(PlainChild("text", line))
+            break
+        kind = "softbreak"
+        if line.endswith("  "):
+            kind, line = "hardbreak", line.rstrip(" ")
+        elif line.endswith(" "):
+            line = line[:-1]
+        if line:
+            children.append(PlainChild("text", line))
+        children.append(PlainChild(kind, ""))
+    return children
+
+
 def _add_blocks(
     builder: Builder, norm: str, body_start: int, to_source: ToSource | None, directives: list[Directive]
 ) -> None:
     """Each block of the body (after the front matter) as a heading, list item, paragraph or HTML block."""
-    from markdown_it import MarkdownIt
-
     line_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
 
     def line_offset(line: int) -> int:
         return line_starts[line] if line < len(line_starts) else len(norm)
 
-    md = MarkdownIt("commonmark").enable("table")
+    md = _markdown()
     body_line = norm.count("\n", 0, body_start)
     list_depth = 0
     heading_level = 0
-    for token in md.parse(norm[body_start:]):
+    for token in _tokens(md, norm[body_start:]):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
@@ -91,7 +159,9 @@ def _add_blocks(
             else:
                 builder.open("list_item" if list_depth or typed_list else "paragraph")
             breaks = _item_breaks if typed_list else _line_breaks if not heading_level else _soft_breaks
-            _add_inline(builder, token.children or [], norm, start, end, directives, to_source, breaks)
+            plain = not _inline_syntax().search(token.content)
+            children = plain_children(token.content) if plain else token.children
+            _add_inline(builder, children or [], norm, start, end, directives, to_source, breaks)
             builder.close()
             heading_level = 0
         elif kind == "html_block" and token.map:

@@ -6,7 +6,6 @@ Every input format ends with `finish_document`, so each format's Document gets i
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..document import LABEL_LEVEL, Builder, Document, OffsetMap, Section, Segment
@@ -33,21 +32,39 @@ def vocabulary() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=4096)  # labels repeat from posting to posting ("Requirements", "Benefits:")
 def section_name(label: str) -> str | None:
-    padded = f" {normalise_label(label)} "
-    for name, phrases in vocabulary():
-        if any(f" {phrase} " in padded for phrase in phrases):
-            return name
-    return None
+    """The first section (in the vocabulary's order) one of whose phrases the label holds as whole words."""
+    normalised = normalise_label(label)
+    padded = f" {normalised} "
+    by_first_word = _by_first_word()
+    best: int | None = None
+    # a phrase the label holds starts with one of its words: try only those, not the whole vocabulary
+    for word in set(normalised.split(" ")):
+        for index, phrase in by_first_word.get(word, ()):
+            if (best is None or index < best) and f" {phrase} " in padded:
+                best = index
+    return None if best is None else vocabulary()[best][0]
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[int, str]]]:
+    """Each phrase of the vocabulary under its first word, with its section's place in the vocabulary."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for place, (_, phrases) in enumerate(vocabulary()):
+        for phrase in phrases:
+            index.setdefault(phrase.split(" ")[0], []).append((place, phrase))
+    return index
 
 
 def _is_label(text: str) -> bool:
     """A short line that ends with a colon, or that is nothing but a known section name."""
     stripped = text.strip().strip("*_#").strip()
-    if not stripped or len(stripped.split()) > MAX_LABEL_WORDS:
+    # split no further than one word past the limit: most blocks are whole paragraphs
+    if not stripped or len(stripped.split(None, MAX_LABEL_WORDS)) > MAX_LABEL_WORDS:
         return False
     if stripped.endswith(":"):
         return True
-    return section_name(stripped) is not None and normalise_label(stripped) in _phrases()
+    # a label that is a phrase of the vocabulary is also named by it (section_name finds that phrase)
+    return normalise_label(stripped) in _phrases()
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +77,7 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
     marked: list[Segment] = []
     for segment in segments:
         if segment.scope in ("paragraph", "list_item") and _is_label(text[segment.start : segment.end]):
-            segment = replace(segment, scope="heading", level=LABEL_LEVEL)
+            segment = Segment(segment.start, segment.end, "heading", LABEL_LEVEL, segment.section)
         marked.append(segment)
 
     sections: list[Section] = []
@@ -76,14 +93,24 @@ def assign_sections(text: str, segments: list[Segment]) -> tuple[list[Segment], 
                 current = None
             if name is not None:
                 current = (segment.level, name, label.strip(), segment.start)
-        result.append(replace(segment, section=current[1] if current else None))
+        named = current[1] if current else None
+        if named != segment.section:  # segments are immutable: one outside every section is kept as it is
+            segment = Segment(segment.start, segment.end, segment.scope, segment.level, named)
+        result.append(segment)
     if current is not None:
         sections.append(Section(current[1], current[2], current[3], _last_end(result, current[3])))
     return result, sections
 
 
 def _last_end(segments: list[Segment], start: int) -> int:
-    return max((s.end for s in segments if s.start >= start), default=start)
+    """The furthest end of the segments starting at or after `start`. A Builder's segments come in the order they
+    start, so those are the last ones: read back to the section's start, not every segment for every section."""
+    end = start
+    for segment in reversed(segments):
+        if segment.start < start:
+            break
+        end = max(end, segment.end)
+    return end
 
 
 def finish_document(source: Source, builder: Builder, metadata: dict | None = None) -> Document:
