@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..document import Builder, FrontMatterProblem
 from ..model import Span
-from . import plainyaml
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 STRING_TAG = "tag:yaml.org,2002:str"
@@ -193,9 +191,6 @@ def _parse_yaml(raw: str) -> tuple[Any, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    plain = _parse_plain_yaml(raw)
-    if plain is not None:
-        return plain
     try:
         yaml = YAML(typ="safe", pure=True)
         root = yaml.compose(raw)  # the nodes, with positions; the data is built from them (one parse)
@@ -208,29 +203,6 @@ def _parse_yaml(raw: str) -> tuple[Any, Any]:
     except (YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise _Unreadable(0, _first_line(str(exc) or type(exc).__name__)) from None
     return data, root
-
-
-def _parse_plain_yaml(raw: str) -> tuple[Any, Any] | None:
-    """The data and nodes of front matter plain enough for `plainyaml` to compose without ruamel's scanner, or
-    None: read it the long way, which also reports any error (a repeated key, a date that is none) as before."""
-    yaml = _plain_loader()
-    root = plainyaml.compose(raw, yaml.resolver)
-    if root is None:
-        return None
-    try:
-        return yaml.constructor.construct_document(root), root
-    except Exception:
-        _plain_loader.cache_clear()  # its constructor may hold the failed document's state
-        return None
-
-
-@lru_cache(maxsize=1)
-def _plain_loader() -> Any:
-    """The resolver and constructor plain front matter is read with, kept: making them looks for plug-ins on disk
-    each time. Neither keeps anything from one document to the next (construct_document clears its state)."""
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True)
 
 
 def _check_expansion(root: Any) -> None:

@@ -11,7 +11,6 @@ import html
 import html.parser
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
 
 from ..document import Builder, HeadingTag, HtmlOutline, ImageTag, LinkTag
@@ -21,6 +20,7 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 _LOOSE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")  # a reference without its semicolon, or too long for ENTITY
 _NUMERIC_REFERENCE = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))")
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_WIDE_SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u00a0]{2,}")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = frozenset(
     [
@@ -102,13 +102,8 @@ def add_collapsed(builder: Builder, text: str, base: int) -> None:
         leading = _SPACE_RUN.match(text)
         if leading:  # no space at a block's start or after a space
             text, base = text[leading.end() :], base + leading.end()
-    joined = [(base + match.start(), base + match.end()) for match in _wide_space_run().finditer(text)]
+    joined = [(base + match.start(), base + match.end()) for match in _WIDE_SPACE_RUN.finditer(text)]
     builder.text_joined(_SPACE_RUN.sub(" ", text), base, joined)
-
-
-@lru_cache(maxsize=1)  # compiled on first use, not at import
-def _wide_space_run() -> re.Pattern[str]:
-    return re.compile(r"[ \t\r\n\f\v\u00a0]{2,}")
 
 
 def _add_collapsed_each(builder: Builder, text: str, base: int) -> None:

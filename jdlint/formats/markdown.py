@@ -75,12 +75,7 @@ def _markdown() -> MarkdownIt:
 
 # What starts an inline rule of the parser's (escape, code, emphasis, link, image, autolink, inline HTML, entity):
 # a block without one is only text and line breaks
-INLINE_SYNTAX = r"[\\`*_\[<&]"
-
-
-@lru_cache(maxsize=1)  # compiled on first use, not at import
-def _inline_syntax() -> re.Pattern[str]:
-    return re.compile(INLINE_SYNTAX)
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[<&]")
 
 
 def _tokens(md: MarkdownIt, text: str) -> list[Token]:
@@ -92,8 +87,7 @@ def _tokens(md: MarkdownIt, text: str) -> list[Token]:
     normalize(state)
     block(state)
     marked = StateCore("", md, state.env)  # the env holds the reference definitions links look up
-    syntax = _inline_syntax()
-    marked.tokens = [t for t in state.tokens if t.type == "inline" and syntax.search(t.content)]
+    marked.tokens = [t for t in state.tokens if t.type == "inline" and _INLINE_SYNTAX.search(t.content)]
     inline(marked)
     text_join(marked)
     return state.tokens
@@ -159,8 +153,7 @@ def _add_blocks(
             else:
                 builder.open("list_item" if list_depth or typed_list else "paragraph")
             breaks = _item_breaks if typed_list else _line_breaks if not heading_level else _soft_breaks
-            plain = not _inline_syntax().search(token.content)
-            children = plain_children(token.content) if plain else token.children
+            children = token.children if _INLINE_SYNTAX.search(token.content) else plain_children(token.content)
             _add_inline(builder, children or [], norm, start, end, directives, to_source, breaks)
             builder.close()
             heading_level = 0
