@@ -857,7 +857,9 @@ def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
     expected: dict[str, float] = {}
     for i in range(len(lists) - 1, -1, -1):  # a word listed twice keeps its best (lowest) list
         expected.update(dict.fromkeys(lists[i], round(9 - i / 100, 2)))
-    table = _HashedTable(lists)
+    raw = _read("large", language, raw=True)  # what the table is built from: the words' UTF-8 bytes
+    assert [[word.decode("utf-8") for word in bucket] for bucket in raw] == lists
+    table = _HashedTable(raw)
     rng = random.Random(len(expected))
     sample = rng.sample(sorted(expected), 20_000)
     unlisted = [w + suffix for w in sample for suffix in ("q", "\u00e9", "\u7231")] + ["", "\ud800", "1r\u7231"]
