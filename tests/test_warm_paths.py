@@ -549,6 +549,24 @@ def test_hyphenation_points_are_pyphens(lang, words, monkeypatch):
             assert fast.inserted(word, hyphen="\n") == slow.inserted(word, hyphen="\n"), word
 
 
+def test_german_syllables_are_those_of_pyphens_parts():
+    """Every common German word, capitalised too, and hyphenated pairs: the parts cut at the points are those
+    pyphen's inserted hyphens give."""
+    import pyphen
+
+    from jdlint.language.de.syllables import _VOWEL, word_syllables
+    from jdlint.language.frequency import _read
+
+    slow = pyphen.Pyphen(lang="de_DE", left=1, right=1)
+    common = [word for bucket in _read("small", "de") for word in bucket]
+    generator = random.Random(602)
+    words = [*common, *(w.capitalize() for w in common[:5000])]
+    words += [f"{generator.choice(common)}-{generator.choice(common)}" for _ in range(2000)] + ["a\nb", "", "x"]
+    for word in words:
+        parts = slow.inserted(word, hyphen="\n").split("\n")
+        assert word_syllables(word) == max(1, sum(1 for part in parts if _VOWEL.search(part))), word
+
+
 def test_hyphenation_dictionary_lines_are_read_as_pyphen_reads_them(tmp_path):
     """Lines pyphen skips (comments, settings, all zeros), a key on several lines (the last with values wins), hex
     escapes, values past a word's end and keys longer than the window, in a dictionary of their own."""
