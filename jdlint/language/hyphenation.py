@@ -2,11 +2,12 @@
 
 pyphen parses every line of a dictionary before the first word (English 11,000 patterns, German 78,000, over half a
 second) and then, for each word, looks up every substring of up to 35 letters and builds an int subclass per point.
-Here a dictionary is split into lines and each line's letters (its key) read in one regex pass; a key's values are
-parsed by pyphen's own rule the first time a word's substring finds it. The table also holds each key's first
-`PREFIX` letters, so the search from one letter stops at the first substring that begins no key; and a key's values
-are kept as the (place, value) pairs that are not zero. The answer is pyphen's, as plain ints (no shipped dictionary
-has the nonstandard hyphens pyphen's `DataInt` carries data for; one that has them is left to pyphen itself).
+Here a dictionary is split into lines and their letters (the keys) read in one pass; a key's values are parsed by
+pyphen's own rule the first time a word meets the key, and kept as the (place, value) pairs that are not zero. The keys
+of up to PREFIX letters that match at a place are the prefixes of the PREFIX letters there (a window): the highest
+values they give are worked out once per process for each window, which words share, and a longer key is sought only
+where the first PREFIX letters of one stand. The answer is pyphen's, as plain ints (no shipped dictionary has the
+nonstandard hyphens pyphen's `DataInt` carries data for; a dictionary that has them is left to pyphen itself).
 """
 
 from __future__ import annotations
