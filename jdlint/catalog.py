@@ -13,6 +13,7 @@ import tomli
 
 from . import formats
 from .kinds import KINDS
+from .kinds.terms import shipped_catalog
 from .language import DEFAULT_LANGUAGE, SHIPPED
 from .model import CATEGORIES, Severity
 from .options import RuleOption, option_from_table
@@ -338,14 +339,15 @@ def category_names() -> dict[str, dict[str, str]]:
 def load_catalog() -> Catalog:
     """The shipped catalog: rules/*.toml and, for each shipped language, rules/<language>/*.toml."""
     folder = data_path("rules")
-    return load_catalog_files(
-        _toml_files(folder),
-        {
-            language: _toml_files(folder.joinpath(language))
-            for language in SHIPPED
-            if folder.joinpath(language).is_dir()
-        },
-    )
+    with shipped_catalog():
+        return load_catalog_files(
+            _toml_files(folder),
+            {
+                language: _toml_files(folder.joinpath(language))
+                for language in SHIPPED
+                if folder.joinpath(language).is_dir()
+            },
+        )
 
 
 def _toml_files(folder: Any) -> list[Path]:

@@ -231,3 +231,38 @@ def test_a_rule_with_data_in_two_languages_has_one_variant_each(tmp_path):
 def test_bad_language_data_is_rejected(tmp_path, english, problem):
     with pytest.raises(CatalogError, match=problem):
         _language_catalog(tmp_path, NEUTRAL, english)
+
+
+def _term_sets(options):
+    """Every term set in a rule's options (terms, when, require, context, ...), however deep."""
+    from jdlint.kinds.terms import TERM_KEYS
+
+    if isinstance(options, dict):
+        if "regex" in options and set(options) <= set(TERM_KEYS):
+            yield options
+        for value in options.values():
+            yield from _term_sets(value)
+    elif isinstance(options, list | tuple):
+        for value in options:
+            yield from _term_sets(value)
+
+
+def test_the_shipped_catalogs_regexes_compile_on_first_use_and_every_one_compiles():
+    """The shipped catalog leaves its regexes to compile when a posting needs them (a cold start compiles only
+    those), so this is where a broken one is caught: each compiles, to what its text says."""
+    from jdlint.analyses.scan import Lazy
+    from jdlint.catalog import load_catalog
+
+    found = [p for rule in load_catalog().variants for s in _term_sets(rule.options) for p in s["regex"]]
+    regexes = [p for p in found if not isinstance(p, str)]  # text: a Python check's own setting, which it compiles
+    assert len(regexes) > 50 and all(isinstance(p, Lazy) for p in regexes)
+    for pattern in regexes:
+        assert isinstance(pattern.compiled, re.Pattern) and pattern.compiled.pattern == pattern.pattern
+        assert pattern.flags == pattern.compiled.flags
+
+
+def test_another_catalogs_regexes_are_compiled_as_it_loads(tmp_path):
+    body = 'family = "JD2"\n[[rule]]\n' + GOOD.replace('terms.phrases = ["foo"]', 'terms.regex = ["fo+"]')
+    catalog = load_catalog_files(_write(tmp_path, body))
+    (pattern,) = [p for rule in catalog.rules for s in _term_sets(rule.options) for p in s["regex"]]
+    assert isinstance(pattern, re.Pattern)

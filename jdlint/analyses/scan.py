@@ -37,7 +37,15 @@ class Lazy:
                 setattr(self, method, getattr(self._compiled, method))
         return self._compiled
 
-    def __getattr__(self, name: str) -> Any:  # only for what the instance lacks: before compiling, or `flags`
+    @property
+    def flags(self) -> int:
+        """The compiled pattern's flags; before compiling, the flags given (its inline flags are in its text, which
+        is what jdlint.kinds.needles parses), so reading its needles compiles nothing."""
+        return self._flags if self._compiled is None else self._compiled.flags
+
+    def __getattr__(self, name: str) -> Any:  # only for what the instance lacks: its search methods before compiling
+        if name.startswith("_"):  # not the pattern's (copy and pickle probe __setstate__, ... on a bare instance)
+            raise AttributeError(name)
         return getattr(self.compiled, name)
 
 

@@ -8,17 +8,36 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
-from ..analyses.scan import aligned
+from ..analyses.scan import Lazy, aligned
 from .needles import ascii_digits, more_needles, needles, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
 _CURLY = str.maketrans({"'": "’"})
+
+
+# The shipped catalog's regexes are compiled on first use (in a posting holding their needles), not as it loads:
+# compiling them all was a fifth of a cold start's catalog time, and tests/test_catalog.py compiles every one of them.
+# Any other catalog's are compiled, and so checked, as it loads.
+_SHIPPED: ContextVar[bool] = ContextVar("shipped_catalog", default=False)
+
+
+@contextmanager
+def shipped_catalog() -> Iterator[None]:
+    """Validate the shipped catalog's term sets inside this block (their regexes left to compile on first use)."""
+    token = _SHIPPED.set(True)
+    try:
+        yield
+    finally:
+        _SHIPPED.reset(token)
 
 
 def validate_terms(spec: object, where: str, *, required: bool = True) -> dict[str, Any]:
@@ -34,7 +53,7 @@ def validate_terms(spec: object, where: str, *, required: bool = True) -> dict[s
     regexes = spec.get("regex", [])
     if not isinstance(regexes, list) or not all(isinstance(r, str) for r in regexes):
         raise ValueError(f"{where}.regex must be a list of strings")
-    compiled = [re.compile(r) for r in regexes]
+    compiled = [Lazy(r) if _SHIPPED.get() else re.compile(r) for r in regexes]
     if required and not (phrases or spec.get("patterns") or compiled):
         raise ValueError(f"{where} needs at least one phrase, pattern or regex")
     return {**spec, "regex": compiled}
@@ -119,7 +138,7 @@ class CompiledTerms:
     def __init__(self, spec: dict[str, Any], pipeline: Any) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        self.regex: list[re.Pattern[str]] = spec.get("regex", [])
+        self.regex: list[re.Pattern[str] | Lazy] = spec.get("regex", [])
         self.regex_needles = [needles(pattern) for pattern in self.regex]
         self.regex_more = [more_needles(pattern, found) for pattern, found in zip(self.regex, self.regex_needles)]
         self.regex_shared = [_shared_part(found) for found in self.regex_needles]
