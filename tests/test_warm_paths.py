@@ -1074,3 +1074,53 @@ def test_a_text_without_one_of_each_needle_set_holds_no_match(catalog):
                 left += 1
                 assert not pattern.search(text), (pattern.pattern, text)
     assert left > 1000
+
+
+_EN_BLOCK = (
+    "The team builds tools for the people who plan our routes, and you will work with them from the first day. "
+    "We are a small group that cares about clear code and calm weeks."
+)
+_DE_BLOCK = (
+    "Sie arbeiten mit unserem Team in Berlin an neuen Werkzeugen für die Planung der Lieferungen. "
+    "Gute Kenntnisse in Python sind wichtig; the rest you learn with us."
+)
+_FR_BLOCK = (
+    "Vous travaillerez avec notre équipe de Lyon sur les outils de planification des livraisons, "
+    "avec beaucoup de liberté and the support of your colleagues."
+)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        (_EN_BLOCK, _DE_BLOCK, _FR_BLOCK),
+        (_DE_BLOCK, _FR_BLOCK, _EN_BLOCK, _DE_BLOCK),
+        (_FR_BLOCK, _DE_BLOCK + " URL: https://example.com/a/b", _DE_BLOCK + " URL: https://example.org/c"),
+    ],
+)
+def test_no_text_is_asked_of_lingua_twice_and_the_answers_are_the_uncached_ones(blocks, monkeypatch):
+    # the German and French blocks lean too little for their markers alone: the posting's language and the
+    # screening of its blocks both need lingua's answer for them (and blocks differing only in an address are
+    # the same text to lingua)
+    from jdlint.language import detect
+
+    document = parse(Source("posting", "\n\n".join(blocks), format="text"))
+    real = detect._detector()
+    sent: list[str] = []
+
+    class Counting:
+        def compute_language_confidence_values(self, text):
+            sent.append(text)
+            return real.compute_language_confidence_values(text)
+
+    detect.detect.cache_clear()
+    detect._lingua.cache_clear()
+    monkeypatch.setattr(detect, "_detector", Counting)
+    language = detect.resolve(document, "en")
+    cached = (language, detect.foreign_blocks(document, language.code))
+    assert len(sent) >= 2 and len(set(sent)) == len(sent)
+    monkeypatch.setattr(detect, "detect", detect.detect.__wrapped__)
+    monkeypatch.setattr(detect, "_lingua", detect._lingua.__wrapped__)
+    language = detect.resolve(document, "en")
+    assert cached == (language, detect.foreign_blocks(document, language.code))
+    assert len(sent) > len(set(sent))  # the long way asks again

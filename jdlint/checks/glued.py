@@ -100,7 +100,8 @@ def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Se
     # one record per settings table (held, so its id stays its own), found without hashing the table
     records = context.compiled(("glued", "lower-case joins", language.code), dict)
     if id(settings) not in records:
-        records[id(settings)] = (settings, _RunOutcomes())
+        not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
+        records[id(settings)] = (settings, _RunOutcomes(not_parts))
     outcomes: _RunOutcomes = records[id(settings)][1]
     unsplit, splits = outcomes.unsplit, outcomes.splits
     joins: dict[str, tuple[str, Severity]] = {}
@@ -109,7 +110,9 @@ def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Se
             if len(unsplit) + len(splits) > MAX_REMEMBERED:
                 unsplit.clear()  # keep memory flat over a long audit
                 splits.clear()
-            join = _lower_case_join(piece.decode(), language, settings) if _lower_run(piece) else None
+            join = (
+                _lower_case_join(piece.decode(), language, settings, outcomes.not_parts) if _lower_run(piece) else None
+            )
             if join is None:
                 unsplit.add(piece)
                 continue
@@ -126,8 +129,10 @@ def _lower_case_joins(context: Context, settings: dict[str, Any]) -> Iterator[Se
 
 @dataclass
 class _RunOutcomes:
-    """Runs of letters known not to split, and those that do with their split and severity."""
+    """Runs of letters known not to split, and those that do with their split and severity (and the parts a
+    split may not have, made into one set once)."""
 
+    not_parts: frozenset[str]
     unsplit: set[bytes] = field(default_factory=set)
     splits: dict[bytes, tuple[str, Severity]] = field(default_factory=dict)
 
@@ -139,9 +144,10 @@ def _lower_run(piece: bytes) -> bool:
 MAX_REMEMBERED = 200_000
 
 
-def _lower_case_join(word: str, language: Language, settings: dict[str, Any]) -> tuple[str, Severity] | None:
+def _lower_case_join(
+    word: str, language: Language, settings: dict[str, Any], not_parts: frozenset[str]
+) -> tuple[str, Severity] | None:
     """The words a run of letters splits into (with the mark that joins them) and the severity, or None."""
-    not_parts = frozenset(settings["prefixes"]) | frozenset(settings["suffixes"])
     split = split_word(word, language, max_parts=2, not_parts=not_parts, wanted=_may_report)
     severity = _severity(split) if split else None
     if split is None or severity is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..document import Document
@@ -119,6 +119,9 @@ def load_models() -> None:
     _detector().compute_language_confidence_values("jdlint")
 
 
+# a text's answer depends on the text alone: kept, so a block the posting's language was read from is not asked of
+# lingua again when its blocks are screened, nor a block that many postings share (a footer, a label)
+@lru_cache(maxsize=2048)
 def detect(text: str) -> str | None:
     """The language of a stretch of text, or None when it is too short or lingua is not confident enough."""
     # each different word counted once, and some of them lower-case (or caseless) prose words: a list of names and
@@ -130,7 +133,12 @@ def detect(text: str) -> str | None:
     found = plainly(markers(text))
     if found:
         return found
-    values = _detector().compute_language_confidence_values(_NOT_PROSE.sub(" ", text))
+    return _lingua(_NOT_PROSE.sub(" ", text))
+
+
+@lru_cache(maxsize=2048)  # texts that differ only in their addresses ("URL: ...") are asked once
+def _lingua(text: str) -> str | None:
+    values = _detector().compute_language_confidence_values(text)
     if not values or values[0].value < CONFIDENT:
         return None
     return str(values[0].language.iso_code_639_1.name.lower())
