@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import WORD, Lazy, aligned, finditer_words, letters_of, occurrences
+from ..analyses.scan import WORD, Lazy, Letters, aligned, finditer_words, letters_of, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -467,20 +467,27 @@ _VAGUE_STARTS = frozenset(
 # every match of _LAKHS holds one of these
 _LAKHS_NEEDLES = ("lakh", "lac", "lpa", "l.p.a")
 _DIGIT_RUN = Lazy(r"\d+")
+# the runs of digits a match of each can begin: both open with \d{2,3} (lakhs \d{1,3}) after no digit, followed by
+# something other than a digit, so a match's first run is that long
+_RUN_OF_TWO_OR_THREE = Lazy(r"(?<!\d)\d{2,3}(?!\d)")
+_RUN_OF_ONE_TO_THREE = Lazy(r"(?<!\d)\d{1,3}(?!\d)")
 
 
 def _unhinted(pattern: Lazy, text: str, lower: str) -> Iterator[re.Match[str]]:
     """The matches of a pattern that begins with the figure: none for lakhs without the word."""
     if pattern is _LAKHS and aligned(text, lower) and not any(needle in lower for needle in _LAKHS_NEEDLES):
         return iter(())
-    return _from_digit_runs(pattern, text)
+    return _from_digit_runs(pattern, text, _RUN_OF_ONE_TO_THREE if pattern is _LAKHS else _RUN_OF_TWO_OR_THREE)
 
 
-def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.Match[str]]:
+def _from_digit_runs(
+    pattern: re.Pattern[str] | Lazy, text: str, runs: re.Pattern[str] | Lazy = _DIGIT_RUN
+) -> Iterator[re.Match[str]]:
     """pattern.finditer(text) for a pattern whose matches begin a run of digits (its first token is a digit that
-    follows none): tried only there, where the regex engine would try every character."""
+    follows none): tried only there, where the regex engine would try every character; `runs` finds the runs of
+    digits (every one by default, or those of the lengths a match's first run can have)."""
     done = 0
-    for run in _DIGIT_RUN.finditer(text):
+    for run in runs.finditer(text):
         at = run.start()
         if at >= done:
             match = pattern.match(text, at)
@@ -492,9 +499,12 @@ def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.
 # ----------------------------------------------------------------------------- jurisdictions
 
 
-def applicable(document: Document) -> list[tuple[dict[str, Any], Evidence]]:
-    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches, with the evidence."""
-    where = locate(document)
+def applicable(
+    document: Document, lower: str | None = None, letters: Letters | None = None
+) -> list[tuple[dict[str, Any], Evidence]]:
+    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches, with the evidence
+    (`lower`, `letters`: the text lower-cased and its Letters, when the caller has them)."""
+    where = locate(document, lower, letters)
     return [(law, where[law["code"]]) for law in jurisdictions() if law["code"] in where]
 
 
@@ -503,7 +513,8 @@ def _lint_date(context: Context) -> datetime.date:
 
 
 def _laws(context: Context) -> list[tuple[dict[str, Any], Evidence]]:
-    return context.memo("pay-laws", lambda: applicable(context.document))
+    # the lower-cased text and Letters the other checks share, not made again for the location's search
+    return context.memo("pay-laws", lambda: applicable(context.document, context.lowered_text, letters_of(context)))
 
 
 def pay_laws(context: Context) -> dict[str, Any]:
