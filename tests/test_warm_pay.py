@@ -62,6 +62,13 @@ def test_figures_tried_where_digit_runs_begin_are_those_of_a_whole_search(seed):
             assert [m.span() for m in pay._unhinted(pattern, text, text.lower())] == expected, (pattern, text)
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_digit_runs_found_with_numpy_are_those_of_the_regex(seed):
+    """An ASCII text's runs of digits are read with numpy, any other's by the regex: the same starts either way."""
+    for text in _jumbles(_FIGURE_ATOMS, 4000, seed):
+        assert pay._run_starts(text) == [m.start() for m in re.finditer(r"\d+", text)], text
+
+
 _RANGE_ATOMS = [
     "$", "US$", "AU$", "€", "£", "USD", "eur", "zł", "kr", " dollars", "euros", "1", "12", "120", "4", ",000", ".000",
     " 000", "\u00a0000", "'000", ",50", ",-", ",--", ",–", "k", " K", " Tsd.", " Tausend", " million", " billion", "bn",

@@ -467,28 +467,32 @@ _VAGUE_STARTS = frozenset(
 # every match of _LAKHS holds one of these
 _LAKHS_NEEDLES = ("lakh", "lac", "lpa", "l.p.a")
 _DIGIT_RUN = Lazy(r"\d+")
-# the runs of digits a match of each can begin: both open with \d{2,3} (lakhs \d{1,3}) after no digit, followed by
-# something other than a digit, so a match's first run is that long
-_RUN_OF_TWO_OR_THREE = Lazy(r"(?<!\d)\d{2,3}(?!\d)")
-_RUN_OF_ONE_TO_THREE = Lazy(r"(?<!\d)\d{1,3}(?!\d)")
 
 
 def _unhinted(pattern: Lazy, text: str, lower: str) -> Iterator[re.Match[str]]:
     """The matches of a pattern that begins with the figure: none for lakhs without the word."""
     if pattern is _LAKHS and aligned(text, lower) and not any(needle in lower for needle in _LAKHS_NEEDLES):
         return iter(())
-    return _from_digit_runs(pattern, text, _RUN_OF_ONE_TO_THREE if pattern is _LAKHS else _RUN_OF_TWO_OR_THREE)
+    return _from_digit_runs(pattern, text)
 
 
-def _from_digit_runs(
-    pattern: re.Pattern[str] | Lazy, text: str, runs: re.Pattern[str] | Lazy = _DIGIT_RUN
-) -> Iterator[re.Match[str]]:
+def _run_starts(text: str) -> list[int]:
+    """Where each run of digits (\\d+) begins: in an ASCII text (most postings) found with numpy, as the regex engine
+    trying \\d+ at every character costs more; in any other, Unicode digits count too, by the regex."""
+    if not text.isascii():
+        return [run.start() for run in _DIGIT_RUN.finditer(text)]
+    codes = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+    digit = numpy.zeros(len(codes) + 1, dtype=bool)  # with a non-digit before the first character
+    digit[1:] = (codes - 48) < 10  # unsigned: below "0" wraps round to a large number
+    starts: list[int] = numpy.flatnonzero(digit[1:] & ~digit[:-1]).tolist()
+    return starts
+
+
+def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text) for a pattern whose matches begin a run of digits (its first token is a digit that
-    follows none): tried only there, where the regex engine would try every character; `runs` finds the runs of
-    digits (every one by default, or those of the lengths a match's first run can have)."""
+    follows none): tried only there, where the regex engine would try every character."""
     done = 0
-    for run in runs.finditer(text):
-        at = run.start()
+    for at in _run_starts(text):
         if at >= done:
             match = pattern.match(text, at)
             if match:
