@@ -12,8 +12,10 @@ import pytest
 from jdlint.analyses import location, scan
 from jdlint.checks import pay
 from jdlint.checks import statements as statement_checks
+from jdlint.formats import parse
 from jdlint.kinds import occurrence
 from jdlint.kinds.needles import needles, starts
+from jdlint.source import Source
 
 
 def _jumbles(atoms: list[str], count: int, seed: int) -> list[str]:
@@ -47,8 +49,8 @@ def test_currency_hints_are_those_of_the_whole_pattern(seed):
 
 
 _FIGURE_ATOMS = [
-    "1", "12", "123", "90", "110", "k", "K", "-", " - ", "–", " to ", ".", ",", "'", "’", "\u00a0", "\u202f", " ",
-    "000", "55.000", "3.5", "LPA", " lakhs per annum", " lacs pa", "L.P.A.", "x", "٣", "\n", "$", "up to ",
+    "1", "12", "123", "1234", "90", "110", "k", "K", "-", " - ", "–", " to ", ".", ",", "'", "’", "\u00a0", "\u202f",
+    " ", "000", "55.000", "3.5", "LPA", " lakhs per annum", " lacs pa", "L.P.A.", "x", "٣", "\n", "$", "up to ",
 ]  # fmt: skip
 
 
@@ -58,6 +60,13 @@ def test_figures_tried_where_digit_runs_begin_are_those_of_a_whole_search(seed):
         for pattern in (pay._BARE_RANGE, pay._LAKHS):
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in pay._unhinted(pattern, text, text.lower())] == expected, (pattern, text)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_digit_runs_found_with_numpy_are_those_of_the_regex(seed):
+    """An ASCII text's runs of digits are read with numpy, any other's by the regex: the same starts either way."""
+    for text in _jumbles(_FIGURE_ATOMS, 4000, seed):
+        assert pay._run_starts(text) == [m.start() for m in re.finditer(r"\d+", text)], text
 
 
 _RANGE_ATOMS = [
@@ -160,6 +169,18 @@ def test_place_phrases_tried_at_their_starts_are_those_of_a_whole_search(seed):
         assert location._any_office(text, lower) or not location._OFFICE.search(text), text
         patterns = location._patterns()
         assert patterns.pair_tail.search(text) or not patterns.pair.search(text), text
+
+
+def test_the_location_found_with_the_shared_lower_case_and_letters_is_the_one_found_alone():
+    """locate() reads the posting's lower-cased text and Letters from its caller when given (the pay check passes the
+    Context's): the places found are those it finds making them itself."""
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(_PLACE_ATOMS) for _ in range(rng.randint(1, 20)))
+        document = parse(Source("posting.txt", text, format="text"))
+        alone = location.locate(document)
+        assert location.locate(document, text.lower(), scan.Letters(text)) == alone, text
+        assert pay.applicable(document, text.lower(), scan.Letters(text)) == pay.applicable(document), text
 
 
 def test_a_lazy_pattern_is_the_pattern():

@@ -236,8 +236,9 @@ def _quote(text: str, start: int, end: int) -> str:
     return text[a:b].strip(" \t*_#>|-")
 
 
-def _signals(document: Document) -> list[tuple[str, str, int, str]]:
-    """(text naming a place, quote, strength, kind) for every location signal; kind: field, phrase or lead."""
+def _signals(document: Document, lower: str | None, letters: Letters | None) -> list[tuple[str, str, int, str]]:
+    """(text naming a place, quote, strength, kind) for every location signal; kind: field, phrase or lead.
+    `lower` and `letters`: the text lower-cased and its Letters when the caller has them already, else made here."""
     text = document.text
     fields: list[tuple[str, str, int, str]] = []
     for key, value in document.metadata.items():
@@ -249,12 +250,12 @@ def _signals(document: Document) -> list[tuple[str, str, int, str]]:
         value = match.group("value").strip()
         fields.append((value, _quote(text, match.start("value") - 1, match.end("value")), 3, "field"))
     named = [f for f in fields if not _MODE_ONLY.match(f[0])]
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     remote = [(m.group(), _quote(text, *m.span()), 2, "remote") for m in finditer(_REMOTE, text, lower, _REMOTE_STARTS)]
     if named:
         return named + [f for f in fields if f not in named] + remote
     phrases: list[tuple[str, str, int, str]] = []
-    letters = Letters(text)
+    letters = Letters(text) if letters is None else letters
     for pattern, starts in ((_PHRASE, _PHRASE_STARTS), (_OFFICE, _OFFICE_STARTS)):
         if pattern is _OFFICE and not _any_office(text, lower):
             continue
@@ -316,8 +317,9 @@ def _regional(chunk: str, quote: str, strength: int, kind: str) -> Iterator[tupl
                 yield code, Evidence(place, shown, strength, region=region["name"])
 
 
-def locate(document: Document) -> dict[str, Evidence]:
-    """Each jurisdiction the posting's location names or reaches (its code), with the strongest evidence."""
+def locate(document: Document, lower: str | None = None, letters: Letters | None = None) -> dict[str, Evidence]:
+    """Each jurisdiction the posting's location names or reaches (its code), with the strongest evidence. A caller
+    that holds the text lower-cased (`lower`) and its `Letters` passes them, so they are not made again."""
     found: dict[str, Evidence] = {}
 
     def note(code: str, evidence: Evidence) -> None:
@@ -329,7 +331,7 @@ def locate(document: Document) -> dict[str, Evidence]:
             found[code] = evidence
 
     patterns = _patterns()
-    for chunk, quote, strength, kind in _signals(document):
+    for chunk, quote, strength, kind in _signals(document, lower, letters):
         # outside a field or phrase only the laws' names are searched: when none of them occurs, no law is named
         named = kind in ("field", "phrase") or (patterns.any_name is not None and patterns.any_name.search(chunk))
         # only the laws one of whose names or abbreviation the chunk spells: the others' searches cannot hit

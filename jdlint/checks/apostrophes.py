@@ -282,8 +282,10 @@ def _s_form_noun(s_form: str, english: Language, no_plural: set[str]) -> tuple[s
 def _may_hold_lost_possessive(text: str, is_english_word: Callable[[str], bool], words: set[bytes]) -> bool:
     """Cheap first pass over the text: a capitalised word ending in "s" whose stem is also in the text (searched
     for only when it is one of the text's word pieces, `words`)."""
+    # the set test first: most capitalised s-forms ("Benefits") have no stem among the pieces, and the dictionary
+    # look-up costs more
     return any(
-        not is_english_word(m.group()) and m.group(1).encode() in words and re.search(rf"\b{m.group(1)}\b", text)
+        m.group(1).encode() in words and not is_english_word(m.group()) and re.search(rf"\b{m.group(1)}\b", text)
         for m in _S_FORM.finditer(text)
     )
 

@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import WORD, Lazy, aligned, finditer_words, letters_of, occurrences
+from ..analyses.scan import WORD, Lazy, Letters, aligned, finditer_words, letters_of, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -476,12 +476,23 @@ def _unhinted(pattern: Lazy, text: str, lower: str) -> Iterator[re.Match[str]]:
     return _from_digit_runs(pattern, text)
 
 
+def _run_starts(text: str) -> list[int]:
+    """Where each run of digits (\\d+) begins: in an ASCII text (most postings) found with numpy, as the regex engine
+    trying \\d+ at every character costs more; in any other, Unicode digits count too, by the regex."""
+    if not text.isascii():
+        return [run.start() for run in _DIGIT_RUN.finditer(text)]
+    codes = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+    digit = numpy.zeros(len(codes) + 1, dtype=bool)  # with a non-digit before the first character
+    digit[1:] = (codes - 48) < 10  # unsigned: below "0" wraps round to a large number
+    starts: list[int] = numpy.flatnonzero(digit[1:] & ~digit[:-1]).tolist()
+    return starts
+
+
 def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text) for a pattern whose matches begin a run of digits (its first token is a digit that
     follows none): tried only there, where the regex engine would try every character."""
     done = 0
-    for run in _DIGIT_RUN.finditer(text):
-        at = run.start()
+    for at in _run_starts(text):
         if at >= done:
             match = pattern.match(text, at)
             if match:
@@ -492,9 +503,12 @@ def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.
 # ----------------------------------------------------------------------------- jurisdictions
 
 
-def applicable(document: Document) -> list[tuple[dict[str, Any], Evidence]]:
-    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches, with the evidence."""
-    where = locate(document)
+def applicable(
+    document: Document, lower: str | None = None, letters: Letters | None = None
+) -> list[tuple[dict[str, Any], Evidence]]:
+    """Jurisdictions with a pay-in-posting law that the posting's location names or reaches, with the evidence
+    (`lower`, `letters`: the text lower-cased and its Letters, when the caller has them)."""
+    where = locate(document, lower, letters)
     return [(law, where[law["code"]]) for law in jurisdictions() if law["code"] in where]
 
 
@@ -503,7 +517,8 @@ def _lint_date(context: Context) -> datetime.date:
 
 
 def _laws(context: Context) -> list[tuple[dict[str, Any], Evidence]]:
-    return context.memo("pay-laws", lambda: applicable(context.document))
+    # the lower-cased text and Letters the other checks share, not made again for the location's search
+    return context.memo("pay-laws", lambda: applicable(context.document, context.lowered_text, letters_of(context)))
 
 
 def pay_laws(context: Context) -> dict[str, Any]:
