@@ -11,7 +11,7 @@ import pytest
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
-from jdlint.analyses.scan import aligned, finditer_from
+from jdlint.analyses.scan import WORD, Lazy, Letters, _tried, aligned, finditer_from, word_places
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
@@ -19,7 +19,7 @@ from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
 from jdlint.formats import parse
-from jdlint.kinds.needles import few_starts, needles, starts
+from jdlint.kinds.needles import few_starts, needles, refused_before, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
@@ -121,10 +121,11 @@ def test_a_pattern_without_fixed_letters_has_no_needles(pattern):
 
 
 def _regexes(value):
+    """The regexes of a rule's options, those the shipped catalog compiles on first use (Lazy) too."""
     if isinstance(value, dict):
         for key, inner in value.items():
             if key == "regex" and isinstance(inner, list):
-                yield from (p for p in inner if isinstance(p, re.Pattern))
+                yield from (p for p in inner if isinstance(p, re.Pattern | Lazy))
             else:
                 yield from _regexes(inner)
     elif isinstance(value, list | tuple):
@@ -1074,3 +1075,55 @@ def test_a_text_without_one_of_each_needle_set_holds_no_match(catalog):
                 left += 1
                 assert not pattern.search(text), (pattern.pattern, text)
     assert left > 1000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![A-Za-z0-9_\[\]*#@$%!])s\[?h", "".join(sorted(WORD + "[]*#@$%!"))),
+        (r"(?<!\w)cat", WORD),
+        (r"(?<!-)cat", "-"),
+        (r"(?<![é-])cat", "-"),  # beyond ASCII left out: refusing fewer only tries more places
+        (r"(?<![^a-z])cat", None),
+        (r"(?<=\s)cat", None),
+        (r"\bcat", None),
+        (r"cat(?<!x)", None),
+    ],
+)
+def test_refused_before_reads_an_opening_look_behind(pattern, expected):
+    assert refused_before(re.compile(pattern)) == expected
+
+
+def test_term_regexes_tried_at_words_find_what_a_whole_search_finds(catalog):
+    """Every catalog regex opening with a look-behind, tried only at the words `word_places` finds, matches as its
+    own finditer does over the examples and many generated texts (masked letters, brackets, joined words)."""
+    rng = random.Random(19)
+    texts = [t for rule in catalog.rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    bases = ["shit", "damn", "fuck", "bitch", "asshole", "bastard", "bullshit", "goddamn", "cat", "sh", "as", "st"]
+    joins = [" ", "", "-", ".", "x", "_", "0", "é", "\n", "(", "'", "[", "*", "Ü"]
+
+    def word() -> str:
+        letters = [rng.choice("*#@$%!") if rng.random() < 0.2 else c for c in rng.choice(bases)]
+        if rng.random() < 0.2:
+            at = rng.randrange(len(letters))
+            letters[at] = f"[{letters[at]}]"
+        spelt = "".join(letters)
+        return spelt.upper() if rng.random() < 0.2 else spelt
+
+    texts += ["".join(rng.choice(joins) + word() for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    patterns = {p for rule in catalog.rules for p in _regexes(rule.options)}
+    tried = matched = 0
+    for pattern in patterns:
+        begins, before = starts(pattern), refused_before(pattern)
+        if not (begins and before and all(s.isascii() for s in begins)):
+            continue
+        tried += 1
+        for text in texts:
+            lower, letters = text.lower(), Letters(text)
+            if not (aligned(text, lower) and letters.plain):
+                continue
+            fast = _tried(pattern, text, lower, tuple(begins), word_places(letters, begins, before))
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in fast] == whole, (pattern.pattern, text)
+            matched += len(whole)
+    assert tried >= 5 and matched > 100, (tried, matched)

@@ -16,8 +16,8 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
-from ..analyses.scan import Lazy, aligned
-from .needles import ascii_digits, more_needles, needles, search, starts
+from ..analyses.scan import Lazy, Letters, aligned
+from .needles import ascii_digits, more_needles, needles, refused_before, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -147,6 +147,12 @@ class CompiledTerms:
         self.regex_digit_starts = [
             None if begins else starts(pattern, digits=True) for pattern, begins in zip(self.regex, self.regex_starts)
         ]
+        # a pattern opening with a look-behind ("(?<![A-Za-z0-9_])"): what it refuses before a match, to try it only
+        # at words when its starts are too common to list their places
+        self.regex_before = [
+            refused_before(pattern) if begins and all(s.isascii() for s in begins) else None
+            for pattern, begins in zip(self.regex, self.regex_starts)
+        ]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -200,19 +206,21 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed, more, shared, begins, digit_begins in zip(
+        for pattern, needed, more, shared, begins, digit_begins, before in zip(
             self.regex,
             self.regex_needles,
             self.regex_more,
             self.regex_shared,
             self.regex_starts,
             self.regex_digit_starts,
+            self.regex_before,
         ):
             if exact and shared is not None and shared not in lower:
                 continue  # one test for many needles: the part all of them hold is missing
             if digit_begins and exact and _ascii_digits(doc, text):
                 begins = digit_begins
-            for match in search(pattern, text, lower, exact, needed, begins, more):
+            letters = _letters(doc, text) if before and exact else None
+            for match in search(pattern, text, lower, exact, needed, begins, more, before, letters):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
@@ -410,6 +418,15 @@ def _lowered(doc: Any, text: str) -> tuple[str, bool]:
         lower = text.lower()
         cached = doc.user_data["jdlint:lowered"] = (text, lower, aligned(text, lower))
     return cached[1], cached[2]
+
+
+def _letters(doc: Any, text: str) -> Letters:
+    """The text's Letters (one byte per character), once per document."""
+    cached = doc.user_data.get("jdlint:letters")
+    if cached is None or cached[0] is not text:
+        cached = doc.user_data["jdlint:letters"] = (text, Letters(text))
+    letters: Letters = cached[1]
+    return letters
 
 
 def _ascii_digits(doc: Any, text: str) -> bool:
