@@ -1086,7 +1086,10 @@ def test_a_text_without_one_of_each_needle_set_holds_no_match(catalog):
         (r"(?<![é-])cat", "-"),  # beyond ASCII left out: refusing fewer only tries more places
         (r"(?<![^a-z])cat", None),
         (r"(?<=\s)cat", None),
-        (r"\bcat", None),
+        (r"\bcat", WORD),  # \b before a word character: no word character before it
+        (r"(?i)\b(?:m|women)\s*/", WORD),
+        (r"\b(?:-x|cat)", None),  # \b before "-" asks for a word character before it
+        (r"\b[a-z]+", None),
         (r"cat(?<!x)", None),
     ],
 )
@@ -1100,6 +1103,7 @@ def test_term_regexes_tried_at_words_find_what_a_whole_search_finds(catalog):
     rng = random.Random(19)
     texts = [t for rule in catalog.rules for t in (*rule.examples_fail, *rule.examples_pass)]
     bases = ["shit", "damn", "fuck", "bitch", "asshole", "bastard", "bullshit", "goddamn", "cat", "sh", "as", "st"]
+    bases += ["m", "f", "w", "d", "v", "/", "women", "no", "more", "than", "in", "your", "at", "most", "equal"]
     joins = [" ", "", "-", ".", "x", "_", "0", "é", "\n", "(", "'", "[", "*", "Ü"]
 
     def word() -> str:

@@ -136,8 +136,13 @@ def starts(pattern: Written, *, digits: bool = False) -> frozenset[str] | None:
 def refused_before(pattern: Written) -> str | None:
     r"""The ASCII characters a pattern opening with a negative look-behind of one character class refuses before
     its match ("(?<![A-Za-z0-9_])", "(?<!\w)": the letters, digits and "_"), for `word_places`; None for any other
-    opening. Members beyond ASCII are left out: refusing fewer characters only tries more places."""
+    opening ("\b" counts as "(?<!\w)" before starts that are word characters). Members beyond ASCII are left out:
+    refusing fewer characters only tries more places."""
     parsed = _parse(pattern.pattern, pattern.flags)
+    if parsed and parsed[0] == (_c.AT, _c.AT_BOUNDARY):
+        # "\b" before a match whose every start begins with a word character: no word character before it
+        begins = starts(pattern)
+        return WORD if begins and all(s[:1] and s[0] in WORD for s in begins) else None
     if not parsed or parsed[0][0] is not _c.ASSERT_NOT or parsed[0][1][0] != -1 or len(parsed[0][1][1]) != 1:
         return None
     op, av = parsed[0][1][1][0]
@@ -304,7 +309,7 @@ def search(
     return pattern.finditer(text)
 
 
-_WORD_RATIO = 16  # a match tried at a word costs about as much as a search over this many characters
+_WORD_RATIO = 32  # a match tried at a word costs about as much as a search over this many characters
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

@@ -147,10 +147,11 @@ class CompiledTerms:
         self.regex_digit_starts = [
             None if begins else starts(pattern, digits=True) for pattern, begins in zip(self.regex, self.regex_starts)
         ]
-        # a pattern opening with a look-behind ("(?<![A-Za-z0-9_])"): what it refuses before a match, to try it only
-        # at words when its starts are too common to list their places
+        # a pattern opening with a look-behind ("(?<![A-Za-z0-9_])") or \b: what it refuses before a match, to try it
+        # only at words when its starts are too common to list their places (not a case-sensitive one: the engine's
+        # own search for its literal start is fast)
         self.regex_before = [
-            refused_before(pattern) if begins and all(s.isascii() for s in begins) else None
+            refused_before(pattern) if begins and all(s.isascii() for s in begins) and _ignores_case(pattern) else None
             for pattern, begins in zip(self.regex, self.regex_starts)
         ]
         self.phrase_matcher: Any = None
@@ -247,6 +248,15 @@ class CompiledTerms:
         for start, end in _windows(doc, self.pattern_keys, self.longest):
             matches += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
         return matches
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _ignores_case(pattern: re.Pattern[str] | Lazy) -> bool:
+    """Whether the whole pattern ignores case (its flags, or inline flags opening it), without compiling it."""
+    opening = _INLINE_FLAGS.match(pattern.pattern)
+    return bool(pattern.flags & re.IGNORECASE) or (opening is not None and "i" in opening.group())
 
 
 def _shared_part(found: frozenset[str] | None) -> str | None:
