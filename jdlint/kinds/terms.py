@@ -16,7 +16,7 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
-from ..analyses.scan import Lazy, Letters, aligned
+from ..analyses.scan import Lazy, aligned, doc_letters
 from .needles import ascii_digits, more_needles, needles, refused_before, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
@@ -220,7 +220,7 @@ class CompiledTerms:
                 continue  # one test for many needles: the part all of them hold is missing
             if digit_begins and exact and _ascii_digits(doc, text):
                 begins = digit_begins
-            letters = _letters(doc, text) if before and exact else None
+            letters = doc_letters(doc, text) if before and exact else None
             for match in search(pattern, text, lower, exact, needed, begins, more, before, letters):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
@@ -428,15 +428,6 @@ def _lowered(doc: Any, text: str) -> tuple[str, bool]:
         lower = text.lower()
         cached = doc.user_data["jdlint:lowered"] = (text, lower, aligned(text, lower))
     return cached[1], cached[2]
-
-
-def _letters(doc: Any, text: str) -> Letters:
-    """The text's Letters (one byte per character), once per document."""
-    cached = doc.user_data.get("jdlint:letters")
-    if cached is None or cached[0] is not text:
-        cached = doc.user_data["jdlint:letters"] = (text, Letters(text))
-    letters: Letters = cached[1]
-    return letters
 
 
 def _ascii_digits(doc: Any, text: str) -> bool:
