@@ -11,7 +11,7 @@ import pytest
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
-from jdlint.analyses.scan import Lazy, aligned, finditer_from
+from jdlint.analyses.scan import WORD, Lazy, Letters, _tried, aligned, finditer_from, word_places
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
@@ -19,7 +19,7 @@ from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
 from jdlint.formats import parse
-from jdlint.kinds.needles import few_starts, needles, starts
+from jdlint.kinds.needles import few_starts, needles, refused_before, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
@@ -121,11 +121,11 @@ def test_a_pattern_without_fixed_letters_has_no_needles(pattern):
 
 
 def _regexes(value):
+    """The regexes of a rule's options, those the shipped catalog compiles on first use (Lazy) too."""
     if isinstance(value, dict):
         for key, inner in value.items():
             if key == "regex" and isinstance(inner, list):
-                # the shipped catalog's compile on first use (Lazy); their compiled patterns are what the tests read
-                yield from (p.compiled if isinstance(p, Lazy) else p for p in inner if isinstance(p, re.Pattern | Lazy))
+                yield from (p for p in inner if isinstance(p, re.Pattern | Lazy))
             else:
                 yield from _regexes(inner)
     elif isinstance(value, list | tuple):
@@ -1125,3 +1125,59 @@ def test_no_text_is_asked_of_lingua_twice_and_the_answers_are_the_uncached_ones(
     language = detect.resolve(document, "en")
     assert cached == (language, detect.foreign_blocks(document, language.code))
     assert len(sent) > len(set(sent))  # the long way asks again
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<![A-Za-z0-9_\[\]*#@$%!])s\[?h", "".join(sorted(WORD + "[]*#@$%!"))),
+        (r"(?<!\w)cat", WORD),
+        (r"(?<!-)cat", "-"),
+        (r"(?<![é-])cat", "-"),  # beyond ASCII left out: refusing fewer only tries more places
+        (r"(?<![^a-z])cat", None),
+        (r"(?<=\s)cat", None),
+        (r"\bcat", WORD),  # \b before a word character: no word character before it
+        (r"(?i)\b(?:m|women)\s*/", WORD),
+        (r"\b(?:-x|cat)", None),  # \b before "-" asks for a word character before it
+        (r"\b[a-z]+", None),
+        (r"cat(?<!x)", None),
+    ],
+)
+def test_refused_before_reads_an_opening_look_behind(pattern, expected):
+    assert refused_before(re.compile(pattern)) == expected
+
+
+def test_term_regexes_tried_at_words_find_what_a_whole_search_finds(catalog):
+    """Every catalog regex opening with a look-behind, tried only at the words `word_places` finds, matches as its
+    own finditer does over the examples and many generated texts (masked letters, brackets, joined words)."""
+    rng = random.Random(19)
+    texts = [t for rule in catalog.rules for t in (*rule.examples_fail, *rule.examples_pass)]
+    bases = ["shit", "damn", "fuck", "bitch", "asshole", "bastard", "bullshit", "goddamn", "cat", "sh", "as", "st"]
+    bases += ["m", "f", "w", "d", "v", "/", "women", "no", "more", "than", "in", "your", "at", "most", "equal"]
+    joins = [" ", "", "-", ".", "x", "_", "0", "é", "\n", "(", "'", "[", "*", "Ü"]
+
+    def word() -> str:
+        letters = [rng.choice("*#@$%!") if rng.random() < 0.2 else c for c in rng.choice(bases)]
+        if rng.random() < 0.2:
+            at = rng.randrange(len(letters))
+            letters[at] = f"[{letters[at]}]"
+        spelt = "".join(letters)
+        return spelt.upper() if rng.random() < 0.2 else spelt
+
+    texts += ["".join(rng.choice(joins) + word() for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    patterns = {p for rule in catalog.rules for p in _regexes(rule.options)}
+    tried = matched = 0
+    for pattern in patterns:
+        begins, before = starts(pattern), refused_before(pattern)
+        if not (begins and before and all(s.isascii() for s in begins)):
+            continue
+        tried += 1
+        for text in texts:
+            lower, letters = text.lower(), Letters(text)
+            if not (aligned(text, lower) and letters.plain):
+                continue
+            fast = _tried(pattern, text, lower, tuple(begins), word_places(letters, begins, before))
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in fast] == whole, (pattern.pattern, text)
+            matched += len(whole)
+    assert tried >= 5 and matched > 100, (tried, matched)

@@ -132,7 +132,17 @@ class Letters:
 
 def letters_of(context: Context) -> Letters:
     """The posting's Letters, made once and shared by the checks that search it."""
-    return context.memo("letters", lambda: Letters(context.document.text))
+    return context.memo("letters", lambda: doc_letters(context.doc, context.document.text))
+
+
+def doc_letters(doc: Any, text: str) -> Letters:
+    """Letters(text) for the spaCy Doc of `text`, once per document: the checks (through `letters_of`) and the term
+    sets, which see the Doc only, share it."""
+    cached = doc.user_data.get("jdlint:letters")
+    if cached is None or cached[0] is not text:
+        cached = doc.user_data["jdlint:letters"] = (text, Letters(text))
+    letters: Letters = cached[1]
+    return letters
 
 
 @lru_cache(maxsize=16)

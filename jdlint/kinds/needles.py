@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Protocol
 
-from ..analyses.scan import Lazy, finditer_from
+from ..analyses.scan import WORD, Lazy, Letters, _tried, finditer_from, word_places
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
@@ -131,6 +131,33 @@ def starts(pattern: Written, *, digits: bool = False) -> frozenset[str] | None:
     if not all(heads):
         return None
     return shortest(s.lower() for s in heads)
+
+
+def refused_before(pattern: Written) -> str | None:
+    r"""The ASCII characters a pattern opening with a negative look-behind of one character class refuses before
+    its match ("(?<![A-Za-z0-9_])", "(?<!\w)": the letters, digits and "_"), for `word_places`; None for any other
+    opening ("\b" counts as "(?<!\w)" before starts that are word characters). Members beyond ASCII are left out:
+    refusing fewer characters only tries more places."""
+    parsed = _parse(pattern.pattern, pattern.flags)
+    if parsed and parsed[0] == (_c.AT, _c.AT_BOUNDARY):
+        # "\b" before a match whose every start begins with a word character: no word character before it
+        begins = starts(pattern)
+        return WORD if begins and all(s[:1] and s[0] in WORD for s in begins) else None
+    if not parsed or parsed[0][0] is not _c.ASSERT_NOT or parsed[0][1][0] != -1 or len(parsed[0][1][1]) != 1:
+        return None
+    op, av = parsed[0][1][1][0]
+    members = [(op, av)] if op is _c.LITERAL else av if op is _c.IN else None
+    refused: set[str] = set()
+    for member, value in members or []:
+        if member is _c.LITERAL and value < 128:
+            refused.add(chr(value))
+        elif member is _c.RANGE:
+            refused.update(chr(c) for c in range(value[0], min(value[1], 127) + 1))
+        elif member is _c.CATEGORY and value == _c.CATEGORY_WORD:
+            refused.update(WORD)
+        elif member is _c.NEGATE:
+            return None
+    return "".join(sorted(refused)) or None
 
 
 def _ascii_head(text: str) -> str:
@@ -262,17 +289,27 @@ def search(
     needed: frozenset[str] | None,
     begins: frozenset[str] | None,
     more: tuple[frozenset[str], ...] = (),
+    before: str | None = None,
+    letters: Letters | None = None,
 ) -> Iterable[re.Match[str]]:
     """pattern.finditer(text) the cheapest way: nothing when `lower` (text.lower(), `exact` when `aligned`) holds
     none of the pattern's needles (or none of one of its `more_needles` sets), a match tried only where one of its
-    starts begins when those are few."""
+    starts begins when those are few. Starts too common for that ("s") are tried only at words, after none of
+    `before` (`refused_before`), when `letters` (Letters(text)) finds few of those."""
     if exact and needed is not None and not any(needle in lower for needle in needed):
         return ()
     if exact and any(not any(needle in lower for needle in other) for other in more):
         return ()
     if exact and begins and few_starts(lower, begins):
         return finditer_from(pattern, text, lower, begins)
+    if exact and begins and before and letters is not None and letters.plain:
+        at = word_places(letters, begins, before)
+        if len(at) <= len(lower) // _WORD_RATIO:
+            return _tried(pattern, text, lower, tuple(begins), at)
     return pattern.finditer(text)
+
+
+_WORD_RATIO = 32  # a match tried at a word costs about as much as a search over this many characters
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

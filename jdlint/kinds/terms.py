@@ -16,8 +16,8 @@ from typing import Any
 from spacy.attrs import LOWER
 from spacy.schemas import validate_token_pattern
 
-from ..analyses.scan import Lazy, aligned
-from .needles import ascii_digits, more_needles, needles, search, starts
+from ..analyses.scan import Lazy, aligned, doc_letters
+from .needles import ascii_digits, more_needles, needles, refused_before, search, starts
 
 TERM_KEYS = ("phrases", "patterns", "tagged_patterns", "regex")
 _TAGGED_ATTRS = {"POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "HEAD"}
@@ -147,6 +147,13 @@ class CompiledTerms:
         self.regex_digit_starts = [
             None if begins else starts(pattern, digits=True) for pattern, begins in zip(self.regex, self.regex_starts)
         ]
+        # a pattern opening with a look-behind ("(?<![A-Za-z0-9_])") or \b: what it refuses before a match, to try it
+        # only at words when its starts are too common to list their places (not a case-sensitive one: the engine's
+        # own search for its literal start is fast)
+        self.regex_before = [
+            refused_before(pattern) if begins and all(s.isascii() for s in begins) and _ignores_case(pattern) else None
+            for pattern, begins in zip(self.regex, self.regex_starts)
+        ]
         self.phrase_matcher: Any = None
         self.matcher: Any = None
         self.labels: dict[int, str] = {}
@@ -200,19 +207,21 @@ class CompiledTerms:
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, doc.vocab.strings[match_id]))
         lower, exact = _lowered(doc, text) if self.regex else ("", False)
-        for pattern, needed, more, shared, begins, digit_begins in zip(
+        for pattern, needed, more, shared, begins, digit_begins, before in zip(
             self.regex,
             self.regex_needles,
             self.regex_more,
             self.regex_shared,
             self.regex_starts,
             self.regex_digit_starts,
+            self.regex_before,
         ):
             if exact and shared is not None and shared not in lower:
                 continue  # one test for many needles: the part all of them hold is missing
             if digit_begins and exact and _ascii_digits(doc, text):
                 begins = digit_begins
-            for match in search(pattern, text, lower, exact, needed, begins, more):
+            letters = doc_letters(doc, text) if before and exact else None
+            for match in search(pattern, text, lower, exact, needed, begins, more, before, letters):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), pattern.pattern))
         return longest_first(found)
@@ -239,6 +248,15 @@ class CompiledTerms:
         for start, end in _windows(doc, self.pattern_keys, self.longest):
             matches += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
         return matches
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _ignores_case(pattern: re.Pattern[str] | Lazy) -> bool:
+    """Whether the whole pattern ignores case (its flags, or inline flags opening it), without compiling it."""
+    opening = _INLINE_FLAGS.match(pattern.pattern)
+    return bool(pattern.flags & re.IGNORECASE) or (opening is not None and "i" in opening.group())
 
 
 def _shared_part(found: frozenset[str] | None) -> str | None:
