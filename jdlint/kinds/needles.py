@@ -81,23 +81,8 @@ def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """Every match of the sequence matches each item, so any item's needles will do: the most telling is kept."""
-    candidates: list[frozenset[str]] = []
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            candidates.append(frozenset({run}))
-            run = ""
-        found = _item(op, av)
-        if found:
-            candidates.append(found)
-    candidates = [c for c in candidates if all(s.isascii() for s in c)]
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
-    return frozenset(s.lower() for s in best)
+    candidates = _candidates(items)
+    return max(candidates, key=_telling) if candidates else None
 
 
 def _item(op: Any, av: Any) -> frozenset[str] | None:
