@@ -87,10 +87,17 @@ def finditer_from(
     `aligned`: a big case-insensitive alternation is then not tried at every character. `word_start`: the pattern
     opens with a look-behind refusing every letter, as (?<![^\W\d_]) does, so a place right after a letter ("ran"
     in "grant") is not tried."""
+    found = places(lower, starts)
+    if word_start:  # no match can begin right after a letter
+        found = [at for at in found if not (at and text[at - 1].isalpha())]
+    return matches_at(pattern, text, found)
+
+
+def matches_at(pattern: re.Pattern[str] | Lazy, text: str, places: Iterable[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) tried only at `places` (ascending, each once), where the caller knows every match
+    begins: each match is taken where the last one ended or after, as finditer takes them."""
     done = 0  # finditer's next search starts where its last match ended
-    for at in places(lower, starts):
-        if word_start and at and text[at - 1].isalpha():
-            continue  # no match can begin here
+    for at in places:
         if at >= done:
             match = pattern.match(text, at)
             if match:
@@ -190,13 +197,7 @@ def finditer_words(
 def _tried(
     pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: tuple[str, ...], places: list[int]
 ) -> Iterator[re.Match[str]]:
-    done = 0  # finditer's next search starts where its last match ended
-    for at in places:
-        if at >= done and lower.startswith(starts, at):
-            match = pattern.match(text, at)
-            if match:
-                yield match
-                done = max(match.end(), at + 1)
+    return matches_at(pattern, text, (at for at in places if lower.startswith(starts, at)))
 
 
 def finditer(

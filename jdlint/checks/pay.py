@@ -19,7 +19,7 @@ import numpy
 
 from ..analyses.amounts import NUMBER, THOUSANDS
 from ..analyses.location import Evidence, jurisdictions, locate
-from ..analyses.scan import WORD, Lazy, Letters, aligned, finditer_words, letters_of, occurrences
+from ..analyses.scan import FOLDED, WORD, Lazy, Letters, aligned, finditer_words, letters_of, matches_at, occurrences
 from ..context import Context
 from ..document import Document
 from ..kinds.needles import starts
@@ -279,7 +279,6 @@ def _windows(text: str, lower: str) -> list[tuple[int, int]]:
 
 
 # letters [A-Za-z] stands for under IGNORECASE beyond ASCII: a text holding one is searched the long way
-_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _HINT_SYMBOLS = "$£€¥₹"
 _HINT_WORDS = ("kr", "dollars", "euros")  # and "zł", in a text that is not all ASCII
 
@@ -290,7 +289,7 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
     currency codes (found with numpy). Every other three-letter word matches the pattern only to be skipped by the
     caller; all it changes is that "zł" cannot begin as the last letter of one ("abzł")."""
     ascii_only = text.isascii()  # most postings: no other symbol, no "zł", nothing folded
-    if not ascii_only and (not aligned(text, lower) or any(c in text for c in _FOLDED_LETTERS)):
+    if not ascii_only and (not aligned(text, lower) or any(c in text for c in FOLDED)):
         yield from _CURRENCY_HINT.finditer(text)
         return
     three, codes = _three_letter_words(text)
@@ -301,13 +300,7 @@ def _hints(text: str, lower: str) -> Iterator[re.Match[str]]:
         for at in occurrences(lower, word):
             if word != "zł" or at - 2 not in three:  # else the "z" ends a three-letter word
                 positions.add(at)
-    done = 0
-    for at in sorted(positions):
-        if at >= done:
-            match = _CURRENCY_HINT.match(text, at)
-            if match:
-                yield match
-                done = match.end()
+    yield from matches_at(_CURRENCY_HINT, text, sorted(positions))
 
 
 def _three_letter_words(text: str) -> tuple[set[int], list[int]]:
@@ -491,13 +484,7 @@ def _run_starts(text: str) -> list[int]:
 def _from_digit_runs(pattern: re.Pattern[str] | Lazy, text: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text) for a pattern whose matches begin a run of digits (its first token is a digit that
     follows none): tried only there, where the regex engine would try every character."""
-    done = 0
-    for at in _run_starts(text):
-        if at >= done:
-            match = pattern.match(text, at)
-            if match:
-                yield match
-                done = match.end()
+    yield from matches_at(pattern, text, _run_starts(text))
 
 
 # ----------------------------------------------------------------------------- jurisdictions
