@@ -63,3 +63,15 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+def option_tables(value):
+    """Every table (dict) in a rule's options, however deeply nested in tables and lists: term sets sit under
+    terms, when, require, context, settings, ..."""
+    if isinstance(value, dict):
+        yield value
+        for inner in value.values():
+            yield from option_tables(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            yield from option_tables(inner)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import lint
+from conftest import lint, option_tables
 
 from jdlint.catalog import CatalogError, load_catalog_files
 from jdlint.kinds import KINDS
@@ -237,14 +237,7 @@ def _term_sets(options):
     """Every term set in a rule's options (terms, when, require, context, ...), however deep."""
     from jdlint.kinds.terms import TERM_KEYS
 
-    if isinstance(options, dict):
-        if "regex" in options and set(options) <= set(TERM_KEYS):
-            yield options
-        for value in options.values():
-            yield from _term_sets(value)
-    elif isinstance(options, list | tuple):
-        for value in options:
-            yield from _term_sets(value)
+    return [table for table in option_tables(options) if "regex" in table and set(table) <= set(TERM_KEYS)]
 
 
 def test_the_shipped_catalogs_regexes_compile_on_first_use_and_every_one_compiles():

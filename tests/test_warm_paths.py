@@ -8,6 +8,7 @@ import random
 import re
 
 import pytest
+from conftest import option_tables
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
@@ -122,15 +123,9 @@ def test_a_pattern_without_fixed_letters_has_no_needles(pattern):
 
 def _regexes(value):
     """The regexes of a rule's options, those the shipped catalog compiles on first use (Lazy) too."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key == "regex" and isinstance(inner, list):
-                yield from (p for p in inner if isinstance(p, re.Pattern | Lazy))
-            else:
-                yield from _regexes(inner)
-    elif isinstance(value, list | tuple):
-        for inner in value:
-            yield from _regexes(inner)
+    for table in option_tables(value):
+        if isinstance(table.get("regex"), list):
+            yield from (p for p in table["regex"] if isinstance(p, re.Pattern | Lazy))
 
 
 def test_every_catalog_regex_matches_only_texts_holding_a_needle(catalog):
@@ -157,15 +152,10 @@ def test_longest_match_counts_each_operator_at_its_most():
 
 
 def _term_specs(value):
-    if isinstance(value, dict):
-        patterns = value.get("patterns")
+    for table in option_tables(value):
+        patterns = table.get("patterns")
         if patterns and isinstance(patterns, list) and all(isinstance(p, list) for p in patterns):
-            yield value
-        for inner in value.values():
-            yield from _term_specs(inner)
-    elif isinstance(value, list | tuple):
-        for inner in value:
-            yield from _term_specs(inner)
+            yield table
 
 
 def test_windowed_matcher_finds_what_the_whole_document_run_finds(catalog):
@@ -324,15 +314,10 @@ def test_gender_coding_exception_phrases_found_where_they_begin():
 
 
 def _phrases(value):
-    if isinstance(value, dict):
-        phrases = value.get("phrases")
+    for table in option_tables(value):
+        phrases = table.get("phrases")
         if isinstance(phrases, list) and all(isinstance(p, str) for p in phrases):
             yield from phrases
-        for inner in value.values():
-            yield from _phrases(inner)
-    elif isinstance(value, list | tuple):
-        for inner in value:
-            yield from _phrases(inner)
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
@@ -373,15 +358,10 @@ def test_phrase_matcher_run_around_its_anchor_words_finds_every_match(catalog):
 
 
 def _phrase_lists(value):
-    if isinstance(value, dict):
-        phrases = value.get("phrases")
+    for table in option_tables(value):
+        phrases = table.get("phrases")
         if isinstance(phrases, list) and phrases and all(isinstance(p, str) for p in phrases):
             yield phrases
-        for inner in value.values():
-            yield from _phrase_lists(inner)
-    elif isinstance(value, list | tuple):
-        for inner in value:
-            yield from _phrase_lists(inner)
 
 
 def test_physical_headings_found_only_where_one_begins():
