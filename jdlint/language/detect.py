@@ -113,9 +113,10 @@ def _detector() -> Any:
 
 
 def load_models() -> None:
-    """Build the detector and load every DETECTABLE language's models now (asking about any text loads them all),
-    for a warm-up: a server's first non-English posting would otherwise wait for them, and forked batch workers
-    share the parent's copy instead of each loading one."""
+    """Build the detector and load the models of the DETECTABLE languages written in Latin letters now (asking about
+    a Latin word loads them all; another script's load when a text in it comes), for a warm-up: a server's first
+    non-English posting would otherwise wait for them, and forked batch workers share the parent's copy instead of
+    each loading one."""
     _detector().compute_language_confidence_values("jdlint")
 
 
