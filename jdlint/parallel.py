@@ -4,7 +4,9 @@ Results come back in input order, identical to a single-process run. Workers are
 start with the parent's imports and catalog instead of loading them again, and with its warm pipeline: the
 parent lints the built-in posting first (compiling the rules' patterns, loading the tables), then freezes what it
 holds out of the garbage collector's reach, so the workers share those pages with it instead of each building and
-holding a copy.
+holding a copy. The parent is one of the `jobs` processes that lint: it takes the next chunk itself whenever the
+oldest chunk given out is still being linted, so `--jobs 2` forks one worker, not two (a worker's own memory, the
+pages it writes, is a third of the batch's peak).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 from .catalog import load_catalog
 from .config import ConfigResolver
@@ -102,15 +105,43 @@ def lint_in_workers(
     _init(config_path, overrides, want_metrics)
     _warm_up(want_metrics)
     gc.freeze()  # the collector would otherwise write to every shared object's page in each worker
+    lint: Callable[..., list]
+    tasks: Iterator
+    if kind == "paths":
+        lint, tasks = _lint_paths, _chunks(items, CHUNK)
+    else:
+        lint, tasks = _lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK))
+    workers = max(1, jobs - 1)
     try:
         with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
+            max_workers=workers, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
         ) as pool:
-            if kind == "paths":
-                batches = pool.map(_lint_paths, _chunks(items, CHUNK))
-            else:
-                batches = pool.map(_lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK)))
-            for batch in batches:
+            for batch in _shared_with_parent(pool, lint, tasks, ahead=2 * workers):
                 yield from batch
     finally:
         gc.unfreeze()
+
+
+def _shared_with_parent(pool: Executor, lint: Callable, tasks: Iterator, ahead: int) -> Iterator[list]:
+    """Each task's results, in task order. The workers hold up to `ahead` tasks (one running, one queued each);
+    while the oldest task out is unfinished, the parent lints the next task itself instead of waiting."""
+    queue: deque[Future | list] = deque()  # every task taken, in order: a worker's future or the parent's results
+    given_out = 0  # futures in the queue
+    task = next(tasks, None)
+    while queue or task is not None:
+        if task is not None and given_out < ahead:
+            queue.append(pool.submit(lint, task))
+            given_out += 1
+            task = next(tasks, None)
+            continue
+        head = queue[0]
+        if task is not None and isinstance(head, Future) and not head.done():
+            queue.append(lint(task))
+            task = next(tasks, None)
+            continue
+        queue.popleft()
+        if isinstance(head, Future):
+            given_out -= 1
+            yield head.result()
+        else:
+            yield head

@@ -70,3 +70,45 @@ def test_a_config_the_parent_cannot_read_is_reported_per_posting_as_without_work
     assert outputs[0].exit_code == outputs[1].exit_code == 2
     assert outputs[0].output == outputs[1].output
     assert "not valid TOML" in outputs[1].output and "internal error" not in outputs[1].output
+
+
+def test_the_parent_lints_beside_its_workers_and_results_keep_task_order():
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jdlint.parallel import _shared_with_parent
+
+    def lint(task):  # slow for some tasks, so the worker's tasks finish out of step with the parent's
+        time.sleep(0.02 if task % 3 == 0 else 0.001)
+        return [(task, threading.get_ident())]
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        batches = list(_shared_with_parent(pool, lint, iter(range(40)), ahead=2))
+    results = [item for batch in batches for item in batch]
+    assert [task for task, _ in results] == list(range(40))
+    linted_by = {thread for _, thread in results}
+    assert threading.get_ident() in linted_by and len(linted_by) == 2  # the caller's own thread took tasks too
+
+
+def test_with_jobs_two_the_batch_forks_one_worker(tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from jdlint import parallel
+
+    sizes = []
+    real = ProcessPoolExecutor.__init__
+
+    def recording(self, max_workers=None, *args, **kwargs):
+        sizes.append(max_workers)
+        real(self, max_workers, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "__init__", recording)
+    paths = []
+    for i in range(MIN_PARALLEL * 2):
+        path = tmp_path / f"p{i:03d}.txt"
+        path.write_text(f"Posting {i}. We need a salesman.")
+        paths.append(str(path))
+    results = list(parallel.lint_in_workers("paths", paths, 2, None, {}, False))
+    assert sizes == [1]
+    assert [r.path for r in results] == paths and all(r.findings for r in results)

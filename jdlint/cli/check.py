@@ -82,7 +82,7 @@ SEVERITIES = tuple(severity.value for severity in Severity)
 )
 @records_option("Lint the postings of an ATS export (.jsonl, .csv, .json).")
 @record_field_options()
-@jobs_option("Worker processes for large batches [default: the number of CPUs].")
+@jobs_option("Processes that lint a large batch, this one included [default: the number of CPUs].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @pass_options(CheckOptions)
 def check(options: CheckOptions) -> None:
