@@ -870,6 +870,24 @@ def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
     assert table.get("1r", 0.0) == expected.get("1r", 0.0)
 
 
+def test_a_word_listed_twice_keeps_its_most_frequent_listing():
+    from jdlint.language.frequency import _HashedTable
+
+    buckets = [[b"and", b"team"], [b"team", b"role"], [b"and"], [b"rare", b"role"]] + [
+        [str(i).encode()] for i in range(50)
+    ]
+    table = _HashedTable(buckets)
+    assert [table.get(word, 0.0) for word in ("and", "team", "role", "rare", "0", "49", "absent")] == [
+        9.0,
+        9.0,
+        8.99,
+        8.97,
+        8.96,
+        8.47,
+        0.0,
+    ]
+
+
 def _research_word_by_word(document):
     """The research lexicon's analysis as it was first written: every word of the text looked up in turn."""
     from jdlint.analyses import gender_coding as gc
