@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from . import budget, metrics, suppress
@@ -20,6 +21,18 @@ from .language.detect import PostingLanguage, foreign_blocks, resolve
 from .model import CHECKED, MISSING, NOT_CHECKED, NOT_SHOWN, ChecklistItem, FileResult, Finding, Match, Span
 from .nlp import Pipeline, get_pipeline
 from .rule import PASSAGE, Catalog, Rule
+
+
+@dataclass
+class HandedBack(FileResult):
+    """A posting left unlinted, for the caller to lint (see Linter.lint's `hand_back`): a batch worker hands back
+    the postings in a language rare in its batch, so that one process loads that language, not each (parallel)."""
+
+    document: Document | None = None
+
+
+# from the languages of a call's postings (in order), those whose postings are to be handed back
+HandBack = Callable[[list[str]], set[str]]
 
 
 class Linter:
@@ -85,10 +98,29 @@ class Linter:
             features.add("sentences")
         return features
 
-    def lint(self, documents: Iterable[Document], want_metrics: bool = False) -> Iterator[FileResult]:
-        """Lint many documents, batching them through spaCy by language; results come back in input order."""
+    def lint(
+        self, documents: Iterable[Document], want_metrics: bool = False, hand_back: HandBack | None = None
+    ) -> Iterator[FileResult]:
+        """Lint many documents, batching them through spaCy by language; results come back in input order.
+        The postings in the languages `hand_back` names come back unlinted, as HandedBack results."""
         documents = list(documents)
         found = [self.language_of(d) for d in documents]
+        passed = hand_back([f.code for f in found]) if hand_back else set()
+        if not passed:
+            yield from self._lint_found(documents, found, want_metrics)
+            return
+        kept = [i for i, f in enumerate(found) if f.code not in passed]
+        linted = self._lint_found([documents[i] for i in kept], [found[i] for i in kept], want_metrics)
+        for i, document in enumerate(documents):
+            if found[i].code in passed:
+                source = document.source
+                yield HandedBack(source.path, source.format, source.encoding, [], document=document)
+            else:
+                yield next(linted)
+
+    def _lint_found(
+        self, documents: list[Document], found: list[PostingLanguage], want_metrics: bool
+    ) -> Iterator[FileResult]:
         languages = [f.code for f in found]
         if len(set(languages)) <= 1:
             yield from self._lint_language(documents, found, want_metrics)

@@ -215,6 +215,11 @@ def _block_boundaries(doc: Any) -> Any:
     return doc
 
 
+def loaded_languages() -> set[str]:
+    """The languages this process has built a pipeline for."""
+    return {language for _, language in _pipelines}
+
+
 def get_pipeline(name: str | None = None, language: str = DEFAULT_LANGUAGE) -> Pipeline:
     """The process-wide pipeline for `name` (default: the blank pipeline of `language`)."""
     key = (name or BLANK, language)

@@ -6,7 +6,10 @@ parent lints the built-in posting first (compiling the rules' patterns, loading 
 holds out of the garbage collector's reach, so the workers share those pages with it instead of each building and
 holding a copy. The parent is one of the `jobs` processes that lint: it takes the next chunk itself whenever the
 oldest chunk given out is still being linted, so `--jobs 2` forks one worker, not two (a worker's own memory, the
-pages it writes, is a third of the batch's peak).
+pages it writes, is a third of the batch's peak). A worker hands a posting back to the parent, unlinted, when its
+language has data of its own (a pipeline, word lists, rules) that the worker has not loaded and is rare among the
+postings the worker has met: a batch's few German or French postings then load German or French in the parent only
+(the first one costs a process about a second and 50 MB).
 """
 
 from __future__ import annotations
@@ -14,21 +17,24 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 from .catalog import load_catalog
 from .config import ConfigResolver
 from .formats import parse
-from .model import InputError
-from .nlp import PipelineError
-from .runner import run, run_documents
+from .language import is_shipped
+from .linter import HandedBack, Linter
+from .model import FileResult, InputError
+from .nlp import PipelineError, loaded_languages
+from .runner import lint_each, run, run_documents
 from .source import Source
 from .warmup import POSTINGS, load_tables
 
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
 MIN_PARALLEL = 64  # below this many inputs, starting workers costs more than it saves
+RARE = 8  # a language is rare in a worker's share of a batch while under one posting in RARE is in it
 
 
 def default_jobs() -> int:
@@ -41,6 +47,43 @@ _state: dict = {}
 def _init(config_path, overrides, want_metrics):
     _state["resolver"] = ConfigResolver(load_catalog(), config_path, overrides)
     _state["want_metrics"] = want_metrics
+
+
+def _init_worker(config_path, overrides, want_metrics):
+    _init(config_path, overrides, want_metrics)
+    _state["hand_back"] = RareLanguages(loaded_languages())
+
+
+class RareLanguages:
+    """A worker's choice of the postings to hand back to the parent (Linter.lint's `hand_back`): those in a language
+    with data of its own that the worker has not loaded, while under one posting in RARE of those it has met is in
+    it. Once a language is common enough, the worker loads it and keeps it."""
+
+    def __init__(self, loaded: set[str]) -> None:
+        self.loaded = set(loaded)
+        self.met: Counter[str] = Counter()
+        self.total = 0
+
+    def __call__(self, languages: list[str]) -> set[str]:
+        self.met.update(languages)
+        self.total += len(languages)
+        rare = set()
+        for language in set(languages) - self.loaded:
+            if is_shipped(language) and self.met[language] * RARE < self.total:
+                rare.add(language)
+            else:
+                self.loaded.add(language)
+        return rare
+
+
+def _lint_handed_back(result: HandedBack, source_name: str | None) -> FileResult | InputError:
+    """Lint, in the parent, a posting a worker handed back, with the config a worker would have used."""
+    config = _state["resolver"].for_path(source_name if source_name is not None else result.path)
+    linters: dict[int, Linter] = _state.setdefault("linters", {})
+    linter = linters.get(id(config))
+    if linter is None:
+        linter = linters[id(config)] = Linter(config)
+    return next(lint_each(linter, [result.document], _state["want_metrics"]))
 
 
 def _warm_up(want_metrics: bool) -> None:
@@ -56,13 +99,20 @@ def _warm_up(want_metrics: bool) -> None:
 
 
 def _lint_paths(paths: list[str]) -> list:
-    return _each(paths, lambda chunk: run(chunk, _state["resolver"], want_metrics=_state["want_metrics"]))
+    def lint(chunk):
+        return run(chunk, _state["resolver"], want_metrics=_state["want_metrics"], hand_back=_state.get("hand_back"))
+
+    return _each(paths, lint)
 
 
 def _lint_documents(args) -> list:
     source_name, items = args
     config = _state["resolver"].for_path(source_name)
-    return _each(items, lambda chunk: run_documents(chunk, config, want_metrics=_state["want_metrics"]))
+
+    def lint(chunk):
+        return run_documents(chunk, config, want_metrics=_state["want_metrics"], hand_back=_state.get("hand_back"))
+
+    return _each(items, lint)
 
 
 def _each(items: list, lint) -> list:
@@ -114,10 +164,14 @@ def lint_in_workers(
     workers = max(1, jobs - 1)
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init, initargs=(config_path, overrides, want_metrics)
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(config_path, overrides, want_metrics),
         ) as pool:
             for batch in _shared_with_parent(pool, lint, tasks, ahead=2 * workers):
-                yield from batch
+                for item in batch:
+                    yield _lint_handed_back(item, source_name) if isinstance(item, HandedBack) else item
     finally:
         gc.unfreeze()
 

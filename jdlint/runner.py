@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from . import budget, formats
 from .config import Config, ConfigError, ConfigResolver
 from .formats import MarkupError, parse
-from .linter import Linter
+from .linter import HandBack, Linter
 from .model import FileResult, InputError
 from .nlp import PipelineError
 from .source import Source, SourceError, decode, read_path
@@ -67,7 +67,9 @@ def load(path: str, config: Config, stdin_data: bytes | None = None, stdin_name:
         return InputError.internal(stdin_name or path, "parsing", exc)
 
 
-def lint_each(linter: Linter, documents: list, want_metrics: bool = False) -> Iterator[FileResult | InputError]:
+def lint_each(
+    linter: Linter, documents: list, want_metrics: bool = False, hand_back: HandBack | None = None
+) -> Iterator[FileResult | InputError]:
     """Lint documents as one batch; if that fails, lint the rest one by one, so a crash is one posting's error.
 
     A posting over its time budget in one of its own stages is its error at once (the batch goes on after it); over
@@ -76,7 +78,7 @@ def lint_each(linter: Linter, documents: list, want_metrics: bool = False) -> It
     """
     done = 0
     while done < len(documents):
-        linted = linter.lint(documents[done:], want_metrics)
+        linted = linter.lint(documents[done:], want_metrics, hand_back)
         try:
             for result in linted:
                 done += 1
@@ -93,7 +95,7 @@ def lint_each(linter: Linter, documents: list, want_metrics: bool = False) -> It
             break
     for document in documents[done:]:
         try:
-            single: FileResult | InputError = next(linter.lint([document], want_metrics))
+            single: FileResult | InputError = next(linter.lint([document], want_metrics, hand_back))
         except PipelineError:
             raise
         except Exception as exc:
@@ -108,8 +110,9 @@ def run(
     want_metrics: bool = False,
     stdin_data: bytes | None = None,
     stdin_name: str | None = None,
+    hand_back: HandBack | None = None,
 ) -> Iterator[FileResult | InputError]:
-    """Lint every input; yields results and errors in input order."""
+    """Lint every input; yields results and errors in input order (see Linter.lint for `hand_back`)."""
     linters: dict[int, Linter] = {}
     pending: list = []
 
@@ -123,7 +126,7 @@ def run(
         }
         for key, batch in by_linter.items():
             linter = linters[key]
-            for (i, _), result in zip(batch, lint_each(linter, [d for _, d in batch], want_metrics)):
+            for (i, _), result in zip(batch, lint_each(linter, [d for _, d in batch], want_metrics, hand_back)):
                 results[i] = result
         pending.clear()
         for i in sorted(results):
@@ -146,14 +149,16 @@ def run(
     yield from flush()
 
 
-def run_documents(items, config: Config, *, want_metrics: bool = False) -> Iterator[FileResult | InputError]:
+def run_documents(
+    items, config: Config, *, want_metrics: bool = False, hand_back: HandBack | None = None
+) -> Iterator[FileResult | InputError]:
     """Lint ready-made Documents (records of an export) in chunks; InputErrors pass through in order."""
     linter = Linter(config)
     pending: list = []
 
     def flush():
         documents = [item for item in pending if not isinstance(item, InputError)]
-        linted = lint_each(linter, documents, want_metrics)
+        linted = lint_each(linter, documents, want_metrics, hand_back)
         for item in pending:
             yield item if isinstance(item, InputError) else next(linted)
         pending.clear()

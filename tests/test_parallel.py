@@ -112,3 +112,86 @@ def test_with_jobs_two_the_batch_forks_one_worker(tmp_path, monkeypatch):
     results = list(parallel.lint_in_workers("paths", paths, 2, None, {}, False))
     assert sizes == [1]
     assert [r.path for r in results] == paths and all(r.findings for r in results)
+
+
+GERMAN = (
+    "Wir suchen für unser Team in Leipzig eine Kollegin oder einen Kollegen, die oder der gern mit Zahlen arbeitet. "
+    "Du betreust unsere wöchentlichen Berichte und erklärst sie den Teamleitern. Posting {i}."
+)
+
+
+def test_a_worker_hands_back_a_language_rare_among_its_postings_until_it_is_common():
+    from jdlint.parallel import RARE, RareLanguages
+
+    choose = RareLanguages({"en"})
+    assert choose(["en"] * 30 + ["de", "fr"]) == {"de", "fr"}  # one in 32 each: rare
+    assert choose(["ja", "en"]) == set()  # no data of its own for Japanese: nothing to load, nothing to hand back
+    assert choose(["de"] * 40) == set() and "de" in choose.loaded  # now 41 of 74: the worker loads German
+    assert choose(["de"]) == set()  # and keeps it
+    assert choose(["fr"] * 2) == {"fr"}  # French: 3 of 77 so far
+    assert choose.met["fr"] * RARE < choose.total
+
+
+def test_the_linter_hands_back_the_postings_it_is_told_to_and_lints_the_rest_in_order():
+    from jdlint.config import Config
+    from jdlint.formats import parse
+    from jdlint.linter import HandedBack, Linter
+    from jdlint.source import Source
+
+    documents = [
+        parse(Source(f"p{i}.txt", GERMAN.format(i=i) if i % 3 == 1 else f"Posting {i}. We need a salesman."))
+        for i in range(6)
+    ]
+    linter = Linter(Config())
+    asked = []
+
+    def hand_back(languages):
+        asked.append(languages)
+        return {"de"}
+
+    results = list(linter.lint(documents, hand_back=hand_back))
+    assert asked == [["en", "de", "en", "en", "de", "en"]]
+    assert [isinstance(r, HandedBack) for r in results] == [False, True, False, False, True, False]
+    assert [r.document for r in results if isinstance(r, HandedBack)] == [documents[1], documents[4]]
+    assert [r.path for r in results] == [f"p{i}.txt" for i in range(6)]
+    alone = list(linter.lint([documents[0], documents[2], documents[3], documents[5]]))
+    assert [r for r in results if not isinstance(r, HandedBack)] == alone
+
+
+def test_the_parent_lints_what_its_worker_hands_back_with_the_same_results(tmp_path, monkeypatch):
+    from jdlint import parallel
+
+    handed_back = []
+    lint_handed_back = parallel._lint_handed_back
+
+    def counting(result, source_name):
+        handed_back.append(result.path)
+        return lint_handed_back(result, source_name)
+
+    monkeypatch.setattr(parallel, "_lint_handed_back", counting)
+    monkeypatch.setattr(parallel, "loaded_languages", lambda: {"en"})  # as after a warm-up on English alone
+    for i in range(MIN_PARALLEL * 2):  # the first chunk, which goes to the worker, holds three German postings
+        text = GERMAN.format(i=i) if i in (3, 11, 20) else f"Posting {i}. We need a salesman and a foreman."
+        (tmp_path / f"p{i:03d}.txt").write_text(text, encoding="utf-8")
+    args = ["check", "--exit-zero", "--format", "json", str(tmp_path)]
+    one = CliRunner().invoke(main, [*args, "--jobs", "1"])
+    two = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert handed_back == [str(tmp_path / f"p{i:03d}.txt") for i in (3, 11, 20)]
+    files = json.loads(two.stdout)["files"]
+    assert [f.get("language") for f in files if f["path"] in handed_back] == ["de"] * 3
+
+
+def test_records_a_worker_hands_back_are_linted_by_the_parent_as_without_workers(tmp_path, monkeypatch):
+    from jdlint import parallel
+
+    monkeypatch.setattr(parallel, "loaded_languages", lambda: {"en"})
+    export = tmp_path / "export.jsonl"
+    texts = [GERMAN.format(i=i) if i in (2, 9) else f"We need salesman number {i}." for i in range(MIN_PARALLEL + 3)]
+    export.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)))
+    args = ["check", "--exit-zero", "--format", "jsonl", "--records", str(export)]
+    one = CliRunner().invoke(main, [*args, "--jobs", "1"])
+    two = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert one.stdout == two.stdout and len(two.stdout.splitlines()) == MIN_PARALLEL + 3
+    assert [json.loads(line).get("language") for line in two.stdout.splitlines()][:10].count("de") == 2
