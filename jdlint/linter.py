@@ -31,8 +31,9 @@ class HandedBack(FileResult):
     document: Document | None = None
 
 
-# from the languages of a call's postings (in order), those whose postings are to be handed back
-HandBack = Callable[[list[str]], set[str]]
+# from the languages each of a call's postings needs (its own, and those of its passages in another), in order: the
+# languages whose postings are to be handed back
+HandBack = Callable[[list[set[str]]], set[str]]
 
 
 class Linter:
@@ -105,14 +106,19 @@ class Linter:
         The postings in the languages `hand_back` names come back unlinted, as HandedBack results."""
         documents = list(documents)
         found = [self.language_of(d) for d in documents]
-        passed = hand_back([f.code for f in found]) if hand_back else set()
+        if hand_back is None:
+            yield from self._lint_found(documents, found, want_metrics)
+            return
+        # each posting's own language, and those of its passages in another (lint_doc lints them in theirs)
+        needs = [{f.code, *(code for *_, code in foreign_blocks(d, f.code))} for d, f in zip(documents, found)]
+        passed = hand_back(needs)
         if not passed:
             yield from self._lint_found(documents, found, want_metrics)
             return
-        kept = [i for i, f in enumerate(found) if f.code not in passed]
+        kept = [i for i, languages in enumerate(needs) if languages.isdisjoint(passed)]
         linted = self._lint_found([documents[i] for i in kept], [found[i] for i in kept], want_metrics)
         for i, document in enumerate(documents):
-            if found[i].code in passed:
+            if not needs[i].isdisjoint(passed):
                 source = document.source
                 yield HandedBack(source.path, source.format, source.encoding, [], document=document)
             else:

@@ -7,9 +7,9 @@ holds out of the garbage collector's reach, so the workers share those pages wit
 holding a copy. The parent is one of the `jobs` processes that lint: it takes the next chunk itself whenever the
 oldest chunk given out is still being linted, so `--jobs 2` forks one worker, not two (a worker's own memory, the
 pages it writes, is a third of the batch's peak). A worker hands a posting back to the parent, unlinted, when its
-language has data of its own (a pipeline, word lists, rules) that the worker has not loaded and is rare among the
-postings the worker has met: a batch's few German or French postings then load German or French in the parent only
-(the first one costs a process about a second and 50 MB).
+language, or that of a passage in it, has data of its own (a pipeline, word lists, rules) that the worker has not
+loaded and is rare among the postings the worker has met: a batch's few German or French postings then load German
+or French in the parent only (the first one costs a process about a second and 50 MB).
 """
 
 from __future__ import annotations
@@ -64,11 +64,12 @@ class RareLanguages:
         self.met: Counter[str] = Counter()
         self.total = 0
 
-    def __call__(self, languages: list[str]) -> set[str]:
-        self.met.update(languages)
-        self.total += len(languages)
+    def __call__(self, postings: list[set[str]]) -> set[str]:
+        for languages in postings:
+            self.met.update(languages)
+        self.total += len(postings)
         rare = set()
-        for language in set(languages) - self.loaded:
+        for language in set().union(*postings) - self.loaded:
             if is_shipped(language) and self.met[language] * RARE < self.total:
                 rare.add(language)
             else:

@@ -124,11 +124,11 @@ def test_a_worker_hands_back_a_language_rare_among_its_postings_until_it_is_comm
     from jdlint.parallel import RARE, RareLanguages
 
     choose = RareLanguages({"en"})
-    assert choose(["en"] * 30 + ["de", "fr"]) == {"de", "fr"}  # one in 32 each: rare
-    assert choose(["ja", "en"]) == set()  # no data of its own for Japanese: nothing to load, nothing to hand back
-    assert choose(["de"] * 40) == set() and "de" in choose.loaded  # now 41 of 74: the worker loads German
-    assert choose(["de"]) == set()  # and keeps it
-    assert choose(["fr"] * 2) == {"fr"}  # French: 3 of 77 so far
+    assert choose([{"en"}] * 30 + [{"de"}, {"fr"}]) == {"de", "fr"}  # one in 32 each: rare
+    assert choose([{"ja"}, {"en"}]) == set()  # no data of its own for Japanese: nothing to load, nothing to hand back
+    assert choose([{"de"}] * 40) == set() and "de" in choose.loaded  # now 41 of 74: the worker loads German
+    assert choose([{"de"}, {"en", "de"}]) == set()  # and keeps it
+    assert choose([{"en", "fr"}, {"fr"}]) == {"fr"}  # French, a passage's language too: 3 of 78 so far
     assert choose.met["fr"] * RARE < choose.total
 
 
@@ -150,7 +150,7 @@ def test_the_linter_hands_back_the_postings_it_is_told_to_and_lints_the_rest_in_
         return {"de"}
 
     results = list(linter.lint(documents, hand_back=hand_back))
-    assert asked == [["en", "de", "en", "en", "de", "en"]]
+    assert asked == [[{"en"}, {"de"}, {"en"}, {"en"}, {"de"}, {"en"}]]
     assert [isinstance(r, HandedBack) for r in results] == [False, True, False, False, True, False]
     assert [r.document for r in results if isinstance(r, HandedBack)] == [documents[1], documents[4]]
     assert [r.path for r in results] == [f"p{i}.txt" for i in range(6)]
@@ -195,3 +195,24 @@ def test_records_a_worker_hands_back_are_linted_by_the_parent_as_without_workers
     two = CliRunner().invoke(main, [*args, "--jobs", "2"])
     assert one.stdout == two.stdout and len(two.stdout.splitlines()) == MIN_PARALLEL + 3
     assert [json.loads(line).get("language") for line in two.stdout.splitlines()][:10].count("de") == 2
+
+
+def test_a_posting_with_a_passage_in_another_language_needs_that_language_too():
+    from jdlint.config import Config
+    from jdlint.formats import parse
+    from jdlint.linter import HandedBack, Linter
+    from jdlint.source import Source
+
+    english = (
+        "We are looking for a data analyst to join our reporting team. You will build the weekly dashboards, "
+        "explain the figures to managers and keep the documentation up to date for the whole group."
+    )
+    text = f"{english}\n\n{GERMAN.format(i=1)} Wir freuen uns auf deine Bewerbung und bieten flexible Arbeitszeiten.\n"
+    asked = []
+
+    def hand_back(needs):
+        asked.append(needs)
+        return {"de"}
+
+    result = next(Linter(Config()).lint([parse(Source("mixed.txt", text))], hand_back=hand_back))
+    assert asked == [[{"en", "de"}]] and isinstance(result, HandedBack)
