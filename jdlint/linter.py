@@ -106,12 +106,11 @@ class Linter:
         The postings in the languages `hand_back` names come back unlinted, as HandedBack results."""
         documents = list(documents)
         found = [self.language_of(d) for d in documents]
-        if hand_back is None:
-            yield from self._lint_found(documents, found, want_metrics)
-            return
-        # each posting's own language, and those of its passages in another (lint_doc lints them in theirs)
-        needs = [{f.code, *(code for *_, code in foreign_blocks(d, f.code))} for d, f in zip(documents, found)]
-        passed = hand_back(needs)
+        passed: set[str] = set()
+        if hand_back is not None:
+            # each posting's own language, and those of its passages in another (lint_doc lints them in theirs)
+            needs = [{f.code, *(c for *_, c in foreign_blocks(d, f.code))} for d, f in zip(documents, found)]
+            passed = hand_back(needs)
         if not passed:
             yield from self._lint_found(documents, found, want_metrics)
             return

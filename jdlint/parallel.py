@@ -25,10 +25,10 @@ from .catalog import load_catalog
 from .config import ConfigResolver
 from .formats import parse
 from .language import is_shipped
-from .linter import HandedBack, Linter
+from .linter import HandedBack
 from .model import FileResult, InputError
 from .nlp import PipelineError, loaded_languages
-from .runner import lint_each, run, run_documents
+from .runner import run, run_documents
 from .source import Source
 from .warmup import POSTINGS, load_tables
 
@@ -80,11 +80,7 @@ class RareLanguages:
 def _lint_handed_back(result: HandedBack, source_name: str | None) -> FileResult | InputError:
     """Lint, in the parent, a posting a worker handed back, with the config a worker would have used."""
     config = _state["resolver"].for_path(source_name if source_name is not None else result.path)
-    linters: dict[int, Linter] = _state.setdefault("linters", {})
-    linter = linters.get(id(config))
-    if linter is None:
-        linter = linters[id(config)] = Linter(config)
-    return next(lint_each(linter, [result.document], _state["want_metrics"]))
+    return next(run_documents([result.document], config, want_metrics=_state["want_metrics"]))
 
 
 def _warm_up(want_metrics: bool) -> None:
