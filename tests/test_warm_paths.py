@@ -12,7 +12,7 @@ from conftest import option_tables
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
-from jdlint.analyses.scan import WORD, Lazy, Letters, _tried, aligned, finditer_from, word_places
+from jdlint.analyses.scan import WORD, Lazy, Letters, aligned, finditer_from, matches_at_starts, word_places
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
@@ -1174,7 +1174,7 @@ def test_term_regexes_tried_at_words_find_what_a_whole_search_finds(catalog):
             lower, letters = text.lower(), Letters(text)
             if not (aligned(text, lower) and letters.plain):
                 continue
-            fast = _tried(pattern, text, lower, tuple(begins), word_places(letters, begins, before))
+            fast = matches_at_starts(pattern, text, lower, tuple(begins), word_places(letters, begins, before))
             whole = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in fast] == whole, (pattern.pattern, text)
             matched += len(whole)

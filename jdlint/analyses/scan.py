@@ -191,12 +191,13 @@ def finditer_words(
     confirms each start. A text whose lower case is not `aligned`, or with a folded letter, is searched whole."""
     if not (letters.plain and aligned(text, lower)):
         return pattern.finditer(text)
-    return _tried(pattern, text, lower, tuple(starts), word_places(letters, starts, before))
+    return matches_at_starts(pattern, text, lower, tuple(starts), word_places(letters, starts, before))
 
 
-def _tried(
+def matches_at_starts(
     pattern: re.Pattern[str] | Lazy, text: str, lower: str, starts: tuple[str, ...], places: list[int]
 ) -> Iterator[re.Match[str]]:
+    """`matches_at` the `places` where `lower` (text.lower(), aligned) begins with one of `starts`."""
     return matches_at(pattern, text, (at for at in places if lower.startswith(starts, at)))
 
 

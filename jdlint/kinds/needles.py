@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Protocol
 
-from ..analyses.scan import WORD, Lazy, Letters, _tried, finditer_from, word_places
+from ..analyses.scan import WORD, Lazy, Letters, finditer_from, matches_at_starts, word_places
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
@@ -290,7 +290,7 @@ def search(
     if exact and begins and before and letters is not None and letters.plain:
         at = word_places(letters, begins, before)
         if len(at) <= len(lower) // _WORD_RATIO:
-            return _tried(pattern, text, lower, tuple(begins), at)
+            return matches_at_starts(pattern, text, lower, tuple(begins), at)
     return pattern.finditer(text)
 
 
