@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +26,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 settings.load_profile("jdlint")
+
+# Word tables built during the run are stored in a folder of the run's own, never in the user's cache folder; set
+# here, before anything is linted, so the jdlint processes the tests start inherit it too.
+_TABLE_CACHE = tempfile.mkdtemp(prefix="jdlint-test-tables-")
+os.environ["JDLINT_CACHE_DIR"] = _TABLE_CACHE
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_TABLE_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

