@@ -53,7 +53,7 @@ def render(fmt: str, results: list[FileResult], **options: Any) -> str:
 
 def render_pieces(reporter: Reporter, results: list[FileResult], **options: Any) -> Iterable[str]:
     """The reporter's output in pieces to write one after another, each ending at a line's or a value's end. A
-    reporter whose output can be large (json) has render_pieces and gives them as it makes them; any other gives
+    reporter whose output can be large (json, text) has render_pieces and gives them as it makes them; any other gives
     its whole render as one piece."""
     pieces = getattr(reporter, "render_pieces", None)
     return pieces(results, **options) if pieces else (reporter.render(results, **options),)

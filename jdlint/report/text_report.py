@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -37,31 +38,35 @@ def _line(path: str, index: LineIndex, finding) -> str:
 
 
 def render(results: list[FileResult], *, statistics: bool = False, **_options: Any) -> str:
+    return "".join(render_pieces(results, statistics=statistics))
+
+
+def render_pieces(results: list[FileResult], *, statistics: bool = False, **_options: Any) -> Iterator[str]:
+    """The report a file at a time (each piece whole lines), so a large batch's report is never held whole."""
     results = printable(results)  # names and text every output can write
-    findings = [(r, f) for r in results for f in r.findings]
-    out: list[str] = []
-    if statistics:
-        counts = Counter((f.code, f.name) for _, f in findings)
-        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            out.append(f"{count:>6}  {code}  {name}")
+    severities: Counter[str] = Counter()
+    codes: Counter[tuple[str, str]] = Counter()
+    files: set[str] = set()  # the paths with findings (a path given twice is one file)
+    for result in results:
+        if result.findings:
+            files.add(result.path)
+            severities.update(f.severity.value for f in result.findings)
+            if statistics:
+                codes.update((f.code, f.name) for f in result.findings)
+            else:
+                index = LineIndex(result.text)
+                yield "".join(_line(result.path, index, f) + "\n" for f in result.findings)
+    for (code, name), count in sorted(codes.items(), key=lambda item: (-item[1], item[0])):
+        yield f"{count:>6}  {code}  {name}\n"
+    found = sum(severities.values())
+    if found:
+        parts = ", ".join(f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s])
+        yield f"Found {found} finding{'s' * (found != 1)} ({parts}) in {len(files)} file{'s' * (len(files) != 1)}.\n"
     else:
-        for result in results:
-            index = LineIndex(result.text)
-            out.extend(_line(result.path, index, f) for f in result.findings)
-    severities = Counter(f.severity.value for _, f in findings)
-    if findings:
-        parts = [f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s]]
-        files = len({r.path for r, _ in findings})
-        out.append(
-            f"Found {len(findings)} finding{'s' * (len(findings) != 1)} "
-            f"({', '.join(parts)}) in {files} file{'s' * (files != 1)}."
-        )
-    else:
-        out.append(f"No findings in {len(results)} file{'s' * (len(results) != 1)}.")
+        yield f"No findings in {len(results)} file{'s' * (len(results) != 1)}.\n"
     languages = Counter(r.language for r in results if r.language)
     if set(languages) - {DEFAULT_LANGUAGE}:  # said only when some posting was not read as English
-        out.append("Languages: " + ", ".join(f"{language_name(c)} {n}" for c, n in languages.most_common()) + ".")
-    return "\n".join(out) + "\n"
+        yield "Languages: " + ", ".join(f"{language_name(c)} {n}" for c, n in languages.most_common()) + ".\n"
 
 
 if TYPE_CHECKING:  # mypy checks this module against the protocol
