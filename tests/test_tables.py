@@ -128,16 +128,44 @@ def test_a_folder_that_cannot_be_made_turns_caching_off(tmp_path, monkeypatch, s
     assert calls == [process_key] and tables.cache_folder() is None
 
 
+def test_a_folder_that_cannot_be_written_is_still_read(folder, source, monkeypatch):
+    """A folder made ready by someone else (a container image, a shared machine) serves its tables; a table it
+    lacks is built with the process hash and not stored."""
+    made_table("words", [source], _build)
+    monkeypatch.setattr(tables, "_writable", lambda _folder: False)
+    assert not tables.storing() and tables.cache_folder() == folder
+    calls: list = []
+    assert made_table("words", [source], lambda key: _build(key, calls)).get("team", -1) == 1
+    assert calls == []  # read, not built
+    assert made_table("other", [source], lambda key: _build(key, calls)).get("team", -1) == 1
+    assert calls == [process_key] and not list(folder.glob("other-*"))
+
+
+def test_rare_words_are_scanned_for_only_when_no_table_is_stored_or_can_be(folder, monkeypatch):
+    from jdlint.language.frequency import WordFrequencies
+
+    monkeypatch.setattr(tables, "_writable", lambda _folder: False)  # an empty folder that cannot be written to
+    scanning = WordFrequencies("en")
+    assert scanning.zipf("kubernetes") > 0.0 and "_large" not in scanning.__dict__
+    monkeypatch.undo()
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    storing = WordFrequencies("en")
+    assert storing.zipf("kubernetes") == scanning.zipf("kubernetes") and "_large" in storing.__dict__
+    assert list(folder.glob("wordfreq-large-en-*.npy"))
+    stored = WordFrequencies("en")
+    assert stored.zipf("kubernetes") == scanning.zipf("kubernetes") and stored._stored is not None
+
+
 def test_the_default_folder_is_the_platforms_user_cache(monkeypatch, tmp_path):
     import platformdirs
 
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name, appauthor: str(tmp_path / name))
-    tables._usable.cache_clear()
+    tables._folder.cache_clear()
     try:
         assert tables.cache_folder() == tmp_path / "jdlint"
     finally:
-        tables._usable.cache_clear()
+        tables._folder.cache_clear()
 
 
 def _cmu_lines() -> list[str]:

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .tables import HashedTable, KeyFunction, cache_folder, made_table
+from .tables import HashedTable, KeyFunction, made_table, stored_table, storing
 
 
 def _read(name: str, language: str, raw: bool = False) -> list[list[Any]]:
@@ -79,23 +79,35 @@ class WordFrequencies:
 
     @cached_property
     def _large(self) -> HashedTable:
-        table = made_table(
-            f"wordfreq-large-{self.language}",
-            [_source("large", self.language)],
-            lambda key: _ranked(self._large_lists, key),
+        table = self._stored or made_table(
+            self._table_name, [_source("large", self.language)], lambda key: _ranked(self._large_lists, key)
         )
         self.__dict__.pop("_large_lists", None)  # the table holds it all now
         return table
+
+    @cached_property
+    def _stored(self) -> HashedTable | None:
+        """The large list's table stored by an earlier process, if there is one."""
+        return stored_table(self._table_name, [_source("large", self.language)])
+
+    @property
+    def _table_name(self) -> str:
+        return f"wordfreq-large-{self.language}"
+
+    def _scans(self) -> bool:
+        """Whether the next rare word is looked for in the lists themselves: the first few are when no table is
+        stored and none can be (a few milliseconds each, rather than building a table of all 300,000 words, which a
+        process pays for only once it has asked for more)."""
+        return (
+            "_large" not in self.__dict__ and self._scanned < SCANNED_LOOKUPS and self._stored is None and not storing()
+        )
 
     def zipf(self, word: str) -> float:
         """The Zipf frequency of a lower-case word (0.0 when wordfreq does not list it)."""
         found = self._small.get(word)
         if found is not None:
             return found
-        if "_large" not in self.__dict__ and self._scanned < SCANNED_LOOKUPS and cache_folder() is None:
-            # without a cache of built tables, the first few rare words are looked for in the lists themselves (a
-            # few milliseconds each) rather than in a table of all 300,000 words, built only once a process has
-            # asked for more
+        if self._scans():
             self._scanned += 1
             key = word.encode("utf-8", "surrogatepass")  # the lists' bytes
             for i, words in enumerate(self._large_lists):  # most frequent first: a word's first listing is its best

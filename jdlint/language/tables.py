@@ -13,8 +13,8 @@ hash of the bytes, which is five times faster to compute but differs between pro
 
 The folder is `JDLINT_CACHE_DIR` when set (empty: no caching), else the platform's user cache folder
 (platformdirs: `~/.cache/jdlint` on Linux). Anything wrong with the folder or a file in it costs only the time to
-build the table again: a file that fails its checks is rebuilt, and a folder that cannot be written turns caching
-off for the process.
+build the table again: a file that fails its checks is rebuilt, and a folder that cannot be written to is only read
+(tables stored there by someone else still serve).
 """
 
 from __future__ import annotations
@@ -86,12 +86,18 @@ class HashedTable:
 
 
 def cache_folder() -> Path | None:
-    """Where tables are stored; None when caching is off or the folder cannot be made or written to."""
-    return _usable(os.environ.get(CACHE_ENV))
+    """Where tables are read from; None when caching is off or the folder neither exists nor can be made."""
+    return _folder(os.environ.get(CACHE_ENV))
+
+
+def storing() -> bool:
+    """Whether a table built now can be stored: the folder can be written to (a read-only one, made ready by
+    someone else, is still read)."""
+    return _writable(cache_folder())
 
 
 @lru_cache(maxsize=4)
-def _usable(chosen: str | None) -> Path | None:
+def _folder(chosen: str | None) -> Path | None:
     if chosen is not None and not chosen.strip():
         return None
     if chosen is not None:
@@ -103,8 +109,13 @@ def _usable(chosen: str | None) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+        return folder if folder.is_dir() else None
+    return folder
+
+
+@lru_cache(maxsize=4)
+def _writable(folder: Path | None) -> bool:
+    return folder is not None and os.access(folder, os.W_OK | os.X_OK)
 
 
 def _file_name(name: str, sources: Iterable[Path]) -> str:
@@ -138,7 +149,7 @@ def made_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction]
     if found is not None:
         return found
     folder = cache_folder()
-    if folder is None:
+    if folder is None or not storing():
         return build(process_key)
     table = build(stable_key)
     _store(folder, _file_name(name, sources), table)
