@@ -81,14 +81,26 @@ def test_a_built_table_is_stored_and_the_next_process_maps_it(folder, source):
         assert second.get(word, -1) == first.get(word, -1)
 
 
-def test_a_changed_source_gets_a_new_table_and_the_old_file_goes(folder, source):
-    made_table("words", [source], _build)
-    old = {p.name for p in folder.glob("words-*.npy")}
-    source.write_text("and team role, and more\n", encoding="utf-8")  # another size
+def test_each_source_has_its_own_table_and_the_oldest_go(folder, tmp_path):
+    """Installs that share the folder (other paths, other versions of the source) each keep their table, up to KEPT
+    of them; storing one more removes the oldest."""
+    sources = []
+    for n in range(tables.KEPT + 2):
+        source = tmp_path / f"install-{n}" / "words.txt"
+        source.parent.mkdir()
+        source.write_text("and team role\n", encoding="utf-8")
+        sources.append(source)
+        made_table("words", [source], _build)
+        stored = sorted(folder.glob("words-*.npy"), key=lambda path: path.stat().st_mtime_ns)
+        assert len(stored) == min(n + 1, tables.KEPT)
+        os.utime(stored[-1], ns=(n * 10**9, n * 10**9))  # an older file is one stored earlier
+    assert stored_table("words", [sources[-1]]) is not None and stored_table("words", [sources[-2]]) is not None
+    assert stored_table("words", [sources[0]]) is None and stored_table("words", [sources[1]]) is None
+    source = sources[-1]
+    source.write_text("and team role, and more\n", encoding="utf-8")  # the same install's source changed
     calls: list = []
     made_table("words", [source], lambda key: _build(key, calls))
-    new = {p.name for p in folder.glob("words-*.npy")}
-    assert calls == [stable_key] and len(new) == 1 and new != old
+    assert calls == [stable_key] and len(list(folder.glob("words-*.npy"))) == tables.KEPT
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from ..version import __version__
 
 CACHE_ENV = "JDLINT_CACHE_DIR"
 FORMAT = 1  # bump when a stored table's layout or hash changes
+KEPT = 4  # files kept of each table: one per install of jdlint that shares the folder, or per version
 KeyFunction = Callable[[bytes], int]
 
 
@@ -157,8 +158,9 @@ def made_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction]
 
 
 def _store(folder: Path, file_name: str, table: HashedTable) -> None:
-    """Write the table's file whole or not at all (a process reading it meanwhile sees the old file or none), and
-    drop the files of the same table built from older sources."""
+    """Write the table's file whole or not at all (a process reading it meanwhile sees the old file or none), and keep
+    only the newest KEPT files of the same table: each install of jdlint (a pre-commit environment, a pipx one) reads
+    its own, and an upgrade leaves an old one behind."""
     import numpy
 
     try:
@@ -171,8 +173,8 @@ def _store(folder: Path, file_name: str, table: HashedTable) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
         stem = file_name.rsplit("-", 1)[0]
-        for older in folder.glob(f"{stem}-*.npy"):
-            if older.name != file_name:
-                older.unlink(missing_ok=True)
+        versions = sorted(folder.glob(f"{stem}-*.npy"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for older in versions[KEPT:]:
+            older.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only or full disk: the next process builds the table again
+        pass  # a full disk, or a file another process removed meanwhile: the next process builds the table again
