@@ -148,6 +148,25 @@ MIXED = (
 )
 
 
+def test_foreign_blocks_are_worked_out_once_per_document_and_language(monkeypatch):
+    """A batch worker asks which languages a posting needs before linting it, and the lint asks again: lingua reads
+    a leaning block once per document and language."""
+    from jdlint.language import detect
+
+    asked: list[str] = []
+    real = detect.detect
+    monkeypatch.setattr(detect, "detect", lambda text: asked.append(text) or real(text))
+    document = _document(MIXED, "markdown")
+    first = foreign_blocks(document, "en")
+    (block,) = asked
+    assert first[0][2] == "de" and block.startswith("Über uns")
+    assert foreign_blocks(document, "en") == first and asked.count(block) == 1
+    [result] = Linter().lint([document], hand_back=lambda needs: set())  # asks as a worker does, then lints
+    assert result.other_languages == ("de",) and asked.count(block) == 1
+    fresh = _document(MIXED, "markdown")
+    assert foreign_blocks(fresh, "en") == first and asked.count(block) == 2  # a new document: its own answer
+
+
 def test_a_german_paragraph_gets_the_german_rules_and_the_english_ones_stay_out():
     document = _document(MIXED, "markdown")
     [(start, end, code)] = foreign_blocks(document, "en")

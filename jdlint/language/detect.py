@@ -229,7 +229,15 @@ def resolve(document: Document, default: str, forced: str | None = None, detecti
 def foreign_blocks(document: Document, language: str) -> list[tuple[int, int, str]]:
     """(start, end, language) in extracted-text offsets of the blocks written in another language than the
     posting's. Only blocks whose marker words lean to another language are asked of lingua; a short block
-    between two blocks of the same other language is taken to be in it too."""
+    between two blocks of the same other language is taken to be in it too. Worked out once per document and
+    language: a batch worker asks before linting (what it would load) and the lint asks again."""
+    known: dict[str, list[tuple[int, int, str]]] = document.__dict__.setdefault("_foreign_blocks", {})
+    if language not in known:
+        known[language] = _foreign_blocks(document, language)
+    return known[language]
+
+
+def _foreign_blocks(document: Document, language: str) -> list[tuple[int, int, str]]:
     text = document.text
     blocks = _block_markers(document)
     judged: list[tuple[int, int, str | None]] = []  # None: too little text to say
