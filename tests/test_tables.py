@@ -81,6 +81,18 @@ def test_a_built_table_is_stored_and_the_next_process_maps_it(folder, source):
         assert second.get(word, -1) == first.get(word, -1)
 
 
+def test_an_empty_stored_table_is_served_not_built_again(folder, source):
+    calls: list = []
+
+    def empty(key):
+        calls.append(key)
+        return HashedTable.build([], numpy.array([], dtype=numpy.int64), key)
+
+    made_table("words", [source], empty)
+    again = made_table("words", [source], empty)
+    assert calls == [stable_key] and len(again) == 0 and again.get("and", -1) == -1
+
+
 def test_each_source_has_its_own_table_and_the_oldest_go(folder, tmp_path):
     """Installs that share the folder (other paths, other versions of the source) each keep their table, up to KEPT
     of them; storing one more removes the oldest."""

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .tables import HashedTable, KeyFunction, made_table, stored_table, storing
+from .tables import HashedTable, KeyFunction, built_table, stored_table, storing
 
 
 def _read(name: str, language: str, raw: bool = False) -> list[list[Any]]:
@@ -79,9 +79,11 @@ class WordFrequencies:
 
     @cached_property
     def _large(self) -> HashedTable:
-        table = self._stored or made_table(
-            self._table_name, [_source("large", self.language)], lambda key: _ranked(self._large_lists, key)
-        )
+        table = self._stored
+        if table is None:
+            table = built_table(
+                self._table_name, [_source("large", self.language)], lambda key: _ranked(self._large_lists, key)
+            )
         self.__dict__.pop("_large_lists", None)  # the table holds it all now
         return table
 

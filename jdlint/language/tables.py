@@ -40,10 +40,10 @@ def stable_key(word: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little", signed=True)
 
 
-def process_key(word: bytes) -> int:
-    """Python's hash of the bytes: fixed within one process only. (Not the hash of the str itself: CPython hashes a
-    string's internal buffer, so "1r" and "爱", the same two bytes in different widths, share one.)"""
-    return hash(word)
+# Python's hash of the bytes, called from C when mapped over a list: fixed within one process only. (Not the hash of
+# the str itself: CPython hashes a string's internal buffer, so "1r" and "爱", the same two bytes in different
+# widths, share one.)
+process_key: KeyFunction = hash
 
 
 class HashedTable:
@@ -59,10 +59,7 @@ class HashedTable:
         its lowest number."""
         import numpy
 
-        if key is process_key:  # hashed in C
-            hashes = numpy.fromiter(map(hash, words), numpy.int64, len(words))
-        else:
-            hashes = numpy.fromiter(map(key, words), numpy.int64, len(words))
+        hashes = numpy.fromiter(map(key, words), numpy.int64, len(words))
         order = numpy.argsort(hashes)  # not a stable sort (four times slower): reduceat below keeps the lowest anyway
         hashes, values = hashes[order], numpy.asarray(values, dtype=numpy.int64)[order]
         first = numpy.ones(len(hashes), dtype=bool)
@@ -147,8 +144,11 @@ def stored_table(name: str, sources: Sequence[Path]) -> HashedTable | None:
 def made_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction], HashedTable]) -> HashedTable:
     """The stored table for these sources, else `build(key)`'s, stored for the next process when caching is on."""
     found = stored_table(name, sources)
-    if found is not None:
-        return found
+    return found if found is not None else built_table(name, sources, build)  # (an empty table is falsy)
+
+
+def built_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction], HashedTable]) -> HashedTable:
+    """`build(key)`'s table, stored for the next process when it can be (the caller found none stored)."""
     folder = cache_folder()
     if folder is None or not storing():
         return build(process_key)
