@@ -357,4 +357,5 @@ class Builder:
 
     def result(self) -> tuple[str, list[Piece], list[Segment]]:
         self.close()
-        return "".join(self.parts), [Piece(*run) for run in self._runs], self.segments
+        make = tuple.__new__  # each run is a Piece's five fields: made as a tuple, not through Piece's __new__
+        return "".join(self.parts), [make(Piece, run) for run in self._runs], self.segments
