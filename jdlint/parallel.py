@@ -18,7 +18,7 @@ import gc
 import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 from .catalog import load_catalog
@@ -33,6 +33,7 @@ from .source import Source
 from .warmup import POSTINGS, load_tables
 
 CHUNK = 32  # postings per task: big enough to batch through spaCy, small enough to spread the work
+SMALLEST_CHUNK = 4  # ... and toward the end of the batch, down to this many (see _chunks)
 MIN_PARALLEL = 64  # below this many inputs, starting workers costs more than it saves
 RARE = 8  # a language is rare in a worker's share of a batch while under one posting in RARE is in it
 
@@ -133,19 +134,20 @@ def _each(items: list, lint) -> list:
     return results
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _chunks(items: Sequence, size: int, jobs: int) -> Iterator[list]:
+    """`items` in tasks of `size`, then smaller ones as the end nears (each at most a quarter of each process's
+    share of what is left, down to SMALLEST_CHUNK): when the last task is taken, a worker can still hold two, and
+    the other processes would wait for them with nothing left to do."""
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        step = max(SMALLEST_CHUNK, min(size, left // (4 * jobs)))
+        yield list(items[start : start + step])
+        start += step
 
 
 def lint_in_workers(
-    kind: str, items: Iterable, jobs: int, config_path, overrides, want_metrics, source_name: str | None = None
+    kind: str, items: Sequence, jobs: int, config_path, overrides, want_metrics, source_name: str | None = None
 ) -> Iterator:
     """kind "paths": items are paths; kind "documents": parsed Documents (and InputErrors) of one export."""
     context = multiprocessing.get_context("fork")
@@ -155,9 +157,9 @@ def lint_in_workers(
     lint: Callable[..., list]
     tasks: Iterator
     if kind == "paths":
-        lint, tasks = _lint_paths, _chunks(items, CHUNK)
+        lint, tasks = _lint_paths, _chunks(items, CHUNK, jobs)
     else:
-        lint, tasks = _lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK))
+        lint, tasks = _lint_documents, ((source_name, chunk) for chunk in _chunks(items, CHUNK, jobs))
     workers = max(1, jobs - 1)
     try:
         with ProcessPoolExecutor(
@@ -175,16 +177,17 @@ def lint_in_workers(
 
 def _shared_with_parent(pool: Executor, lint: Callable, tasks: Iterator, ahead: int) -> Iterator[list]:
     """Each task's results, in task order. The workers hold up to `ahead` tasks (one running, one queued each);
-    while the oldest task out is unfinished, the parent lints the next task itself instead of waiting."""
+    while the oldest task out is unfinished, the parent lints the next task itself instead of waiting. The workers
+    are given their next task before a result is handed on: what is done with it can take a while (a posting
+    handed back loads its language in the parent, a second or so), and they would run out of work meanwhile."""
     queue: deque[Future | list] = deque()  # every task taken, in order: a worker's future or the parent's results
     given_out = 0  # futures in the queue
     task = next(tasks, None)
     while queue or task is not None:
-        if task is not None and given_out < ahead:
+        while task is not None and given_out < ahead:
             queue.append(pool.submit(lint, task))
             given_out += 1
             task = next(tasks, None)
-            continue
         head = queue[0]
         if task is not None and isinstance(head, Future) and not head.done():
             queue.append(lint(task))
@@ -193,6 +196,11 @@ def _shared_with_parent(pool: Executor, lint: Callable, tasks: Iterator, ahead: 
         queue.popleft()
         if isinstance(head, Future):
             given_out -= 1
-            yield head.result()
+            result = head.result()
+            if task is not None:
+                queue.append(pool.submit(lint, task))
+                given_out += 1
+                task = next(tasks, None)
+            yield result
         else:
             yield head

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from jdlint.cli import main
@@ -91,6 +92,62 @@ def test_the_parent_lints_beside_its_workers_and_results_keep_task_order():
     assert threading.get_ident() in linted_by and len(linted_by) == 2  # the caller's own thread took tasks too
 
 
+def test_the_workers_get_their_next_task_before_a_result_is_handed_on():
+    """What the caller does with a worker's result can take long (a posting handed back loads its language in the
+    parent): by then the workers hold `ahead` tasks again, so they do not run dry meanwhile."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jdlint.parallel import _shared_with_parent
+
+    class Counting(ThreadPoolExecutor):
+        submitted = 0
+
+        def submit(self, fn, /, *args, **kwargs):
+            Counting.submitted += 1
+            return super().submit(fn, *args, **kwargs)
+
+    drawn = 0
+
+    def tasks():
+        nonlocal drawn
+        for task in range(30):
+            drawn += 1
+            yield task
+
+    def lint(task):
+        time.sleep(0.002)
+        return [(task, threading.get_ident())]
+
+    from_workers = 0
+    checked = 0
+    with Counting(max_workers=1) as pool:
+        for batch in _shared_with_parent(pool, lint, tasks(), ahead=2):
+            task, thread = batch[0]
+            if thread != threading.get_ident():
+                from_workers += 1
+                if drawn < 30:
+                    assert Counting.submitted - from_workers == 2, f"task {task}: the worker was not topped up"
+                    checked += 1
+    assert checked >= 3
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 31, 200, 4274])
+def test_tasks_cover_the_batch_in_order_and_shrink_toward_its_end(count):
+    from jdlint.parallel import SMALLEST_CHUNK, _chunks
+
+    items = [f"p{i}" for i in range(count)]
+    chunks = list(_chunks(items, 32, 2))
+    assert [item for chunk in chunks for item in chunk] == items
+    assert all(0 < len(chunk) <= 32 for chunk in chunks)
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)  # never larger once they shrink
+    if count >= 1000:
+        assert sizes[0] == 32 and sizes[-2] == SMALLEST_CHUNK  # full tasks first, the smallest last
+        assert sum(size == 32 for size in sizes) * 32 >= count * 0.9  # and most of the batch in full ones
+
+
 def test_with_jobs_two_the_batch_forks_one_worker(tmp_path, monkeypatch):
     from concurrent.futures import ProcessPoolExecutor
 
@@ -170,17 +227,17 @@ def test_the_parent_lints_what_its_worker_hands_back_with_the_same_results(tmp_p
 
     monkeypatch.setattr(parallel, "_lint_handed_back", counting)
     monkeypatch.setattr(parallel, "loaded_languages", lambda: {"en"})  # as after a warm-up on English alone
-    for i in range(MIN_PARALLEL * 2):  # the first chunk, which goes to the worker, holds three German postings
-        text = GERMAN.format(i=i) if i in (3, 11, 20) else f"Posting {i}. We need a salesman and a foreman."
+    for i in range(MIN_PARALLEL * 2):  # the first two tasks (16 and 15 postings) go to the worker, one German in each
+        text = GERMAN.format(i=i) if i in (3, 20) else f"Posting {i}. We need a salesman and a foreman."
         (tmp_path / f"p{i:03d}.txt").write_text(text, encoding="utf-8")
     args = ["check", "--exit-zero", "--format", "json", str(tmp_path)]
     one = CliRunner().invoke(main, [*args, "--jobs", "1"])
     two = CliRunner().invoke(main, [*args, "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stderr == two.stderr
-    assert handed_back == [str(tmp_path / f"p{i:03d}.txt") for i in (3, 11, 20)]
+    assert handed_back == [str(tmp_path / f"p{i:03d}.txt") for i in (3, 20)]
     files = json.loads(two.stdout)["files"]
-    assert [f.get("language") for f in files if f["path"] in handed_back] == ["de"] * 3
+    assert [f.get("language") for f in files if f["path"] in handed_back] == ["de"] * 2
 
 
 def test_records_a_worker_hands_back_are_linted_by_the_parent_as_without_workers(tmp_path, monkeypatch):
