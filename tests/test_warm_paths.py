@@ -1000,14 +1000,34 @@ def test_digit_led_regexes_match_alike_when_tried_only_at_their_digit_starts(cat
     assert tried >= 2
 
 
+def test_substrings_found_in_one_pass_are_those_in_finds():
+    """Substrings.found_in answers as `string in text` for each string: overlapping ones, one a prefix or a part of
+    another, repeated, beyond ASCII; a text with a lone surrogate (the automaton cannot read it) is None."""
+    from jdlint.analyses.scan import Substrings
+
+    strings = ["go", "goe", "goes", "oe", "e", "the", "he", "ab", "bab", "é", "ñu", "日本", "x y"]
+    found = Substrings(strings)
+    assert found.found_in("goes") == {"go", "goe", "goes", "oe", "e"}
+    assert found.found_in("babab") == {"ab", "bab"}
+    assert found.found_in("") == set() and Substrings([]).found_in("anything") == set()
+    assert found.found_in("the \ud800 goes") is None
+    rng = random.Random(7)
+    alphabet = "abeghostyé ñu日本"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert found.found_in(text) == {s for s in strings if s in text}, text
+
+
 def test_an_idiom_is_compiled_only_where_it_may_match():
     """An idiom is left (its pattern never compiled) only in a text where it has no match: none of its needles, or
     no phrase with all its words, whatever the case, gaps, endings and apostrophes (in a text lower-casing keeps
     aligned; elsewhere the needles alone decide, as before)."""
+    from jdlint.analyses.scan import Substrings
     from jdlint.checks.ableist import _COMPILED, _may_match
 
     rng = random.Random(313)
     every = idioms()
+    needles = Substrings(n for idiom in every for n in idiom.needles)
     words = sorted({w for idiom in every for words in idiom.spelled for w in words} | {"the", "a", "eye", "ears"})
     phrases = [
         re.sub(r"(?<=\w)'(?=\w)", "’", p)
@@ -1022,9 +1042,13 @@ def test_an_idiom_is_compiled_only_where_it_may_match():
     for text in texts:
         lower = text.lower()
         exact = aligned(text, lower)
+        present = needles.found_in(lower)
         for idiom in every:
             _COMPILED.clear()  # (a compiled idiom is searched wherever its needles occur)
-            if not _may_match(idiom, lower, exact):
+            may = _may_match(idiom, lower, exact, present)
+            _COMPILED.clear()
+            assert may == _may_match(idiom, lower, exact, None), (idiom.needles, text)  # the automaton's = `in`'s
+            if not may:
                 skipped += 1
                 if exact:
                     assert not idiom.pattern.search(text), (idiom.pattern.pattern[:60], text)

@@ -105,6 +105,24 @@ def matches_at(pattern: re.Pattern[str] | Lazy, text: str, places: Iterable[int]
                 done = max(match.end(), at + 1)
 
 
+class Substrings:
+    """Which of a fixed set of strings occur in a text, found in one Aho-Corasick pass (ahocorasick-rs): a check that
+    asks about dozens of them (each idiom's needles) reads the text once, not once for each."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        import ahocorasick_rs  # here, not at import: only the checks that build one need it
+
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(set(strings)))
+
+    def found_in(self, text: str) -> set[str] | None:
+        """The strings occurring in `text`, overlapping ones too ("go" in "goes" beside "goe"); None when the text
+        holds a lone surrogate, which the automaton cannot read (the caller asks `in` then)."""
+        try:
+            return set(self._automaton.find_matches_as_strings(text, overlapping=True))
+        except UnicodeEncodeError:
+            return None
+
+
 # characters beyond ASCII that IGNORECASE matches to an ASCII letter: dotted and dotless i, long s, Kelvin sign
 FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 WORD = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"  # the ASCII characters \w matches

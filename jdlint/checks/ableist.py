@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli
 
-from ..analyses.scan import Lazy, aligned, finditer_from
+from ..analyses.scan import Lazy, Substrings, aligned, finditer_from
 from ..context import Context
 from ..model import Match, Severity
 from ..resources import data_path
@@ -109,11 +109,15 @@ def _spelled(phrase: str) -> frozenset[str]:
 _COMPILED: set[int] = set()  # the idioms (by id) whose pattern this process has compiled
 
 
-def _may_match(idiom: Idiom, lower: str, exact: bool) -> bool:
-    """False when the idiom cannot match: none of its needles occurs, or (in a text whose lower-cased form spells
-    a word where a match does) no phrase has all its words there. Its pattern is compiled only when this holds;
-    once it is, a search where its needles begin costs less than looking for every phrase's words."""
-    if not any(needle in lower for needle in idiom.needles):
+def _may_match(idiom: Idiom, lower: str, exact: bool, present: set[str] | None) -> bool:
+    """False when the idiom cannot match: none of its needles occurs (`present`: the idioms' needles `lower` holds,
+    None to look in it), or (in a text whose lower-cased form spells a word where a match does) no phrase has all
+    its words there. Its pattern is compiled only when this holds; once it is, a search where its needles begin
+    costs less than looking for every phrase's words."""
+    if present is None:
+        if not any(needle in lower for needle in idiom.needles):
+            return False
+    elif present.isdisjoint(idiom.needles):
         return False
     if not exact or id(idiom) in _COMPILED:
         return True
@@ -155,8 +159,10 @@ def ableist_idiom(context: Context, rule: Rule) -> Iterator[Match]:
     found = []
     lower = context.lowered_text
     exact = aligned(text, lower)
+    needles = context.compiled((rule.code, "idiom-needles"), lambda: Substrings(n for i in compiled for n in i.needles))
+    present = needles.found_in(lower)
     for idiom in compiled:
-        if not _may_match(idiom, lower, exact):
+        if not _may_match(idiom, lower, exact, present):
             continue
         for match in _matches(idiom, text, lower, exact):
             if _fires(idiom, text, match.start(), match.end()):
