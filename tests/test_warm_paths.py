@@ -12,7 +12,16 @@ from conftest import option_tables
 
 from jdlint.analyses import segmentation
 from jdlint.analyses.dictionary import dictionary_share
-from jdlint.analyses.scan import WORD, Lazy, Letters, aligned, finditer_from, matches_at_starts, word_places
+from jdlint.analyses.scan import (
+    WORD,
+    Lazy,
+    Letters,
+    aligned,
+    finditer_from,
+    matches_at_starts,
+    word_places,
+)
+from jdlint.analyses.scan import places as start_places
 from jdlint.analyses.segmentation import Split, seam_split, split_word
 from jdlint.analyses.shapes import may_match, pieces, requirements, shape
 from jdlint.checks import apostrophes, characters, contacts, glued
@@ -20,7 +29,7 @@ from jdlint.checks.ableist import _matches, idioms
 from jdlint.checks.physical import _compile
 from jdlint.context import Context
 from jdlint.formats import parse
-from jdlint.kinds.needles import few_starts, needles, refused_before, starts
+from jdlint.kinds.needles import few_places, needles, refused_before, starts
 from jdlint.kinds.terms import CompiledTerms, _longest, _optional, _shared_part
 from jdlint.language import COMMON_ZIPF, get_language
 from jdlint.language.en import syllables as en_syllables
@@ -219,9 +228,28 @@ def test_a_pattern_beginning_anywhere_has_no_starts(pattern):
 
 
 def test_starts_are_tried_one_by_one_only_where_they_are_few():
-    assert few_starts("x" * 640 + "under", {"under"})
-    assert not few_starts("no " * 100, {"no"})
-    assert not few_starts("short", {"sh"})  # a text too short to save anything: the whole-text search
+    assert few_places("x" * 640 + "under", {"under"}) == [640]
+    assert few_places("no " * 100, {"no"}) is None
+    assert few_places("short", {"sh"}) is None  # a text too short to save anything: the whole-text search
+    assert few_places("x" * 640 + "aaa", ["a", "aa"]) == [640, 641, 642]  # overlapping, each offset once
+    assert few_places("x" * 640 + "b a", ["zz", "a", "b"]) == [640, 642]  # merged in order
+
+
+def test_few_places_are_every_place_a_start_begins_or_none():
+    """few_places gives scan.places whenever it gives anything, and nothing only when the starts' places are more
+    than the budget."""
+    rng = random.Random(254)
+    for _ in range(400):
+        pieces = ["no ", "a", "under", "x" * 40, "b", "aa ", "Ünder "]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        lower = text.lower()
+        begins = rng.sample(["no", "a", "aa", "under", "b", "zz", "ünder"], rng.randint(1, 4))
+        found = few_places(lower, begins)
+        expected = start_places(lower, begins)
+        if found is None:  # each start's places counted (two that begin at one offset are two tries)
+            assert sum(len(start_places(lower, [begin])) for begin in begins) > len(lower) // 32
+        else:
+            assert found == expected
 
 
 def test_phrases_are_skipped_only_in_a_posting_without_their_words(pipeline):

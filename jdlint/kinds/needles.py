@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Protocol
 
-from ..analyses.scan import WORD, Lazy, Letters, finditer_from, matches_at_starts, word_places
+from ..analyses.scan import WORD, Lazy, Letters, matches_at, matches_at_starts, word_places
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
@@ -254,16 +254,25 @@ def _repeat_starts(av: Any, rest: list[tuple[Any, Any]], digits: bool) -> set[st
 _SCAN_RATIO = 32  # a search of the whole text costs about as much as a match tried at every 32nd character
 
 
-def few_starts(lower: str, starts: Iterable[str]) -> bool:
-    """True when `starts` begin so few places in `lower` that trying a match at each (finditer_from) is cheaper
-    than a search of the whole text. Counting is one fast pass per start; a short start ("no", "a") can recur
-    too often in one posting and be rare in the next."""
+def few_places(lower: str, starts: Iterable[str]) -> list[int] | None:
+    """Where `starts` begin in `lower`, each offset once and in order, when they begin so few places that trying a
+    match at each (matches_at) is cheaper than a search of the whole text; None when they begin more. The places
+    are found and counted in one pass per start (a short start, "no" or "a", can recur too often in one posting
+    and be rare in the next)."""
     budget = len(lower) // _SCAN_RATIO
+    found: list[int] = []
+    append, find = found.append, lower.find
+    several = False
     for start in starts:
-        budget -= lower.count(start)
-        if budget < 0:
-            return False
-    return True
+        if found:
+            several = True  # places of two starts: to be merged
+        at = find(start)
+        while at >= 0:
+            append(at)
+            at = find(start, at + 1)
+        if len(found) > budget:
+            return None
+    return sorted(set(found)) if several else found
 
 
 def search(
@@ -285,8 +294,10 @@ def search(
         return ()
     if exact and any(not any(needle in lower for needle in other) for other in more):
         return ()
-    if exact and begins and few_starts(lower, begins):
-        return finditer_from(pattern, text, lower, begins)
+    if exact and begins:
+        at = few_places(lower, begins)
+        if at is not None:
+            return matches_at(pattern, text, at)
     if exact and begins and before and letters is not None and letters.plain:
         at = word_places(letters, begins, before)
         if len(at) <= len(lower) // _WORD_RATIO:
