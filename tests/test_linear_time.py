@@ -499,3 +499,27 @@ def test_pay_cues_in_compounds_are_tried_from_a_word_start_only():
         assert _PAY_CUE.search(cue), cue
     for not_cue in ("lohnen", "gehaltvoll", "a_long_word_" * 50):
         assert not _PAY_CUE.search(not_cue), not_cue
+
+
+class _CountingText(str):
+    """A text that counts str.find calls on it."""
+
+    finds = 0
+
+    def find(self, *args):  # type: ignore[override]
+        _CountingText.finds += 1
+        return super().find(*args)
+
+
+def test_a_start_too_common_to_try_one_by_one_stops_being_listed_at_the_budget():
+    """few_places lists a start's places only up to the budget (a thirty-second of the text): a posting that is a
+    long run of one letter is not walked place by place before the whole-text search takes over."""
+    from jdlint.kinds.needles import few_places
+
+    text = _CountingText("a" * 64_000)
+    _CountingText.finds = 0
+    assert few_places(text, ["a"]) is None
+    assert _CountingText.finds <= 64_000 // 32 + 2
+    _CountingText.finds = 0
+    assert few_places(_CountingText("b" * 64_000 + "a"), ["a"]) == [64_000]  # few: each one listed
+    assert _CountingText.finds == 2

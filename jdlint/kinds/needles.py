@@ -269,9 +269,9 @@ def few_places(lower: str, starts: Iterable[str]) -> list[int] | None:
         at = find(start)
         while at >= 0:
             append(at)
+            if len(found) > budget:
+                return None  # (checked at each place: "a" in a long run of a's must not be listed whole)
             at = find(start, at + 1)
-        if len(found) > budget:
-            return None
     return sorted(set(found)) if several else found
 
 
