@@ -10,6 +10,7 @@ such starts from a pattern's parse for the catalog's regexes; the analyses list 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -69,14 +70,26 @@ def occurrences(text: str, needle: str) -> Iterator[int]:
 def places(lower: str, starts: Iterable[str]) -> list[int]:
     """Where any of `starts` occurs in `lower`, each offset once, in order (`occurrences` of each, in one loop
     without a generator: a start as short as "in" occurs hundreds of times in a posting)."""
+    found = places_up_to(lower, starts, sys.maxsize)
+    assert found is not None  # (no text holds that many)
+    return found
+
+
+def places_up_to(lower: str, starts: Iterable[str], most: int) -> list[int] | None:
+    """`places`, or None as soon as more than `most` are found, each start's counted (two starts at one offset are
+    two): a start too common to try one place at a time ("a" in a long run of a's) is not listed whole."""
     found: list[int] = []
     append, find = found.append, lower.find
+    several = False
     for start in starts:
+        several = several or bool(found)  # places of two starts: to be merged
         at = find(start)
         while at >= 0:
             append(at)
+            if len(found) > most:
+                return None
             at = find(start, at + 1)
-    return sorted(set(found))
+    return sorted(set(found)) if several else found  # one start's places are in order, each once
 
 
 def finditer_from(

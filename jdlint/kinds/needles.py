@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Protocol
 
-from ..analyses.scan import WORD, Lazy, Letters, matches_at, matches_at_starts, word_places
+from ..analyses.scan import WORD, Lazy, Letters, matches_at, matches_at_starts, places_up_to, word_places
 
 _parser: Any = importlib.import_module("re._parser")  # the stdlib's pattern parser (sre_parse before 3.11)
 _c: Any = importlib.import_module("re._constants")
@@ -259,20 +259,7 @@ def few_places(lower: str, starts: Iterable[str]) -> list[int] | None:
     match at each (matches_at) is cheaper than a search of the whole text; None when they begin more. The places
     are found and counted in one pass per start (a short start, "no" or "a", can recur too often in one posting
     and be rare in the next)."""
-    budget = len(lower) // _SCAN_RATIO
-    found: list[int] = []
-    append, find = found.append, lower.find
-    several = False
-    for start in starts:
-        if found:
-            several = True  # places of two starts: to be merged
-        at = find(start)
-        while at >= 0:
-            append(at)
-            if len(found) > budget:
-                return None  # (checked at each place: "a" in a long run of a's must not be listed whole)
-            at = find(start, at + 1)
-    return sorted(set(found)) if several else found
+    return places_up_to(lower, starts, len(lower) // _SCAN_RATIO)
 
 
 def search(
