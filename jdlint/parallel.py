@@ -183,11 +183,16 @@ def _shared_with_parent(pool: Executor, lint: Callable, tasks: Iterator, ahead: 
     queue: deque[Future | list] = deque()  # every task taken, in order: a worker's future or the parent's results
     given_out = 0  # futures in the queue
     task = next(tasks, None)
-    while queue or task is not None:
+
+    def give_out() -> None:  # the workers' share, topped up to `ahead`
+        nonlocal given_out, task
         while task is not None and given_out < ahead:
             queue.append(pool.submit(lint, task))
             given_out += 1
             task = next(tasks, None)
+
+    give_out()
+    while queue:
         head = queue[0]
         if task is not None and isinstance(head, Future) and not head.done():
             queue.append(lint(task))
@@ -197,10 +202,7 @@ def _shared_with_parent(pool: Executor, lint: Callable, tasks: Iterator, ahead: 
         if isinstance(head, Future):
             given_out -= 1
             result = head.result()
-            if task is not None:
-                queue.append(pool.submit(lint, task))
-                given_out += 1
-                task = next(tasks, None)
+            give_out()
             yield result
         else:
             yield head
