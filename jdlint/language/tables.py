@@ -150,7 +150,7 @@ def made_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction]
 def built_table(name: str, sources: Sequence[Path], build: Callable[[KeyFunction], HashedTable]) -> HashedTable:
     """`build(key)`'s table, stored for the next process when it can be (the caller found none stored)."""
     folder = cache_folder()
-    if folder is None or not storing():
+    if folder is None or not _writable(folder):
         return build(process_key)
     table = build(stable_key)
     _store(folder, _file_name(name, sources), table)
