@@ -518,8 +518,11 @@ def test_a_start_too_common_to_try_one_by_one_stops_being_listed_at_the_budget()
 
     text = _CountingText("a" * 64_000)
     _CountingText.finds = 0
-    assert few_places(text, ["a"]) is None
+    assert few_places(text, ["aa"]) is None
     assert _CountingText.finds <= 64_000 // 32 + 2
+    _CountingText.finds = 0
+    assert few_places(text, ["a", "b"]) is None  # a one-letter start is counted in one call, and not listed
+    assert _CountingText.finds == 0
     _CountingText.finds = 0
     assert few_places(_CountingText("b" * 64_000 + "a"), ["a"]) == [64_000]  # few: each one listed
     assert _CountingText.finds == 2

@@ -78,6 +78,9 @@ def places(lower: str, starts: Iterable[str]) -> list[int]:
 def places_up_to(lower: str, starts: Iterable[str], most: int) -> list[int] | None:
     """`places`, or None as soon as more than `most` are found, each start's counted (two starts at one offset are
     two): a start too common to try one place at a time ("a" in a long run of a's) is not listed whole."""
+    starts = tuple(starts)
+    if most < len(lower) and sum(lower.count(start) for start in starts if len(start) == 1) > most:
+        return None  # a one-letter start ("s", "a") is usually that common: counting it in C is cheaper than listing
     found: list[int] = []
     append, find = found.append, lower.find
     several = False
