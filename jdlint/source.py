@@ -135,7 +135,12 @@ def read_bytes(path: str | os.PathLike, max_bytes: int) -> bytes:
         )
     try:
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # as many bytes as the file holds, and one more to see whether it grew: a read of max_bytes + 1 makes a
+            # buffer of that size (megabytes) for every posting. One that grew (or, like /proc's, gives no size) is
+            # read on to the limit
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:

@@ -92,3 +92,53 @@ def test_parse_size(value, size):
 def test_parse_size_rejects(value):
     with pytest.raises(ValueError):
         parse_size(value)
+
+
+def _reporting_size(monkeypatch, size):
+    """os.stat as jdlint.source sees it, giving every file `size` bytes: a file that grew after it was looked at,
+    or one of /proc's, which report no size at all."""
+    import os
+
+    real = os.stat
+
+    def stat(path, *args, **kwargs):
+        found = real(path, *args, **kwargs)
+        return os.stat_result((*found[:6], size, *found[7:]))
+
+    monkeypatch.setattr("jdlint.source.os.stat", stat)
+
+
+def test_a_file_larger_than_its_reported_size_is_read_whole(tmp_path, monkeypatch):
+    posting = tmp_path / "growing.txt"
+    posting.write_text("Senior nurse, day shifts. " * 40)
+    for reported in (0, 10):
+        _reporting_size(monkeypatch, reported)
+        assert read_path(posting, DEFAULT_MAX_BYTES, "text").text == "Senior nurse, day shifts. " * 40
+
+
+def test_a_file_that_grew_past_the_limit_is_refused(tmp_path, monkeypatch):
+    posting = tmp_path / "growing.txt"
+    posting.write_bytes(b"a" * 2000)
+    _reporting_size(monkeypatch, 10)
+    with pytest.raises(SourceError, match="over the 1,000-byte limit"):
+        read_path(posting, 1000, "text")
+
+
+def test_a_file_is_read_in_a_buffer_of_its_own_size(tmp_path, monkeypatch):
+    """Not one of the size limit (5 MB by default) for every posting of a batch."""
+    import io
+
+    asked: list[int] = []
+    real_read = io.BufferedReader.read
+
+    class Recording(io.BufferedReader):
+        def read(self, size=-1):
+            asked.append(size)
+            return real_read(self, size)
+
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda name, mode="r": Recording(real_open(name, "rb", buffering=0)))
+    posting = tmp_path / "posting.txt"
+    posting.write_bytes(b"Line cook wanted.")
+    assert read_path(posting, DEFAULT_MAX_BYTES, "text").text == "Line cook wanted."
+    assert asked == [len(b"Line cook wanted.") + 1]
