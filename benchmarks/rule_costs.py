@@ -8,9 +8,8 @@ those measured), then the postings, timing each rule's `find` and the stages aro
 and the rest of a lint) in CPU time of this thread, so that other processes on a busy machine change the figures less
 than wall time would. The warm-up leaves the per-word caches (syllables, spaCy's vocabulary, language detection)
 without the measured postings' words, as a batch meets them: warming up on the same postings hid about a millisecond
-a posting. Compare two trees by running
-it from each in turn. A speed change must also leave the output byte-identical: `jdlint check --format json` over
-a corpus before and after, compared with `cmp`.
+a posting. Compare two trees by running it from each in turn. A speed change must also leave the output
+byte-identical: `jdlint check --format json` over a corpus before and after, compared with `cmp`.
 """
 
 from __future__ import annotations
