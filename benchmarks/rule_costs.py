@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> None:
     linter = Linter(Config())
     costs: Counter[str] = Counter()
 
-    def documents(postings: list[tuple[str, str, str]]) -> list:
+    def documents(chosen: list[tuple[str, str, str]]) -> list:
         parsed = []
-        for name, text, fmt in postings:
+        for name, text, fmt in chosen:
             started = time.thread_time()
             try:
                 parsed.append(parse(Source(name, text, format=fmt)))
